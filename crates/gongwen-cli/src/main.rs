@@ -1,0 +1,128 @@
+//! `gongwen`: the Gongwen Lens analyses on the command line, for batch use,
+//! scripting and parity tests against the page.
+//!
+//! Subcommands take any number of files. A file that cannot be read or decoded
+//! gets a one-line error on standard error naming it; the other files are still
+//! processed and the exit status is 1. The `--json` shapes are contracts (see
+//! `gongwen_core::report`): fields are added, never renamed or removed.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use gongwen_core::render::render_outline;
+use gongwen_core::report::{DEFAULT_TOP_WORDS, OutlineRecord, WordsRecord};
+use gongwen_core::{ReportAnalysis, Segmenter, analyze_report};
+
+/// 公文透镜：分析述职报告、工作总结等公文的结构与用词。
+#[derive(Debug, Parser)]
+#[command(name = "gongwen", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print each file's outline (title, headings by level).
+    Outline {
+        /// Print one JSON array, one object per file, instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Report files (.txt, .md, .html; UTF-8, GBK/GB18030 or UTF-16).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print each file's most frequent words.
+    Words {
+        /// Print one JSON array, one object per file, instead of text.
+        #[arg(long)]
+        json: bool,
+        /// How many words to list per file.
+        #[arg(long, default_value_t = DEFAULT_TOP_WORDS)]
+        top: usize,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(all_files_read) if all_files_read => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("gongwen: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a command; `Ok(false)` when some file could not be analysed.
+fn run(cli: Cli) -> Result<bool> {
+    let segmenter = Segmenter::new().context("无法初始化分词器")?;
+    let (Command::Outline { files, .. } | Command::Words { files, .. }) = &cli.command;
+    let (analyses, all_ok) = analyze_files(files, &segmenter);
+    let text = match cli.command {
+        Command::Outline { json: true, .. } => {
+            let records: Vec<OutlineRecord> = analyses.iter().map(OutlineRecord::from_analysis).collect();
+            to_json(&records)?
+        }
+        Command::Outline { json: false, .. } => {
+            analyses.iter().map(render_outline).collect::<Vec<_>>().join("\n")
+        }
+        Command::Words { json: true, top, .. } => {
+            let records: Vec<WordsRecord> =
+                analyses.iter().map(|analysis| WordsRecord::from_analysis(analysis, top)).collect();
+            to_json(&records)?
+        }
+        Command::Words { json: false, top, .. } => analyses
+            .iter()
+            .map(|analysis| render_words(&WordsRecord::from_analysis(analysis, top)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes()).context("无法写入标准输出")?;
+    stdout.flush().context("无法写入标准输出")?;
+    Ok(all_ok)
+}
+
+/// Analyses every file, reporting each failure on standard error. Returns the
+/// analyses in argument order and whether every file succeeded.
+fn analyze_files(files: &[PathBuf], segmenter: &Segmenter) -> (Vec<ReportAnalysis>, bool) {
+    let mut analyses = Vec::with_capacity(files.len());
+    let mut all_ok = true;
+    for path in files {
+        let name = path.display().to_string();
+        let result = std::fs::read(path)
+            .map_err(|error| format!("无法读取文件：{error}"))
+            .and_then(|bytes| analyze_report(&name, &bytes, segmenter).map_err(|error| error.to_string()));
+        match result {
+            Ok(analysis) => analyses.push(analysis),
+            Err(message) => {
+                eprintln!("gongwen: {name}: {message}");
+                all_ok = false;
+            }
+        }
+    }
+    (analyses, all_ok)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(value).context("无法生成 JSON")?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The readable word list: a header line, then `count  word` per line.
+fn render_words(record: &WordsRecord) -> String {
+    let mut out = format!("文件：{}（{} 词）\n", record.file, record.tokens);
+    for entry in &record.top {
+        out.push_str(&format!("{:>6}  {}\n", entry.count, entry.word));
+    }
+    out
+}

@@ -1,0 +1,199 @@
+//! Phase 2, **clean**: normalise decoded text and strip what is not the report.
+//!
+//! Cleaning works line by line and never merges or drops a line, so cleaned line
+//! *n* comes from one known source line (kept in [`CleanLine::source_line`]);
+//! every later phase can report positions in the user's own file. Per line it
+//! trims surrounding whitespace (ASCII and full-width U+3000 indentation, NBSP)
+//! and removes the marks that document-sharing sites insert into copied text
+//! (`##paidbegin##`, `^【更多素^材尽在哒&哒~文*库】`, invisible zero-width
+//! characters). Each removal is reported as a [`RemovedNoise`]; nothing is
+//! dropped silently.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::TextRange;
+
+/// Text after cleaning, with the map back to source lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CleanedText {
+    /// The cleaned lines joined with `\n`.
+    pub text: String,
+    /// One entry per cleaned line, in order.
+    pub lines: Vec<CleanLine>,
+    /// What was removed, in source order.
+    pub removed: Vec<RemovedNoise>,
+}
+
+/// One line of cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CleanLine {
+    /// Byte range of the line in [`CleanedText::text`], without its `\n`.
+    pub range: TextRange,
+    /// The 1-based line number in the source file this line comes from.
+    pub source_line: u32,
+}
+
+/// What kind of noise a removal was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoiseKind {
+    /// A paywall marker such as `##paidbegin##` or `##paidend##`.
+    PaywallMarker,
+    /// An advertisement inserted by a document-sharing site, such as
+    /// `^【更多素^材尽在哒&哒~文*库】`.
+    SiteAdvert,
+    /// An invisible character (zero-width space, stray byte order mark).
+    InvisibleCharacter,
+}
+
+/// One piece of text removed by cleaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedNoise {
+    /// What was removed.
+    pub kind: NoiseKind,
+    /// The removed text, exactly as it stood in the source.
+    pub text: String,
+    /// 1-based source line.
+    pub line: u32,
+    /// 1-based column, in characters, on that source line.
+    pub column: u32,
+}
+
+impl CleanedText {
+    /// The text of cleaned line `index` (0-based).
+    pub fn line_text(&self, index: usize) -> &str {
+        self.lines.get(index).map_or("", |line| line.range.slice(&self.text))
+    }
+
+    /// The index of the cleaned line that contains byte `offset` of the text.
+    pub fn line_index_at(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|line| line.range.end < offset)
+            .min(self.lines.len().saturating_sub(1))
+    }
+
+    /// The 1-based source line of byte `offset` of the cleaned text.
+    pub fn source_line_at(&self, offset: usize) -> u32 {
+        self.lines.get(self.line_index_at(offset)).map_or(1, |line| line.source_line)
+    }
+}
+
+/// Cleans decoded text; see the module documentation for what that means.
+///
+/// Line breaks are `\n`, `\r\n` or a lone `\r`; each counts as one break, so
+/// line numbers agree with what editors show for CRLF files.
+pub fn clean_text(source: &str) -> CleanedText {
+    let mut cleaned = CleanedText::default();
+    for (index, raw_line) in split_source_lines(source).enumerate() {
+        let source_line = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if index > 0 {
+            cleaned.text.push('\n');
+        }
+        let start = cleaned.text.len();
+        let unindented = raw_line.trim_start();
+        let indent_chars = count_chars(&raw_line[..raw_line.len() - unindented.len()]);
+        let line =
+            strip_noise(unindented.trim_end(), source_line, indent_chars + 1, &mut cleaned.removed);
+        cleaned.text.push_str(line.trim());
+        let range = TextRange::new(start, cleaned.text.len());
+        cleaned.lines.push(CleanLine { range, source_line });
+    }
+    cleaned
+}
+
+/// Splits text at `\n`, `\r\n` and lone `\r`, yielding the lines without their
+/// breaks. Text ending in a break yields a final empty line, as editors show it.
+fn split_source_lines(source: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(source);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\n', '\r']) {
+            Some(at) => {
+                let break_len = if text[at..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&text[at + break_len..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// Removes every noise match from one trimmed line, recording each.
+fn strip_noise(
+    line: &str,
+    source_line: u32,
+    first_column: u32,
+    removed: &mut Vec<RemovedNoise>,
+) -> String {
+    let mut kept = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut column = first_column;
+    while !rest.is_empty() {
+        if let Some((kind, len)) = noise_at(rest) {
+            removed.push(RemovedNoise {
+                kind,
+                text: rest[..len].to_owned(),
+                line: source_line,
+                column,
+            });
+            column += count_chars(&rest[..len]);
+            rest = &rest[len..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        kept.push(c);
+        column += 1;
+        rest = &rest[c.len_utf8()..];
+    }
+    kept
+}
+
+fn count_chars(text: &str) -> u32 {
+    u32::try_from(text.chars().count()).unwrap_or(u32::MAX)
+}
+
+/// If noise starts at the beginning of `text`, its kind and byte length.
+fn noise_at(text: &str) -> Option<(NoiseKind, usize)> {
+    if let Some(len) = paywall_marker_len(text) {
+        return Some((NoiseKind::PaywallMarker, len));
+    }
+    if let Some(len) = site_advert_len(text) {
+        return Some((NoiseKind::SiteAdvert, len));
+    }
+    let c = text.chars().next()?;
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+        .then(|| (NoiseKind::InvisibleCharacter, c.len_utf8()))
+}
+
+/// `##` + ASCII letters + `##`, e.g. `##paidbegin##`.
+fn paywall_marker_len(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix("##")?;
+    let letters = inner.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (letters >= 3 && inner[letters..].starts_with("##")).then_some(letters + 4)
+}
+
+/// Characters that sharing sites sprinkle into their adverts to dodge filters.
+const ADVERT_OBFUSCATION: &[char] = &['^', '&', '~', '*', '#', '@', '%', '$', '_', '-', ' '];
+
+/// Words that only site adverts put inside 【】.
+const ADVERT_WORDS: &[&str] =
+    &["更多素材", "尽在", "文库", "公众号", "免费下载", "下载地址", "关注微信", "资料来源于"];
+
+/// An optional `^` and a bracketed advert: `^【更多素^材尽在哒&哒~文*库】`.
+fn site_advert_len(text: &str) -> Option<usize> {
+    let caret = usize::from(text.starts_with('^'));
+    let bracketed = text[caret..].strip_prefix('【')?;
+    let close = bracketed.find('】')?;
+    let inner = &bracketed[..close];
+    if inner.chars().count() > 40 {
+        return None;
+    }
+    let plain: String = inner.chars().filter(|c| !ADVERT_OBFUSCATION.contains(c)).collect();
+    ADVERT_WORDS
+        .iter()
+        .any(|word| plain.contains(word))
+        .then(|| caret + '【'.len_utf8() + close + '】'.len_utf8())
+}

@@ -1,0 +1,40 @@
+//! Diagnostics: what an analysis noticed about a report that the user should
+//! know, with a position. Analyses return these next to their results instead
+//! of failing on an odd report.
+
+use serde::{Deserialize, Serialize};
+
+/// How much a diagnostic matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing, nothing wrong.
+    Info,
+    /// Probably a flaw in the report or something the analysis could not read.
+    Warning,
+}
+
+/// One finding, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How much it matters.
+    pub severity: Severity,
+    /// A stable identifier for tools, e.g. `"no-headings"`.
+    pub code: String,
+    /// The message shown to users, in Chinese.
+    pub message: String,
+    /// 1-based source line it concerns, if it concerns one.
+    pub line: Option<u32>,
+}
+
+impl Diagnostic {
+    /// A warning with a code, a message and an optional source line.
+    pub fn warning(code: &str, message: impl Into<String>, line: Option<u32>) -> Self {
+        Self { severity: Severity::Warning, code: code.to_owned(), message: message.into(), line }
+    }
+
+    /// An informational note with a code, a message and an optional source line.
+    pub fn info(code: &str, message: impl Into<String>, line: Option<u32>) -> Self {
+        Self { severity: Severity::Info, code: code.to_owned(), message: message.into(), line }
+    }
+}

@@ -1,0 +1,30 @@
+//! # gongwen-core
+//!
+//! The analysis core of Gongwen Lens (公文透镜): everything that turns the bytes
+//! of a Chinese work report into structure and evidence. The phases run in one
+//! direction, each a pure function over plain data:
+//!
+//! bytes → [`decode`] → text → [`clean`] → cleaned text + removed noise →
+//! [`outline`] → document model → [`words`] (with [`segment`] and the
+//! [`lexicon`]) → records for the CLI and the page ([`report`], [`render`]).
+//! [`analysis::analyze_report`] runs them all for one file.
+//!
+//! **Architecture invariant:** the core never reads files, fetches, or touches
+//! the clock or the browser: callers hand it bytes. It has no wasm-bindgen,
+//! web-sys or file I/O dependency and builds for `wasm32-unknown-unknown`.
+
+pub mod analysis;
+pub mod clean;
+pub mod decode;
+pub mod diagnostic;
+pub mod lexicon;
+pub mod outline;
+pub mod render;
+pub mod report;
+pub mod segment;
+pub mod text;
+pub mod words;
+
+pub use analysis::{ReportAnalysis, analyze_report};
+pub use decode::{DecodeError, Encoding};
+pub use segment::Segmenter;

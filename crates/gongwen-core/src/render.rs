@@ -1,0 +1,68 @@
+//! Plain-text renderings of an analysed report, for terminals and snapshot
+//! tests: what `gongwen outline` prints without `--json`.
+
+use std::fmt::Write;
+
+use crate::analysis::ReportAnalysis;
+use crate::clean::NoiseKind;
+use crate::outline::Heading;
+
+/// Width of the kind column, wide enough for `paren_chinese`.
+const KIND_COLUMN: usize = 14;
+
+/// The readable outline: title, preamble, one line per heading indented by
+/// level, then what cleaning removed and the diagnostics.
+///
+/// ```text
+/// L2    chinese         一、 坚持政治建设首位首抓，聚焦“两个维护”落实主体责任
+/// L3    enumeration       一是 夯实工作基础，进一步健全党建工作机制
+/// ```
+pub fn render_outline(analysis: &ReportAnalysis) -> String {
+    let mut out = String::new();
+    let outline = &analysis.outline;
+    let cleaned = &analysis.cleaned;
+    let _ = writeln!(out, "文件：{}（{}）", analysis.name, analysis.encoding);
+    match &outline.title {
+        Some(title) => {
+            let _ = writeln!(out, "标题：L{} {}", title.line, title.text);
+        }
+        None => out.push_str("标题：（无）\n"),
+    }
+    if let Some(preamble) = outline.preamble {
+        let first = cleaned.source_line_at(preamble.start);
+        let last = cleaned.source_line_at(preamble.end);
+        let chars = preamble.slice(&cleaned.text).chars().filter(|c| *c != '\n').count();
+        let lines = if first == last { format!("L{first}") } else { format!("L{first}–L{last}") };
+        let _ = writeln!(out, "前言：{lines}，{chars} 字");
+    }
+    for heading in &outline.headings {
+        out.push_str(&render_heading(heading));
+        out.push('\n');
+    }
+    for removed in &cleaned.removed {
+        let kind = match removed.kind {
+            NoiseKind::PaywallMarker => "付费标记",
+            NoiseKind::SiteAdvert => "网站广告",
+            NoiseKind::InvisibleCharacter => "不可见字符",
+        };
+        let _ = writeln!(out, "已移除{kind}：L{}:{} {}", removed.line, removed.column, removed.text);
+    }
+    for diagnostic in analysis.diagnostics() {
+        let at = diagnostic.line.map(|line| format!("L{line} ")).unwrap_or_default();
+        let _ = writeln!(out, "提示：{at}{}", diagnostic.message);
+    }
+    out
+}
+
+/// One heading line: source line, kind, indentation by level, marker, title.
+fn render_heading(heading: &Heading) -> String {
+    let indent = "  ".repeat(heading.level.saturating_sub(1) as usize);
+    let line = format!("L{}", heading.line);
+    let label = heading.kind.label();
+    let text = if heading.marker.is_empty() {
+        heading.title.clone()
+    } else {
+        format!("{} {}", heading.marker, heading.title)
+    };
+    format!("{line:<6}{label:<KIND_COLUMN$}  {indent}{text}")
+}
