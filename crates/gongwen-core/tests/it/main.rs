@@ -1,0 +1,20 @@
+//! The core's one integration-test binary: data-driven checks per phase and
+//! snapshot tests over every report in `seeds/`.
+
+mod clean;
+mod decode;
+mod lexicon;
+mod outline;
+mod properties;
+mod seeds;
+mod words;
+
+use std::sync::OnceLock;
+
+use gongwen_core::Segmenter;
+
+/// One segmenter for the whole test binary: building it loads the dictionary.
+pub fn segmenter() -> &'static Segmenter {
+    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
+    SEGMENTER.get_or_init(|| Segmenter::new().expect("the built-in segmenter loads"))
+}

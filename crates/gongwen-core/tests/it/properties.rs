@@ -1,0 +1,68 @@
+//! Property tests over arbitrary input: decoding, cleaning and outlining never
+//! panic, and the outline's invariants hold.
+
+use gongwen_core::clean::clean_text;
+use gongwen_core::decode::decode_bytes;
+use gongwen_core::outline::{HeadingKind, extract_outline};
+use proptest::prelude::*;
+
+/// Text built from the pieces headings are made of, so that the generator
+/// reaches the outline's interesting paths instead of random noise.
+fn report_like_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "一、", "二、", "十一、", "（一）", "(二)", "1.", "2、", "（1）", "①", "一是", "二是", "第一，",
+        "首先，", "其次，", "最后，", "第一部分", "# ", "## ", "。", "；", "：", "，", "\n", "\r\n", "\r",
+        "\u{3000}", " ", "加强", "党建", "回顾", "下一步", "成效", "不足", "##paidend##", "^【更多素材】",
+        "1.5万", "二季度", "”", "统一是",
+    ]);
+    prop::collection::vec(prop_oneof![piece.prop_map(str::to_owned), "\\PC{0,3}"], 0..60)
+        .prop_map(|pieces| pieces.concat())
+}
+
+/// The rank order of marker families (a parent always ranks higher).
+fn rank(kind: HeadingKind) -> u8 {
+    match kind {
+        HeadingKind::Markdown => 0,
+        HeadingKind::Part => 1,
+        HeadingKind::Chinese | HeadingKind::Closing => 2,
+        HeadingKind::ParenChinese => 3,
+        HeadingKind::Arabic => 4,
+        HeadingKind::ParenArabic => 5,
+        HeadingKind::Circled => 6,
+        HeadingKind::Enumeration => 7,
+    }
+}
+
+proptest! {
+    #[test]
+    fn decoding_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = decode_bytes(&bytes);
+    }
+
+    #[test]
+    fn outline_invariants_hold(text in report_like_text()) {
+        let cleaned = clean_text(&text);
+        let outline = extract_outline(&cleaned);
+        for (index, heading) in outline.headings.iter().enumerate() {
+            // The heading's line contains its marker and title.
+            let line_index = cleaned.lines.iter().position(|l| l.source_line == heading.line);
+            let line = cleaned.line_text(line_index.expect("the heading's line exists"));
+            prop_assert!(line.contains(&heading.title), "{:?} not in {:?}", heading.title, line);
+            prop_assert!(line.contains(&heading.marker));
+            prop_assert_eq!(heading.title_range.slice(&cleaned.text), heading.title.as_str());
+            // Parents come first and rank higher.
+            if let Some(parent) = heading.parent {
+                prop_assert!(parent < index);
+                let parent = &outline.headings[parent];
+                prop_assert_eq!(heading.level, parent.level + 1);
+                if heading.kind != HeadingKind::Markdown || parent.kind != HeadingKind::Markdown {
+                    prop_assert!(rank(parent.kind) <= rank(heading.kind));
+                    prop_assert!(parent.kind != heading.kind || parent.kind == HeadingKind::Markdown);
+                }
+            } else {
+                prop_assert_eq!(heading.level, 1);
+            }
+            prop_assert!(heading.section.start <= heading.section.end);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! Word frequencies: stopwords, punctuation, numbers and heading markers are
+//! not counted; sets of reports sum.
+
+use gongwen_core::clean::clean_text;
+use gongwen_core::outline::extract_outline;
+use gongwen_core::words::{WordFrequencies, combine_frequencies, count_words};
+
+use crate::segmenter;
+
+fn frequencies(source: &str) -> WordFrequencies {
+    let cleaned = clean_text(source);
+    let outline = extract_outline(&cleaned);
+    count_words(segmenter(), &cleaned, &outline)
+}
+
+fn check(source: &str, expected: &[(&str, usize)]) {
+    let actual: Vec<(String, usize)> =
+        frequencies(source).counts.into_iter().map(|c| (c.word, c.count)).collect();
+    let expected: Vec<(String, usize)> = expected.iter().map(|&(w, c)| (w.to_owned(), c)).collect();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn markers_stopwords_punctuation_and_numbers_are_not_counted() {
+    check(
+        "一、加强党建\n一是坚决做到两个维护。二是坚决做到两个维护，召开党组会65次。",
+        &[("两个维护", 2), ("做到", 2), ("坚决", 2), ("党建", 1), ("党组会", 1), ("加强", 1), ("召开", 1)],
+    );
+}
+
+#[test]
+fn tokens_is_the_number_of_counted_words() {
+    let words = frequencies("一是坚决做到两个维护。");
+    assert_eq!(words.tokens, words.counts.iter().map(|c| c.count).sum::<usize>());
+    assert_eq!(words.tokens, 3);
+}
+
+#[test]
+fn report_sets_sum_their_counts() {
+    let a = frequencies("两个维护，两个维护。");
+    let b = frequencies("两个维护，主题党日。");
+    let combined = combine_frequencies([&a, &b]);
+    assert_eq!(combined.counts[0].word, "两个维护");
+    assert_eq!(combined.counts[0].count, 3);
+    assert_eq!(combined.tokens, 4);
+}
