@@ -53,5 +53,12 @@ pub fn analyze_report(
     if cleaned.text.trim().is_empty() {
         notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
     }
-    Ok(ReportAnalysis { name: name.to_owned(), encoding: decoded.encoding, cleaned, outline, words, notes })
+    Ok(ReportAnalysis {
+        name: name.to_owned(),
+        encoding: decoded.encoding,
+        cleaned,
+        outline,
+        words,
+        notes,
+    })
 }

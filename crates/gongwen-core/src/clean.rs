@@ -62,7 +62,9 @@ pub struct RemovedNoise {
 impl CleanedText {
     /// The text of cleaned line `index` (0-based).
     pub fn line_text(&self, index: usize) -> &str {
-        self.lines.get(index).map_or("", |line| line.range.slice(&self.text))
+        self.lines
+            .get(index)
+            .map_or("", |line| line.range.slice(&self.text))
     }
 
     /// The index of the cleaned line that contains byte `offset` of the text.
@@ -74,7 +76,9 @@ impl CleanedText {
 
     /// The 1-based source line of byte `offset` of the cleaned text.
     pub fn source_line_at(&self, offset: usize) -> u32 {
-        self.lines.get(self.line_index_at(offset)).map_or(1, |line| line.source_line)
+        self.lines
+            .get(self.line_index_at(offset))
+            .map_or(1, |line| line.source_line)
     }
 }
 
@@ -92,8 +96,12 @@ pub fn clean_text(source: &str) -> CleanedText {
         let start = cleaned.text.len();
         let unindented = raw_line.trim_start();
         let indent_chars = count_chars(&raw_line[..raw_line.len() - unindented.len()]);
-        let line =
-            strip_noise(unindented.trim_end(), source_line, indent_chars + 1, &mut cleaned.removed);
+        let line = strip_noise(
+            unindented.trim_end(),
+            source_line,
+            indent_chars + 1,
+            &mut cleaned.removed,
+        );
         cleaned.text.push_str(line.trim());
         let range = TextRange::new(start, cleaned.text.len());
         cleaned.lines.push(CleanLine { range, source_line });
@@ -164,8 +172,11 @@ fn noise_at(text: &str) -> Option<(NoiseKind, usize)> {
         return Some((NoiseKind::SiteAdvert, len));
     }
     let c = text.chars().next()?;
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
-        .then(|| (NoiseKind::InvisibleCharacter, c.len_utf8()))
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+    .then(|| (NoiseKind::InvisibleCharacter, c.len_utf8()))
 }
 
 /// `##` + ASCII letters + `##`, e.g. `##paidbegin##`.
@@ -179,8 +190,16 @@ fn paywall_marker_len(text: &str) -> Option<usize> {
 const ADVERT_OBFUSCATION: &[char] = &['^', '&', '~', '*', '#', '@', '%', '$', '_', '-', ' '];
 
 /// Words that only site adverts put inside 【】.
-const ADVERT_WORDS: &[&str] =
-    &["更多素材", "尽在", "文库", "公众号", "免费下载", "下载地址", "关注微信", "资料来源于"];
+const ADVERT_WORDS: &[&str] = &[
+    "更多素材",
+    "尽在",
+    "文库",
+    "公众号",
+    "免费下载",
+    "下载地址",
+    "关注微信",
+    "资料来源于",
+];
 
 /// An optional `^` and a bracketed advert: `^【更多素^材尽在哒&哒~文*库】`.
 fn site_advert_len(text: &str) -> Option<usize> {
@@ -191,7 +210,10 @@ fn site_advert_len(text: &str) -> Option<usize> {
     if inner.chars().count() > 40 {
         return None;
     }
-    let plain: String = inner.chars().filter(|c| !ADVERT_OBFUSCATION.contains(c)).collect();
+    let plain: String = inner
+        .chars()
+        .filter(|c| !ADVERT_OBFUSCATION.contains(c))
+        .collect();
     ADVERT_WORDS
         .iter()
         .any(|word| plain.contains(word))

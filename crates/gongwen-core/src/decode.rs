@@ -123,7 +123,10 @@ impl std::error::Error for DecodeError {}
 const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
     (b"PK\x03\x04", "Word（.docx）或 ZIP 压缩包"),
     (b"%PDF", "PDF"),
-    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "旧版 Word（.doc）或 Excel（.xls）"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "旧版 Word（.doc）或 Excel（.xls）",
+    ),
     (b"{\\rtf", "RTF 富文本"),
     (b"\x89PNG", "PNG 图片"),
     (b"\xFF\xD8\xFF", "JPEG 图片"),
@@ -164,13 +167,21 @@ fn decode_utf8_or_gb18030(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
         return Err(DecodeError::Binary { offset });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(DecodedText { encoding: Encoding::Utf8, text: text.to_owned() }),
+        Ok(text) => Ok(DecodedText {
+            encoding: Encoding::Utf8,
+            text: text.to_owned(),
+        }),
         Err(utf8_error) => {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             if had_errors {
-                Err(DecodeError::UnknownEncoding { offset: utf8_error.valid_up_to() })
+                Err(DecodeError::UnknownEncoding {
+                    offset: utf8_error.valid_up_to(),
+                })
             } else {
-                Ok(DecodedText { encoding: Encoding::Gb18030, text: text.into_owned() })
+                Ok(DecodedText {
+                    encoding: Encoding::Gb18030,
+                    text: text.into_owned(),
+                })
             }
         }
     }
@@ -185,16 +196,22 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<DecodedText, DecodeE
     if had_errors {
         return Err(DecodeError::InvalidUtf16 { encoding });
     }
-    Ok(DecodedText { encoding, text: text.into_owned() })
+    Ok(DecodedText {
+        encoding,
+        text: text.into_owned(),
+    })
 }
 
 /// Rejects text that contains control characters other than the ordinary
 /// whitespace ones: such "text" is a binary file that happened to decode.
 fn reject_control_characters(text: &str) -> Result<(), DecodeError> {
-    let is_stray_control =
-        |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}');
+    let is_stray_control = |c: char| {
+        c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}')
+    };
     match text.chars().find(|&c| is_stray_control(c)) {
-        Some(c) => Err(DecodeError::ControlCharacter { code_point: u32::from(c) }),
+        Some(c) => Err(DecodeError::ControlCharacter {
+            code_point: u32::from(c),
+        }),
         None => Ok(()),
     }
 }

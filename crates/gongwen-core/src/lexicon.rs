@@ -42,9 +42,15 @@ impl LexiconCategory {
     }
 
     fn parse(label: &str) -> Option<Self> {
-        [Self::Formulation, Self::Body, Self::Activity, Self::System, Self::Slogan]
-            .into_iter()
-            .find(|category| category.label() == label)
+        [
+            Self::Formulation,
+            Self::Body,
+            Self::Activity,
+            Self::System,
+            Self::Slogan,
+        ]
+        .into_iter()
+        .find(|category| category.label() == label)
     }
 }
 
@@ -110,7 +116,10 @@ impl Lexicon {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let error = |message: String| LexiconError { line: line_number, message };
+            let error = |message: String| LexiconError {
+                line: line_number,
+                message,
+            };
             let mut fields = line.split('\t');
             let term = fields.next().unwrap_or_default().trim();
             if term.is_empty() {
@@ -145,6 +154,20 @@ impl Lexicon {
 fn contains_number(term: &str) -> bool {
     term.chars().any(|c| {
         c.is_ascii_digit()
-            || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '两' | '双')
+            || matches!(
+                c,
+                '一' | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '百'
+                    | '两'
+                    | '双'
+            )
     })
 }

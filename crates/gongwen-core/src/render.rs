@@ -31,8 +31,16 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
     if let Some(preamble) = outline.preamble {
         let first = cleaned.source_line_at(preamble.start);
         let last = cleaned.source_line_at(preamble.end);
-        let chars = preamble.slice(&cleaned.text).chars().filter(|c| *c != '\n').count();
-        let lines = if first == last { format!("L{first}") } else { format!("L{first}–L{last}") };
+        let chars = preamble
+            .slice(&cleaned.text)
+            .chars()
+            .filter(|c| *c != '\n')
+            .count();
+        let lines = if first == last {
+            format!("L{first}")
+        } else {
+            format!("L{first}–L{last}")
+        };
         let _ = writeln!(out, "前言：{lines}，{chars} 字");
     }
     for heading in &outline.headings {
@@ -45,10 +53,17 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
             NoiseKind::SiteAdvert => "网站广告",
             NoiseKind::InvisibleCharacter => "不可见字符",
         };
-        let _ = writeln!(out, "已移除{kind}：L{}:{} {}", removed.line, removed.column, removed.text);
+        let _ = writeln!(
+            out,
+            "已移除{kind}：L{}:{} {}",
+            removed.line, removed.column, removed.text
+        );
     }
     for diagnostic in analysis.diagnostics() {
-        let at = diagnostic.line.map(|line| format!("L{line} ")).unwrap_or_default();
+        let at = diagnostic
+            .line
+            .map(|line| format!("L{line} "))
+            .unwrap_or_default();
         let _ = writeln!(out, "提示：{at}{}", diagnostic.message);
     }
     out

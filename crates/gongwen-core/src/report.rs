@@ -72,7 +72,11 @@ impl OutlineRecord {
         Self {
             file: analysis.name.clone(),
             encoding: analysis.encoding,
-            title: analysis.outline.title.as_ref().map(|title| title.text.clone()),
+            title: analysis
+                .outline
+                .title
+                .as_ref()
+                .map(|title| title.text.clone()),
             headings: analysis
                 .outline
                 .headings

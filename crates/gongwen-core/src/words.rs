@@ -38,15 +38,21 @@ impl WordFrequencies {
 
     fn from_map(map: HashMap<String, usize>) -> Self {
         let tokens = map.values().sum();
-        let mut counts: Vec<WordCount> =
-            map.into_iter().map(|(word, count)| WordCount { word, count }).collect();
+        let mut counts: Vec<WordCount> = map
+            .into_iter()
+            .map(|(word, count)| WordCount { word, count })
+            .collect();
         counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
         Self { tokens, counts }
     }
 }
 
 /// Counts the words of a report's cleaned text, skipping heading markers.
-pub fn count_words(segmenter: &Segmenter, cleaned: &CleanedText, outline: &Outline) -> WordFrequencies {
+pub fn count_words(
+    segmenter: &Segmenter,
+    cleaned: &CleanedText,
+    outline: &Outline,
+) -> WordFrequencies {
     let mut markers: Vec<TextRange> = outline
         .headings
         .iter()
@@ -67,7 +73,8 @@ pub fn count_words(segmenter: &Segmenter, cleaned: &CleanedText, outline: &Outli
     for piece in pieces {
         for token in segmenter.segment(piece.slice(&cleaned.text)) {
             if segmenter.is_counted(&token) {
-                *map.entry(segmenter.canonical(&token).to_owned()).or_default() += 1;
+                *map.entry(segmenter.canonical(&token).to_owned())
+                    .or_default() += 1;
             }
         }
     }
@@ -75,7 +82,9 @@ pub fn count_words(segmenter: &Segmenter, cleaned: &CleanedText, outline: &Outli
 }
 
 /// The frequencies of a set of reports: each word's counts summed.
-pub fn combine_frequencies<'a>(reports: impl IntoIterator<Item = &'a WordFrequencies>) -> WordFrequencies {
+pub fn combine_frequencies<'a>(
+    reports: impl IntoIterator<Item = &'a WordFrequencies>,
+) -> WordFrequencies {
     let mut map: HashMap<String, usize> = HashMap::new();
     for report in reports {
         for WordCount { word, count } in &report.counts {

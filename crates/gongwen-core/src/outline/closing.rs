@@ -11,8 +11,18 @@ use crate::text::TextRange;
 
 /// Words that open a closing paragraph.
 const CLOSING_OPENERS: &[&str] = &[
-    "回顾", "总之", "总的来看", "总的来说", "综上", "展望", "今后", "下一步", "新的一年", "一年来",
-    "过去的一年", "在新的一年",
+    "回顾",
+    "总之",
+    "总的来看",
+    "总的来说",
+    "综上",
+    "展望",
+    "今后",
+    "下一步",
+    "新的一年",
+    "一年来",
+    "过去的一年",
+    "在新的一年",
 ];
 
 /// Words that review the results or admit shortcomings.
@@ -32,7 +42,10 @@ pub(super) fn detect_closing(
     candidates: &[Candidate],
     title_line: Option<usize>,
 ) -> Option<Candidate> {
-    let last_section = candidates.iter().rev().find(|c| c.kind != HeadingKind::Enumeration)?;
+    let last_section = candidates
+        .iter()
+        .rev()
+        .find(|c| c.kind != HeadingKind::Enumeration)?;
     let top_rank = candidates.iter().map(|c| c.rank).min()?;
     let last_top = candidates.iter().rev().find(|c| c.rank == top_rank)?;
     let is_plans = |c: &Candidate| {
@@ -71,7 +84,9 @@ pub(super) fn detect_closing(
 /// Whether a paragraph reads as a closing: it opens with a closing word, or it
 /// both reviews the results and announces plans.
 fn is_closing_paragraph(text: &str) -> bool {
-    CLOSING_OPENERS.iter().any(|opener| text.starts_with(opener))
+    CLOSING_OPENERS
+        .iter()
+        .any(|opener| text.starts_with(opener))
         || (REVIEW_WORDS.iter().any(|word| text.contains(word))
             && PLAN_WORDS.iter().any(|word| text.contains(word)))
 }

@@ -56,7 +56,9 @@ fn part_marker(line: &str) -> Option<MarkerMatch> {
     let rest = line.strip_prefix('第')?;
     let (number, numeral_len) = leading_number(rest)?;
     let after = &rest[numeral_len..];
-    let unit = ["部分", "章", "节", "篇"].into_iter().find(|unit| after.starts_with(unit))?;
+    let unit = ["部分", "章", "节", "篇"]
+        .into_iter()
+        .find(|unit| after.starts_with(unit))?;
     Some(MarkerMatch {
         kind: HeadingKind::Part,
         len: '第'.len_utf8() + numeral_len + unit.len(),
@@ -104,9 +106,11 @@ fn lists_numbers(after: &str) -> bool {
         return false;
     }
     let rest = &after[numeral_len..];
-    ["、", "季度", "季", "月", "年级", "等奖", "类", "级", "期", "批", "线", "产"]
-        .iter()
-        .any(|unit| rest.starts_with(unit))
+    [
+        "、", "季度", "季", "月", "年级", "等奖", "类", "级", "期", "批", "线", "产",
+    ]
+    .iter()
+    .any(|unit| rest.starts_with(unit))
 }
 
 /// `（一）`/`(一)` and `（1）`/`(1)`, in full- or half-width brackets.
@@ -115,15 +119,26 @@ fn parenthesized_marker(line: &str) -> Option<MarkerMatch> {
     let inner = &line[open.len_utf8()..];
     let chinese_len = chinese_numeral_prefix_len(inner);
     let (kind, number, number_len) = if chinese_len > 0 {
-        (HeadingKind::ParenChinese, parse_chinese_numeral(&inner[..chinese_len])?, chinese_len)
+        (
+            HeadingKind::ParenChinese,
+            parse_chinese_numeral(&inner[..chinese_len])?,
+            chinese_len,
+        )
     } else {
         let arabic_len = arabic_digits_prefix_len(inner);
         if arabic_len == 0 || inner[..arabic_len].chars().count() > 3 {
             return None;
         }
-        (HeadingKind::ParenArabic, parse_arabic_digits(&inner[..arabic_len])?, arabic_len)
+        (
+            HeadingKind::ParenArabic,
+            parse_arabic_digits(&inner[..arabic_len])?,
+            arabic_len,
+        )
     };
-    let close = inner[number_len..].chars().next().filter(|c| matches!(c, '）' | ')'))?;
+    let close = inner[number_len..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '）' | ')'))?;
     Some(MarkerMatch {
         kind,
         len: open.len_utf8() + number_len + close.len_utf8(),
@@ -140,7 +155,10 @@ fn arabic_marker(line: &str) -> Option<MarkerMatch> {
         return None;
     }
     let after = &line[digits_len..];
-    let separator = after.chars().next().filter(|c| matches!(c, '.' | '．' | '、'))?;
+    let separator = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '．' | '、'))?;
     let following = after[separator.len_utf8()..].chars().next();
     // `1.5万` and `3.1.1` (decimal numbering) continue with a digit; `1.` at the
     // end of a line is a stray number, not a heading.
@@ -159,12 +177,21 @@ fn arabic_marker(line: &str) -> Option<MarkerMatch> {
 fn circled_marker(line: &str) -> Option<MarkerMatch> {
     let c = line.chars().next()?;
     let number = u32::from(c).checked_sub(0x2460).filter(|n| *n < 20)? + 1;
-    Some(MarkerMatch { kind: HeadingKind::Circled, len: c.len_utf8(), number: Some(number), depth: 0 })
+    Some(MarkerMatch {
+        kind: HeadingKind::Circled,
+        len: c.len_utf8(),
+        number: Some(number),
+        depth: 0,
+    })
 }
 
 /// Ordinal words that open points, with their numbers (`最后` has none).
-const ORDINAL_WORDS: &[(&str, Option<u32>)] =
-    &[("首先", Some(1)), ("其次", Some(2)), ("再次", Some(3)), ("最后", None)];
+const ORDINAL_WORDS: &[(&str, Option<u32>)] = &[
+    ("首先", Some(1)),
+    ("其次", Some(2)),
+    ("再次", Some(3)),
+    ("最后", None),
+];
 
 /// A point marker at the start of `text`: `一是`, `第一，` or `首先，`.
 ///
@@ -189,7 +216,10 @@ pub(crate) fn enumeration_marker(text: &str) -> Option<MarkerMatch> {
     if let Some(rest) = text.strip_prefix('第') {
         let numeral_len = chinese_numeral_prefix_len(rest);
         let number = parse_chinese_numeral(&rest[..numeral_len])?;
-        let separator = rest[numeral_len..].chars().next().filter(|c| matches!(c, '，' | ','))?;
+        let separator = rest[numeral_len..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '，' | ','))?;
         return Some(MarkerMatch {
             kind: HeadingKind::Enumeration,
             len: '第'.len_utf8() + numeral_len + separator.len_utf8(),
@@ -212,7 +242,9 @@ pub(crate) fn enumeration_marker(text: &str) -> Option<MarkerMatch> {
 /// Whether a point marker is an ordinal word (`首先，`), which only counts as a
 /// point when its sequence (`首先` … `其次`/`最后`) is present.
 pub(crate) fn is_ordinal_word_marker(marker: &str) -> bool {
-    ORDINAL_WORDS.iter().any(|(word, _)| marker.starts_with(word))
+    ORDINAL_WORDS
+        .iter()
+        .any(|(word, _)| marker.starts_with(word))
 }
 
 /// Whether `c` ends a sentence or clause after which a point may start.
@@ -224,6 +256,8 @@ pub(crate) fn opens_point_after(c: char) -> bool {
 mod tests {
     use super::*;
 
+    type Expected<'a> = Option<(HeadingKind, &'a str, Option<u32>)>;
+
     fn line_marker(line: &str) -> Option<(HeadingKind, String, Option<u32>)> {
         line_start_marker(line).map(|m| (m.kind, line[..m.len].to_owned(), m.number))
     }
@@ -231,12 +265,15 @@ mod tests {
     #[test]
     fn line_start_markers() {
         use HeadingKind::*;
-        let cases: &[(&str, Option<(HeadingKind, &str, Option<u32>)>)] = &[
+        let cases: &[(&str, Expected)] = &[
             ("一、主要工作成效", Some((Chinese, "一、", Some(1)))),
             ("十一、其他", Some((Chinese, "十一、", Some(11)))),
             ("二十三、其他", Some((Chinese, "二十三、", Some(23)))),
             ("一、二季度经济运行平稳", None),
-            ("（一）突出思想引领", Some((ParenChinese, "（一）", Some(1)))),
+            (
+                "（一）突出思想引领",
+                Some((ParenChinese, "（一）", Some(1))),
+            ),
             ("(十二)其他", Some((ParenChinese, "(十二)", Some(12)))),
             ("（1）细则", Some((ParenArabic, "（1）", Some(1)))),
             ("1.加强学习", Some((Arabic, "1.", Some(1)))),
@@ -259,8 +296,12 @@ mod tests {
 
     #[test]
     fn enumeration_markers() {
-        let marker = |text: &str| enumeration_marker(text).map(|m| (text[..m.len].to_owned(), m.number));
-        assert_eq!(marker("一是夯实工作基础"), Some(("一是".to_owned(), Some(1))));
+        let marker =
+            |text: &str| enumeration_marker(text).map(|m| (text[..m.len].to_owned(), m.number));
+        assert_eq!(
+            marker("一是夯实工作基础"),
+            Some(("一是".to_owned(), Some(1)))
+        );
         assert_eq!(marker("十二是其他"), Some(("十二是".to_owned(), Some(12))));
         assert_eq!(marker("第二，加强"), Some(("第二，".to_owned(), Some(2))));
         assert_eq!(marker("首先，要"), Some(("首先，".to_owned(), Some(1))));

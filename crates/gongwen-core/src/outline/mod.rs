@@ -186,7 +186,8 @@ pub fn extract_outline(cleaned: &CleanedText) -> Outline {
         let base = line.range.start;
         let mut body_start = 0;
         if let Some(marker) = line_start_marker(text) {
-            let (candidate, body) = read_heading(text, base, line_index, &marker, TitleEnd::Sentence);
+            let (candidate, body) =
+                read_heading(text, base, line_index, &marker, TitleEnd::Sentence);
             body_start = body;
             candidates.push(candidate);
         }
@@ -261,17 +262,29 @@ fn collect_points(
 ) {
     let mut at = from;
     while at < text.len() {
-        let starts_point = if at == 0 { true } else { follows_clause_end(&text[..at]) };
-        if starts_point {
-            if let Some(marker) = enumeration_marker(&text[at..]) {
-                let (candidate, body) =
-                    read_heading(&text[at..], base + at, line_index, &marker, TitleEnd::Clause);
-                candidates.push(candidate);
-                // Resume at the title's end so that the next point is seen
-                // right after its `。` or `；`.
-                at += body.max(marker.len);
-                continue;
-            }
+        let starts_point = if at == 0 {
+            true
+        } else {
+            follows_clause_end(&text[..at])
+        };
+        let marker = if starts_point {
+            enumeration_marker(&text[at..])
+        } else {
+            None
+        };
+        if let Some(marker) = marker {
+            let (candidate, body) = read_heading(
+                &text[at..],
+                base + at,
+                line_index,
+                &marker,
+                TitleEnd::Clause,
+            );
+            candidates.push(candidate);
+            // Resume at the title's end so that the next point is seen
+            // right after its `。` or `；`.
+            at += body.max(marker.len);
+            continue;
         }
         at += text[at..].chars().next().map_or(1, char::len_utf8);
     }
@@ -283,7 +296,9 @@ fn follows_clause_end(before: &str) -> bool {
     let mut chars = before.chars().rev();
     match chars.next() {
         Some(c) if opens_point_after(c) => true,
-        Some('”' | '’' | '）' | ')' | '」' | '』') => chars.next().is_some_and(opens_point_after),
+        Some('”' | '’' | '）' | ')' | '」' | '』') => {
+            chars.next().is_some_and(opens_point_after)
+        }
         _ => false,
     }
 }
@@ -376,7 +391,7 @@ fn preamble_range(
     let lines = cleaned.lines.get(first_line..end_line)?;
     let mut non_empty = lines.iter().filter(|line| !line.range.is_empty());
     let first = non_empty.next()?;
-    let last = non_empty.last().unwrap_or(first);
+    let last = non_empty.next_back().unwrap_or(first);
     Some(TextRange::new(first.range.start, last.range.end))
 }
 
@@ -386,8 +401,11 @@ const MAX_TITLE_CHARS: usize = 60;
 /// The document title: a first non-empty line that is short, carries no
 /// heading marker and no sentence punctuation, and is followed by more text.
 fn detect_title(cleaned: &CleanedText) -> Option<(DocumentTitle, usize)> {
-    let mut non_empty =
-        cleaned.lines.iter().enumerate().filter(|(_, line)| !line.range.is_empty());
+    let mut non_empty = cleaned
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !line.range.is_empty());
     let (index, line) = non_empty.next()?;
     non_empty.next()?;
     let text = line.range.slice(&cleaned.text);
@@ -397,7 +415,11 @@ fn detect_title(cleaned: &CleanedText) -> Option<(DocumentTitle, usize)> {
         && !text.contains(['。', '；', '！', '？', ';'])
         && !text.ends_with(['：', ':', '，', ',', '、']);
     is_title.then(|| {
-        let title = DocumentTitle { text: text.to_owned(), line: line.source_line, range: line.range };
+        let title = DocumentTitle {
+            text: text.to_owned(),
+            line: line.source_line,
+            range: line.range,
+        };
         (title, index)
     })
 }

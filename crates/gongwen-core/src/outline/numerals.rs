@@ -3,7 +3,10 @@
 
 /// Whether `c` can appear in a Chinese numeral of a heading marker.
 pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
-    matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+    )
 }
 
 fn digit_value(c: char) -> Option<u32> {

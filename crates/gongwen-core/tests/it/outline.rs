@@ -15,7 +15,16 @@ fn check(source: &str, expected: &[&str]) {
     let actual: Vec<String> = outline
         .headings
         .iter()
-        .map(|h| format!("L{} {} {} {}|{}", h.line, h.kind.label(), h.level, h.marker, h.title))
+        .map(|h| {
+            format!(
+                "L{} {} {} {}|{}",
+                h.line,
+                h.kind.label(),
+                h.level,
+                h.marker,
+                h.title
+            )
+        })
         .collect();
     assert_eq!(actual, expected, "outline of:\n{source}");
 }
@@ -27,7 +36,16 @@ fn seed_002_gives_the_worked_example_of_domain_md() {
         .outline
         .headings
         .iter()
-        .map(|h| format!("L{} kind={} {} {} level {}", h.line, h.kind.label(), h.marker, h.title, h.level))
+        .map(|h| {
+            format!(
+                "L{} kind={} {} {} level {}",
+                h.line,
+                h.kind.label(),
+                h.marker,
+                h.title,
+                h.level
+            )
+        })
         .collect();
     let expected = [
         "L2 kind=chinese 一、 坚持政治建设首位首抓，聚焦“两个维护”落实主体责任 level 1",
@@ -95,7 +113,13 @@ fn points_start_a_paragraph_or_follow_a_sentence_end() {
         ],
     );
     check("唯一是我们的目标。\n", &[]);
-    check("第一，加强学习。第二，强化监督。\n", &["L1 enumeration 1 第一，|加强学习", "L1 enumeration 1 第二，|强化监督"]);
+    check(
+        "第一，加强学习。第二，强化监督。\n",
+        &[
+            "L1 enumeration 1 第一，|加强学习",
+            "L1 enumeration 1 第二，|强化监督",
+        ],
+    );
 }
 
 #[test]
@@ -114,12 +138,18 @@ fn ordinal_words_count_only_as_a_sequence() {
 
 #[test]
 fn traps_are_not_headings() {
-    check("一、二季度经济运行平稳。\n1.5万名党员参加学习。\n各位代表：\n", &[]);
+    check(
+        "一、二季度经济运行平稳。\n1.5万名党员参加学习。\n各位代表：\n",
+        &[],
+    );
 }
 
 #[test]
 fn crlf_sources_keep_editor_line_numbers() {
-    check("\r\n标题\r\n一、甲\r\n（一）乙\r\n", &["L3 chinese 1 一、|甲", "L4 paren_chinese 2 （一）|乙"]);
+    check(
+        "\r\n标题\r\n一、甲\r\n（一）乙\r\n",
+        &["L3 chinese 1 一、|甲", "L4 paren_chinese 2 （一）|乙"],
+    );
 }
 
 #[test]
@@ -130,9 +160,17 @@ fn title_line_and_preamble() {
     let title = outline.title.expect("a title");
     assert_eq!((title.text.as_str(), title.line), ("2023年度述职报告", 2));
     let preamble = outline.preamble.expect("a preamble");
-    assert!(preamble.slice(&cleaned.text).starts_with("2023年，我局坚持"));
+    assert!(
+        preamble
+            .slice(&cleaned.text)
+            .starts_with("2023年，我局坚持")
+    );
     // A long first paragraph is a preamble, not a title.
-    assert!(outline_of("2023年，在市委的正确领导下，我坚持……。\n一、甲\n").title.is_none());
+    assert!(
+        outline_of("2023年，在市委的正确领导下，我坚持……。\n一、甲\n")
+            .title
+            .is_none()
+    );
 }
 
 #[test]
@@ -148,16 +186,27 @@ fn closing_paragraph_after_the_last_section() {
         ],
     );
     // Under a plans heading, the last paragraph is that section's body.
-    check("一、成效\n二、下一步工作打算\n回顾一年，下一步将继续努力。\n", &["L1 chinese 1 一、|成效", "L2 chinese 1 二、|下一步工作打算"]);
+    check(
+        "一、成效\n二、下一步工作打算\n回顾一年，下一步将继续努力。\n",
+        &["L1 chinese 1 一、|成效", "L2 chinese 1 二、|下一步工作打算"],
+    );
     // A heading alone on its line owns the paragraph after it.
-    check("一、甲\n（三）乙\n回顾一年，正文。\n", &["L1 chinese 1 一、|甲", "L2 paren_chinese 2 （三）|乙"]);
+    check(
+        "一、甲\n（三）乙\n回顾一年，正文。\n",
+        &["L1 chinese 1 一、|甲", "L2 paren_chinese 2 （三）|乙"],
+    );
 }
 
 #[test]
 fn sections_run_to_the_next_heading_that_is_not_a_descendant() {
     let cleaned = clean_text("一、甲\n（一）乙\n正文\n二、丙\n正文二");
     let outline = extract_outline(&cleaned);
-    let section = |index: usize| outline.headings[index].section.slice(&cleaned.text).to_owned();
+    let section = |index: usize| {
+        outline.headings[index]
+            .section
+            .slice(&cleaned.text)
+            .to_owned()
+    };
     assert_eq!(section(0), "一、甲\n（一）乙\n正文");
     assert_eq!(section(1), "（一）乙\n正文");
     assert_eq!(section(2), "二、丙\n正文二");
@@ -165,7 +214,10 @@ fn sections_run_to_the_next_heading_that_is_not_a_descendant() {
 
 #[test]
 fn markdown_headings() {
-    check("# 总结\n## 一、版本发布\n正文\n", &["L1 markdown 1 #|总结", "L2 markdown 2 ##|一、版本发布"]);
+    check(
+        "# 总结\n## 一、版本发布\n正文\n",
+        &["L1 markdown 1 #|总结", "L2 markdown 2 ##|一、版本发布"],
+    );
 }
 
 #[test]

@@ -10,13 +10,51 @@ use proptest::prelude::*;
 /// reaches the outline's interesting paths instead of random noise.
 fn report_like_text() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
-        "一、", "二、", "十一、", "（一）", "(二)", "1.", "2、", "（1）", "①", "一是", "二是", "第一，",
-        "首先，", "其次，", "最后，", "第一部分", "# ", "## ", "。", "；", "：", "，", "\n", "\r\n", "\r",
-        "\u{3000}", " ", "加强", "党建", "回顾", "下一步", "成效", "不足", "##paidend##", "^【更多素材】",
-        "1.5万", "二季度", "”", "统一是",
+        "一、",
+        "二、",
+        "十一、",
+        "（一）",
+        "(二)",
+        "1.",
+        "2、",
+        "（1）",
+        "①",
+        "一是",
+        "二是",
+        "第一，",
+        "首先，",
+        "其次，",
+        "最后，",
+        "第一部分",
+        "# ",
+        "## ",
+        "。",
+        "；",
+        "：",
+        "，",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{3000}",
+        " ",
+        "加强",
+        "党建",
+        "回顾",
+        "下一步",
+        "成效",
+        "不足",
+        "##paidend##",
+        "^【更多素材】",
+        "1.5万",
+        "二季度",
+        "”",
+        "统一是",
     ]);
-    prop::collection::vec(prop_oneof![piece.prop_map(str::to_owned), "\\PC{0,3}"], 0..60)
-        .prop_map(|pieces| pieces.concat())
+    prop::collection::vec(
+        prop_oneof![piece.prop_map(str::to_owned), "\\PC{0,3}"],
+        0..60,
+    )
+    .prop_map(|pieces| pieces.concat())
 }
 
 /// The rank order of marker families (a parent always ranks higher).

@@ -14,7 +14,11 @@ pub fn seed_files() -> Vec<(String, Vec<u8>)> {
         .map(|entry| entry.expect("a seed entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
         .map(|path| {
-            let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
+            let name = path
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into_owned();
             let bytes = std::fs::read(&path).expect("a seed is readable");
             (name, bytes)
         })

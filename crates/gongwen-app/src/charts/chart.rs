@@ -1,0 +1,121 @@
+//! A generic chart component: owns one ECharts instance for its lifetime,
+//! applies the option it is given, follows window resizes and reports clicks.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use super::echarts::ECharts;
+
+/// Properties of [`Chart`].
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    /// The ECharts option to show.
+    pub option: Rc<serde_json::Value>,
+    /// Called with the clicked item's name.
+    #[prop_or_default]
+    pub on_click: Option<Callback<String>>,
+    /// Extra CSS classes of the container.
+    #[prop_or_default]
+    pub class: Classes,
+    /// Accessible label of the chart.
+    pub label: AttrValue,
+}
+
+/// A live chart with the handlers that must live as long as it.
+struct MountedChart {
+    instance: ECharts,
+    _on_click: Closure<dyn FnMut(JsValue)>,
+    on_resize: Closure<dyn FnMut()>,
+}
+
+impl MountedChart {
+    /// Starts ECharts in `element`, forwarding clicks and window resizes.
+    fn mount(
+        element: &web_sys::HtmlElement,
+        on_click: Option<Callback<String>>,
+    ) -> Result<Self, JsValue> {
+        let instance = ECharts::init(element)?;
+        let click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+            let name = js_sys::Reflect::get(&params, &"name".into())
+                .ok()
+                .and_then(|name| name.as_string());
+            if let (Some(on_click), Some(name)) = (&on_click, name) {
+                on_click.emit(name);
+            }
+        });
+        instance.on("click", click.as_ref().unchecked_ref());
+        let resized = instance.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || resized.resize());
+        if let Some(window) = web_sys::window() {
+            window
+                .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
+        }
+        Ok(Self {
+            instance,
+            _on_click: click,
+            on_resize,
+        })
+    }
+}
+
+impl Drop for MountedChart {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "resize",
+                self.on_resize.as_ref().unchecked_ref(),
+            );
+        }
+        self.instance.dispose();
+    }
+}
+
+/// An ECharts chart in a `div`.
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let container = use_node_ref();
+    let chart = use_mut_ref(|| None::<MountedChart>);
+    let failed = use_state(|| false);
+
+    {
+        let container = container.clone();
+        let chart = chart.clone();
+        let failed = failed.clone();
+        let on_click = props.on_click.clone();
+        // Runs before the option effect below, which then draws the chart.
+        use_effect_with((), move |_| {
+            if let Some(element) = container.cast::<web_sys::HtmlElement>() {
+                match MountedChart::mount(&element, on_click) {
+                    Ok(mounted) => *chart.borrow_mut() = Some(mounted),
+                    Err(error) => {
+                        web_sys::console::error_2(&"ECharts could not start".into(), &error);
+                        failed.set(true);
+                    }
+                }
+            }
+            move || drop(chart.borrow_mut().take())
+        });
+    }
+    {
+        let chart = chart.clone();
+        use_effect_with(props.option.clone(), move |option| {
+            let result = chart
+                .borrow()
+                .as_ref()
+                .map(|mounted| mounted.instance.set_option(option));
+            if let Some(Err(error)) = result {
+                web_sys::console::error_2(&"ECharts rejected an option".into(), &error);
+            }
+        });
+    }
+    html! {
+        <div class={classes!("chart", props.class.clone())} role="img" aria-label={props.label.clone()}>
+            if *failed {
+                <p class="chart-error">{ "图表组件加载失败，无法绘制图表。" }</p>
+            }
+            <div class="chart-canvas" ref={container}></div>
+        </div>
+    }
+}

@@ -1,0 +1,6 @@
+//! Charts: the ECharts binding, a generic chart component, and the option
+//! builders for each chart of the page.
+
+pub mod chart;
+pub mod echarts;
+pub mod word_bars;

@@ -1,0 +1,4 @@
+//! Custom hooks: the bridges between the browser and the state.
+
+pub mod use_analysis_worker;
+pub mod use_report_loader;

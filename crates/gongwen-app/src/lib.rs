@@ -1,0 +1,18 @@
+//! # gongwen-app
+//!
+//! The Gongwen Lens page, a yew (CSR) app compiled to wasm. Two binaries share
+//! this library: `gongwen-app`, the page itself, and `gongwen-worker`, the
+//! Web Worker that runs the core's analyses off the UI thread.
+//!
+//! Data flows one way: files (dropped, picked or sample) → [`hooks`] read
+//! their bytes → [`worker`] analyses them with `gongwen-core` → [`state`]
+//! holds the results → [`components`] and [`charts`] show them.
+
+pub mod app;
+pub mod charts;
+pub mod components;
+pub mod hooks;
+pub mod protocol;
+pub mod samples;
+pub mod state;
+pub mod worker;

@@ -1,0 +1,328 @@
+//! The page's state and its reducer: which reports are loaded, how far each
+//! got, and what the user is looking at.
+//!
+//! **Architecture invariant:** no web types here. Everything that touches the
+//! browser (files, the worker, the DOM) lives in components and hooks, which
+//! turn events into [`Action`]s.
+
+use std::rc::Rc;
+
+use gongwen_core::ReportAnalysis;
+use gongwen_core::words::{WordFrequencies, combine_frequencies};
+use yew::Reducible;
+
+use crate::protocol::ReportId;
+
+/// Whether the worker's dictionary is ready.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DictionaryStatus {
+    /// Still loading: files wait.
+    Loading,
+    /// Loaded in this many milliseconds.
+    Ready {
+        /// Load time in milliseconds.
+        load_millis: f64,
+    },
+    /// Could not be loaded; the message says why.
+    Broken(String),
+}
+
+/// How far one report got.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportStatus {
+    /// Sent to the worker (or queued until it is ready).
+    Analyzing,
+    /// Analysed.
+    Done(Rc<ReportAnalysis>),
+    /// Could not be read or decoded; the message is shown as is.
+    Failed(String),
+}
+
+/// One loaded file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportEntry {
+    /// The page's id for the file.
+    pub id: ReportId,
+    /// The file's name.
+    pub name: String,
+    /// Size in bytes.
+    pub size: usize,
+    /// How far it got.
+    pub status: ReportStatus,
+}
+
+/// A file handed to the page, before analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AddedFile {
+    /// The id the page gave it.
+    pub id: ReportId,
+    /// The file's name.
+    pub name: String,
+    /// Size in bytes.
+    pub size: usize,
+}
+
+/// The page's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The dictionary's status.
+    pub dictionary: DictionaryStatus,
+    /// Loaded reports in the order they were added.
+    pub reports: Vec<ReportEntry>,
+    /// The report shown in the detail panes.
+    pub selected: Option<ReportId>,
+    /// The heading (index into the selected report's outline) the reader
+    /// shows, with a counter so that clicking the same heading again scrolls
+    /// again.
+    pub focus: Option<(usize, u32)>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            dictionary: DictionaryStatus::Loading,
+            reports: Vec::new(),
+            selected: None,
+            focus: None,
+        }
+    }
+}
+
+/// What can happen to the state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Files were dropped or picked; a file with the name of a loaded one
+    /// replaces it.
+    FilesAdded(Vec<AddedFile>),
+    /// A file could not even be read by the browser.
+    FileUnreadable {
+        /// The file.
+        file: AddedFile,
+        /// Why, in Chinese.
+        message: String,
+    },
+    /// The worker finished loading its dictionary.
+    DictionaryReady {
+        /// Load time in milliseconds.
+        load_millis: f64,
+    },
+    /// The worker could not load its dictionary or could not start.
+    DictionaryBroken(String),
+    /// The worker returned a result for a file.
+    Analyzed {
+        /// The file's id.
+        id: ReportId,
+        /// The analysis or the error message.
+        result: Result<Box<ReportAnalysis>, String>,
+    },
+    /// The user selected a report.
+    Select(ReportId),
+    /// The user removed a report.
+    Remove(ReportId),
+    /// The user clicked a heading of the selected report.
+    FocusHeading(usize),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::FilesAdded(files) => {
+                for file in files {
+                    let entry = ReportEntry {
+                        id: file.id,
+                        name: file.name,
+                        size: file.size,
+                        status: ReportStatus::Analyzing,
+                    };
+                    state.upsert(entry);
+                }
+            }
+            Action::FileUnreadable { file, message } => {
+                let entry = ReportEntry {
+                    id: file.id,
+                    name: file.name,
+                    size: file.size,
+                    status: ReportStatus::Failed(message),
+                };
+                state.upsert(entry);
+            }
+            Action::DictionaryReady { load_millis } => {
+                state.dictionary = DictionaryStatus::Ready { load_millis };
+            }
+            Action::DictionaryBroken(message) => {
+                for entry in &mut state.reports {
+                    if entry.status == ReportStatus::Analyzing {
+                        entry.status = ReportStatus::Failed(message.clone());
+                    }
+                }
+                state.dictionary = DictionaryStatus::Broken(message);
+            }
+            Action::Analyzed { id, result } => {
+                if let Some(entry) = state.reports.iter_mut().find(|entry| entry.id == id) {
+                    entry.status = match result {
+                        Ok(analysis) => ReportStatus::Done(Rc::new(*analysis)),
+                        Err(message) => ReportStatus::Failed(message),
+                    };
+                }
+                if state.selected.is_none() && state.report(id).is_some_and(ReportEntry::is_done) {
+                    state.selected = Some(id);
+                }
+            }
+            Action::Select(id) => {
+                if state.report(id).is_some() && state.selected != Some(id) {
+                    state.selected = Some(id);
+                    state.focus = None;
+                }
+            }
+            Action::Remove(id) => {
+                state.reports.retain(|entry| entry.id != id);
+                if state.selected == Some(id) {
+                    state.selected = state.reports.iter().find(|e| e.is_done()).map(|e| e.id);
+                    state.focus = None;
+                }
+            }
+            Action::FocusHeading(index) => {
+                let generation = state
+                    .focus
+                    .map_or(0, |(_, generation)| generation.wrapping_add(1));
+                state.focus = Some((index, generation));
+            }
+        }
+        Rc::new(state)
+    }
+}
+
+impl AppState {
+    /// The report with this id.
+    pub fn report(&self, id: ReportId) -> Option<&ReportEntry> {
+        self.reports.iter().find(|entry| entry.id == id)
+    }
+
+    /// The selected report's analysis, if it is done.
+    pub fn selected_analysis(&self) -> Option<Rc<ReportAnalysis>> {
+        self.selected
+            .and_then(|id| self.report(id))
+            .and_then(ReportEntry::analysis)
+    }
+
+    /// All finished analyses, in list order.
+    pub fn analyses(&self) -> impl Iterator<Item = Rc<ReportAnalysis>> + '_ {
+        self.reports.iter().filter_map(ReportEntry::analysis)
+    }
+
+    /// Word frequencies of all finished reports together.
+    pub fn corpus_words(&self) -> WordFrequencies {
+        let analyses: Vec<Rc<ReportAnalysis>> = self.analyses().collect();
+        combine_frequencies(analyses.iter().map(|analysis| &analysis.words))
+    }
+
+    /// Whether any file is still being analysed.
+    pub fn is_busy(&self) -> bool {
+        self.reports
+            .iter()
+            .any(|entry| entry.status == ReportStatus::Analyzing)
+    }
+
+    fn upsert(&mut self, entry: ReportEntry) {
+        match self
+            .reports
+            .iter_mut()
+            .find(|existing| existing.name == entry.name)
+        {
+            Some(existing) => {
+                if self.selected == Some(existing.id) {
+                    self.selected = None;
+                    self.focus = None;
+                }
+                *existing = entry;
+            }
+            None => self.reports.push(entry),
+        }
+    }
+}
+
+impl ReportEntry {
+    /// The analysis, if done.
+    pub fn analysis(&self) -> Option<Rc<ReportAnalysis>> {
+        match &self.status {
+            ReportStatus::Done(analysis) => Some(Rc::clone(analysis)),
+            _ => None,
+        }
+    }
+
+    /// Whether the analysis is done.
+    pub fn is_done(&self) -> bool {
+        matches!(self.status, ReportStatus::Done(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn added(id: ReportId, name: &str) -> AddedFile {
+        AddedFile {
+            id,
+            name: name.to_owned(),
+            size: 10,
+        }
+    }
+
+    fn reduce(state: Rc<AppState>, action: Action) -> Rc<AppState> {
+        state.reduce(action)
+    }
+
+    #[test]
+    fn a_failed_file_does_not_stop_the_others() {
+        let state = Rc::new(AppState::default());
+        let state = reduce(
+            state,
+            Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.bin")]),
+        );
+        let state = reduce(
+            state,
+            Action::Analyzed {
+                id: 2,
+                result: Err("二进制".to_owned()),
+            },
+        );
+        assert_eq!(
+            state.reports[1].status,
+            ReportStatus::Failed("二进制".to_owned())
+        );
+        assert_eq!(state.reports[0].status, ReportStatus::Analyzing);
+        assert!(state.is_busy());
+        assert_eq!(state.selected, None, "a failed file is not selected");
+    }
+
+    #[test]
+    fn the_same_name_replaces_the_old_entry() {
+        let state = Rc::new(AppState::default());
+        let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt")]));
+        let state = reduce(state, Action::FilesAdded(vec![added(2, "a.txt")]));
+        assert_eq!(state.reports.len(), 1);
+        assert_eq!(state.reports[0].id, 2);
+    }
+
+    #[test]
+    fn a_broken_dictionary_fails_waiting_files() {
+        let state = Rc::new(AppState::default());
+        let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt")]));
+        let state = reduce(state, Action::DictionaryBroken("坏了".to_owned()));
+        assert_eq!(
+            state.reports[0].status,
+            ReportStatus::Failed("坏了".to_owned())
+        );
+    }
+
+    #[test]
+    fn focusing_the_same_heading_twice_changes_the_state() {
+        let state = Rc::new(AppState::default());
+        let once = reduce(state, Action::FocusHeading(3));
+        let twice = reduce(Rc::clone(&once), Action::FocusHeading(3));
+        assert_ne!(once.focus, twice.focus);
+    }
+}

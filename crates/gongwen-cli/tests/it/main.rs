@@ -1,0 +1,210 @@
+//! The CLI's one integration-test binary: the `--json` contracts checked field
+//! by field on the seeds, readable output, and bad files.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn seeds_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+fn seed(prefix: &str) -> String {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds_dir())
+        .expect("seeds/ is readable")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    names.sort();
+    let path = names
+        .into_iter()
+        .find(|path| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with(prefix))
+        })
+        .expect("the seed exists");
+    path.to_string_lossy().into_owned()
+}
+
+fn gongwen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        .output()
+        .expect("gongwen runs")
+}
+
+fn json_of(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn outline_json_contract_field_by_field() {
+    let file = seed("002");
+    let output = gongwen(&["outline", "--json", &file]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json = json_of(&output);
+    let records = json.as_array().expect("an array");
+    assert_eq!(records.len(), 1);
+    let record = &records[0];
+    assert_eq!(record["file"], Value::from(file.as_str()));
+    assert_eq!(record["encoding"], "utf-8");
+    assert_eq!(record["title"], Value::Null);
+    let headings = record["headings"].as_array().expect("headings");
+    assert_eq!(headings.len(), 19);
+    let first = &headings[0];
+    assert_eq!(first["level"], 1);
+    assert_eq!(first["kind"], "chinese");
+    assert_eq!(first["marker"], "一、");
+    assert_eq!(first["number"], 1);
+    assert_eq!(
+        first["title"],
+        "坚持政治建设首位首抓，聚焦“两个维护”落实主体责任"
+    );
+    assert_eq!(first["line"], 2);
+    assert_eq!(first["inline"], false);
+    assert_eq!(first["parent"], Value::Null);
+    let point = &headings[1];
+    assert_eq!(
+        (
+            &point["kind"],
+            &point["marker"],
+            &point["number"],
+            &point["line"],
+            &point["inline"],
+            &point["parent"]
+        ),
+        (
+            &Value::from("enumeration"),
+            &Value::from("一是"),
+            &Value::from(1),
+            &Value::from(3),
+            &Value::from(true),
+            &Value::from(0)
+        ),
+    );
+    let paren = &headings[5];
+    assert_eq!(
+        (&paren["kind"], &paren["marker"], &paren["level"]),
+        (
+            &Value::from("paren_chinese"),
+            &Value::from("（一）"),
+            &Value::from(2)
+        )
+    );
+    let closing = &headings[15];
+    assert_eq!(closing["kind"], "closing");
+    assert_eq!(closing["marker"], "");
+    assert_eq!(closing["number"], Value::Null);
+    assert_eq!(closing["parent"], Value::Null);
+    assert_eq!(closing["line"], 15);
+    for heading in headings {
+        let keys: Vec<&str> = heading
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        for key in [
+            "level", "kind", "marker", "number", "title", "line", "inline", "parent",
+        ] {
+            assert!(keys.contains(&key), "heading has {key}");
+        }
+        assert!(heading["level"].as_u64().expect("level is an int") >= 1);
+    }
+}
+
+#[test]
+fn outline_json_keeps_argument_order_and_reports_title_and_noise() {
+    let files = [seed("003"), seed("000")];
+    let output = gongwen(&["outline", "--json", &files[0], &files[1]]);
+    let json = json_of(&output);
+    assert_eq!(json[0]["file"], Value::from(files[0].as_str()));
+    assert_eq!(json[1]["file"], Value::from(files[1].as_str()));
+    assert_eq!(json[0]["title"], "2023年度党组书记抓基层党建工作述职报告");
+    let noise = json[0]["noise"].as_array().expect("noise");
+    assert_eq!(noise.len(), 3);
+    assert_eq!(noise[0]["text"], "##paidbegin##");
+    assert_eq!(noise[0]["line"], 4);
+}
+
+#[test]
+fn words_json_contract() {
+    let file = seed("001");
+    let output = gongwen(&["words", "--json", "--top", "5", &file]);
+    assert!(output.status.success());
+    let json = json_of(&output);
+    let record = &json[0];
+    assert_eq!(record["file"], Value::from(file.as_str()));
+    assert!(record["tokens"].as_u64().expect("tokens") > 500);
+    let top = record["top"].as_array().expect("top");
+    assert_eq!(top.len(), 5);
+    let counts: Vec<u64> = top
+        .iter()
+        .map(|entry| entry["count"].as_u64().expect("count"))
+        .collect();
+    assert!(
+        counts.windows(2).all(|pair| pair[0] >= pair[1]),
+        "most frequent first"
+    );
+    assert!(top.iter().all(|entry| entry["word"].is_string()));
+    let default = json_of(&gongwen(&["words", "--json", &file]));
+    assert_eq!(default[0]["top"].as_array().expect("top").len(), 100);
+}
+
+#[test]
+fn bad_files_get_one_line_errors_and_the_rest_is_processed() {
+    let dir = std::env::temp_dir().join(format!("gongwen-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let binary = dir.join("picture.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0").expect("write");
+    let missing = dir.join("missing.txt");
+    let good = seed("004");
+    let binary_arg = binary.to_string_lossy().into_owned();
+    let missing_arg = missing.to_string_lossy().into_owned();
+    let output = gongwen(&["outline", "--json", &binary_arg, &good, &missing_arg]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr.clone()).expect("UTF-8 stderr");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].contains(&binary_arg) && lines[0].contains("PNG"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains(&missing_arg) && lines[1].contains("无法读取"),
+        "{}",
+        lines[1]
+    );
+    let json = json_of(&output);
+    assert_eq!(json.as_array().expect("array").len(), 1);
+    assert_eq!(json[0]["file"], Value::from(good.as_str()));
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn readable_outline_is_indented() {
+    let output = gongwen(&["outline", &seed("002")]);
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    insta::assert_snapshot!(text.replace(&seeds_dir().to_string_lossy().into_owned(), "seeds"));
+}
+
+#[test]
+fn gbk_files_report_their_encoding() {
+    let dir = std::env::temp_dir().join(format!("gongwen-cli-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let text = std::fs::read_to_string(seed("000")).expect("seed");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let path = dir.join("gbk.txt");
+    std::fs::write(&path, &gbk).expect("write");
+    let path_arg = path.to_string_lossy().into_owned();
+    let gbk_json = json_of(&gongwen(&["outline", "--json", &path_arg]));
+    let utf8_json = json_of(&gongwen(&["outline", "--json", &seed("000")]));
+    assert_eq!(gbk_json[0]["encoding"], "gb18030");
+    assert_eq!(gbk_json[0]["headings"], utf8_json[0]["headings"]);
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}

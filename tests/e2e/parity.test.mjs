@@ -1,0 +1,55 @@
+// Native and wasm give the same answer: the gongwen-wasm API's result for each
+// seed (built for Node.js into target/wasm-node/) equals the CLI's JSON, and a
+// bad file throws the CLI's message.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { ROOT, seedFiles } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const WASM_API = join(ROOT, 'target/wasm-node/gongwen_wasm.js');
+const CLI = process.env.GONGWEN_BIN ?? join(ROOT, 'target/debug/gongwen');
+
+function cliJson(args) {
+  return JSON.parse(execFileSync(CLI, args, { cwd: ROOT, encoding: 'utf8' }));
+}
+
+describe('wasm API and CLI parity', () => {
+  test('the built artefacts exist', () => {
+    assert.ok(existsSync(WASM_API), `${WASM_API} is built (.ci/build-wasm-node)`);
+    assert.ok(existsSync(CLI), `${CLI} is built (cargo build -p gongwen-cli)`);
+  });
+
+  test('analyze() equals gongwen outline --json and words --json for every seed', async () => {
+    const wasm = require(WASM_API);
+    const seeds = await seedFiles();
+    const paths = seeds.map((seed) => `seeds/${seed.name}`);
+    const outlines = cliJson(['outline', '--json', ...paths]);
+    const words = cliJson(['words', '--json', ...paths]);
+    assert.equal(outlines.length, 5);
+    paths.forEach((path, index) => {
+      const result = wasm.analyze(path, readFileSync(join(ROOT, path)));
+      assert.deepEqual(result.outline, outlines[index], `${path}: outline`);
+      assert.deepEqual(result.words, words[index], `${path}: words`);
+    });
+  });
+
+  test('a bad file throws the message the CLI prints', () => {
+    const wasm = require(WASM_API);
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-parity-'));
+    const path = join(dir, 'bad.txt');
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]); // %PDF-1.7
+    writeFileSync(path, bytes);
+    const cli = spawnSync(CLI, ['outline', '--json', path], { encoding: 'utf8' });
+    assert.equal(cli.status, 1);
+    const cliMessage = cli.stderr.trim().replace(`gongwen: ${path}: `, '');
+    assert.throws(() => wasm.analyze(path, bytes), (error) => {
+      assert.equal(error.message, cliMessage);
+      return true;
+    });
+  });
+});
