@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::clean::{CleanedText, clean_text};
+use crate::clean::{CleanedText, clean_document};
 use crate::decode::{DecodeError, Encoding, decode_bytes};
 use crate::diagnostic::Diagnostic;
 use crate::outline::{Outline, extract_outline};
 use crate::segment::Segmenter;
+use crate::source::SourceFormat;
 use crate::words::{WordFrequencies, count_words};
 
 /// Everything the core knows about one report.
@@ -22,6 +23,8 @@ pub struct ReportAnalysis {
     pub name: String,
     /// The encoding its bytes were decoded from.
     pub encoding: Encoding,
+    /// The source format (plain text, Markdown, HTML).
+    pub format: SourceFormat,
     /// The cleaned text, with the map to source lines and what was removed.
     pub cleaned: CleanedText,
     /// The document model.
@@ -46,7 +49,8 @@ pub fn analyze_report(
     segmenter: &Segmenter,
 ) -> Result<ReportAnalysis, DecodeError> {
     let decoded = decode_bytes(bytes)?;
-    let cleaned = clean_text(&decoded.text);
+    let format = SourceFormat::detect(name, &decoded.text);
+    let cleaned = clean_document(&decoded.text, format);
     let outline = extract_outline(&cleaned);
     let words = count_words(segmenter, &cleaned, &outline);
     let mut notes = Vec::new();
@@ -56,6 +60,7 @@ pub fn analyze_report(
     Ok(ReportAnalysis {
         name: name.to_owned(),
         encoding: decoded.encoding,
+        format,
         cleaned,
         outline,
         words,

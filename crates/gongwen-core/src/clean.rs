@@ -1,8 +1,10 @@
 //! Phase 2, **clean**: normalise decoded text and strip what is not the report.
 //!
-//! Cleaning works line by line and never merges or drops a line, so cleaned line
-//! *n* comes from one known source line (kept in [`CleanLine::source_line`]);
-//! every later phase can report positions in the user's own file. Per line it
+//! Cleaning works on the lines of the [`source`](crate::source) reader (which
+//! turns Markdown and HTML into lines) and never merges or drops a line, so
+//! each cleaned line comes from one known source line (kept in
+//! [`CleanLine::source_line`]); every later phase can report positions in the
+//! user's own file. Per line it
 //! trims surrounding whitespace (ASCII and full-width U+3000 indentation, NBSP)
 //! and removes the marks that document-sharing sites insert into copied text
 //! (`##paidbegin##`, `^【更多素^材尽在哒&哒~文*库】`, invisible zero-width
@@ -11,6 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::source::{LineHint, SourceFormat, source_lines};
 use crate::text::TextRange;
 
 /// Text after cleaning, with the map back to source lines.
@@ -22,6 +25,9 @@ pub struct CleanedText {
     pub lines: Vec<CleanLine>,
     /// What was removed, in source order.
     pub removed: Vec<RemovedNoise>,
+    /// Where a cleaned line moves on to a later source line (HTML paragraphs
+    /// wrapped over several lines): offset in `text` and the source line there.
+    pub source_breaks: Vec<(usize, u32)>,
 }
 
 /// One line of cleaned text.
@@ -31,6 +37,8 @@ pub struct CleanLine {
     pub range: TextRange,
     /// The 1-based line number in the source file this line comes from.
     pub source_line: u32,
+    /// What the source's markup says about the line.
+    pub hint: LineHint,
 }
 
 /// What kind of noise a removal was.
@@ -44,6 +52,8 @@ pub enum NoiseKind {
     SiteAdvert,
     /// An invisible character (zero-width space, stray byte order mark).
     InvisibleCharacter,
+    /// Markdown front matter other than its title (author, date, tags).
+    FrontMatter,
 }
 
 /// One piece of text removed by cleaning.
@@ -76,67 +86,86 @@ impl CleanedText {
 
     /// The 1-based source line of byte `offset` of the cleaned text.
     pub fn source_line_at(&self, offset: usize) -> u32 {
-        self.lines
-            .get(self.line_index_at(offset))
-            .map_or(1, |line| line.source_line)
+        let Some(line) = self.lines.get(self.line_index_at(offset)) else {
+            return 1;
+        };
+        let breaks_before = self.source_breaks.partition_point(|&(at, _)| at <= offset);
+        match breaks_before.checked_sub(1).map(|i| self.source_breaks[i]) {
+            Some((at, source_line)) if at >= line.range.start => source_line,
+            _ => line.source_line,
+        }
     }
 }
 
-/// Cleans decoded text; see the module documentation for what that means.
+/// Cleans decoded plain text; see the module documentation.
 ///
 /// Line breaks are `\n`, `\r\n` or a lone `\r`; each counts as one break, so
 /// line numbers agree with what editors show for CRLF files.
 pub fn clean_text(source: &str) -> CleanedText {
-    let mut cleaned = CleanedText::default();
-    for (index, raw_line) in split_source_lines(source).enumerate() {
-        let source_line = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    clean_document(source, SourceFormat::PlainText)
+}
+
+/// Cleans decoded text of the given format: reads its lines (Markdown and
+/// HTML lose their markup), then trims and strips noise from each.
+pub fn clean_document(source: &str, format: SourceFormat) -> CleanedText {
+    let (lines, removed) = source_lines(source, format);
+    let mut cleaned = CleanedText {
+        removed,
+        ..CleanedText::default()
+    };
+    for (index, source_line) in lines.into_iter().enumerate() {
         if index > 0 {
             cleaned.text.push('\n');
         }
         let start = cleaned.text.len();
+        let raw_line = source_line.text.as_str();
         let unindented = raw_line.trim_start();
-        let indent_chars = count_chars(&raw_line[..raw_line.len() - unindented.len()]);
-        let line = strip_noise(
+        let indent_len = raw_line.len() - unindented.len();
+        let indent_chars = count_chars(&raw_line[..indent_len]);
+        let (kept, removed_spans) = strip_noise(
             unindented.trim_end(),
-            source_line,
-            indent_chars + 1,
+            source_line.line,
+            source_line.column + indent_chars,
             &mut cleaned.removed,
         );
-        cleaned.text.push_str(line.trim());
+        let line = kept.trim();
+        let kept_lead = kept.len() - kept.trim_start().len();
+        cleaned.text.push_str(line);
+        // Carry the source line changes through the removals and trimming.
+        for &(raw_offset, source) in &source_line.breaks {
+            let in_unindented = raw_offset.saturating_sub(indent_len);
+            let removed_before: usize = removed_spans
+                .iter()
+                .map(|&(from, to)| to.min(in_unindented).saturating_sub(from))
+                .sum();
+            let in_line = (in_unindented - removed_before)
+                .saturating_sub(kept_lead)
+                .min(line.len());
+            cleaned.source_breaks.push((start + in_line, source));
+        }
         let range = TextRange::new(start, cleaned.text.len());
-        cleaned.lines.push(CleanLine { range, source_line });
+        cleaned.lines.push(CleanLine {
+            range,
+            source_line: source_line.line,
+            hint: source_line.hint,
+        });
     }
+    cleaned
+        .removed
+        .sort_by_key(|noise| (noise.line, noise.column));
     cleaned
 }
 
-/// Splits text at `\n`, `\r\n` and lone `\r`, yielding the lines without their
-/// breaks. Text ending in a break yields a final empty line, as editors show it.
-fn split_source_lines(source: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(source);
-    std::iter::from_fn(move || {
-        let text = rest?;
-        match text.find(['\n', '\r']) {
-            Some(at) => {
-                let break_len = if text[at..].starts_with("\r\n") { 2 } else { 1 };
-                rest = Some(&text[at + break_len..]);
-                Some(&text[..at])
-            }
-            None => {
-                rest = None;
-                Some(text)
-            }
-        }
-    })
-}
-
-/// Removes every noise match from one trimmed line, recording each.
+/// Removes every noise match from one trimmed line, recording each. Returns
+/// the kept text and the byte ranges of `line` that were removed.
 fn strip_noise(
     line: &str,
     source_line: u32,
     first_column: u32,
     removed: &mut Vec<RemovedNoise>,
-) -> String {
+) -> (String, Vec<(usize, usize)>) {
     let mut kept = String::with_capacity(line.len());
+    let mut spans = Vec::new();
     let mut rest = line;
     let mut column = first_column;
     while !rest.is_empty() {
@@ -148,6 +177,8 @@ fn strip_noise(
                 column,
             });
             column += count_chars(&rest[..len]);
+            let from = line.len() - rest.len();
+            spans.push((from, from + len));
             rest = &rest[len..];
             continue;
         }
@@ -156,7 +187,7 @@ fn strip_noise(
         column += 1;
         rest = &rest[c.len_utf8()..];
     }
-    kept
+    (kept, spans)
 }
 
 fn count_chars(text: &str) -> u32 {

@@ -25,6 +25,8 @@ pub struct Diagnostic {
     pub message: String,
     /// 1-based source line it concerns, if it concerns one.
     pub line: Option<u32>,
+    /// Index of the outline heading it concerns, if it concerns one.
+    pub heading: Option<usize>,
 }
 
 impl Diagnostic {
@@ -35,6 +37,7 @@ impl Diagnostic {
             code: code.to_owned(),
             message: message.into(),
             line,
+            heading: None,
         }
     }
 
@@ -45,6 +48,13 @@ impl Diagnostic {
             code: code.to_owned(),
             message: message.into(),
             line,
+            heading: None,
         }
+    }
+
+    /// The same diagnostic, attached to outline heading `index`.
+    pub fn on_heading(mut self, index: usize) -> Self {
+        self.heading = Some(index);
+        self
     }
 }

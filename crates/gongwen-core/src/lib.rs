@@ -4,7 +4,8 @@
 //! of a Chinese work report into structure and evidence. The phases run in one
 //! direction, each a pure function over plain data:
 //!
-//! bytes → [`decode`] → text → [`clean`] → cleaned text + removed noise →
+//! bytes → [`decode`] → text → [`source`] lines (plain text, Markdown, HTML) →
+//! [`clean`] → cleaned text + removed noise →
 //! [`outline`] → document model → [`words`] (with [`segment`] and the
 //! [`lexicon`]) → records for the CLI and the page ([`report`], [`render`]).
 //! [`analysis::analyze_report`] runs them all for one file.
@@ -22,6 +23,7 @@ pub mod outline;
 pub mod render;
 pub mod report;
 pub mod segment;
+pub mod source;
 pub mod text;
 pub mod words;
 

@@ -10,6 +10,9 @@ use crate::outline::Heading;
 /// Width of the kind column, wide enough for `paren_chinese`.
 const KIND_COLUMN: usize = 14;
 
+/// Width of the line and kind columns together, where heading text starts.
+const KIND_WIDTH: usize = 6 + KIND_COLUMN + 2;
+
 /// The readable outline: title, preamble, one line per heading indented by
 /// level, then what cleaning removed and the diagnostics.
 ///
@@ -28,6 +31,15 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
         }
         None => out.push_str("标题：（无）\n"),
     }
+    for (label, line) in [
+        ("副标题", &outline.subtitle),
+        ("署名", &outline.author),
+        ("日期", &outline.date),
+    ] {
+        if let Some(line) = line {
+            let _ = writeln!(out, "{label}：L{} {}", line.line, line.text);
+        }
+    }
     if let Some(preamble) = outline.preamble {
         let first = cleaned.source_line_at(preamble.start);
         let last = cleaned.source_line_at(preamble.end);
@@ -43,15 +55,23 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
         };
         let _ = writeln!(out, "前言：{lines}，{chars} 字");
     }
-    for heading in &outline.headings {
+    for (index, heading) in outline.headings.iter().enumerate() {
         out.push_str(&render_heading(heading));
         out.push('\n');
+        for diagnostic in outline
+            .diagnostics
+            .iter()
+            .filter(|d| d.heading == Some(index))
+        {
+            let _ = writeln!(out, "{:KIND_WIDTH$}⚠ {}", "", diagnostic.message);
+        }
     }
     for removed in &cleaned.removed {
         let kind = match removed.kind {
             NoiseKind::PaywallMarker => "付费标记",
             NoiseKind::SiteAdvert => "网站广告",
             NoiseKind::InvisibleCharacter => "不可见字符",
+            NoiseKind::FrontMatter => "文件头信息",
         };
         let _ = writeln!(
             out,
@@ -59,7 +79,7 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
             removed.line, removed.column, removed.text
         );
     }
-    for diagnostic in analysis.diagnostics() {
+    for diagnostic in analysis.diagnostics().filter(|d| d.heading.is_none()) {
         let at = diagnostic
             .line
             .map(|line| format!("L{line} "))

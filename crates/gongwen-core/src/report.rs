@@ -11,7 +11,8 @@ use crate::analysis::ReportAnalysis;
 use crate::clean::RemovedNoise;
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
-use crate::outline::HeadingKind;
+use crate::outline::{DocumentTitle, HeadingKind};
+use crate::source::SourceFormat;
 use crate::words::WordCount;
 
 /// The default number of words in [`WordsRecord::top`].
@@ -26,6 +27,14 @@ pub struct OutlineRecord {
     pub encoding: Encoding,
     /// The document title line, if any.
     pub title: Option<String>,
+    /// The source format: `"plain_text"`, `"markdown"` or `"html"` (added field).
+    pub format: SourceFormat,
+    /// The title block's subtitle line, if any (added field).
+    pub subtitle: Option<String>,
+    /// The title block's speaker or author line, if any (added field).
+    pub author: Option<String>,
+    /// The title block's date line, if any (added field).
+    pub date: Option<String>,
     /// The headings in document order.
     pub headings: Vec<HeadingRecord>,
     /// Site marks and invisible characters removed by cleaning (added field).
@@ -53,6 +62,10 @@ pub struct HeadingRecord {
     pub inline: bool,
     /// Index of the parent heading.
     pub parent: Option<usize>,
+    /// Characters in the section, whitespace not counted (added field).
+    pub chars: usize,
+    /// Points (`一是` …) among the section's descendants (added field).
+    pub points: usize,
 }
 
 /// One file's word frequencies, as `gongwen words --json` prints them.
@@ -72,11 +85,11 @@ impl OutlineRecord {
         Self {
             file: analysis.name.clone(),
             encoding: analysis.encoding,
-            title: analysis
-                .outline
-                .title
-                .as_ref()
-                .map(|title| title.text.clone()),
+            title: text_of(&analysis.outline.title),
+            format: analysis.format,
+            subtitle: text_of(&analysis.outline.subtitle),
+            author: text_of(&analysis.outline.author),
+            date: text_of(&analysis.outline.date),
             headings: analysis
                 .outline
                 .headings
@@ -90,6 +103,8 @@ impl OutlineRecord {
                     line: heading.line,
                     inline: heading.inline,
                     parent: heading.parent,
+                    chars: heading.chars,
+                    points: heading.points,
                 })
                 .collect(),
             noise: analysis.cleaned.removed.clone(),
@@ -107,4 +122,8 @@ impl WordsRecord {
             top: analysis.words.top(top).to_vec(),
         }
     }
+}
+
+fn text_of(line: &Option<DocumentTitle>) -> Option<String> {
+    line.as_ref().map(|line| line.text.clone())
 }

@@ -67,6 +67,9 @@ fn outline_json_contract_field_by_field() {
     assert_eq!(first["line"], 2);
     assert_eq!(first["inline"], false);
     assert_eq!(first["parent"], Value::Null);
+    assert_eq!(first["points"], 3);
+    assert!(first["chars"].as_u64().expect("chars") > 500);
+    assert_eq!(record["format"], "plain_text");
     let point = &headings[1];
     assert_eq!(
         (
@@ -109,7 +112,8 @@ fn outline_json_contract_field_by_field() {
             .map(String::as_str)
             .collect();
         for key in [
-            "level", "kind", "marker", "number", "title", "line", "inline", "parent",
+            "level", "kind", "marker", "number", "title", "line", "inline", "parent", "chars",
+            "points",
         ] {
             assert!(keys.contains(&key), "heading has {key}");
         }
@@ -207,4 +211,48 @@ fn gbk_files_report_their_encoding() {
     assert_eq!(gbk_json[0]["encoding"], "gb18030");
     assert_eq!(gbk_json[0]["headings"], utf8_json[0]["headings"]);
     std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+#[test]
+fn html_and_markdown_files_go_through_the_same_command() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    let html = corpus
+        .join("01_seed002_saved_page.html")
+        .to_string_lossy()
+        .into_owned();
+    let markdown = corpus
+        .join("02_seed000_front_matter.md")
+        .to_string_lossy()
+        .into_owned();
+    let json = json_of(&gongwen(&["outline", "--json", &html, &markdown]));
+    assert_eq!(json[0]["format"], "html");
+    assert_eq!(json[0]["headings"].as_array().expect("headings").len(), 19);
+    assert_eq!(json[1]["format"], "markdown");
+    assert_eq!(json[1]["title"], "2023年度局党组书记抓基层党建工作述职报告");
+}
+
+#[test]
+fn numbering_diagnostics_are_in_json_and_readable_output() {
+    let flawed =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/10_numbering_flaws.txt");
+    let path = flawed.to_string_lossy().into_owned();
+    let json = json_of(&gongwen(&["outline", "--json", &path]));
+    let diagnostics = json[0]["diagnostics"].as_array().expect("diagnostics");
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"numbering-gap") && codes.contains(&"numbering-repeat"),
+        "{codes:?}"
+    );
+    let gap = diagnostics
+        .iter()
+        .find(|d| d["code"] == "numbering-gap")
+        .expect("a gap");
+    assert_eq!(gap["line"], 7);
+    let heading = gap["heading"].as_u64().expect("the gap names its heading") as usize;
+    assert_eq!(json[0]["headings"][heading]["line"], 7);
+    let text = String::from_utf8(gongwen(&["outline", &path]).stdout).expect("UTF-8");
+    assert!(text.contains("⚠ 编号跳号：3 之后是 5，缺少 4"), "{text}");
 }

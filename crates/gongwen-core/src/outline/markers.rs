@@ -21,18 +21,66 @@ pub(crate) struct MarkerMatch {
     pub len: usize,
     /// The marker's number, where it has one.
     pub number: Option<u32>,
-    /// For Markdown headings, the number of `#`; otherwise 0.
+    /// For Markdown headings the number of `#`, for decimal markers the
+    /// number of parts (`3.1.1` → 3); otherwise 0.
     pub depth: u8,
 }
 
-/// The marker at the start of a line, if the line opens a heading.
-pub(crate) fn line_start_marker(line: &str) -> Option<MarkerMatch> {
+/// The marker at the start of a line, if the line opens a heading. `hinted`
+/// says the markup already marks the line as a heading, which admits decimal
+/// numbers such as `1.1` without a following space.
+pub(crate) fn line_start_marker(line: &str, hinted: bool) -> Option<MarkerMatch> {
     markdown_marker(line)
         .or_else(|| part_marker(line))
         .or_else(|| chinese_marker(line))
         .or_else(|| parenthesized_marker(line))
+        .or_else(|| decimal_marker(line, hinted))
         .or_else(|| arabic_marker(line))
         .or_else(|| circled_marker(line))
+}
+
+/// `1.1`, `3.1.1` (decimal numbering). The depth is the number of parts.
+///
+/// `1.5万` must stay a number, so a two-part decimal is a marker only when a
+/// space follows or the markup marks the line as a heading; three or more parts
+/// (`3.1.1`) are never a quantity.
+fn decimal_marker(line: &str, hinted: bool) -> Option<MarkerMatch> {
+    let mut len = 0;
+    let mut parts = 0u8;
+    let mut last_number = None;
+    loop {
+        let digits = arabic_digits_prefix_len(&line[len..]);
+        if digits == 0 || line[len..len + digits].chars().count() > 2 {
+            return None;
+        }
+        last_number = parse_arabic_digits(&line[len..len + digits]).or(last_number);
+        len += digits;
+        parts += 1;
+        match line[len..].chars().next() {
+            Some(c @ ('.' | '．'))
+                if line[len + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) =>
+            {
+                len += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    if parts < 2 {
+        return None;
+    }
+    let following = line[len..].chars().next();
+    let spaced = following.is_some_and(|c| c.is_whitespace());
+    let ends_number =
+        following.is_none_or(|c| c.is_ascii_digit() || c == '%' || c == '.' || c == '．');
+    if ends_number || !(spaced || hinted || parts >= 3) {
+        return None;
+    }
+    Some(MarkerMatch {
+        kind: HeadingKind::Decimal,
+        len,
+        number: last_number,
+        depth: parts,
+    })
 }
 
 /// `#`–`######` followed by a space: an ATX Markdown heading.
@@ -259,7 +307,7 @@ mod tests {
     type Expected<'a> = Option<(HeadingKind, &'a str, Option<u32>)>;
 
     fn line_marker(line: &str) -> Option<(HeadingKind, String, Option<u32>)> {
-        line_start_marker(line).map(|m| (m.kind, line[..m.len].to_owned(), m.number))
+        line_start_marker(line, false).map(|m| (m.kind, line[..m.len].to_owned(), m.number))
     }
 
     #[test]
@@ -287,6 +335,10 @@ mod tests {
             ("第一，加强学习", None),
             ("## 一、版本发布", Some((Markdown, "##", None))),
             ("#标签", None),
+            ("1.1 总体要求", Some((Decimal, "1.1", Some(1)))),
+            ("3.1.2建立机制", Some((Decimal, "3.1.2", Some(2)))),
+            ("1.5万名党员参加", None),
+            ("2.5%的增长", None),
         ];
         for (line, expected) in cases {
             let expected = expected.map(|(kind, marker, number)| (kind, marker.to_owned(), number));

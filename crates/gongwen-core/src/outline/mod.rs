@@ -2,10 +2,12 @@
 //! and heading tree.
 //!
 //! The heading grammar is that of `DOMAIN.md` §2: line-opening markers
-//! (`第一部分`, `一、`, `（一）`, `1.`, `（1）`, `①`, Markdown `#`) and points
-//! (`一是`, `第一，`, `首先，`) that open a paragraph or follow `。`/`；`/`：`. A
-//! heading's title runs to its first sentence end, so run-on headings
-//! (`（一）突出思想引领，扎实开展主题教育。把学习……`) keep only their title.
+//! (`第一部分`, `一、`, `（一）`, `1.`, `1.1`, `（1）`, `①`, Markdown `#`) and
+//! points (`一是`, `第一，`, `首先，`) that open a paragraph or follow
+//! `。`/`；`/`：`. A heading's title runs to its first sentence end, so run-on
+//! headings (`（一）突出思想引领，扎实开展主题教育。把学习……`) keep only their
+//! title. Markup helps where there is some: `<h2>`/`##` lines rank by their
+//! depth, bold-only lines are low-ranking headings.
 //!
 //! **Architecture invariant:** the outline is a flat `Vec<Heading>` in document
 //! order with `parent: Option<usize>`; the tree is implied. A heading's parent is
@@ -13,16 +15,24 @@
 //! depths in the tree and skipped levels (`一、` straight to `一是`) need no
 //! special case. An unnumbered closing paragraph after the last section
 //! (`回顾过去一年……下一步……`) becomes a top-level node of kind
-//! [`HeadingKind::Closing`] instead of being swallowed by the last subsection.
+//! [`HeadingKind::Closing`] instead of being swallowed by the last subsection,
+//! and so does a problems paragraph ([`HeadingKind::Problems`]).
+//!
+//! Not headings: the title block (title, subtitle, speaker, date), table of
+//! contents entries, and the traps of [`markers`].
 
-mod closing;
 mod markers;
+mod numbering;
 mod numerals;
+mod parts;
+mod title;
+mod toc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
 use crate::diagnostic::Diagnostic;
+use crate::source::LineHint;
 use crate::text::TextRange;
 use markers::{MarkerMatch, enumeration_marker, line_start_marker, opens_point_after};
 
@@ -38,16 +48,23 @@ pub enum HeadingKind {
     ParenChinese,
     /// `1.`, `1．` or `1、`.
     Arabic,
+    /// Decimal numbering: `1.1`, `3.1.1`.
+    Decimal,
     /// `（1）` or `(1)`.
     ParenArabic,
     /// `①`.
     Circled,
-    /// A Markdown ATX heading, `#` to `######`.
+    /// A heading marked by document markup and not by a number: Markdown
+    /// `#`–`######` or a setext underline, HTML `<h1>`–`<h6>` (marker `#`
+    /// repeated by depth), or a bold-only line (marker `**`).
     Markdown,
     /// A point inside a section: `一是`, `第一，`, `首先，`.
     Enumeration,
     /// The unnumbered closing part (review and plans) after the last section.
     Closing,
+    /// An unnumbered paragraph on problems and shortcomings, in a report with
+    /// no problems heading.
+    Problems,
 }
 
 impl HeadingKind {
@@ -58,11 +75,13 @@ impl HeadingKind {
             HeadingKind::Chinese => "chinese",
             HeadingKind::ParenChinese => "paren_chinese",
             HeadingKind::Arabic => "arabic",
+            HeadingKind::Decimal => "decimal",
             HeadingKind::ParenArabic => "paren_arabic",
             HeadingKind::Circled => "circled",
             HeadingKind::Markdown => "markdown",
             HeadingKind::Enumeration => "enumeration",
             HeadingKind::Closing => "closing",
+            HeadingKind::Problems => "problems",
         }
     }
 }
@@ -94,6 +113,10 @@ pub struct Heading {
     /// Byte range of the whole section: from the marker to the next heading
     /// that is not a descendant, or the end of the text.
     pub section: TextRange,
+    /// Characters in the section, whitespace not counted.
+    pub chars: usize,
+    /// Points (`一是` …) among the section's descendants.
+    pub points: usize,
 }
 
 /// The document's title line (not a heading).
@@ -112,6 +135,12 @@ pub struct DocumentTitle {
 pub struct Outline {
     /// The title line, if the report has one.
     pub title: Option<DocumentTitle>,
+    /// A subtitle in the title block (`——在……会议上的讲话`).
+    pub subtitle: Option<DocumentTitle>,
+    /// The speaker or author line in the title block.
+    pub author: Option<DocumentTitle>,
+    /// The date line in the title block.
+    pub date: Option<DocumentTitle>,
     /// The opening text before the first heading (after the title), if any.
     pub preamble: Option<TextRange>,
     /// Headings in document order; the tree is given by `parent`.
@@ -126,6 +155,8 @@ struct Candidate {
     kind: HeadingKind,
     /// Rank of the marker family: a smaller rank is a higher level.
     rank: u8,
+    /// The marker as shown: its text, or `#`/`**` for markup headings.
+    marker: String,
     marker_range: TextRange,
     title_range: TextRange,
     number: Option<u32>,
@@ -133,21 +164,32 @@ struct Candidate {
     line_index: usize,
     /// Whether the marker is an ordinal word (`首先，` … `最后，`).
     ordinal_word: bool,
+    /// Whether the markup marks the line as a heading (`<h2>`, `##`).
+    hinted: bool,
 }
 
-/// Ranks of the marker families, highest first. Markdown headings rank above
-/// everything by their `#` count; points rank below every numbered family.
+/// Rank of a heading marked only by markup (Markdown, `<h1>`–`<h6>`): its
+/// depth, above every numbered family.
+fn markup_rank(depth: u8) -> u8 {
+    depth.saturating_sub(1)
+}
+
+/// Rank of a bold-only line without a number: below every numbered family,
+/// above points.
+const BOLD_RANK: u8 = 32;
+
+/// Ranks of the marker families, highest first; points rank lowest.
 fn rank_of(marker: &MarkerMatch) -> u8 {
     match marker.kind {
-        HeadingKind::Markdown => marker.depth.saturating_sub(1),
+        HeadingKind::Markdown => markup_rank(marker.depth),
         HeadingKind::Part => 10,
-        HeadingKind::Chinese => 11,
+        HeadingKind::Chinese | HeadingKind::Closing | HeadingKind::Problems => 11,
         HeadingKind::ParenChinese => 12,
-        HeadingKind::Arabic => 13,
-        HeadingKind::ParenArabic => 14,
-        HeadingKind::Circled => 15,
-        HeadingKind::Enumeration => 16,
-        HeadingKind::Closing => 11,
+        HeadingKind::Arabic => 20,
+        HeadingKind::Decimal => 20 + marker.depth.saturating_sub(1).min(9),
+        HeadingKind::ParenArabic => 30,
+        HeadingKind::Circled => 31,
+        HeadingKind::Enumeration => 33,
     }
 }
 
@@ -172,47 +214,144 @@ impl TitleEnd {
 /// Characters trimmed from the end of a title.
 const TITLE_TRAILING: &[char] = &['：', ':', '，', ',', '；', ';', '、', ' ', '\u{3000}'];
 
+/// The longest bold-only line, in characters, read as a heading.
+const MAX_BOLD_HEADING_CHARS: usize = 50;
+
 /// Extracts the outline of cleaned text. Never fails: odd input gives fewer
 /// headings and diagnostics.
 pub fn extract_outline(cleaned: &CleanedText) -> Outline {
-    let title = detect_title(cleaned);
-    let title_line = title.as_ref().map(|(_, index)| *index);
+    let title_block = title::detect_title_block(cleaned);
+    let mut diagnostics = Vec::new();
     let mut candidates = Vec::new();
     for (line_index, line) in cleaned.lines.iter().enumerate() {
         let text = line.range.slice(&cleaned.text);
-        if text.is_empty() || Some(line_index) == title_line {
+        if text.is_empty()
+            || title_block.line_indices.contains(&line_index)
+            || toc::is_toc_entry(text)
+        {
             continue;
         }
         let base = line.range.start;
-        let mut body_start = 0;
-        if let Some(marker) = line_start_marker(text) {
-            let (candidate, body) =
-                read_heading(text, base, line_index, &marker, TitleEnd::Sentence);
-            body_start = body;
-            candidates.push(candidate);
-        }
+        let body_start = match line_heading(text, base, line_index, line.hint) {
+            Some((candidate, body_start)) => {
+                candidates.push(candidate);
+                body_start
+            }
+            None => 0,
+        };
         collect_points(text, base, line_index, body_start, &mut candidates);
     }
     keep_complete_ordinal_sequences(&mut candidates);
-    if let Some(closing) = closing::detect_closing(cleaned, &candidates, title_line) {
-        let at = candidates.partition_point(|c| c.marker_range.start < closing.marker_range.start);
-        candidates.insert(at, closing);
+    align_ranks_with_markup(&mut candidates);
+    if let Some((first, last)) = toc::remove_listed_contents(cleaned, &mut candidates) {
+        diagnostics.push(Diagnostic::info(
+            "table-of-contents",
+            format!("第 {first}–{last} 行是目录，未计入大纲"),
+            Some(first),
+        ));
+    }
+    for part in parts::detect_unnumbered_parts(cleaned, &candidates, &title_block.line_indices) {
+        let at = candidates.partition_point(|c| c.marker_range.start < part.marker_range.start);
+        candidates.insert(at, part);
     }
 
-    let mut outline = Outline {
-        preamble: preamble_range(cleaned, title_line, candidates.first()),
-        title: title.map(|(title, _)| title),
-        headings: build_tree(cleaned, &candidates),
-        diagnostics: Vec::new(),
-    };
-    if outline.headings.is_empty() && !cleaned.text.trim().is_empty() {
-        outline.diagnostics.push(Diagnostic::warning(
+    let headings = build_tree(cleaned, &candidates);
+    diagnostics.extend(numbering::check_numbering(&headings));
+    if headings.is_empty() && !cleaned.text.trim().is_empty() {
+        diagnostics.push(Diagnostic::warning(
             "no-headings",
             "没有识别到任何标题（如“一、”“（一）”“一是”），大纲为空",
             None,
         ));
     }
-    outline
+    let last_title_line = title_block.line_indices.last().copied();
+    Outline {
+        preamble: preamble_range(cleaned, last_title_line, candidates.first()),
+        title: title_block.title,
+        subtitle: title_block.subtitle,
+        author: title_block.author,
+        date: title_block.date,
+        headings,
+        diagnostics,
+    }
+}
+
+/// The heading that opens a line, if any, with the byte offset in the line
+/// where its body starts. Markup hints decide what a line without a number is.
+fn line_heading(
+    text: &str,
+    base: usize,
+    line_index: usize,
+    hint: LineHint,
+) -> Option<(Candidate, usize)> {
+    let hinted = matches!(hint, LineHint::Heading { .. });
+    if let Some(marker) = line_start_marker(text, hinted) {
+        let (mut candidate, body_start) =
+            read_heading(text, base, line_index, &marker, TitleEnd::Sentence);
+        if let LineHint::Heading { depth } = hint {
+            candidate.rank = markup_rank(depth);
+            candidate.hinted = true;
+        }
+        return Some((candidate, body_start));
+    }
+    let (marker, rank) = match hint {
+        LineHint::Heading { depth } => ("#".repeat(usize::from(depth)), markup_rank(depth)),
+        LineHint::Bold if is_bold_heading(text) => ("**".to_owned(), BOLD_RANK),
+        _ => return None,
+    };
+    let title = text.trim_end_matches(TITLE_TRAILING).trim_end_matches('。');
+    let candidate = Candidate {
+        kind: HeadingKind::Markdown,
+        rank,
+        marker,
+        marker_range: TextRange::new(base, base),
+        title_range: TextRange::new(base, base + title.len()),
+        number: None,
+        inline: false,
+        line_index,
+        ordinal_word: false,
+        hinted: hint != LineHint::Bold,
+    };
+    Some((candidate, text.len()))
+}
+
+/// Whether a bold-only line reads as a heading: short, one sentence at most,
+/// and not a table or figure caption (`表1 ……`, `图2 ……`).
+fn is_bold_heading(text: &str) -> bool {
+    let caption = text.strip_prefix(['表', '图']).is_some_and(|rest| {
+        rest.trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    });
+    !caption
+        && text.chars().count() <= MAX_BOLD_HEADING_CHARS
+        && !text.trim_end_matches('。').contains('。')
+}
+
+/// Gives unmarked headings of a family the rank the markup gave the same
+/// family elsewhere: when `<h2>一、…</h2>` sets the level of `一、`, a plain
+/// `<p>二、…</p>` in the same page is its sibling, not its child.
+fn align_ranks_with_markup(candidates: &mut [Candidate]) {
+    let mut markup_ranks: Vec<(HeadingKind, u8)> = Vec::new();
+    for candidate in candidates
+        .iter()
+        .filter(|c| c.hinted && c.kind != HeadingKind::Markdown)
+    {
+        match markup_ranks
+            .iter_mut()
+            .find(|(kind, _)| *kind == candidate.kind)
+        {
+            Some((_, rank)) => *rank = (*rank).min(candidate.rank),
+            None => markup_ranks.push((candidate.kind, candidate.rank)),
+        }
+    }
+    for candidate in candidates.iter_mut().filter(|c| !c.hinted) {
+        if let Some((_, rank)) = markup_ranks
+            .iter()
+            .find(|(kind, _)| *kind == candidate.kind)
+        {
+            candidate.rank = *rank;
+        }
+    }
 }
 
 /// Reads a heading whose marker starts `text` (a line, or the rest of a
@@ -240,19 +379,23 @@ fn read_heading(
     let candidate = Candidate {
         kind: marker.kind,
         rank: rank_of(marker),
+        marker: text[..marker.len].to_owned(),
         marker_range: TextRange::new(base, base + marker.len),
         title_range: TextRange::new(base + title_start, base + title_start + title.len()),
         number: marker.number,
         inline: !text[body_start..].trim().is_empty(),
         line_index,
         ordinal_word: markers::is_ordinal_word_marker(&text[..marker.len]),
+        hinted: false,
     };
     (candidate, body_start)
 }
 
 /// Finds the points (`一是`, `第一，`, `首先，`) in a paragraph from byte
 /// `from` on: at the paragraph start (when no other marker opens the line) or
-/// right after a sentence or clause end.
+/// right after a sentence or clause end. A point whose predecessor stands
+/// where no point may start (`我们将一是……；二是……`) brings it in: the
+/// sequence shows the writer meant it.
 fn collect_points(
     text: &str,
     base: usize,
@@ -260,19 +403,14 @@ fn collect_points(
     from: usize,
     candidates: &mut Vec<Candidate>,
 ) {
+    let first_new = candidates.len();
     let mut at = from;
     while at < text.len() {
-        let starts_point = if at == 0 {
-            true
-        } else {
-            follows_clause_end(&text[..at])
-        };
-        let marker = if starts_point {
-            enumeration_marker(&text[at..])
-        } else {
-            None
-        };
-        if let Some(marker) = marker {
+        let starts_point = at == 0 || follows_clause_end(&text[..at]);
+        if let Some(marker) = starts_point
+            .then(|| enumeration_marker(&text[at..]))
+            .flatten()
+        {
             let (candidate, body) = read_heading(
                 &text[at..],
                 base + at,
@@ -288,6 +426,46 @@ fn collect_points(
         }
         at += text[at..].chars().next().map_or(1, char::len_utf8);
     }
+    while let Some(missing) = missing_predecessor(text, base, from, &candidates[first_new..]) {
+        let at = missing - base;
+        if let Some(marker) = enumeration_marker(&text[at..]) {
+            let (candidate, _) =
+                read_heading(&text[at..], missing, line_index, &marker, TitleEnd::Clause);
+            candidates.push(candidate);
+            candidates[first_new..].sort_by_key(|c| c.marker_range.start);
+        } else {
+            break;
+        }
+    }
+}
+
+/// The offset (in the cleaned text) of an `N是` that precedes a point `N+1是`
+/// of the paragraph, stands where no point may start, and is not yet a point.
+fn missing_predecessor(
+    text: &str,
+    base: usize,
+    from: usize,
+    points: &[Candidate],
+) -> Option<usize> {
+    points.iter().find_map(|point| {
+        let number = point
+            .number
+            .filter(|&n| n >= 2 && point.marker.ends_with('是'))?;
+        let has_predecessor = points.iter().any(|p| {
+            p.number == Some(number - 1) && p.marker_range.start < point.marker_range.start
+        });
+        if has_predecessor {
+            return None;
+        }
+        let wanted = format!("{}是", numerals::format_chinese_numeral(number - 1)?);
+        let search_end = point.marker_range.start - base;
+        let found = from + text.get(from..search_end)?.rfind(&wanted)?;
+        let preceded_by_numeral = text[..found]
+            .chars()
+            .next_back()
+            .is_some_and(numerals::is_chinese_numeral_char);
+        (!preceded_by_numeral).then_some(base + found)
+    })
 }
 
 /// Whether text ends with a sentence or clause end, possibly followed by a
@@ -352,24 +530,43 @@ fn build_tree(cleaned: &CleanedText, candidates: &[Candidate]) -> Vec<Heading> {
         headings.push(Heading {
             level,
             kind: candidate.kind,
-            marker: candidate.marker_range.slice(&cleaned.text).to_owned(),
+            marker: candidate.marker.clone(),
             number: candidate.number,
             title: candidate.title_range.slice(&cleaned.text).to_owned(),
-            line: cleaned.lines[candidate.line_index].source_line,
+            line: cleaned.source_line_at(candidate.marker_range.start),
             inline: candidate.inline,
             parent,
             marker_range: candidate.marker_range,
             title_range: candidate.title_range,
             section: TextRange::new(candidate.marker_range.start, cleaned.text.len()),
+            chars: 0,
+            points: 0,
         });
     }
     // In document order a heading's descendants follow it directly, so its
     // section ends where the next heading of its level or above starts.
     for index in 0..headings.len() {
         let level = headings[index].level;
-        if let Some(next) = headings[index + 1..].iter().find(|h| h.level <= level) {
+        let subtree_end = headings[index + 1..]
+            .iter()
+            .position(|h| h.level <= level)
+            .map_or(headings.len(), |offset| index + 1 + offset);
+        if let Some(next) = headings.get(subtree_end) {
             headings[index].section.end = trim_end_offset(&cleaned.text, next.marker_range.start);
         }
+        let heading = &headings[index];
+        let chars = heading
+            .section
+            .slice(&cleaned.text)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+        let points = headings[index + 1..subtree_end]
+            .iter()
+            .filter(|h| h.kind == HeadingKind::Enumeration)
+            .count();
+        headings[index].chars = chars;
+        headings[index].points = points;
     }
     headings
 }
@@ -380,7 +577,8 @@ fn trim_end_offset(text: &str, end: usize) -> usize {
     text[..end].trim_end_matches('\n').len()
 }
 
-/// The preamble: non-empty lines after the title and before the first heading.
+/// The preamble: non-empty lines after the title block and before the first
+/// heading.
 fn preamble_range(
     cleaned: &CleanedText,
     title_line: Option<usize>,
@@ -393,33 +591,4 @@ fn preamble_range(
     let first = non_empty.next()?;
     let last = non_empty.next_back().unwrap_or(first);
     Some(TextRange::new(first.range.start, last.range.end))
-}
-
-/// The longest line, in characters, that can be a document title.
-const MAX_TITLE_CHARS: usize = 60;
-
-/// The document title: a first non-empty line that is short, carries no
-/// heading marker and no sentence punctuation, and is followed by more text.
-fn detect_title(cleaned: &CleanedText) -> Option<(DocumentTitle, usize)> {
-    let mut non_empty = cleaned
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !line.range.is_empty());
-    let (index, line) = non_empty.next()?;
-    non_empty.next()?;
-    let text = line.range.slice(&cleaned.text);
-    let is_title = line_start_marker(text).is_none()
-        && enumeration_marker(text).is_none()
-        && text.chars().count() <= MAX_TITLE_CHARS
-        && !text.contains(['。', '；', '！', '？', ';'])
-        && !text.ends_with(['：', ':', '，', ',', '、']);
-    is_title.then(|| {
-        let title = DocumentTitle {
-            text: text.to_owned(),
-            line: line.source_line,
-            range: line.range,
-        };
-        (title, index)
-    })
 }

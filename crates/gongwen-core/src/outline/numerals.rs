@@ -62,6 +62,18 @@ pub(crate) fn parse_chinese_numeral(numeral: &str) -> Option<u32> {
     }
 }
 
+/// The Chinese numeral of 1–99 (`十二`, `二十`); `None` outside that range.
+pub(crate) fn format_chinese_numeral(number: u32) -> Option<String> {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |n: u32| DIGITS[n as usize];
+    Some(match number {
+        1..=9 => digit(number).to_owned(),
+        10..=19 => format!("十{}", digit(number - 10)),
+        20..=99 => format!("{}十{}", digit(number / 10), digit(number % 10)),
+        _ => return None,
+    })
+}
+
 /// The length in bytes of the Chinese numeral at the start of `text`.
 pub(crate) fn chinese_numeral_prefix_len(text: &str) -> usize {
     text.char_indices()
@@ -116,6 +128,15 @@ mod tests {
         for (numeral, expected) in cases {
             assert_eq!(parse_chinese_numeral(numeral), expected, "{numeral}");
         }
+    }
+
+    #[test]
+    fn formatted_numerals_read_back() {
+        for number in 1..=99 {
+            let numeral = format_chinese_numeral(number).expect("in range");
+            assert_eq!(parse_chinese_numeral(&numeral), Some(number), "{numeral}");
+        }
+        assert_eq!(format_chinese_numeral(0), None);
     }
 
     #[test]

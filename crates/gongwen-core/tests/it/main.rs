@@ -2,6 +2,7 @@
 //! snapshot tests over every report in `seeds/`.
 
 mod clean;
+mod corpus;
 mod decode;
 mod lexicon;
 mod outline;

@@ -226,3 +226,160 @@ fn no_headings_is_a_diagnostic_not_a_failure() {
     assert!(outline.headings.is_empty());
     assert_eq!(outline.diagnostics[0].code, "no-headings");
 }
+
+#[test]
+fn decimal_numbering_nests_by_depth() {
+    check(
+        "一、总体\n1.1 发布\n1.1.1 测试\n1.2 质量\n1.5万个缺陷已修复。\n",
+        &[
+            "L1 chinese 1 一、|总体",
+            "L2 decimal 2 1.1|发布",
+            "L3 decimal 3 1.1.1|测试",
+            "L4 decimal 2 1.2|质量",
+        ],
+    );
+}
+
+#[test]
+fn title_block_lines_are_not_headings() {
+    let outline = outline_of(
+        "关于2023年工作的报告\n——在全局干部大会上\n局长　张某\n（2024年1月5日）\n同志们：\n一、工作回顾\n",
+    );
+    assert_eq!(
+        outline.title.map(|t| t.text),
+        Some("关于2023年工作的报告".to_owned())
+    );
+    assert_eq!(outline.subtitle.map(|t| t.line), Some(2));
+    assert_eq!(
+        outline.author.map(|t| t.text),
+        Some("局长　张某".to_owned())
+    );
+    assert_eq!(outline.date.map(|t| t.line), Some(4));
+    let titles: Vec<&str> = outline.headings.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, ["工作回顾"]);
+}
+
+#[test]
+fn table_of_contents_entries_are_not_headings() {
+    check(
+        "报告\n目录\n一、成效……1\n二、问题\n一、成效\n正文。\n二、问题\n正文。\n",
+        &["L5 chinese 1 一、|成效", "L7 chinese 1 二、|问题"],
+    );
+}
+
+#[test]
+fn problems_paragraph_without_a_heading_is_its_own_part() {
+    check(
+        "一、成效\n（一）甲。正文。\n同时也要看到，工作中还存在一些问题：一是乙；二是丙。\n",
+        &[
+            "L1 chinese 1 一、|成效",
+            "L2 paren_chinese 2 （一）|甲",
+            "L3 problems 1 |同时也要看到，工作中还存在一些问题",
+            "L3 enumeration 2 一是|乙",
+            "L3 enumeration 2 二是|丙",
+        ],
+    );
+    // A report with a problems heading keeps such a paragraph as that section's body.
+    check(
+        "一、成效\n二、存在的问题\n同时也要看到，还存在一些问题。\n",
+        &["L1 chinese 1 一、|成效", "L2 chinese 1 二、|存在的问题"],
+    );
+}
+
+#[test]
+fn a_point_before_its_sequence_is_recovered() {
+    check(
+        "一、甲\n今后，我们将一是深化改革；二是扩大开放。\n",
+        &[
+            "L1 chinese 1 一、|甲",
+            "L2 enumeration 2 一是|深化改革",
+            "L2 enumeration 2 二是|扩大开放",
+        ],
+    );
+    // But not inside a larger numeral: 十一是 does not supply 一是.
+    check(
+        "甲\n其中十一是其他；二是乙。\n",
+        &["L2 enumeration 1 二是|乙"],
+    );
+}
+
+/// The diagnostics of an outline as `L<line> <code>`.
+fn diagnostics_of(source: &str) -> Vec<String> {
+    outline_of(source)
+        .diagnostics
+        .iter()
+        .map(|d| format!("L{} {}", d.line.unwrap_or(0), d.code))
+        .collect()
+}
+
+#[test]
+fn numbering_flaws_are_diagnosed_on_their_headings() {
+    assert_eq!(
+        diagnostics_of(
+            "一、甲\n（一）乙\n（三）丙\n二、丁\n二、戊\n（一）己\n（二）辛\n（一）庚\n"
+        ),
+        [
+            "L3 numbering-gap",
+            "L5 numbering-repeat",
+            "L8 numbering-restart"
+        ]
+    );
+    assert_eq!(
+        diagnostics_of("一、甲\n（一）乙\n(二)丙\n（三)丁\n"),
+        ["L3 bracket-width", "L4 bracket-width"]
+    );
+    assert_eq!(diagnostics_of("二、甲\n三、乙\n"), ["L1 numbering-start"]);
+    assert_eq!(diagnostics_of("一、甲\n三是乙。\n"), ["L2 numbering-start"]);
+    let outline = outline_of("一、甲\n（一）乙\n（三）丙\n");
+    assert_eq!(outline.diagnostics[0].heading, Some(2));
+}
+
+#[test]
+fn markup_headings_rank_by_depth_and_align_plain_numbered_ones() {
+    let cleaned = gongwen_core::clean::clean_document(
+        "<h2>一、甲</h2><p>（一）乙。正文</p><p><strong>二、丙</strong></p><h3>表格</h3>",
+        gongwen_core::source::SourceFormat::Html,
+    );
+    let outline = extract_outline(&cleaned);
+    let rows: Vec<String> = outline
+        .headings
+        .iter()
+        .map(|h| format!("{} {} {}{}", h.kind.label(), h.level, h.marker, h.title))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "chinese 1 一、甲",
+            "paren_chinese 2 （一）乙",
+            "chinese 1 二、丙",
+            "markdown 2 ###表格"
+        ]
+    );
+}
+
+#[test]
+fn bold_captions_are_not_headings() {
+    let cleaned = gongwen_core::clean::clean_document(
+        "一、总体情况\n\n**表1　主要指标**\n\n**工作亮点**\n",
+        gongwen_core::source::SourceFormat::Markdown,
+    );
+    let titles: Vec<String> = extract_outline(&cleaned)
+        .headings
+        .iter()
+        .map(|h| h.title.clone())
+        .collect();
+    assert_eq!(titles, ["总体情况", "工作亮点"]);
+}
+
+#[test]
+fn sections_count_characters_and_points() {
+    let outline = outline_of("一、甲\n一是乙。二是丙。\n二、丁\n");
+    assert_eq!(
+        (outline.headings[0].chars, outline.headings[0].points),
+        (11, 2)
+    );
+    assert_eq!(
+        (outline.headings[3].chars, outline.headings[3].points),
+        (3, 0)
+    );
+}

@@ -1,9 +1,10 @@
 //! Property tests over arbitrary input: decoding, cleaning and outlining never
 //! panic, and the outline's invariants hold.
 
-use gongwen_core::clean::clean_text;
+use gongwen_core::clean::{clean_document, clean_text};
 use gongwen_core::decode::decode_bytes;
 use gongwen_core::outline::{HeadingKind, extract_outline};
+use gongwen_core::source::SourceFormat;
 use proptest::prelude::*;
 
 /// Text built from the pieces headings are made of, so that the generator
@@ -62,16 +63,88 @@ fn rank(kind: HeadingKind) -> u8 {
     match kind {
         HeadingKind::Markdown => 0,
         HeadingKind::Part => 1,
-        HeadingKind::Chinese | HeadingKind::Closing => 2,
+        HeadingKind::Chinese | HeadingKind::Closing | HeadingKind::Problems => 2,
         HeadingKind::ParenChinese => 3,
         HeadingKind::Arabic => 4,
-        HeadingKind::ParenArabic => 5,
-        HeadingKind::Circled => 6,
-        HeadingKind::Enumeration => 7,
+        HeadingKind::Decimal => 5,
+        HeadingKind::ParenArabic => 6,
+        HeadingKind::Circled => 7,
+        HeadingKind::Enumeration => 8,
     }
 }
 
+/// Markup-like text: tags, entities, Markdown syntax and report pieces.
+fn markup_like_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "<p>",
+        "</p>",
+        "<h2>",
+        "</h2>",
+        "<br>",
+        "<br/>",
+        "<div class=\"nav\">",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<strong>",
+        "</strong>",
+        "&nbsp;",
+        "&ldquo;",
+        "&#x4e00;",
+        "&#",
+        "&",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "---",
+        "# ",
+        "## ",
+        "**",
+        "__",
+        "[a](b)",
+        "![",
+        "`",
+        "```",
+        "> ",
+        "- ",
+        "===",
+        "title: 甲",
+        "一、",
+        "（一）",
+        "1.1 ",
+        "一是",
+        "。",
+        "\n",
+        "\r\n",
+        "加强",
+        "<head>",
+        "<body>",
+    ]);
+    prop::collection::vec(
+        prop_oneof![piece.prop_map(str::to_owned), "\\PC{0,3}"],
+        0..60,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
 proptest! {
+    #[test]
+    fn html_and_markdown_sources_never_panic(text in markup_like_text()) {
+        for format in [SourceFormat::Html, SourceFormat::Markdown] {
+            let cleaned = clean_document(&text, format);
+            let outline = extract_outline(&cleaned);
+            for heading in &outline.headings {
+                prop_assert_eq!(heading.title_range.slice(&cleaned.text), heading.title.as_str());
+                prop_assert_eq!(cleaned.source_line_at(heading.marker_range.start), heading.line);
+                let source_lines = u32::try_from(gongwen_core::source::split_lines(&text).count()).unwrap_or(u32::MAX);
+                prop_assert!((1..=source_lines).contains(&heading.line));
+            }
+        }
+    }
+
     #[test]
     fn decoding_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = decode_bytes(&bytes);
@@ -93,10 +166,10 @@ proptest! {
                 prop_assert!(parent < index);
                 let parent = &outline.headings[parent];
                 prop_assert_eq!(heading.level, parent.level + 1);
-                if heading.kind != HeadingKind::Markdown || parent.kind != HeadingKind::Markdown {
-                    prop_assert!(rank(parent.kind) <= rank(heading.kind));
-                    prop_assert!(parent.kind != heading.kind || parent.kind == HeadingKind::Markdown);
-                }
+                // Markup and decimal headings nest within their own kind by depth.
+                let nests_in_kind = matches!(heading.kind, HeadingKind::Markdown | HeadingKind::Decimal);
+                prop_assert!(rank(parent.kind) <= rank(heading.kind));
+                prop_assert!(parent.kind != heading.kind || nests_in_kind);
             } else {
                 prop_assert_eq!(heading.level, 1);
             }

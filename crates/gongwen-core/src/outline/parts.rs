@@ -1,0 +1,218 @@
+//! Unnumbered parts: a problems paragraph (`但也存在一些问题和不足：一是……`)
+//! and the closing paragraph (`回顾过去一年……下一步，我将……`) that reports put
+//! after their numbered sections instead of giving them headings.
+//!
+//! Reviewers check that a report admits its problems and states its plans, so
+//! these become top-level nodes of kind [`HeadingKind::Problems`] and
+//! [`HeadingKind::Closing`] rather than being swallowed by the last
+//! subsection.
+
+use super::{Candidate, HeadingKind, TITLE_TRAILING};
+use crate::clean::CleanedText;
+use crate::text::TextRange;
+
+/// Words that open a closing paragraph.
+const CLOSING_OPENERS: &[&str] = &[
+    "回顾",
+    "总之",
+    "总的来看",
+    "总的来说",
+    "综上",
+    "展望",
+    "今后",
+    "下一步",
+    "新的一年",
+    "一年来",
+    "过去的一年",
+    "在新的一年",
+];
+
+/// Words that review the results or admit shortcomings.
+const REVIEW_WORDS: &[&str] = &["成效", "成绩", "差距", "不足", "短板"];
+
+/// Words that announce plans.
+const PLAN_WORDS: &[&str] = &["下一步", "今后", "新的一年", "明年", "下一阶段"];
+
+/// Words in a section title that make it the plans section itself, whose
+/// trailing paragraphs are its body and not a separate closing part.
+const PLAN_TITLE_WORDS: &[&str] = &["打算", "下一步", "计划", "思路", "今后", "展望"];
+
+/// Words in a section title that make it a problems section.
+const PROBLEM_TITLE_WORDS: &[&str] = &["问题", "不足", "差距", "短板"];
+
+/// Phrases in a paragraph's first sentence that open an account of problems.
+const PROBLEM_CUES: &[&str] = &[
+    "存在的问题",
+    "存在问题",
+    "问题和不足",
+    "问题与不足",
+    "不足之处",
+    "但也存在",
+    "但也要清醒",
+    "但也清醒",
+    "同时也要看到",
+    "同时也存在",
+    "还存在一些",
+    "仍存在",
+    "差距和不足",
+    "也存在一些",
+    "主要问题",
+];
+
+/// Finds the problems and closing paragraphs, as heading candidates, in
+/// document order.
+pub(super) fn detect_unnumbered_parts(
+    cleaned: &CleanedText,
+    candidates: &[Candidate],
+    excluded_lines: &[usize],
+) -> Vec<Candidate> {
+    let Some(top_rank) = candidates.iter().map(|c| c.rank).min() else {
+        return Vec::new();
+    };
+    let paragraphs = Paragraphs {
+        cleaned,
+        candidates,
+        excluded_lines,
+    };
+    let mut parts = Vec::new();
+    if let Some(problems) = detect_problems(&paragraphs, top_rank) {
+        parts.push(problems);
+    }
+    let after = parts.last().map(|p: &Candidate| p.line_index);
+    if let Some(closing) = detect_closing(&paragraphs, top_rank, after) {
+        parts.push(closing);
+    }
+    parts
+}
+
+/// The body paragraphs of a document: non-empty lines that carry no
+/// line-opening heading and are not in the title block.
+struct Paragraphs<'a> {
+    cleaned: &'a CleanedText,
+    candidates: &'a [Candidate],
+    excluded_lines: &'a [usize],
+}
+
+impl Paragraphs<'_> {
+    fn title(&self, candidate: &Candidate) -> &str {
+        candidate.title_range.slice(&self.cleaned.text)
+    }
+
+    /// Whether line `index` holds a line-opening heading.
+    fn is_heading_line(&self, index: usize) -> bool {
+        self.candidates
+            .iter()
+            .any(|c| c.line_index == index && c.kind != HeadingKind::Enumeration)
+    }
+
+    /// Body paragraphs after line `after`, skipping the first paragraph after a
+    /// heading that stands alone on its line (that paragraph is its body).
+    fn free_paragraphs_after(&self, after: usize) -> impl Iterator<Item = usize> + '_ {
+        (after + 1..self.cleaned.lines.len()).filter(move |&index| {
+            if self.cleaned.lines[index].range.is_empty()
+                || self.excluded_lines.contains(&index)
+                || self.is_heading_line(index)
+            {
+                return false;
+            }
+            let previous = (0..index)
+                .rev()
+                .find(|&i| !self.cleaned.lines[i].range.is_empty());
+            let owned = previous.is_some_and(|p| {
+                self.candidates
+                    .iter()
+                    .any(|c| c.line_index == p && c.kind != HeadingKind::Enumeration && !c.inline)
+            });
+            !owned
+        })
+    }
+
+    fn candidate_for(&self, line_index: usize, kind: HeadingKind, rank: u8) -> Candidate {
+        let line = self.cleaned.lines[line_index];
+        let text = line.range.slice(&self.cleaned.text);
+        // The title is the first sentence, or its lead-in before a colon.
+        let first_sentence_len = text
+            .find(['。', '！', '？', '：', '；'])
+            .unwrap_or(text.len());
+        let title = text[..first_sentence_len].trim_end_matches(TITLE_TRAILING);
+        let start = line.range.start;
+        Candidate {
+            kind,
+            rank,
+            marker: String::new(),
+            marker_range: TextRange::new(start, start),
+            title_range: TextRange::new(start, start + title.len()),
+            number: None,
+            inline: first_sentence_len < text.len(),
+            line_index,
+            ordinal_word: false,
+            hinted: false,
+        }
+    }
+}
+
+/// A problems paragraph: only in a report with no problems heading of its own,
+/// at the end of a top-level section, naming problems in its first sentence
+/// and announcing no plans.
+fn detect_problems(paragraphs: &Paragraphs<'_>, top_rank: u8) -> Option<Candidate> {
+    let candidates = paragraphs.candidates;
+    if candidates.iter().any(|c| {
+        PROBLEM_TITLE_WORDS
+            .iter()
+            .any(|word| paragraphs.title(c).contains(word))
+    }) {
+        return None;
+    }
+    let first_top = candidates.iter().find(|c| c.rank == top_rank)?;
+    let line_index = paragraphs
+        .free_paragraphs_after(first_top.line_index)
+        .find(|&index| {
+            let text = paragraphs.cleaned.line_text(index);
+            let first_sentence = &text[..text.find('。').unwrap_or(text.len())];
+            let next_heading = candidates
+                .iter()
+                .find(|c| c.line_index > index && c.kind != HeadingKind::Enumeration);
+            PROBLEM_CUES.iter().any(|cue| first_sentence.contains(cue))
+                && !PLAN_WORDS.iter().any(|word| text.contains(word))
+                && next_heading.is_none_or(|c| c.rank == top_rank)
+        })?;
+    Some(paragraphs.candidate_for(line_index, HeadingKind::Problems, top_rank))
+}
+
+/// The closing paragraph: after the last section (and after a problems
+/// paragraph, if any), unless that section is the plans section itself.
+fn detect_closing(
+    paragraphs: &Paragraphs<'_>,
+    top_rank: u8,
+    after: Option<usize>,
+) -> Option<Candidate> {
+    let candidates = paragraphs.candidates;
+    let last_section = candidates
+        .iter()
+        .rev()
+        .find(|c| c.kind != HeadingKind::Enumeration)?;
+    let last_top = candidates.iter().rev().find(|c| c.rank == top_rank)?;
+    let is_plans = |c: &Candidate| {
+        PLAN_TITLE_WORDS
+            .iter()
+            .any(|word| paragraphs.title(c).contains(word))
+    };
+    if is_plans(last_section) || is_plans(last_top) {
+        return None;
+    }
+    let start = after.unwrap_or(0).max(last_section.line_index);
+    let line_index = paragraphs
+        .free_paragraphs_after(start)
+        .find(|&index| is_closing_paragraph(paragraphs.cleaned.line_text(index)))?;
+    Some(paragraphs.candidate_for(line_index, HeadingKind::Closing, top_rank))
+}
+
+/// Whether a paragraph reads as a closing: it opens with a closing word, or it
+/// both reviews the results and announces plans.
+fn is_closing_paragraph(text: &str) -> bool {
+    CLOSING_OPENERS
+        .iter()
+        .any(|opener| text.starts_with(opener))
+        || (REVIEW_WORDS.iter().any(|word| text.contains(word))
+            && PLAN_WORDS.iter().any(|word| text.contains(word)))
+}
