@@ -16,18 +16,10 @@ fn main() {
     paths.sort();
     let mut table = String::from("&[\n");
     for path in paths {
-        let name = path
-            .file_name()
-            .expect("a file name")
-            .to_string_lossy()
-            .into_owned();
+        let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
         let absolute = path.canonicalize().expect("a seed path");
-        writeln!(
-            table,
-            "    ({name:?}, include_bytes!({:?})),",
-            absolute.display().to_string()
-        )
-        .expect("writing to a String");
+        writeln!(table, "    ({name:?}, include_bytes!({:?})),", absolute.display().to_string())
+            .expect("writing to a String");
     }
     table.push(']');
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("samples.rs");

@@ -76,3 +76,19 @@ export async function waitForReports(page, count) {
     { timeout: 30_000 },
   );
 }
+
+/** Opens the page, runs `body(session)`, and always closes the browser and server. */
+export async function withPage(body) {
+  const session = await openPage();
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The titles of the outline tree's top-level nodes. */
+export function topLevelTitles(page) {
+  return page.$$eval('.outline > .outline-level > li > .outline-row .outline-title', (nodes) =>
+    nodes.map((node) => node.textContent));
+}

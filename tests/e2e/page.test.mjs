@@ -1,8 +1,8 @@
 // End-to-end tests of the built page in headless Chromium: drop the seeds,
 // pick them with the file input, load the samples, and survive a bad file.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { openPage, screenshot, seedFiles, waitForDictionary, waitForReports } from './browser.mjs';
+import { before, describe, test } from 'node:test';
+import { screenshot, seedFiles, topLevelTitles, waitForDictionary, waitForReports, withPage } from './browser.mjs';
 
 /** Top-level headings of each seed, read off the files by hand (DOMAIN.md §1–2). */
 const TOP_LEVEL_HEADINGS = {
@@ -44,12 +44,6 @@ async function dropFiles(page, files) {
   }, payload);
 }
 
-/** The titles of the outline tree's top-level nodes. */
-function topLevelTitles(page) {
-  return page.$$eval('.outline > .outline-level > li > .outline-node .outline-title', (nodes) =>
-    nodes.map((node) => node.textContent));
-}
-
 /** Number of bars the word chart's ECharts instance holds (0 if none). */
 function chartBars(page) {
   return page.evaluate(() => {
@@ -89,17 +83,12 @@ function assertOnlyLocalRequests(requests, url) {
 }
 
 describe('the page in headless Chromium', () => {
-  let session;
   let seeds;
   before(async () => {
     seeds = await seedFiles();
   });
-  after(async () => {
-    await session?.close();
-  });
 
-  test('dropping the five seeds shows each outline and word chart', async () => {
-    session = await openPage();
+  test('dropping the five seeds shows each outline and word chart', () => withPage(async (session) => {
     const { page } = session;
     assert.ok(await page.$('[data-dictionary="loading"], [data-dictionary="ready"]'), 'a dictionary status is shown at once');
     await waitForDictionary(page);
@@ -127,12 +116,9 @@ describe('the page in headless Chromium', () => {
     await screenshot(page, 'dropped-seeds');
     assertOnlyLocalRequests(session.requests, session.url);
     assert.deepEqual(session.errors, [], 'no errors on the console');
-    await session.close();
-    session = undefined;
-  });
+  }));
 
-  test('picking the five seeds with the file input', async () => {
-    session = await openPage();
+  test('picking the five seeds with the file input', () => withPage(async (session) => {
     const { page } = session;
     await page.setInputFiles('#file-input', seeds.map((seed) => ({
       name: seed.name, mimeType: 'text/plain', buffer: Buffer.from(seed.text, 'utf8'),
@@ -140,24 +126,18 @@ describe('the page in headless Chromium', () => {
     await waitForReports(page, 5);
     await checkEveryReport(page);
     assertOnlyLocalRequests(session.requests, session.url);
-    await session.close();
-    session = undefined;
-  });
+  }));
 
-  test('the sample reports are one click away', async () => {
-    session = await openPage();
+  test('the sample reports are one click away', () => withPage(async (session) => {
     const { page } = session;
     await page.click('#load-samples');
     await waitForReports(page, 5);
     const names = await page.$$eval('.file-name', (nodes) => nodes.map((node) => node.textContent));
     assert.deepEqual(names, seeds.map((seed) => seed.name));
     await screenshot(page, 'samples');
-    await session.close();
-    session = undefined;
-  });
+  }));
 
-  test('a bad file gets a Chinese error and the others are still analysed', async () => {
-    session = await openPage();
+  test('a bad file gets a Chinese error and the others are still analysed', () => withPage(async (session) => {
     const { page } = session;
     await waitForDictionary(page);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
@@ -174,7 +154,5 @@ describe('the page in headless Chromium', () => {
     await page.click('.file-item >> nth=2');
     assert.deepEqual(await topLevelTitles(page), ['总体情况']);
     await screenshot(page, 'bad-file');
-    await session.close();
-    session = undefined;
-  });
+  }));
 });

@@ -10,19 +10,27 @@ use yew::prelude::*;
 use crate::components::file_list::FileList;
 use crate::components::outline_tree::OutlineTree;
 use crate::components::reader::Reader;
+use crate::components::structure_panel::StructurePanel;
 use crate::components::word_panel::WordPanel;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_report_loader::{IncomingFile, use_report_loader};
+use crate::protocol::ReportId;
 use crate::samples::SAMPLE_REPORTS;
 use crate::state::{Action, AppState, DictionaryStatus};
+
+/// The views of the right-hand pane.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ChartView {
+    /// Word frequencies.
+    Words,
+    /// Section shares of every report.
+    Structure,
+}
 
 /// The files of a `FileList`, as [`IncomingFile`]s.
 fn incoming_files(list: Option<web_sys::FileList>) -> Vec<IncomingFile> {
     let Some(list) = list else { return Vec::new() };
-    (0..list.length())
-        .filter_map(|index| list.get(index))
-        .map(IncomingFile::Browser)
-        .collect()
+    (0..list.length()).filter_map(|index| list.get(index)).map(IncomingFile::Browser).collect()
 }
 
 /// The whole page.
@@ -67,10 +75,7 @@ pub fn App() -> Html {
     let on_pick = {
         let load = load.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event
-                .target()
-                .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
-            else {
+            let Some(input) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) else {
                 return;
             };
             let files = incoming_files(input.files());
@@ -92,17 +97,28 @@ pub fn App() -> Html {
     let on_samples = {
         let load = load.clone();
         Callback::from(move |_: MouseEvent| {
-            load.emit(
-                SAMPLE_REPORTS
-                    .iter()
-                    .map(|&(name, bytes)| IncomingFile::Sample { name, bytes })
-                    .collect(),
-            );
+            load.emit(SAMPLE_REPORTS.iter().map(|&(name, bytes)| IncomingFile::Sample { name, bytes }).collect());
         })
     };
     let on_select = Callback::from(state.dispatcher()).reform(Action::Select);
     let on_remove = Callback::from(state.dispatcher()).reform(Action::Remove);
     let on_focus = Callback::from(state.dispatcher()).reform(Action::FocusHeading);
+    let on_open_section =
+        Callback::from(state.dispatcher()).reform(|(id, heading)| Action::OpenSection { id, heading });
+    let chart_view = use_state(|| ChartView::Words);
+    let view_tab = |view: ChartView, label: &'static str| {
+        let chart_view = chart_view.clone();
+        let active = *chart_view == view;
+        html! {
+            <button
+                class={classes!("view-tab", active.then_some("active"))}
+                aria-pressed={active.to_string()}
+                onclick={Callback::from(move |_| chart_view.set(view))}
+            >{ label }</button>
+        }
+    };
+    let analysed: Vec<(ReportId, Rc<gongwen_core::ReportAnalysis>)> =
+        state.reports.iter().filter_map(|entry| entry.analysis().map(|analysis| (entry.id, analysis))).collect();
 
     let corpus = use_memo(state.clone(), |state| state.corpus_words());
     let corpus_size = state.analyses().count();
@@ -155,13 +171,21 @@ pub fn App() -> Html {
                 if let Some(analysis) = selected {
                     <section class="outline-pane">
                         <h2 class="pane-title">{ "大纲" }</h2>
-                        <OutlineTree analysis={Rc::clone(&analysis)} focused={state.focus.map(|(index, _)| index)} {on_focus} />
+                        <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={Rc::clone(&analysis)} focused={state.focus.map(|(index, _)| index)} {on_focus} />
                     </section>
                     <section class="reader-pane">
                         <Reader analysis={Rc::clone(&analysis)} focus={state.focus} />
                     </section>
                     <section class="chart-pane">
-                        <WordPanel analysis={analysis} corpus={corpus} {corpus_size} />
+                        <div class="view-tabs" role="tablist">
+                            { view_tab(ChartView::Words, "高频词") }
+                            { view_tab(ChartView::Structure, "篇幅结构") }
+                        </div>
+                        if *chart_view == ChartView::Words {
+                            <WordPanel analysis={analysis} corpus={corpus} {corpus_size} />
+                        } else {
+                            <StructurePanel reports={analysed} on_open={on_open_section} />
+                        }
                     </section>
                 } else {
                     <section class="welcome">

@@ -79,12 +79,7 @@ pub struct AppState {
 
 impl Default for AppState {
     fn default() -> Self {
-        Self {
-            dictionary: DictionaryStatus::Loading,
-            reports: Vec::new(),
-            selected: None,
-            focus: None,
-        }
+        Self { dictionary: DictionaryStatus::Loading, reports: Vec::new(), selected: None, focus: None }
     }
 }
 
@@ -121,6 +116,14 @@ pub enum Action {
     Remove(ReportId),
     /// The user clicked a heading of the selected report.
     FocusHeading(usize),
+    /// The user opened a section of some report (from the structure chart):
+    /// select the report and show the heading (`None`: its beginning).
+    OpenSection {
+        /// The report.
+        id: ReportId,
+        /// The heading index in its outline.
+        heading: Option<usize>,
+    },
 }
 
 impl Reducible for AppState {
@@ -131,12 +134,8 @@ impl Reducible for AppState {
         match action {
             Action::FilesAdded(files) => {
                 for file in files {
-                    let entry = ReportEntry {
-                        id: file.id,
-                        name: file.name,
-                        size: file.size,
-                        status: ReportStatus::Analyzing,
-                    };
+                    let entry =
+                        ReportEntry { id: file.id, name: file.name, size: file.size, status: ReportStatus::Analyzing };
                     state.upsert(entry);
                 }
             }
@@ -184,11 +183,15 @@ impl Reducible for AppState {
                     state.focus = None;
                 }
             }
-            Action::FocusHeading(index) => {
-                let generation = state
-                    .focus
-                    .map_or(0, |(_, generation)| generation.wrapping_add(1));
-                state.focus = Some((index, generation));
+            Action::FocusHeading(index) => state.focus_heading(index),
+            Action::OpenSection { id, heading } => {
+                if state.report(id).is_some_and(ReportEntry::is_done) {
+                    state.selected = Some(id);
+                    state.focus = None;
+                    if let Some(index) = heading {
+                        state.focus_heading(index);
+                    }
+                }
             }
         }
         Rc::new(state)
@@ -203,9 +206,7 @@ impl AppState {
 
     /// The selected report's analysis, if it is done.
     pub fn selected_analysis(&self) -> Option<Rc<ReportAnalysis>> {
-        self.selected
-            .and_then(|id| self.report(id))
-            .and_then(ReportEntry::analysis)
+        self.selected.and_then(|id| self.report(id)).and_then(ReportEntry::analysis)
     }
 
     /// All finished analyses, in list order.
@@ -221,17 +222,16 @@ impl AppState {
 
     /// Whether any file is still being analysed.
     pub fn is_busy(&self) -> bool {
-        self.reports
-            .iter()
-            .any(|entry| entry.status == ReportStatus::Analyzing)
+        self.reports.iter().any(|entry| entry.status == ReportStatus::Analyzing)
+    }
+
+    fn focus_heading(&mut self, index: usize) {
+        let generation = self.focus.map_or(0, |(_, generation)| generation.wrapping_add(1));
+        self.focus = Some((index, generation));
     }
 
     fn upsert(&mut self, entry: ReportEntry) {
-        match self
-            .reports
-            .iter_mut()
-            .find(|existing| existing.name == entry.name)
-        {
+        match self.reports.iter_mut().find(|existing| existing.name == entry.name) {
             Some(existing) => {
                 if self.selected == Some(existing.id) {
                     self.selected = None;
@@ -264,11 +264,7 @@ mod tests {
     use super::*;
 
     fn added(id: ReportId, name: &str) -> AddedFile {
-        AddedFile {
-            id,
-            name: name.to_owned(),
-            size: 10,
-        }
+        AddedFile { id, name: name.to_owned(), size: 10 }
     }
 
     fn reduce(state: Rc<AppState>, action: Action) -> Rc<AppState> {
@@ -278,21 +274,9 @@ mod tests {
     #[test]
     fn a_failed_file_does_not_stop_the_others() {
         let state = Rc::new(AppState::default());
-        let state = reduce(
-            state,
-            Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.bin")]),
-        );
-        let state = reduce(
-            state,
-            Action::Analyzed {
-                id: 2,
-                result: Err("二进制".to_owned()),
-            },
-        );
-        assert_eq!(
-            state.reports[1].status,
-            ReportStatus::Failed("二进制".to_owned())
-        );
+        let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.bin")]));
+        let state = reduce(state, Action::Analyzed { id: 2, result: Err("二进制".to_owned()) });
+        assert_eq!(state.reports[1].status, ReportStatus::Failed("二进制".to_owned()));
         assert_eq!(state.reports[0].status, ReportStatus::Analyzing);
         assert!(state.is_busy());
         assert_eq!(state.selected, None, "a failed file is not selected");
@@ -312,10 +296,23 @@ mod tests {
         let state = Rc::new(AppState::default());
         let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt")]));
         let state = reduce(state, Action::DictionaryBroken("坏了".to_owned()));
-        assert_eq!(
-            state.reports[0].status,
-            ReportStatus::Failed("坏了".to_owned())
-        );
+        assert_eq!(state.reports[0].status, ReportStatus::Failed("坏了".to_owned()));
+    }
+
+    #[test]
+    fn opening_a_section_selects_its_report_and_focuses_the_heading() {
+        let state = Rc::new(AppState::default());
+        let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.txt")]));
+        let state = reduce(state, Action::OpenSection { id: 2, heading: Some(4) });
+        assert_eq!(state.selected, None, "a report still being analysed is not opened");
+        let state = reduce(state, Action::Analyzed { id: 2, result: Ok(Box::new(sample_analysis())) });
+        let state = reduce(state, Action::OpenSection { id: 2, heading: Some(4) });
+        assert_eq!((state.selected, state.focus.map(|(index, _)| index)), (Some(2), Some(4)));
+    }
+
+    fn sample_analysis() -> ReportAnalysis {
+        let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
+        gongwen_core::analyze_report("b.txt", "一、甲\n（一）乙".as_bytes(), &segmenter).expect("analysis")
     }
 
     #[test]

@@ -14,17 +14,14 @@ use crate::protocol::{FromWorker, ToWorker};
 
 /// Milliseconds since the worker started, for timings.
 fn now_millis(scope: &DedicatedWorkerGlobalScope) -> f64 {
-    scope
-        .performance()
-        .map_or(0.0, |performance| performance.now())
+    scope.performance().map_or(0.0, |performance| performance.now())
 }
 
 /// Posts a message to the page. A message that cannot be serialised is a bug,
 /// reported on the console rather than lost silently.
 fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
-    let posted = serde_wasm_bindgen::to_value(message)
-        .map_err(JsValue::from)
-        .and_then(|value| scope.post_message(&value));
+    let posted =
+        serde_wasm_bindgen::to_value(message).map_err(JsValue::from).and_then(|value| scope.post_message(&value));
     if let Err(error) = posted {
         web_sys::console::error_2(&"gongwen worker: could not post a message".into(), &error);
     }
@@ -39,12 +36,7 @@ pub fn run_worker() {
     let segmenter = match Segmenter::new() {
         Ok(segmenter) => segmenter,
         Err(error) => {
-            post(
-                &scope,
-                &FromWorker::Broken {
-                    message: error.to_string(),
-                },
-            );
+            post(&scope, &FromWorker::Broken { message: error.to_string() });
             return;
         }
     };
@@ -55,18 +47,10 @@ pub fn run_worker() {
         let reply = match serde_wasm_bindgen::from_value::<ToWorker>(event.data()) {
             Ok(ToWorker::Analyze { id, name, bytes }) => {
                 let started = now_millis(&handler_scope);
-                let result = analyze_report(&name, &bytes, &segmenter)
-                    .map(Box::new)
-                    .map_err(|error| error.to_string());
-                FromWorker::Analyzed {
-                    id,
-                    result,
-                    millis: now_millis(&handler_scope) - started,
-                }
+                let result = analyze_report(&name, &bytes, &segmenter).map(Box::new).map_err(|error| error.to_string());
+                FromWorker::Analyzed { id, result, millis: now_millis(&handler_scope) - started }
             }
-            Err(error) => FromWorker::Broken {
-                message: format!("分析线程收到无法识别的消息：{error}"),
-            },
+            Err(error) => FromWorker::Broken { message: format!("分析线程收到无法识别的消息：{error}") },
         };
         post(&handler_scope, &reply);
     });

@@ -68,36 +68,23 @@ fn run(cli: Cli) -> Result<bool> {
     let (analyses, all_ok) = analyze_files(files, &segmenter);
     let text = match cli.command {
         Command::Outline { json: true, .. } => {
-            let records: Vec<OutlineRecord> =
-                analyses.iter().map(OutlineRecord::from_analysis).collect();
+            let records: Vec<OutlineRecord> = analyses.iter().map(OutlineRecord::from_analysis).collect();
             to_json(&records)?
         }
-        Command::Outline { json: false, .. } => analyses
-            .iter()
-            .map(render_outline)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Command::Words {
-            json: true, top, ..
-        } => {
-            let records: Vec<WordsRecord> = analyses
-                .iter()
-                .map(|analysis| WordsRecord::from_analysis(analysis, top))
-                .collect();
+        Command::Outline { json: false, .. } => analyses.iter().map(render_outline).collect::<Vec<_>>().join("\n"),
+        Command::Words { json: true, top, .. } => {
+            let records: Vec<WordsRecord> =
+                analyses.iter().map(|analysis| WordsRecord::from_analysis(analysis, top)).collect();
             to_json(&records)?
         }
-        Command::Words {
-            json: false, top, ..
-        } => analyses
+        Command::Words { json: false, top, .. } => analyses
             .iter()
             .map(|analysis| render_words(&WordsRecord::from_analysis(analysis, top)))
             .collect::<Vec<_>>()
             .join("\n"),
     };
     let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .context("无法写入标准输出")?;
+    stdout.write_all(text.as_bytes()).context("无法写入标准输出")?;
     stdout.flush().context("无法写入标准输出")?;
     Ok(all_ok)
 }
@@ -111,9 +98,7 @@ fn analyze_files(files: &[PathBuf], segmenter: &Segmenter) -> (Vec<ReportAnalysi
         let name = path.display().to_string();
         let result = std::fs::read(path)
             .map_err(|error| format!("无法读取文件：{error}"))
-            .and_then(|bytes| {
-                analyze_report(&name, &bytes, segmenter).map_err(|error| error.to_string())
-            });
+            .and_then(|bytes| analyze_report(&name, &bytes, segmenter).map_err(|error| error.to_string()));
         match result {
             Ok(analysis) => analyses.push(analysis),
             Err(message) => {

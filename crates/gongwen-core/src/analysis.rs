@@ -43,11 +43,7 @@ impl ReportAnalysis {
 }
 
 /// Analyses one report's bytes. Fails only when the bytes are not text.
-pub fn analyze_report(
-    name: &str,
-    bytes: &[u8],
-    segmenter: &Segmenter,
-) -> Result<ReportAnalysis, DecodeError> {
+pub fn analyze_report(name: &str, bytes: &[u8], segmenter: &Segmenter) -> Result<ReportAnalysis, DecodeError> {
     let decoded = decode_bytes(bytes)?;
     let format = SourceFormat::detect(name, &decoded.text);
     let cleaned = clean_document(&decoded.text, format);
@@ -57,13 +53,5 @@ pub fn analyze_report(
     if cleaned.text.trim().is_empty() {
         notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
     }
-    Ok(ReportAnalysis {
-        name: name.to_owned(),
-        encoding: decoded.encoding,
-        format,
-        cleaned,
-        outline,
-        words,
-        notes,
-    })
+    Ok(ReportAnalysis { name: name.to_owned(), encoding: decoded.encoding, format, cleaned, outline, words, notes })
 }

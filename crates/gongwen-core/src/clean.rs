@@ -72,16 +72,12 @@ pub struct RemovedNoise {
 impl CleanedText {
     /// The text of cleaned line `index` (0-based).
     pub fn line_text(&self, index: usize) -> &str {
-        self.lines
-            .get(index)
-            .map_or("", |line| line.range.slice(&self.text))
+        self.lines.get(index).map_or("", |line| line.range.slice(&self.text))
     }
 
     /// The index of the cleaned line that contains byte `offset` of the text.
     pub fn line_index_at(&self, offset: usize) -> usize {
-        self.lines
-            .partition_point(|line| line.range.end < offset)
-            .min(self.lines.len().saturating_sub(1))
+        self.lines.partition_point(|line| line.range.end < offset).min(self.lines.len().saturating_sub(1))
     }
 
     /// The 1-based source line of byte `offset` of the cleaned text.
@@ -109,10 +105,7 @@ pub fn clean_text(source: &str) -> CleanedText {
 /// HTML lose their markup), then trims and strips noise from each.
 pub fn clean_document(source: &str, format: SourceFormat) -> CleanedText {
     let (lines, removed) = source_lines(source, format);
-    let mut cleaned = CleanedText {
-        removed,
-        ..CleanedText::default()
-    };
+    let mut cleaned = CleanedText { removed, ..CleanedText::default() };
     for (index, source_line) in lines.into_iter().enumerate() {
         if index > 0 {
             cleaned.text.push('\n');
@@ -134,25 +127,15 @@ pub fn clean_document(source: &str, format: SourceFormat) -> CleanedText {
         // Carry the source line changes through the removals and trimming.
         for &(raw_offset, source) in &source_line.breaks {
             let in_unindented = raw_offset.saturating_sub(indent_len);
-            let removed_before: usize = removed_spans
-                .iter()
-                .map(|&(from, to)| to.min(in_unindented).saturating_sub(from))
-                .sum();
-            let in_line = (in_unindented - removed_before)
-                .saturating_sub(kept_lead)
-                .min(line.len());
+            let removed_before: usize =
+                removed_spans.iter().map(|&(from, to)| to.min(in_unindented).saturating_sub(from)).sum();
+            let in_line = (in_unindented - removed_before).saturating_sub(kept_lead).min(line.len());
             cleaned.source_breaks.push((start + in_line, source));
         }
         let range = TextRange::new(start, cleaned.text.len());
-        cleaned.lines.push(CleanLine {
-            range,
-            source_line: source_line.line,
-            hint: source_line.hint,
-        });
+        cleaned.lines.push(CleanLine { range, source_line: source_line.line, hint: source_line.hint });
     }
-    cleaned
-        .removed
-        .sort_by_key(|noise| (noise.line, noise.column));
+    cleaned.removed.sort_by_key(|noise| (noise.line, noise.column));
     cleaned
 }
 
@@ -170,12 +153,7 @@ fn strip_noise(
     let mut column = first_column;
     while !rest.is_empty() {
         if let Some((kind, len)) = noise_at(rest) {
-            removed.push(RemovedNoise {
-                kind,
-                text: rest[..len].to_owned(),
-                line: source_line,
-                column,
-            });
+            removed.push(RemovedNoise { kind, text: rest[..len].to_owned(), line: source_line, column });
             column += count_chars(&rest[..len]);
             let from = line.len() - rest.len();
             spans.push((from, from + len));
@@ -203,11 +181,8 @@ fn noise_at(text: &str) -> Option<(NoiseKind, usize)> {
         return Some((NoiseKind::SiteAdvert, len));
     }
     let c = text.chars().next()?;
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
-    .then(|| (NoiseKind::InvisibleCharacter, c.len_utf8()))
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+        .then(|| (NoiseKind::InvisibleCharacter, c.len_utf8()))
 }
 
 /// `##` + ASCII letters + `##`, e.g. `##paidbegin##`.
@@ -221,16 +196,7 @@ fn paywall_marker_len(text: &str) -> Option<usize> {
 const ADVERT_OBFUSCATION: &[char] = &['^', '&', '~', '*', '#', '@', '%', '$', '_', '-', ' '];
 
 /// Words that only site adverts put inside 【】.
-const ADVERT_WORDS: &[&str] = &[
-    "更多素材",
-    "尽在",
-    "文库",
-    "公众号",
-    "免费下载",
-    "下载地址",
-    "关注微信",
-    "资料来源于",
-];
+const ADVERT_WORDS: &[&str] = &["更多素材", "尽在", "文库", "公众号", "免费下载", "下载地址", "关注微信", "资料来源于"];
 
 /// An optional `^` and a bracketed advert: `^【更多素^材尽在哒&哒~文*库】`.
 fn site_advert_len(text: &str) -> Option<usize> {
@@ -241,12 +207,6 @@ fn site_advert_len(text: &str) -> Option<usize> {
     if inner.chars().count() > 40 {
         return None;
     }
-    let plain: String = inner
-        .chars()
-        .filter(|c| !ADVERT_OBFUSCATION.contains(c))
-        .collect();
-    ADVERT_WORDS
-        .iter()
-        .any(|word| plain.contains(word))
-        .then(|| caret + '【'.len_utf8() + close + '】'.len_utf8())
+    let plain: String = inner.chars().filter(|c| !ADVERT_OBFUSCATION.contains(c)).collect();
+    ADVERT_WORDS.iter().any(|word| plain.contains(word)).then(|| caret + '【'.len_utf8() + close + '】'.len_utf8())
 }

@@ -92,26 +92,21 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::KnownBinaryFormat { format } => write!(
-                f,
-                "这是 {format} 文件，不是纯文本；目前只能读取 .txt、.md、.html 文本，请另存为文本后再试"
-            ),
-            DecodeError::Binary { offset } => write!(
-                f,
-                "文件含有 NUL 字节（第 {offset} 字节处），是二进制文件而不是文本"
-            ),
-            DecodeError::ControlCharacter { code_point } => write!(
-                f,
-                "文件含有文本中不应出现的控制字符 U+{code_point:04X}，像是二进制文件"
-            ),
-            DecodeError::InvalidUtf16 { encoding } => write!(
-                f,
-                "文件以 {encoding} 字节序标记开头，但内容不是有效的 UTF-16 文本"
-            ),
-            DecodeError::UnknownEncoding { offset } => write!(
-                f,
-                "无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030（第 {offset} 字节处出错）"
-            ),
+            DecodeError::KnownBinaryFormat { format } => {
+                write!(f, "这是 {format} 文件，不是纯文本；目前只能读取 .txt、.md、.html 文本，请另存为文本后再试")
+            }
+            DecodeError::Binary { offset } => {
+                write!(f, "文件含有 NUL 字节（第 {offset} 字节处），是二进制文件而不是文本")
+            }
+            DecodeError::ControlCharacter { code_point } => {
+                write!(f, "文件含有文本中不应出现的控制字符 U+{code_point:04X}，像是二进制文件")
+            }
+            DecodeError::InvalidUtf16 { encoding } => {
+                write!(f, "文件以 {encoding} 字节序标记开头，但内容不是有效的 UTF-16 文本")
+            }
+            DecodeError::UnknownEncoding { offset } => {
+                write!(f, "无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030（第 {offset} 字节处出错）")
+            }
         }
     }
 }
@@ -123,10 +118,7 @@ impl std::error::Error for DecodeError {}
 const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
     (b"PK\x03\x04", "Word（.docx）或 ZIP 压缩包"),
     (b"%PDF", "PDF"),
-    (
-        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-        "旧版 Word（.doc）或 Excel（.xls）",
-    ),
+    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "旧版 Word（.doc）或 Excel（.xls）"),
     (b"{\\rtf", "RTF 富文本"),
     (b"\x89PNG", "PNG 图片"),
     (b"\xFF\xD8\xFF", "JPEG 图片"),
@@ -141,10 +133,7 @@ const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
 /// An empty input decodes to empty UTF-8 text: emptiness is for the analyses
 /// to report, not a decoding failure.
 pub fn decode_bytes(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
-    if let Some((_, format)) = BINARY_SIGNATURES
-        .iter()
-        .find(|(signature, _)| bytes.starts_with(signature))
-    {
+    if let Some((_, format)) = BINARY_SIGNATURES.iter().find(|(signature, _)| bytes.starts_with(signature)) {
         // A text file whose first characters happen to be "PK" followed by
         // two control bytes is not a real report, so the signature is decisive.
         return Err(DecodeError::KnownBinaryFormat { format });
@@ -167,21 +156,13 @@ fn decode_utf8_or_gb18030(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
         return Err(DecodeError::Binary { offset });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(DecodedText {
-            encoding: Encoding::Utf8,
-            text: text.to_owned(),
-        }),
+        Ok(text) => Ok(DecodedText { encoding: Encoding::Utf8, text: text.to_owned() }),
         Err(utf8_error) => {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             if had_errors {
-                Err(DecodeError::UnknownEncoding {
-                    offset: utf8_error.valid_up_to(),
-                })
+                Err(DecodeError::UnknownEncoding { offset: utf8_error.valid_up_to() })
             } else {
-                Ok(DecodedText {
-                    encoding: Encoding::Gb18030,
-                    text: text.into_owned(),
-                })
+                Ok(DecodedText { encoding: Encoding::Gb18030, text: text.into_owned() })
             }
         }
     }
@@ -196,22 +177,16 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<DecodedText, DecodeE
     if had_errors {
         return Err(DecodeError::InvalidUtf16 { encoding });
     }
-    Ok(DecodedText {
-        encoding,
-        text: text.into_owned(),
-    })
+    Ok(DecodedText { encoding, text: text.into_owned() })
 }
 
 /// Rejects text that contains control characters other than the ordinary
 /// whitespace ones: such "text" is a binary file that happened to decode.
 fn reject_control_characters(text: &str) -> Result<(), DecodeError> {
-    let is_stray_control = |c: char| {
-        c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}')
-    };
+    let is_stray_control =
+        |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}');
     match text.chars().find(|&c| is_stray_control(c)) {
-        Some(c) => Err(DecodeError::ControlCharacter {
-            code_point: u32::from(c),
-        }),
+        Some(c) => Err(DecodeError::ControlCharacter { code_point: u32::from(c) }),
         None => Ok(()),
     }
 }

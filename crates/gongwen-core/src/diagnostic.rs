@@ -32,24 +32,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A warning with a code, a message and an optional source line.
     pub fn warning(code: &str, message: impl Into<String>, line: Option<u32>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            code: code.to_owned(),
-            message: message.into(),
-            line,
-            heading: None,
-        }
+        Self { severity: Severity::Warning, code: code.to_owned(), message: message.into(), line, heading: None }
     }
 
     /// An informational note with a code, a message and an optional source line.
     pub fn info(code: &str, message: impl Into<String>, line: Option<u32>) -> Self {
-        Self {
-            severity: Severity::Info,
-            code: code.to_owned(),
-            message: message.into(),
-            line,
-            heading: None,
-        }
+        Self { severity: Severity::Info, code: code.to_owned(), message: message.into(), line, heading: None }
     }
 
     /// The same diagnostic, attached to outline heading `index`.

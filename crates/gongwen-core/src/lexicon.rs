@@ -42,15 +42,9 @@ impl LexiconCategory {
     }
 
     fn parse(label: &str) -> Option<Self> {
-        [
-            Self::Formulation,
-            Self::Body,
-            Self::Activity,
-            Self::System,
-            Self::Slogan,
-        ]
-        .into_iter()
-        .find(|category| category.label() == label)
+        [Self::Formulation, Self::Body, Self::Activity, Self::System, Self::Slogan]
+            .into_iter()
+            .find(|category| category.label() == label)
     }
 }
 
@@ -116,18 +110,15 @@ impl Lexicon {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let error = |message: String| LexiconError {
-                line: line_number,
-                message,
-            };
+            let error = |message: String| LexiconError { line: line_number, message };
             let mut fields = line.split('\t');
             let term = fields.next().unwrap_or_default().trim();
             if term.is_empty() {
                 return Err(error("词条为空".to_owned()));
             }
             let category_label = fields.next().unwrap_or_default().trim();
-            let category = LexiconCategory::parse(category_label)
-                .ok_or_else(|| error(format!("未知类别“{category_label}”")))?;
+            let category =
+                LexiconCategory::parse(category_label).ok_or_else(|| error(format!("未知类别“{category_label}”")))?;
             let variants: Vec<String> = fields
                 .next()
                 .unwrap_or_default()
@@ -154,20 +145,6 @@ impl Lexicon {
 fn contains_number(term: &str) -> bool {
     term.chars().any(|c| {
         c.is_ascii_digit()
-            || matches!(
-                c,
-                '一' | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-                    | '百'
-                    | '两'
-                    | '双'
-            )
+            || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '两' | '双')
     })
 }

@@ -31,11 +31,7 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
         }
         None => out.push_str("标题：（无）\n"),
     }
-    for (label, line) in [
-        ("副标题", &outline.subtitle),
-        ("署名", &outline.author),
-        ("日期", &outline.date),
-    ] {
+    for (label, line) in [("副标题", &outline.subtitle), ("署名", &outline.author), ("日期", &outline.date)] {
         if let Some(line) = line {
             let _ = writeln!(out, "{label}：L{} {}", line.line, line.text);
         }
@@ -43,26 +39,14 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
     if let Some(preamble) = outline.preamble {
         let first = cleaned.source_line_at(preamble.start);
         let last = cleaned.source_line_at(preamble.end);
-        let chars = preamble
-            .slice(&cleaned.text)
-            .chars()
-            .filter(|c| *c != '\n')
-            .count();
-        let lines = if first == last {
-            format!("L{first}")
-        } else {
-            format!("L{first}–L{last}")
-        };
+        let chars = preamble.slice(&cleaned.text).chars().filter(|c| *c != '\n').count();
+        let lines = if first == last { format!("L{first}") } else { format!("L{first}–L{last}") };
         let _ = writeln!(out, "前言：{lines}，{chars} 字");
     }
     for (index, heading) in outline.headings.iter().enumerate() {
         out.push_str(&render_heading(heading));
         out.push('\n');
-        for diagnostic in outline
-            .diagnostics
-            .iter()
-            .filter(|d| d.heading == Some(index))
-        {
+        for diagnostic in outline.diagnostics.iter().filter(|d| d.heading == Some(index)) {
             let _ = writeln!(out, "{:KIND_WIDTH$}⚠ {}", "", diagnostic.message);
         }
     }
@@ -73,17 +57,10 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
             NoiseKind::InvisibleCharacter => "不可见字符",
             NoiseKind::FrontMatter => "文件头信息",
         };
-        let _ = writeln!(
-            out,
-            "已移除{kind}：L{}:{} {}",
-            removed.line, removed.column, removed.text
-        );
+        let _ = writeln!(out, "已移除{kind}：L{}:{} {}", removed.line, removed.column, removed.text);
     }
     for diagnostic in analysis.diagnostics().filter(|d| d.heading.is_none()) {
-        let at = diagnostic
-            .line
-            .map(|line| format!("L{line} "))
-            .unwrap_or_default();
+        let at = diagnostic.line.map(|line| format!("L{line} ")).unwrap_or_default();
         let _ = writeln!(out, "提示：{at}{}", diagnostic.message);
     }
     out
@@ -94,10 +71,7 @@ fn render_heading(heading: &Heading) -> String {
     let indent = "  ".repeat(heading.level.saturating_sub(1) as usize);
     let line = format!("L{}", heading.line);
     let label = heading.kind.label();
-    let text = if heading.marker.is_empty() {
-        heading.title.clone()
-    } else {
-        format!("{} {}", heading.marker, heading.title)
-    };
+    let text =
+        if heading.marker.is_empty() { heading.title.clone() } else { format!("{} {}", heading.marker, heading.title) };
     format!("{line:<6}{label:<KIND_COLUMN$}  {indent}{text}")
 }

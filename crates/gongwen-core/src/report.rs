@@ -116,11 +116,7 @@ impl OutlineRecord {
 impl WordsRecord {
     /// The record of an analysed report with its `top` most frequent words.
     pub fn from_analysis(analysis: &ReportAnalysis, top: usize) -> Self {
-        Self {
-            file: analysis.name.clone(),
-            tokens: analysis.words.tokens,
-            top: analysis.words.top(top).to_vec(),
-        }
+        Self { file: analysis.name.clone(), tokens: analysis.words.tokens, top: analysis.words.top(top).to_vec() }
     }
 }
 

@@ -114,9 +114,7 @@ pub struct Segmenter {
 
 impl fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Segmenter")
-            .field("lexicon_entries", &self.lexicon.entries.len())
-            .finish()
+        f.debug_struct("Segmenter").field("lexicon_entries", &self.lexicon.entries.len()).finish()
     }
 }
 
@@ -150,14 +148,7 @@ impl Segmenter {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&phrase_patterns)
             .map_err(|error| SegmenterError::Phrases(error.to_string()))?;
-        Ok(Self {
-            jieba,
-            lexicon,
-            stopwords,
-            phrases,
-            phrase_entries,
-            entry_of_form,
-        })
+        Ok(Self { jieba, lexicon, stopwords, phrases, phrase_entries, entry_of_form })
     }
 
     /// The lexicon this segmenter keeps whole.
@@ -174,10 +165,7 @@ impl Segmenter {
             tokens.push(Token {
                 text: &text[phrase.start()..phrase.end()],
                 range: TextRange::new(phrase.start(), phrase.end()),
-                entry: self
-                    .phrase_entries
-                    .get(phrase.pattern().as_usize())
-                    .copied(),
+                entry: self.phrase_entries.get(phrase.pattern().as_usize()).copied(),
             });
             cursor = phrase.end();
         }
@@ -185,33 +173,20 @@ impl Segmenter {
         tokens
     }
 
-    fn segment_with_jieba<'t>(
-        &self,
-        text: &'t str,
-        start: usize,
-        end: usize,
-        tokens: &mut Vec<Token<'t>>,
-    ) {
+    fn segment_with_jieba<'t>(&self, text: &'t str, start: usize, end: usize, tokens: &mut Vec<Token<'t>>) {
         if start >= end {
             return;
         }
         for token in self.jieba.cut(&text[start..end], true) {
             let range = TextRange::new(start + token.byte_start, start + token.byte_end);
             let word = range.slice(text);
-            tokens.push(Token {
-                text: word,
-                range,
-                entry: self.entry_of_form.get(word).copied(),
-            });
+            tokens.push(Token { text: word, range, entry: self.entry_of_form.get(word).copied() });
         }
     }
 
     /// The word a token is counted as: its lexicon entry's term, or itself.
     pub fn canonical<'a>(&'a self, token: &Token<'a>) -> &'a str {
-        token
-            .entry
-            .and_then(|index| self.lexicon.entries.get(index))
-            .map_or(token.text, |entry| entry.term.as_str())
+        token.entry.and_then(|index| self.lexicon.entries.get(index)).map_or(token.text, |entry| entry.term.as_str())
     }
 
     /// Whether a token counts as a word: not a stopword, not punctuation or
@@ -226,9 +201,7 @@ impl Segmenter {
         let single_char = chars.next().is_some() && chars.next().is_none();
         !(single_char
             || word.chars().all(|c| !c.is_alphanumeric())
-            || word
-                .chars()
-                .all(|c| is_number_char(c) || !c.is_alphanumeric())
+            || word.chars().all(|c| is_number_char(c) || !c.is_alphanumeric())
             || self.stopwords.contains(word))
     }
 }
@@ -236,9 +209,7 @@ impl Segmenter {
 /// Characters jieba keeps inside one dictionary block: CJK ideographs and
 /// ASCII letters and digits.
 fn is_jieba_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('\u{3400}'..='\u{9FFF}').contains(&c)
-        || ('\u{F900}'..='\u{FAFF}').contains(&c)
+    c.is_ascii_alphanumeric() || ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
 }
 
 /// Digits and the characters of written numbers (`12.5`, `１２`, `30%`).

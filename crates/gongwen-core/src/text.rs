@@ -5,9 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into a text, on `char` boundaries.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TextRange {
     /// First byte.
     pub start: usize,

@@ -38,27 +38,16 @@ impl WordFrequencies {
 
     fn from_map(map: HashMap<String, usize>) -> Self {
         let tokens = map.values().sum();
-        let mut counts: Vec<WordCount> = map
-            .into_iter()
-            .map(|(word, count)| WordCount { word, count })
-            .collect();
+        let mut counts: Vec<WordCount> = map.into_iter().map(|(word, count)| WordCount { word, count }).collect();
         counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
         Self { tokens, counts }
     }
 }
 
 /// Counts the words of a report's cleaned text, skipping heading markers.
-pub fn count_words(
-    segmenter: &Segmenter,
-    cleaned: &CleanedText,
-    outline: &Outline,
-) -> WordFrequencies {
-    let mut markers: Vec<TextRange> = outline
-        .headings
-        .iter()
-        .map(|heading| heading.marker_range)
-        .filter(|range| !range.is_empty())
-        .collect();
+pub fn count_words(segmenter: &Segmenter, cleaned: &CleanedText, outline: &Outline) -> WordFrequencies {
+    let mut markers: Vec<TextRange> =
+        outline.headings.iter().map(|heading| heading.marker_range).filter(|range| !range.is_empty()).collect();
     markers.sort();
     let mut pieces = Vec::with_capacity(markers.len() + 1);
     let mut cursor = 0;
@@ -73,8 +62,7 @@ pub fn count_words(
     for piece in pieces {
         for token in segmenter.segment(piece.slice(&cleaned.text)) {
             if segmenter.is_counted(&token) {
-                *map.entry(segmenter.canonical(&token).to_owned())
-                    .or_default() += 1;
+                *map.entry(segmenter.canonical(&token).to_owned()).or_default() += 1;
             }
         }
     }
@@ -82,9 +70,7 @@ pub fn count_words(
 }
 
 /// The frequencies of a set of reports: each word's counts summed.
-pub fn combine_frequencies<'a>(
-    reports: impl IntoIterator<Item = &'a WordFrequencies>,
-) -> WordFrequencies {
+pub fn combine_frequencies<'a>(reports: impl IntoIterator<Item = &'a WordFrequencies>) -> WordFrequencies {
     let mut map: HashMap<String, usize> = HashMap::new();
     for report in reports {
         for WordCount { word, count } in &report.counts {

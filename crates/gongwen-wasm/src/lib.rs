@@ -42,16 +42,13 @@ pub fn analyze(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
             .get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
             .as_ref()
             .map_err(|message| JsError::new(message))?;
-        let analysis = analyze_report(name, bytes, segmenter)
-            .map_err(|error| JsError::new(&error.to_string()))?;
+        let analysis = analyze_report(name, bytes, segmenter).map_err(|error| JsError::new(&error.to_string()))?;
         let result = Analysis {
             outline: OutlineRecord::from_analysis(&analysis),
             words: WordsRecord::from_analysis(&analysis, DEFAULT_TOP_WORDS),
         };
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        result
-            .serialize(&serializer)
-            .map_err(|error| JsError::new(&error.to_string()))
+        result.serialize(&serializer).map_err(|error| JsError::new(&error.to_string()))
     })
 }
 

@@ -32,15 +32,10 @@ struct MountedChart {
 
 impl MountedChart {
     /// Starts ECharts in `element`, forwarding clicks and window resizes.
-    fn mount(
-        element: &web_sys::HtmlElement,
-        on_click: Option<Callback<String>>,
-    ) -> Result<Self, JsValue> {
+    fn mount(element: &web_sys::HtmlElement, on_click: Option<Callback<String>>) -> Result<Self, JsValue> {
         let instance = ECharts::init(element)?;
         let click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
-            let name = js_sys::Reflect::get(&params, &"name".into())
-                .ok()
-                .and_then(|name| name.as_string());
+            let name = js_sys::Reflect::get(&params, &"name".into()).ok().and_then(|name| name.as_string());
             if let (Some(on_click), Some(name)) = (&on_click, name) {
                 on_click.emit(name);
             }
@@ -49,24 +44,16 @@ impl MountedChart {
         let resized = instance.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || resized.resize());
         if let Some(window) = web_sys::window() {
-            window
-                .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
+            window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
         }
-        Ok(Self {
-            instance,
-            _on_click: click,
-            on_resize,
-        })
+        Ok(Self { instance, _on_click: click, on_resize })
     }
 }
 
 impl Drop for MountedChart {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback(
-                "resize",
-                self.on_resize.as_ref().unchecked_ref(),
-            );
+            let _ = window.remove_event_listener_with_callback("resize", self.on_resize.as_ref().unchecked_ref());
         }
         self.instance.dispose();
     }
@@ -101,10 +88,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     {
         let chart = chart.clone();
         use_effect_with(props.option.clone(), move |option| {
-            let result = chart
-                .borrow()
-                .as_ref()
-                .map(|mounted| mounted.instance.set_option(option));
+            let result = chart.borrow().as_ref().map(|mounted| mounted.instance.set_option(option));
             if let Some(Err(error)) = result {
                 web_sys::console::error_2(&"ECharts rejected an option".into(), &error);
             }

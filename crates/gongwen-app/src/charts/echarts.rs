@@ -18,8 +18,7 @@ extern "C" {
     fn echarts_init(dom: &web_sys::HtmlElement) -> Result<ECharts, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = setOption)]
-    fn echarts_set_option(this: &ECharts, option: &JsValue, not_merge: bool)
-    -> Result<(), JsValue>;
+    fn echarts_set_option(this: &ECharts, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
 
     #[wasm_bindgen(method, js_name = on)]
     fn echarts_on(this: &ECharts, event: &str, handler: &js_sys::Function);

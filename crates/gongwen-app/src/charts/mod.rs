@@ -3,4 +3,5 @@
 
 pub mod chart;
 pub mod echarts;
+pub mod section_shares;
 pub mod word_bars;

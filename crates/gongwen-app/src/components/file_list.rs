@@ -20,11 +20,7 @@ pub struct FileListProps {
 
 /// A human-readable size: `7.4 KB`.
 fn format_size(bytes: usize) -> String {
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
-    }
+    if bytes < 1024 { format!("{bytes} B") } else { format!("{:.1} KB", bytes as f64 / 1024.0) }
 }
 
 /// The loaded reports.

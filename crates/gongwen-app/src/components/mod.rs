@@ -4,4 +4,5 @@
 pub mod file_list;
 pub mod outline_tree;
 pub mod reader;
+pub mod structure_panel;
 pub mod word_panel;

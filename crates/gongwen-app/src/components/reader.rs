@@ -41,12 +41,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let paragraphs = use_memo(props.analysis.clone(), |analysis| paragraphs_of(analysis));
     let focused = props.focus.map(|(index, _)| index);
     let analysis = &props.analysis;
-    let chars = analysis
-        .cleaned
-        .text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count();
+    let chars = analysis.cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
     html! {
         <article class="reader" aria-label="正文">
             <header class="reader-header">
@@ -59,7 +54,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         </span>
                     }
                 </p>
-                { for analysis.diagnostics().map(|d| html! {
+                { for analysis.diagnostics().filter(|d| d.heading.is_none()).map(|d| html! {
                     <p class="diagnostic">{ d.line.map(|l| format!("第 {l} 行：")).unwrap_or_default() }{ &d.message }</p>
                 }) }
             </header>
@@ -91,11 +86,7 @@ struct Paragraph {
 enum Piece {
     Text(String),
     Marker(String),
-    Title {
-        heading: usize,
-        kind: &'static str,
-        text: String,
-    },
+    Title { heading: usize, kind: &'static str, text: String },
 }
 
 /// Splits the cleaned text into paragraphs, cutting out heading markers and
@@ -124,9 +115,7 @@ fn paragraphs_of(analysis: &ReportAnalysis) -> Vec<Paragraph> {
                 pieces.push(Piece::Marker(marker.slice(text).to_owned()));
             }
             if title.start > marker.end.max(cursor) {
-                pieces.push(Piece::Text(
-                    text[marker.end.max(cursor)..title.start].to_owned(),
-                ));
+                pieces.push(Piece::Text(text[marker.end.max(cursor)..title.start].to_owned()));
             }
             pieces.push(Piece::Title {
                 heading: next_heading,
@@ -139,10 +128,7 @@ fn paragraphs_of(analysis: &ReportAnalysis) -> Vec<Paragraph> {
         if cursor < line.range.end {
             pieces.push(Piece::Text(text[cursor..line.range.end].to_owned()));
         }
-        paragraphs.push(Paragraph {
-            line: line.source_line,
-            pieces,
-        });
+        paragraphs.push(Paragraph { line: line.source_line, pieces });
     }
     paragraphs
 }

@@ -41,17 +41,12 @@ impl Connection {
     fn post(&self, message: &ToWorker) -> Result<(), String> {
         let worker = self.worker.as_ref().ok_or("分析线程没有启动")?;
         let value = serde_wasm_bindgen::to_value(message).map_err(|error| error.to_string())?;
-        worker
-            .post_message(&value)
-            .map_err(|error| format!("{error:?}"))
+        worker.post_message(&value).map_err(|error| format!("{error:?}"))
     }
 
     fn flush(&self) -> Vec<(ToWorker, String)> {
         let queued: Vec<ToWorker> = self.queue.borrow_mut().drain(..).collect();
-        queued
-            .into_iter()
-            .filter_map(|message| self.post(&message).err().map(|error| (message, error)))
-            .collect()
+        queued.into_iter().filter_map(|message| self.post(&message).err().map(|error| (message, error))).collect()
     }
 }
 
@@ -70,19 +65,14 @@ impl AnalysisWorker {
 
 fn failed_message(id_of: &ToWorker, error: &str) -> Action {
     let ToWorker::Analyze { id, .. } = id_of;
-    Action::Analyzed {
-        id: *id,
-        result: Err(format!("无法发送到分析线程：{error}")),
-    }
+    Action::Analyzed { id: *id, result: Err(format!("无法发送到分析线程：{error}")) }
 }
 
 /// Starts the worker on first render and returns the handle to it.
 #[hook]
 pub fn use_analysis_worker(dispatch: UseReducerDispatcher<AppState>) -> AnalysisWorker {
     let connection = use_memo((), move |_| start_worker(dispatch));
-    AnalysisWorker {
-        connection: Rc::clone(&connection),
-    }
+    AnalysisWorker { connection: Rc::clone(&connection) }
 }
 
 fn start_worker(dispatch: UseReducerDispatcher<AppState>) -> Rc<Connection> {
@@ -98,9 +88,7 @@ fn start_worker(dispatch: UseReducerDispatcher<AppState>) -> Rc<Connection> {
     let worker = match worker {
         Ok(worker) => worker,
         Err(error) => {
-            dispatch.dispatch(Action::DictionaryBroken(format!(
-                "无法启动分析线程：{error:?}"
-            )));
+            dispatch.dispatch(Action::DictionaryBroken(format!("无法启动分析线程：{error:?}")));
             return connection;
         }
     };
@@ -119,30 +107,18 @@ fn start_worker(dispatch: UseReducerDispatcher<AppState>) -> Rc<Connection> {
                     }
                 }
             }
-            Ok(FromWorker::Broken { message }) => {
-                dispatch.dispatch(Action::DictionaryBroken(message))
-            }
-            Ok(FromWorker::Analyzed { id, result, .. }) => {
-                dispatch.dispatch(Action::Analyzed { id, result })
-            }
+            Ok(FromWorker::Broken { message }) => dispatch.dispatch(Action::DictionaryBroken(message)),
+            Ok(FromWorker::Analyzed { id, result, .. }) => dispatch.dispatch(Action::Analyzed { id, result }),
             Err(error) => {
-                web_sys::console::error_2(
-                    &"gongwen: unreadable worker message".into(),
-                    &error.into(),
-                );
+                web_sys::console::error_2(&"gongwen: unreadable worker message".into(), &error.into());
             }
         }
     });
     let on_error = EventHandler::new(move |_event: JsValue| {
-        dispatch.dispatch(Action::DictionaryBroken(
-            "分析线程加载失败：worker.js 或其 wasm 文件无法加载".to_owned(),
-        ));
+        dispatch.dispatch(Action::DictionaryBroken("分析线程加载失败：worker.js 或其 wasm 文件无法加载".to_owned()));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    connection
-        ._handlers
-        .borrow_mut()
-        .extend([on_message, on_error]);
+    connection._handlers.borrow_mut().extend([on_message, on_error]);
     connection
 }

@@ -62,54 +62,37 @@ pub fn use_report_loader(
     worker: AnalysisWorker,
 ) -> Callback<Vec<IncomingFile>> {
     let next_id = use_mut_ref(|| 0 as ReportId);
-    use_callback(
-        (dispatch, worker),
-        move |files: Vec<IncomingFile>, (dispatch, worker)| {
-            let added: Vec<AddedFile> = files
-                .iter()
-                .map(|file| {
-                    let mut next = next_id.borrow_mut();
-                    *next += 1;
-                    AddedFile {
-                        id: *next,
-                        name: file.name(),
-                        size: file.size(),
-                    }
-                })
-                .collect();
-            dispatch.dispatch(Action::FilesAdded(added.clone()));
-            for (file, added) in files.into_iter().zip(added) {
-                let worker = worker.clone();
-                let on_failure = dispatch.clone();
-                let send = move |added: AddedFile, bytes: Vec<u8>| {
-                    let message = ToWorker::Analyze {
-                        id: added.id,
-                        name: added.name.clone(),
-                        bytes,
-                    };
-                    if let Err(message) = worker.analyze(message) {
-                        on_failure.dispatch(Action::FileUnreadable {
-                            file: added,
-                            message,
-                        });
-                    }
-                };
-                match file {
-                    IncomingFile::Sample { bytes, .. } => send(added, bytes.to_vec()),
-                    IncomingFile::Browser(file) => {
-                        let dispatch = dispatch.clone();
-                        wasm_bindgen_futures::spawn_local(async move {
-                            match read_bytes(&file).await {
-                                Ok(bytes) => send(added, bytes),
-                                Err(message) => dispatch.dispatch(Action::FileUnreadable {
-                                    file: added,
-                                    message,
-                                }),
-                            }
-                        });
-                    }
+    use_callback((dispatch, worker), move |files: Vec<IncomingFile>, (dispatch, worker)| {
+        let added: Vec<AddedFile> = files
+            .iter()
+            .map(|file| {
+                let mut next = next_id.borrow_mut();
+                *next += 1;
+                AddedFile { id: *next, name: file.name(), size: file.size() }
+            })
+            .collect();
+        dispatch.dispatch(Action::FilesAdded(added.clone()));
+        for (file, added) in files.into_iter().zip(added) {
+            let worker = worker.clone();
+            let on_failure = dispatch.clone();
+            let send = move |added: AddedFile, bytes: Vec<u8>| {
+                let message = ToWorker::Analyze { id: added.id, name: added.name.clone(), bytes };
+                if let Err(message) = worker.analyze(message) {
+                    on_failure.dispatch(Action::FileUnreadable { file: added, message });
+                }
+            };
+            match file {
+                IncomingFile::Sample { bytes, .. } => send(added, bytes.to_vec()),
+                IncomingFile::Browser(file) => {
+                    let dispatch = dispatch.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match read_bytes(&file).await {
+                            Ok(bytes) => send(added, bytes),
+                            Err(message) => dispatch.dispatch(Action::FileUnreadable { file: added, message }),
+                        }
+                    });
                 }
             }
-        },
-    )
+        }
+    })
 }

@@ -18,19 +18,13 @@ fn seed(prefix: &str) -> String {
     names.sort();
     let path = names
         .into_iter()
-        .find(|path| {
-            path.file_name()
-                .is_some_and(|name| name.to_string_lossy().starts_with(prefix))
-        })
+        .find(|path| path.file_name().is_some_and(|name| name.to_string_lossy().starts_with(prefix)))
         .expect("the seed exists");
     path.to_string_lossy().into_owned()
 }
 
 fn gongwen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .output()
-        .expect("gongwen runs")
+    Command::new(env!("CARGO_BIN_EXE_gongwen")).args(args).output().expect("gongwen runs")
 }
 
 fn json_of(output: &Output) -> Value {
@@ -41,11 +35,7 @@ fn json_of(output: &Output) -> Value {
 fn outline_json_contract_field_by_field() {
     let file = seed("002");
     let output = gongwen(&["outline", "--json", &file]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let json = json_of(&output);
     let records = json.as_array().expect("an array");
     assert_eq!(records.len(), 1);
@@ -60,10 +50,7 @@ fn outline_json_contract_field_by_field() {
     assert_eq!(first["kind"], "chinese");
     assert_eq!(first["marker"], "一、");
     assert_eq!(first["number"], 1);
-    assert_eq!(
-        first["title"],
-        "坚持政治建设首位首抓，聚焦“两个维护”落实主体责任"
-    );
+    assert_eq!(first["title"], "坚持政治建设首位首抓，聚焦“两个维护”落实主体责任");
     assert_eq!(first["line"], 2);
     assert_eq!(first["inline"], false);
     assert_eq!(first["parent"], Value::Null);
@@ -72,14 +59,7 @@ fn outline_json_contract_field_by_field() {
     assert_eq!(record["format"], "plain_text");
     let point = &headings[1];
     assert_eq!(
-        (
-            &point["kind"],
-            &point["marker"],
-            &point["number"],
-            &point["line"],
-            &point["inline"],
-            &point["parent"]
-        ),
+        (&point["kind"], &point["marker"], &point["number"], &point["line"], &point["inline"], &point["parent"]),
         (
             &Value::from("enumeration"),
             &Value::from("一是"),
@@ -92,11 +72,7 @@ fn outline_json_contract_field_by_field() {
     let paren = &headings[5];
     assert_eq!(
         (&paren["kind"], &paren["marker"], &paren["level"]),
-        (
-            &Value::from("paren_chinese"),
-            &Value::from("（一）"),
-            &Value::from(2)
-        )
+        (&Value::from("paren_chinese"), &Value::from("（一）"), &Value::from(2))
     );
     let closing = &headings[15];
     assert_eq!(closing["kind"], "closing");
@@ -105,16 +81,8 @@ fn outline_json_contract_field_by_field() {
     assert_eq!(closing["parent"], Value::Null);
     assert_eq!(closing["line"], 15);
     for heading in headings {
-        let keys: Vec<&str> = heading
-            .as_object()
-            .expect("an object")
-            .keys()
-            .map(String::as_str)
-            .collect();
-        for key in [
-            "level", "kind", "marker", "number", "title", "line", "inline", "parent", "chars",
-            "points",
-        ] {
+        let keys: Vec<&str> = heading.as_object().expect("an object").keys().map(String::as_str).collect();
+        for key in ["level", "kind", "marker", "number", "title", "line", "inline", "parent", "chars", "points"] {
             assert!(keys.contains(&key), "heading has {key}");
         }
         assert!(heading["level"].as_u64().expect("level is an int") >= 1);
@@ -146,14 +114,8 @@ fn words_json_contract() {
     assert!(record["tokens"].as_u64().expect("tokens") > 500);
     let top = record["top"].as_array().expect("top");
     assert_eq!(top.len(), 5);
-    let counts: Vec<u64> = top
-        .iter()
-        .map(|entry| entry["count"].as_u64().expect("count"))
-        .collect();
-    assert!(
-        counts.windows(2).all(|pair| pair[0] >= pair[1]),
-        "most frequent first"
-    );
+    let counts: Vec<u64> = top.iter().map(|entry| entry["count"].as_u64().expect("count")).collect();
+    assert!(counts.windows(2).all(|pair| pair[0] >= pair[1]), "most frequent first");
     assert!(top.iter().all(|entry| entry["word"].is_string()));
     let default = json_of(&gongwen(&["words", "--json", &file]));
     assert_eq!(default[0]["top"].as_array().expect("top").len(), 100);
@@ -174,16 +136,8 @@ fn bad_files_get_one_line_errors_and_the_rest_is_processed() {
     let stderr = String::from_utf8(output.stderr.clone()).expect("UTF-8 stderr");
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
-    assert!(
-        lines[0].contains(&binary_arg) && lines[0].contains("PNG"),
-        "{}",
-        lines[0]
-    );
-    assert!(
-        lines[1].contains(&missing_arg) && lines[1].contains("无法读取"),
-        "{}",
-        lines[1]
-    );
+    assert!(lines[0].contains(&binary_arg) && lines[0].contains("PNG"), "{}", lines[0]);
+    assert!(lines[1].contains(&missing_arg) && lines[1].contains("无法读取"), "{}", lines[1]);
     let json = json_of(&output);
     assert_eq!(json.as_array().expect("array").len(), 1);
     assert_eq!(json[0]["file"], Value::from(good.as_str()));
@@ -216,14 +170,8 @@ fn gbk_files_report_their_encoding() {
 #[test]
 fn html_and_markdown_files_go_through_the_same_command() {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
-    let html = corpus
-        .join("01_seed002_saved_page.html")
-        .to_string_lossy()
-        .into_owned();
-    let markdown = corpus
-        .join("02_seed000_front_matter.md")
-        .to_string_lossy()
-        .into_owned();
+    let html = corpus.join("01_seed002_saved_page.html").to_string_lossy().into_owned();
+    let markdown = corpus.join("02_seed000_front_matter.md").to_string_lossy().into_owned();
     let json = json_of(&gongwen(&["outline", "--json", &html, &markdown]));
     assert_eq!(json[0]["format"], "html");
     assert_eq!(json[0]["headings"].as_array().expect("headings").len(), 19);
@@ -233,23 +181,13 @@ fn html_and_markdown_files_go_through_the_same_command() {
 
 #[test]
 fn numbering_diagnostics_are_in_json_and_readable_output() {
-    let flawed =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/10_numbering_flaws.txt");
+    let flawed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/10_numbering_flaws.txt");
     let path = flawed.to_string_lossy().into_owned();
     let json = json_of(&gongwen(&["outline", "--json", &path]));
     let diagnostics = json[0]["diagnostics"].as_array().expect("diagnostics");
-    let codes: Vec<&str> = diagnostics
-        .iter()
-        .filter_map(|d| d["code"].as_str())
-        .collect();
-    assert!(
-        codes.contains(&"numbering-gap") && codes.contains(&"numbering-repeat"),
-        "{codes:?}"
-    );
-    let gap = diagnostics
-        .iter()
-        .find(|d| d["code"] == "numbering-gap")
-        .expect("a gap");
+    let codes: Vec<&str> = diagnostics.iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(codes.contains(&"numbering-gap") && codes.contains(&"numbering-repeat"), "{codes:?}");
+    let gap = diagnostics.iter().find(|d| d["code"] == "numbering-gap").expect("a gap");
     assert_eq!(gap["line"], 7);
     let heading = gap["heading"].as_u64().expect("the gap names its heading") as usize;
     assert_eq!(json[0]["headings"][heading]["line"], 7);

@@ -8,8 +8,7 @@
 
 use super::HeadingKind;
 use super::numerals::{
-    arabic_digits_prefix_len, chinese_numeral_prefix_len, parse_arabic_digits,
-    parse_chinese_numeral,
+    arabic_digits_prefix_len, chinese_numeral_prefix_len, parse_arabic_digits, parse_chinese_numeral,
 };
 
 /// A marker recognised at the start of some text.
@@ -57,9 +56,7 @@ fn decimal_marker(line: &str, hinted: bool) -> Option<MarkerMatch> {
         len += digits;
         parts += 1;
         match line[len..].chars().next() {
-            Some(c @ ('.' | '．'))
-                if line[len + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) =>
-            {
+            Some(c @ ('.' | '．')) if line[len + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) => {
                 len += c.len_utf8();
             }
             _ => break,
@@ -70,17 +67,11 @@ fn decimal_marker(line: &str, hinted: bool) -> Option<MarkerMatch> {
     }
     let following = line[len..].chars().next();
     let spaced = following.is_some_and(|c| c.is_whitespace());
-    let ends_number =
-        following.is_none_or(|c| c.is_ascii_digit() || c == '%' || c == '.' || c == '．');
+    let ends_number = following.is_none_or(|c| c.is_ascii_digit() || c == '%' || c == '.' || c == '．');
     if ends_number || !(spaced || hinted || parts >= 3) {
         return None;
     }
-    Some(MarkerMatch {
-        kind: HeadingKind::Decimal,
-        len,
-        number: last_number,
-        depth: parts,
-    })
+    Some(MarkerMatch { kind: HeadingKind::Decimal, len, number: last_number, depth: parts })
 }
 
 /// `#`–`######` followed by a space: an ATX Markdown heading.
@@ -104,9 +95,7 @@ fn part_marker(line: &str) -> Option<MarkerMatch> {
     let rest = line.strip_prefix('第')?;
     let (number, numeral_len) = leading_number(rest)?;
     let after = &rest[numeral_len..];
-    let unit = ["部分", "章", "节", "篇"]
-        .into_iter()
-        .find(|unit| after.starts_with(unit))?;
+    let unit = ["部分", "章", "节", "篇"].into_iter().find(|unit| after.starts_with(unit))?;
     Some(MarkerMatch {
         kind: HeadingKind::Part,
         len: '第'.len_utf8() + numeral_len + unit.len(),
@@ -122,9 +111,7 @@ fn leading_number(text: &str) -> Option<(u32, usize)> {
         return parse_chinese_numeral(&text[..chinese_len]).map(|n| (n, chinese_len));
     }
     let arabic_len = arabic_digits_prefix_len(text);
-    (arabic_len > 0)
-        .then(|| parse_arabic_digits(&text[..arabic_len]).map(|n| (n, arabic_len)))
-        .flatten()
+    (arabic_len > 0).then(|| parse_arabic_digits(&text[..arabic_len]).map(|n| (n, arabic_len))).flatten()
 }
 
 /// `一、` … `二十三、`, but not the enumeration of numbers in `一、二季度`.
@@ -139,10 +126,7 @@ fn chinese_marker(line: &str) -> Option<MarkerMatch> {
         return None;
     }
     Some(MarkerMatch {
-        kind: HeadingKind::Chinese,
-        len: numeral_len + '、'.len_utf8(),
-        number: Some(number),
-        depth: 0,
+        kind: HeadingKind::Chinese, len: numeral_len + '、'.len_utf8(), number: Some(number), depth: 0
     })
 }
 
@@ -154,11 +138,9 @@ fn lists_numbers(after: &str) -> bool {
         return false;
     }
     let rest = &after[numeral_len..];
-    [
-        "、", "季度", "季", "月", "年级", "等奖", "类", "级", "期", "批", "线", "产",
-    ]
-    .iter()
-    .any(|unit| rest.starts_with(unit))
+    ["、", "季度", "季", "月", "年级", "等奖", "类", "级", "期", "批", "线", "产"]
+        .iter()
+        .any(|unit| rest.starts_with(unit))
 }
 
 /// `（一）`/`(一)` and `（1）`/`(1)`, in full- or half-width brackets.
@@ -167,32 +149,16 @@ fn parenthesized_marker(line: &str) -> Option<MarkerMatch> {
     let inner = &line[open.len_utf8()..];
     let chinese_len = chinese_numeral_prefix_len(inner);
     let (kind, number, number_len) = if chinese_len > 0 {
-        (
-            HeadingKind::ParenChinese,
-            parse_chinese_numeral(&inner[..chinese_len])?,
-            chinese_len,
-        )
+        (HeadingKind::ParenChinese, parse_chinese_numeral(&inner[..chinese_len])?, chinese_len)
     } else {
         let arabic_len = arabic_digits_prefix_len(inner);
         if arabic_len == 0 || inner[..arabic_len].chars().count() > 3 {
             return None;
         }
-        (
-            HeadingKind::ParenArabic,
-            parse_arabic_digits(&inner[..arabic_len])?,
-            arabic_len,
-        )
+        (HeadingKind::ParenArabic, parse_arabic_digits(&inner[..arabic_len])?, arabic_len)
     };
-    let close = inner[number_len..]
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '）' | ')'))?;
-    Some(MarkerMatch {
-        kind,
-        len: open.len_utf8() + number_len + close.len_utf8(),
-        number: Some(number),
-        depth: 0,
-    })
+    let close = inner[number_len..].chars().next().filter(|c| matches!(c, '）' | ')'))?;
+    Some(MarkerMatch { kind, len: open.len_utf8() + number_len + close.len_utf8(), number: Some(number), depth: 0 })
 }
 
 /// `1.`, `1．`, `1、` — but not a decimal number such as `1.5万` or a year.
@@ -203,10 +169,7 @@ fn arabic_marker(line: &str) -> Option<MarkerMatch> {
         return None;
     }
     let after = &line[digits_len..];
-    let separator = after
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '.' | '．' | '、'))?;
+    let separator = after.chars().next().filter(|c| matches!(c, '.' | '．' | '、'))?;
     let following = after[separator.len_utf8()..].chars().next();
     // `1.5万` and `3.1.1` (decimal numbering) continue with a digit; `1.` at the
     // end of a line is a stray number, not a heading.
@@ -225,21 +188,12 @@ fn arabic_marker(line: &str) -> Option<MarkerMatch> {
 fn circled_marker(line: &str) -> Option<MarkerMatch> {
     let c = line.chars().next()?;
     let number = u32::from(c).checked_sub(0x2460).filter(|n| *n < 20)? + 1;
-    Some(MarkerMatch {
-        kind: HeadingKind::Circled,
-        len: c.len_utf8(),
-        number: Some(number),
-        depth: 0,
-    })
+    Some(MarkerMatch { kind: HeadingKind::Circled, len: c.len_utf8(), number: Some(number), depth: 0 })
 }
 
 /// Ordinal words that open points, with their numbers (`最后` has none).
-const ORDINAL_WORDS: &[(&str, Option<u32>)] = &[
-    ("首先", Some(1)),
-    ("其次", Some(2)),
-    ("再次", Some(3)),
-    ("最后", None),
-];
+const ORDINAL_WORDS: &[(&str, Option<u32>)] =
+    &[("首先", Some(1)), ("其次", Some(2)), ("再次", Some(3)), ("最后", None)];
 
 /// A point marker at the start of `text`: `一是`, `第一，` or `首先，`.
 ///
@@ -264,10 +218,7 @@ pub(crate) fn enumeration_marker(text: &str) -> Option<MarkerMatch> {
     if let Some(rest) = text.strip_prefix('第') {
         let numeral_len = chinese_numeral_prefix_len(rest);
         let number = parse_chinese_numeral(&rest[..numeral_len])?;
-        let separator = rest[numeral_len..]
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '，' | ','))?;
+        let separator = rest[numeral_len..].chars().next().filter(|c| matches!(c, '，' | ','))?;
         return Some(MarkerMatch {
             kind: HeadingKind::Enumeration,
             len: '第'.len_utf8() + numeral_len + separator.len_utf8(),
@@ -278,21 +229,14 @@ pub(crate) fn enumeration_marker(text: &str) -> Option<MarkerMatch> {
     ORDINAL_WORDS.iter().find_map(|&(word, number)| {
         let rest = text.strip_prefix(word)?;
         let separator = rest.chars().next().filter(|c| matches!(c, '，' | ','))?;
-        Some(MarkerMatch {
-            kind: HeadingKind::Enumeration,
-            len: word.len() + separator.len_utf8(),
-            number,
-            depth: 0,
-        })
+        Some(MarkerMatch { kind: HeadingKind::Enumeration, len: word.len() + separator.len_utf8(), number, depth: 0 })
     })
 }
 
 /// Whether a point marker is an ordinal word (`首先，`), which only counts as a
 /// point when its sequence (`首先` … `其次`/`最后`) is present.
 pub(crate) fn is_ordinal_word_marker(marker: &str) -> bool {
-    ORDINAL_WORDS
-        .iter()
-        .any(|(word, _)| marker.starts_with(word))
+    ORDINAL_WORDS.iter().any(|(word, _)| marker.starts_with(word))
 }
 
 /// Whether `c` ends a sentence or clause after which a point may start.
@@ -318,10 +262,7 @@ mod tests {
             ("十一、其他", Some((Chinese, "十一、", Some(11)))),
             ("二十三、其他", Some((Chinese, "二十三、", Some(23)))),
             ("一、二季度经济运行平稳", None),
-            (
-                "（一）突出思想引领",
-                Some((ParenChinese, "（一）", Some(1))),
-            ),
+            ("（一）突出思想引领", Some((ParenChinese, "（一）", Some(1)))),
             ("(十二)其他", Some((ParenChinese, "(十二)", Some(12)))),
             ("（1）细则", Some((ParenArabic, "（1）", Some(1)))),
             ("1.加强学习", Some((Arabic, "1.", Some(1)))),
@@ -348,12 +289,8 @@ mod tests {
 
     #[test]
     fn enumeration_markers() {
-        let marker =
-            |text: &str| enumeration_marker(text).map(|m| (text[..m.len].to_owned(), m.number));
-        assert_eq!(
-            marker("一是夯实工作基础"),
-            Some(("一是".to_owned(), Some(1)))
-        );
+        let marker = |text: &str| enumeration_marker(text).map(|m| (text[..m.len].to_owned(), m.number));
+        assert_eq!(marker("一是夯实工作基础"), Some(("一是".to_owned(), Some(1))));
         assert_eq!(marker("十二是其他"), Some(("十二是".to_owned(), Some(12))));
         assert_eq!(marker("第二，加强"), Some(("第二，".to_owned(), Some(2))));
         assert_eq!(marker("首先，要"), Some(("首先，".to_owned(), Some(1))));

@@ -225,10 +225,7 @@ pub fn extract_outline(cleaned: &CleanedText) -> Outline {
     let mut candidates = Vec::new();
     for (line_index, line) in cleaned.lines.iter().enumerate() {
         let text = line.range.slice(&cleaned.text);
-        if text.is_empty()
-            || title_block.line_indices.contains(&line_index)
-            || toc::is_toc_entry(text)
-        {
+        if text.is_empty() || title_block.line_indices.contains(&line_index) || toc::is_toc_entry(text) {
             continue;
         }
         let base = line.range.start;
@@ -278,16 +275,10 @@ pub fn extract_outline(cleaned: &CleanedText) -> Outline {
 
 /// The heading that opens a line, if any, with the byte offset in the line
 /// where its body starts. Markup hints decide what a line without a number is.
-fn line_heading(
-    text: &str,
-    base: usize,
-    line_index: usize,
-    hint: LineHint,
-) -> Option<(Candidate, usize)> {
+fn line_heading(text: &str, base: usize, line_index: usize, hint: LineHint) -> Option<(Candidate, usize)> {
     let hinted = matches!(hint, LineHint::Heading { .. });
     if let Some(marker) = line_start_marker(text, hinted) {
-        let (mut candidate, body_start) =
-            read_heading(text, base, line_index, &marker, TitleEnd::Sentence);
+        let (mut candidate, body_start) = read_heading(text, base, line_index, &marker, TitleEnd::Sentence);
         if let LineHint::Heading { depth } = hint {
             candidate.rank = markup_rank(depth);
             candidate.hinted = true;
@@ -318,13 +309,10 @@ fn line_heading(
 /// Whether a bold-only line reads as a heading: short, one sentence at most,
 /// and not a table or figure caption (`表1 ……`, `图2 ……`).
 fn is_bold_heading(text: &str) -> bool {
-    let caption = text.strip_prefix(['表', '图']).is_some_and(|rest| {
-        rest.trim_start()
-            .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    });
-    !caption
-        && text.chars().count() <= MAX_BOLD_HEADING_CHARS
-        && !text.trim_end_matches('。').contains('。')
+    let caption = text
+        .strip_prefix(['表', '图'])
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)));
+    !caption && text.chars().count() <= MAX_BOLD_HEADING_CHARS && !text.trim_end_matches('。').contains('。')
 }
 
 /// Gives unmarked headings of a family the rank the markup gave the same
@@ -332,23 +320,14 @@ fn is_bold_heading(text: &str) -> bool {
 /// `<p>二、…</p>` in the same page is its sibling, not its child.
 fn align_ranks_with_markup(candidates: &mut [Candidate]) {
     let mut markup_ranks: Vec<(HeadingKind, u8)> = Vec::new();
-    for candidate in candidates
-        .iter()
-        .filter(|c| c.hinted && c.kind != HeadingKind::Markdown)
-    {
-        match markup_ranks
-            .iter_mut()
-            .find(|(kind, _)| *kind == candidate.kind)
-        {
+    for candidate in candidates.iter().filter(|c| c.hinted && c.kind != HeadingKind::Markdown) {
+        match markup_ranks.iter_mut().find(|(kind, _)| *kind == candidate.kind) {
             Some((_, rank)) => *rank = (*rank).min(candidate.rank),
             None => markup_ranks.push((candidate.kind, candidate.rank)),
         }
     }
     for candidate in candidates.iter_mut().filter(|c| !c.hinted) {
-        if let Some((_, rank)) = markup_ranks
-            .iter()
-            .find(|(kind, _)| *kind == candidate.kind)
-        {
+        if let Some((_, rank)) = markup_ranks.iter().find(|(kind, _)| *kind == candidate.kind) {
             candidate.rank = *rank;
         }
     }
@@ -357,13 +336,7 @@ fn align_ranks_with_markup(candidates: &mut [Candidate]) {
 /// Reads a heading whose marker starts `text` (a line, or the rest of a
 /// paragraph for points). Returns the candidate and the byte offset in `text`
 /// where its body starts.
-fn read_heading(
-    text: &str,
-    base: usize,
-    line_index: usize,
-    marker: &MarkerMatch,
-    end: TitleEnd,
-) -> (Candidate, usize) {
+fn read_heading(text: &str, base: usize, line_index: usize, marker: &MarkerMatch, end: TitleEnd) -> (Candidate, usize) {
     let after_marker = &text[marker.len..];
     let title_start = marker.len + (after_marker.len() - after_marker.trim_start().len());
     let rest = &text[title_start..];
@@ -396,28 +369,13 @@ fn read_heading(
 /// right after a sentence or clause end. A point whose predecessor stands
 /// where no point may start (`我们将一是……；二是……`) brings it in: the
 /// sequence shows the writer meant it.
-fn collect_points(
-    text: &str,
-    base: usize,
-    line_index: usize,
-    from: usize,
-    candidates: &mut Vec<Candidate>,
-) {
+fn collect_points(text: &str, base: usize, line_index: usize, from: usize, candidates: &mut Vec<Candidate>) {
     let first_new = candidates.len();
     let mut at = from;
     while at < text.len() {
         let starts_point = at == 0 || follows_clause_end(&text[..at]);
-        if let Some(marker) = starts_point
-            .then(|| enumeration_marker(&text[at..]))
-            .flatten()
-        {
-            let (candidate, body) = read_heading(
-                &text[at..],
-                base + at,
-                line_index,
-                &marker,
-                TitleEnd::Clause,
-            );
+        if let Some(marker) = starts_point.then(|| enumeration_marker(&text[at..])).flatten() {
+            let (candidate, body) = read_heading(&text[at..], base + at, line_index, &marker, TitleEnd::Clause);
             candidates.push(candidate);
             // Resume at the title's end so that the next point is seen
             // right after its `。` or `；`.
@@ -429,8 +387,7 @@ fn collect_points(
     while let Some(missing) = missing_predecessor(text, base, from, &candidates[first_new..]) {
         let at = missing - base;
         if let Some(marker) = enumeration_marker(&text[at..]) {
-            let (candidate, _) =
-                read_heading(&text[at..], missing, line_index, &marker, TitleEnd::Clause);
+            let (candidate, _) = read_heading(&text[at..], missing, line_index, &marker, TitleEnd::Clause);
             candidates.push(candidate);
             candidates[first_new..].sort_by_key(|c| c.marker_range.start);
         } else {
@@ -441,29 +398,18 @@ fn collect_points(
 
 /// The offset (in the cleaned text) of an `N是` that precedes a point `N+1是`
 /// of the paragraph, stands where no point may start, and is not yet a point.
-fn missing_predecessor(
-    text: &str,
-    base: usize,
-    from: usize,
-    points: &[Candidate],
-) -> Option<usize> {
+fn missing_predecessor(text: &str, base: usize, from: usize, points: &[Candidate]) -> Option<usize> {
     points.iter().find_map(|point| {
-        let number = point
-            .number
-            .filter(|&n| n >= 2 && point.marker.ends_with('是'))?;
-        let has_predecessor = points.iter().any(|p| {
-            p.number == Some(number - 1) && p.marker_range.start < point.marker_range.start
-        });
+        let number = point.number.filter(|&n| n >= 2 && point.marker.ends_with('是'))?;
+        let has_predecessor =
+            points.iter().any(|p| p.number == Some(number - 1) && p.marker_range.start < point.marker_range.start);
         if has_predecessor {
             return None;
         }
         let wanted = format!("{}是", numerals::format_chinese_numeral(number - 1)?);
         let search_end = point.marker_range.start - base;
         let found = from + text.get(from..search_end)?.rfind(&wanted)?;
-        let preceded_by_numeral = text[..found]
-            .chars()
-            .next_back()
-            .is_some_and(numerals::is_chinese_numeral_char);
+        let preceded_by_numeral = text[..found].chars().next_back().is_some_and(numerals::is_chinese_numeral_char);
         (!preceded_by_numeral).then_some(base + found)
     })
 }
@@ -474,9 +420,7 @@ fn follows_clause_end(before: &str) -> bool {
     let mut chars = before.chars().rev();
     match chars.next() {
         Some(c) if opens_point_after(c) => true,
-        Some('”' | '’' | '）' | ')' | '」' | '』') => {
-            chars.next().is_some_and(opens_point_after)
-        }
+        Some('”' | '’' | '）' | ')' | '」' | '』') => chars.next().is_some_and(opens_point_after),
         _ => false,
     }
 }
@@ -497,13 +441,8 @@ fn keep_complete_ordinal_sequences(candidates: &mut Vec<Candidate>) {
         })
         .collect();
     let sequence_is_complete = |section: Option<usize>| {
-        let ordinals = || {
-            candidates
-                .iter()
-                .zip(&sections)
-                .filter(move |(c, s)| c.ordinal_word && **s == section)
-                .map(|(c, _)| c)
-        };
+        let ordinals =
+            || candidates.iter().zip(&sections).filter(move |(c, s)| c.ordinal_word && **s == section).map(|(c, _)| c);
         ordinals().any(|c| c.number == Some(1)) && ordinals().any(|c| c.number != Some(1))
     };
     let keep: Vec<bool> = candidates
@@ -555,16 +494,8 @@ fn build_tree(cleaned: &CleanedText, candidates: &[Candidate]) -> Vec<Heading> {
             headings[index].section.end = trim_end_offset(&cleaned.text, next.marker_range.start);
         }
         let heading = &headings[index];
-        let chars = heading
-            .section
-            .slice(&cleaned.text)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .count();
-        let points = headings[index + 1..subtree_end]
-            .iter()
-            .filter(|h| h.kind == HeadingKind::Enumeration)
-            .count();
+        let chars = heading.section.slice(&cleaned.text).chars().filter(|c| !c.is_whitespace()).count();
+        let points = headings[index + 1..subtree_end].iter().filter(|h| h.kind == HeadingKind::Enumeration).count();
         headings[index].chars = chars;
         headings[index].points = points;
     }

@@ -14,10 +14,7 @@ pub(super) fn check_numbering(headings: &[Heading]) -> Vec<Diagnostic> {
     let mut families: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
     for (index, heading) in headings.iter().enumerate() {
         if let Some(family) = family_of(heading) {
-            families
-                .entry((heading.parent, family))
-                .or_default()
-                .push(index);
+            families.entry((heading.parent, family)).or_default().push(index);
         }
     }
     for members in families.values() {
@@ -49,11 +46,7 @@ fn family_of(heading: &Heading) -> Option<u8> {
 }
 
 fn shown(heading: &Heading) -> String {
-    format!(
-        "“{}{}”",
-        heading.marker,
-        heading.title.chars().take(12).collect::<String>()
-    )
+    format!("“{}{}”", heading.marker, heading.title.chars().take(12).collect::<String>())
 }
 
 fn check_sequence(headings: &[Heading], members: &[usize], diagnostics: &mut Vec<Diagnostic>) {
@@ -64,24 +57,18 @@ fn check_sequence(headings: &[Heading], members: &[usize], diagnostics: &mut Vec
             continue;
         };
         let found = match previous.and_then(|p| headings[p].number.map(|n| (p, n))) {
-            None if number != 1 => Some((
-                "numbering-start",
-                format!("编号从 {number} 开始，前面缺少 1：{}", shown(heading)),
-            )),
+            None if number != 1 => {
+                Some(("numbering-start", format!("编号从 {number} 开始，前面缺少 1：{}", shown(heading))))
+            }
             None => None,
             Some((_, before)) if number == before + 1 => None,
             Some((p, before)) if number == before => Some((
                 "numbering-repeat",
-                format!(
-                    "编号重复：{} 与第 {} 行的编号相同",
-                    shown(heading),
-                    headings[p].line
-                ),
+                format!("编号重复：{} 与第 {} 行的编号相同", shown(heading), headings[p].line),
             )),
-            Some((_, _)) if number == 1 => Some((
-                "numbering-restart",
-                format!("编号重新从 1 开始，应接续上文：{}", shown(heading)),
-            )),
+            Some((_, _)) if number == 1 => {
+                Some(("numbering-restart", format!("编号重新从 1 开始，应接续上文：{}", shown(heading))))
+            }
             Some((_, before)) if number > before => {
                 let missing = if number == before + 2 {
                     format!("{}", before + 1)
@@ -90,20 +77,15 @@ fn check_sequence(headings: &[Heading], members: &[usize], diagnostics: &mut Vec
                 };
                 Some((
                     "numbering-gap",
-                    format!(
-                        "编号跳号：{before} 之后是 {number}，缺少 {missing}：{}",
-                        shown(heading)
-                    ),
+                    format!("编号跳号：{before} 之后是 {number}，缺少 {missing}：{}", shown(heading)),
                 ))
             }
-            Some((_, before)) => Some((
-                "numbering-order",
-                format!("编号倒序：{before} 之后是 {number}：{}", shown(heading)),
-            )),
+            Some((_, before)) => {
+                Some(("numbering-order", format!("编号倒序：{before} 之后是 {number}：{}", shown(heading))))
+            }
         };
         if let Some((code, message)) = found {
-            diagnostics
-                .push(Diagnostic::warning(code, message, Some(heading.line)).on_heading(index));
+            diagnostics.push(Diagnostic::warning(code, message, Some(heading.line)).on_heading(index));
         }
         previous = Some(index);
     }
@@ -142,11 +124,7 @@ fn check_mixed_forms(headings: &[Heading], diagnostics: &mut Vec<Diagnostic>) {
         let forms: Vec<(usize, &'static str)> = headings
             .iter()
             .enumerate()
-            .filter_map(|(i, h)| {
-                form_of(h)
-                    .filter(|(f, _)| *f == family)
-                    .map(|(_, form)| (i, form))
-            })
+            .filter_map(|(i, h)| form_of(h).filter(|(f, _)| *f == family).map(|(_, form)| (i, form)))
             .collect();
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, form) in &forms {
@@ -162,22 +140,13 @@ fn check_mixed_forms(headings: &[Heading], diagnostics: &mut Vec<Diagnostic>) {
         };
         for &(index, form) in forms.iter().filter(|(_, form)| *form != usual) {
             let heading = &headings[index];
-            let code = if family == "bracket" {
-                "bracket-width"
-            } else {
-                "separator-mixed"
-            };
+            let code = if family == "bracket" { "bracket-width" } else { "separator-mixed" };
             let message = format!(
                 "{}使用{form}，全文多用{usual}：{}",
-                if family == "bracket" {
-                    "括号"
-                } else {
-                    "编号后的标点"
-                },
+                if family == "bracket" { "括号" } else { "编号后的标点" },
                 shown(heading)
             );
-            diagnostics
-                .push(Diagnostic::warning(code, message, Some(heading.line)).on_heading(index));
+            diagnostics.push(Diagnostic::warning(code, message, Some(heading.line)).on_heading(index));
         }
     }
 }

@@ -3,10 +3,7 @@
 
 /// Whether `c` can appear in a Chinese numeral of a heading marker.
 pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
-    )
+    matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
 }
 
 fn digit_value(c: char) -> Option<u32> {
@@ -76,16 +73,12 @@ pub(crate) fn format_chinese_numeral(number: u32) -> Option<String> {
 
 /// The length in bytes of the Chinese numeral at the start of `text`.
 pub(crate) fn chinese_numeral_prefix_len(text: &str) -> usize {
-    text.char_indices()
-        .find(|&(_, c)| !is_chinese_numeral_char(c))
-        .map_or(text.len(), |(at, _)| at)
+    text.char_indices().find(|&(_, c)| !is_chinese_numeral_char(c)).map_or(text.len(), |(at, _)| at)
 }
 
 /// The length in bytes of the ASCII or full-width digits at the start of `text`.
 pub(crate) fn arabic_digits_prefix_len(text: &str) -> usize {
-    text.char_indices()
-        .find(|&(_, c)| arabic_digit_value(c).is_none())
-        .map_or(text.len(), |(at, _)| at)
+    text.char_indices().find(|&(_, c)| arabic_digit_value(c).is_none()).map_or(text.len(), |(at, _)| at)
 }
 
 fn arabic_digit_value(c: char) -> Option<u32> {
@@ -98,9 +91,7 @@ fn arabic_digit_value(c: char) -> Option<u32> {
 
 /// The value of a run of ASCII or full-width digits; `None` past `u32::MAX`.
 pub(crate) fn parse_arabic_digits(digits: &str) -> Option<u32> {
-    digits.chars().try_fold(0u32, |total, c| {
-        total.checked_mul(10)?.checked_add(arabic_digit_value(c)?)
-    })
+    digits.chars().try_fold(0u32, |total, c| total.checked_mul(10)?.checked_add(arabic_digit_value(c)?))
 }
 
 #[cfg(test)]

@@ -69,11 +69,7 @@ pub(super) fn detect_unnumbered_parts(
     let Some(top_rank) = candidates.iter().map(|c| c.rank).min() else {
         return Vec::new();
     };
-    let paragraphs = Paragraphs {
-        cleaned,
-        candidates,
-        excluded_lines,
-    };
+    let paragraphs = Paragraphs { cleaned, candidates, excluded_lines };
     let mut parts = Vec::new();
     if let Some(problems) = detect_problems(&paragraphs, top_rank) {
         parts.push(problems);
@@ -100,9 +96,7 @@ impl Paragraphs<'_> {
 
     /// Whether line `index` holds a line-opening heading.
     fn is_heading_line(&self, index: usize) -> bool {
-        self.candidates
-            .iter()
-            .any(|c| c.line_index == index && c.kind != HeadingKind::Enumeration)
+        self.candidates.iter().any(|c| c.line_index == index && c.kind != HeadingKind::Enumeration)
     }
 
     /// Body paragraphs after line `after`, skipping the first paragraph after a
@@ -115,13 +109,9 @@ impl Paragraphs<'_> {
             {
                 return false;
             }
-            let previous = (0..index)
-                .rev()
-                .find(|&i| !self.cleaned.lines[i].range.is_empty());
+            let previous = (0..index).rev().find(|&i| !self.cleaned.lines[i].range.is_empty());
             let owned = previous.is_some_and(|p| {
-                self.candidates
-                    .iter()
-                    .any(|c| c.line_index == p && c.kind != HeadingKind::Enumeration && !c.inline)
+                self.candidates.iter().any(|c| c.line_index == p && c.kind != HeadingKind::Enumeration && !c.inline)
             });
             !owned
         })
@@ -131,9 +121,7 @@ impl Paragraphs<'_> {
         let line = self.cleaned.lines[line_index];
         let text = line.range.slice(&self.cleaned.text);
         // The title is the first sentence, or its lead-in before a colon.
-        let first_sentence_len = text
-            .find(['。', '！', '？', '：', '；'])
-            .unwrap_or(text.len());
+        let first_sentence_len = text.find(['。', '！', '？', '：', '；']).unwrap_or(text.len());
         let title = text[..first_sentence_len].trim_end_matches(TITLE_TRAILING);
         let start = line.range.start;
         Candidate {
@@ -156,47 +144,28 @@ impl Paragraphs<'_> {
 /// and announcing no plans.
 fn detect_problems(paragraphs: &Paragraphs<'_>, top_rank: u8) -> Option<Candidate> {
     let candidates = paragraphs.candidates;
-    if candidates.iter().any(|c| {
-        PROBLEM_TITLE_WORDS
-            .iter()
-            .any(|word| paragraphs.title(c).contains(word))
-    }) {
+    if candidates.iter().any(|c| PROBLEM_TITLE_WORDS.iter().any(|word| paragraphs.title(c).contains(word))) {
         return None;
     }
     let first_top = candidates.iter().find(|c| c.rank == top_rank)?;
-    let line_index = paragraphs
-        .free_paragraphs_after(first_top.line_index)
-        .find(|&index| {
-            let text = paragraphs.cleaned.line_text(index);
-            let first_sentence = &text[..text.find('。').unwrap_or(text.len())];
-            let next_heading = candidates
-                .iter()
-                .find(|c| c.line_index > index && c.kind != HeadingKind::Enumeration);
-            PROBLEM_CUES.iter().any(|cue| first_sentence.contains(cue))
-                && !PLAN_WORDS.iter().any(|word| text.contains(word))
-                && next_heading.is_none_or(|c| c.rank == top_rank)
-        })?;
+    let line_index = paragraphs.free_paragraphs_after(first_top.line_index).find(|&index| {
+        let text = paragraphs.cleaned.line_text(index);
+        let first_sentence = &text[..text.find('。').unwrap_or(text.len())];
+        let next_heading = candidates.iter().find(|c| c.line_index > index && c.kind != HeadingKind::Enumeration);
+        PROBLEM_CUES.iter().any(|cue| first_sentence.contains(cue))
+            && !PLAN_WORDS.iter().any(|word| text.contains(word))
+            && next_heading.is_none_or(|c| c.rank == top_rank)
+    })?;
     Some(paragraphs.candidate_for(line_index, HeadingKind::Problems, top_rank))
 }
 
 /// The closing paragraph: after the last section (and after a problems
 /// paragraph, if any), unless that section is the plans section itself.
-fn detect_closing(
-    paragraphs: &Paragraphs<'_>,
-    top_rank: u8,
-    after: Option<usize>,
-) -> Option<Candidate> {
+fn detect_closing(paragraphs: &Paragraphs<'_>, top_rank: u8, after: Option<usize>) -> Option<Candidate> {
     let candidates = paragraphs.candidates;
-    let last_section = candidates
-        .iter()
-        .rev()
-        .find(|c| c.kind != HeadingKind::Enumeration)?;
+    let last_section = candidates.iter().rev().find(|c| c.kind != HeadingKind::Enumeration)?;
     let last_top = candidates.iter().rev().find(|c| c.rank == top_rank)?;
-    let is_plans = |c: &Candidate| {
-        PLAN_TITLE_WORDS
-            .iter()
-            .any(|word| paragraphs.title(c).contains(word))
-    };
+    let is_plans = |c: &Candidate| PLAN_TITLE_WORDS.iter().any(|word| paragraphs.title(c).contains(word));
     if is_plans(last_section) || is_plans(last_top) {
         return None;
     }
@@ -210,9 +179,6 @@ fn detect_closing(
 /// Whether a paragraph reads as a closing: it opens with a closing word, or it
 /// both reviews the results and announces plans.
 fn is_closing_paragraph(text: &str) -> bool {
-    CLOSING_OPENERS
-        .iter()
-        .any(|opener| text.starts_with(opener))
-        || (REVIEW_WORDS.iter().any(|word| text.contains(word))
-            && PLAN_WORDS.iter().any(|word| text.contains(word)))
+    CLOSING_OPENERS.iter().any(|opener| text.starts_with(opener))
+        || (REVIEW_WORDS.iter().any(|word| text.contains(word)) && PLAN_WORDS.iter().any(|word| text.contains(word)))
 }

@@ -89,11 +89,7 @@ pub(super) fn detect_title_block(cleaned: &CleanedText) -> TitleBlock {
 
 fn title_at(cleaned: &CleanedText, index: usize) -> DocumentTitle {
     let line = cleaned.lines[index];
-    DocumentTitle {
-        text: cleaned.line_text(index).to_owned(),
-        line: line.source_line,
-        range: line.range,
-    }
+    DocumentTitle { text: cleaned.line_text(index).to_owned(), line: line.source_line, range: line.range }
 }
 
 /// Whether the first non-empty line is the document's title: the markup says
@@ -129,9 +125,7 @@ fn is_subtitle(text: &str) -> bool {
 
 /// The text without one pair of surrounding brackets.
 fn unbracketed(text: &str) -> &str {
-    text.strip_prefix(['（', '('])
-        .and_then(|inner| inner.strip_suffix(['）', ')']))
-        .unwrap_or(text)
+    text.strip_prefix(['（', '(']).and_then(|inner| inner.strip_suffix(['）', ')'])).unwrap_or(text)
 }
 
 /// `2024年1月10日`, `（2024年1月10日在……）`, `二〇二四年一月`: a year and a
@@ -141,16 +135,14 @@ pub(super) fn is_date_line(text: &str) -> bool {
     if inner.chars().count() > MAX_BYLINE_CHARS {
         return false;
     }
-    let is_numeral = |c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十".contains(c)
-    };
+    let is_numeral =
+        |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十".contains(c);
     let chars: Vec<char> = inner.chars().collect();
     if chars.len() < 5 || !chars[..4].iter().all(|&c| is_numeral(c)) || chars[4] != '年' {
         return false;
     }
     let month_digits = chars[5..].iter().take_while(|&&c| is_numeral(c)).count();
-    chars.len() == 5
-        || ((1..=2).contains(&month_digits) && chars.get(5 + month_digits) == Some(&'月'))
+    chars.len() == 5 || ((1..=2).contains(&month_digits) && chars.get(5 + month_digits) == Some(&'月'))
 }
 
 /// A speaker or author line: short, no sentence punctuation, and either a
@@ -166,15 +158,8 @@ fn is_author_line(text: &str) -> bool {
     {
         return false;
     }
-    let has_gap = inner
-        .split(|c: char| c.is_whitespace())
-        .filter(|part| !part.is_empty())
-        .count()
-        > 1;
-    let bare_name = (2..=3).contains(&chars)
-        && inner
-            .chars()
-            .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    let has_gap = inner.split(|c: char| c.is_whitespace()).filter(|part| !part.is_empty()).count() > 1;
+    let bare_name = (2..=3).contains(&chars) && inner.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     has_gap || bare_name || ROLE_WORDS.iter().any(|word| inner.contains(word))
 }
 

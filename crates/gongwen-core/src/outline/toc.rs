@@ -11,21 +11,14 @@ use crate::clean::CleanedText;
 /// Whether a line is a table-of-contents entry: it ends in a page number
 /// after dot leaders (`……1`, `.....12`, `···3`).
 pub(super) fn is_toc_entry(text: &str) -> bool {
-    let without_page = text
-        .trim_end()
-        .trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let without_page = text.trim_end().trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if without_page.len() == text.trim_end().len() {
         return false;
     }
     let leaders = without_page
         .chars()
         .rev()
-        .take_while(|c| {
-            matches!(
-                c,
-                '…' | '.' | '．' | '·' | '•' | '-' | '—' | '　' | ' ' | '\t'
-            )
-        })
+        .take_while(|c| matches!(c, '…' | '.' | '．' | '·' | '•' | '-' | '—' | '　' | ' ' | '\t'))
         .filter(|c| !c.is_whitespace())
         .count();
     leaders >= 2
@@ -42,37 +35,23 @@ pub(super) fn is_toc_caption(text: &str) -> bool {
 fn entry_key(text: &str) -> &str {
     text.trim_end()
         .trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-        .trim_end_matches(|c: char| {
-            matches!(c, '…' | '.' | '．' | '·' | '•' | '-' | '—') || c.is_whitespace()
-        })
+        .trim_end_matches(|c: char| matches!(c, '…' | '.' | '．' | '·' | '•' | '-' | '—') || c.is_whitespace())
 }
 
 /// Removes the headings of a table of contents that follows a `目录` line:
 /// the table runs from the caption to the line before the first line that
 /// repeats one of its entries. Returns the source lines it spans.
-pub(super) fn remove_listed_contents(
-    cleaned: &CleanedText,
-    candidates: &mut Vec<Candidate>,
-) -> Option<(u32, u32)> {
+pub(super) fn remove_listed_contents(cleaned: &CleanedText, candidates: &mut Vec<Candidate>) -> Option<(u32, u32)> {
     let caption = (0..cleaned.lines.len()).find(|&i| is_toc_caption(cleaned.line_text(i)))?;
-    let entries: Vec<usize> = (caption + 1..cleaned.lines.len())
-        .filter(|&i| !cleaned.lines[i].range.is_empty())
-        .collect();
+    let entries: Vec<usize> =
+        (caption + 1..cleaned.lines.len()).filter(|&i| !cleaned.lines[i].range.is_empty()).collect();
     let body_start = entries.iter().enumerate().find_map(|(position, &line)| {
         let key = entry_key(cleaned.line_text(line));
-        let repeats = !key.is_empty()
-            && entries[..position]
-                .iter()
-                .any(|&earlier| entry_key(cleaned.line_text(earlier)) == key);
+        let repeats =
+            !key.is_empty() && entries[..position].iter().any(|&earlier| entry_key(cleaned.line_text(earlier)) == key);
         repeats.then_some(line)
     })?;
     candidates.retain(|c| c.line_index <= caption || c.line_index >= body_start);
-    let last_entry = (caption..body_start)
-        .rev()
-        .find(|&i| !cleaned.lines[i].range.is_empty())
-        .unwrap_or(caption);
-    Some((
-        cleaned.lines[caption].source_line,
-        cleaned.lines[last_entry].source_line,
-    ))
+    let last_entry = (caption..body_start).rev().find(|&i| !cleaned.lines[i].range.is_empty()).unwrap_or(caption);
+    Some((cleaned.lines[caption].source_line, cleaned.lines[last_entry].source_line))
 }

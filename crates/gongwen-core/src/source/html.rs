@@ -15,8 +15,8 @@ use super::{LineHint, SourceLine, char_count};
 
 /// Elements whose content is never text of the report.
 const SKIPPED_ELEMENTS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "nav", "aside", "form", "button", "select",
-    "iframe", "object", "svg", "canvas", "audio", "video", "textarea",
+    "script", "style", "noscript", "template", "head", "nav", "aside", "form", "button", "select", "iframe", "object",
+    "svg", "canvas", "audio", "video", "textarea",
 ];
 
 /// Elements that are site chrome outside an `<article>` or `<main>`.
@@ -91,9 +91,8 @@ const BLOCK_ELEMENTS: &[&str] = &[
 ];
 
 /// Elements that never have content or a closing tag.
-const VOID_ELEMENTS: &[&str] = &[
-    "br", "hr", "img", "meta", "link", "input", "col", "area", "base", "embed", "source", "wbr",
-];
+const VOID_ELEMENTS: &[&str] =
+    &["br", "hr", "img", "meta", "link", "input", "col", "area", "base", "embed", "source", "wbr"];
 
 /// A tag read from the source.
 struct Tag<'s> {
@@ -132,17 +131,10 @@ impl LineIndex {
     }
 
     fn position(&self, source: &str, offset: usize) -> (u32, u32) {
-        let index = self
-            .starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1);
-        let line = self
-            .first_line
-            .saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
+        let index = self.starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let line = self.first_line.saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
         let start = self.starts[index];
-        let column = source
-            .get(start..offset)
-            .map_or(1, |text| char_count(text) + 1);
+        let column = source.get(start..offset).map_or(1, |text| char_count(text) + 1);
         (line, column)
     }
 }
@@ -234,13 +226,7 @@ impl LineBuilder {
                 None => LineHint::Plain,
             };
             let text = std::mem::take(&mut self.text);
-            self.lines.push(SourceLine {
-                text,
-                line,
-                column,
-                hint,
-                breaks: std::mem::take(&mut self.breaks),
-            });
+            self.lines.push(SourceLine { text, line, column, hint, breaks: std::mem::take(&mut self.breaks) });
         }
         self.text.clear();
         self.breaks.clear();
@@ -282,11 +268,7 @@ pub fn html_lines(source: &str, first_line: u32) -> Vec<SourceLine> {
             at += tag_len;
             let name = tag.name.as_str();
             // An unclosed <head> ends where the body starts.
-            if skipping
-                .as_ref()
-                .is_some_and(|(skipped, _)| skipped == "head")
-                && name == "body"
-            {
+            if skipping.as_ref().is_some_and(|(skipped, _)| skipped == "head") && name == "body" {
                 skipping = None;
             }
             if let Some((skipped, depth)) = &mut skipping {
@@ -336,9 +318,7 @@ pub fn html_lines(source: &str, first_line: u32) -> Vec<SourceLine> {
             continue;
         }
         let first_len = rest.chars().next().map_or(1, char::len_utf8);
-        let text_len = rest[first_len..]
-            .find('<')
-            .map_or(rest.len(), |next| next + first_len);
+        let text_len = rest[first_len..].find('<').map_or(rest.len(), |next| next + first_len);
         if skipping.is_none() {
             let raw = &rest[..text_len];
             let first_visible = raw.find(|c: char| !c.is_whitespace()).unwrap_or(0);
@@ -353,11 +333,7 @@ pub fn html_lines(source: &str, first_line: u32) -> Vec<SourceLine> {
 }
 
 fn apply(depth: usize, closing: bool) -> usize {
-    if closing {
-        depth.saturating_sub(1)
-    } else {
-        depth + 1
-    }
+    if closing { depth.saturating_sub(1) } else { depth + 1 }
 }
 
 fn heading_depth(name: &str) -> Option<u8> {
@@ -380,9 +356,7 @@ fn read_tag(text: &str) -> Option<(Tag<'_>, usize)> {
         Some(rest) => (true, rest),
         None => (false, inner),
     };
-    let name_len = inner
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(inner.len());
+    let name_len = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
     if name_len == 0 || !inner.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
@@ -406,15 +380,7 @@ fn read_tag(text: &str) -> Option<(Tag<'_>, usize)> {
     let attributes = inner[name_len..end].trim();
     let self_closing = attributes.ends_with('/');
     let consumed = 1 + usize::from(closing) + end + usize::from(end < inner.len());
-    Some((
-        Tag {
-            name,
-            closing,
-            self_closing,
-            attributes,
-        },
-        consumed,
-    ))
+    Some((Tag { name, closing, self_closing, attributes }, consumed))
 }
 
 /// Whether a tag's class or id names site chrome (`class="site-nav"`).
@@ -456,10 +422,7 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[1..]
-            .find(';')
-            .map(|end| end + 1)
-            .filter(|&end| end <= 12);
+        let end = rest[1..].find(';').map(|end| end + 1).filter(|&end| end <= 12);
         let decoded = end.and_then(|end| decode_reference(&rest[1..end]).map(|c| (c, end)));
         match decoded {
             Some((c, end)) => {

@@ -33,19 +33,14 @@ pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
             index += 1;
             continue;
         }
-        if let Some(fence) = ["```", "~~~"]
-            .into_iter()
-            .find(|fence| trimmed.starts_with(fence))
-        {
+        if let Some(fence) = ["```", "~~~"].into_iter().find(|fence| trimmed.starts_with(fence)) {
             in_fence = Some(fence);
             lines.push(blank(number));
             index += 1;
             continue;
         }
         if starts_html_block(trimmed) {
-            let end = (index..raw.len())
-                .find(|&i| raw[i].trim().is_empty())
-                .unwrap_or(raw.len());
+            let end = (index..raw.len()).find(|&i| raw[i].trim().is_empty()).unwrap_or(raw.len());
             let block = raw[index..end].join("\n");
             let mut block_lines = html_lines(&block, number);
             // Keep one output line per source line where the HTML allows, so
@@ -66,10 +61,7 @@ pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
             && !is_rule(trimmed)
             && atx_heading(text).is_none()
         {
-            lines.push(SourceLine {
-                hint: LineHint::Heading { depth },
-                ..inline_markup(text, number)
-            });
+            lines.push(SourceLine { hint: LineHint::Heading { depth }, ..inline_markup(text, number) });
             lines.push(blank(number + 1));
             index += 2;
             continue;
@@ -79,8 +71,7 @@ pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
         } else if let Some((depth, content_start)) = atx_heading(text) {
             let content = text[content_start..].trim_end();
             let content = content.trim_end_matches('#').trim_end();
-            let mut line =
-                inline_markup_at(content, number, char_count(&text[..content_start]) + 1);
+            let mut line = inline_markup_at(content, number, char_count(&text[..content_start]) + 1);
             line.hint = LineHint::Heading { depth };
             lines.push(line);
         } else if let Some(inner) = bold_only(trimmed) {
@@ -98,11 +89,7 @@ pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
 
 /// Reads YAML front matter at the start, if any: pushes its lines (the
 /// `title:` as a title line, the rest blank) and returns the next index.
-fn front_matter(
-    raw: &[&str],
-    lines: &mut Vec<SourceLine>,
-    removed: &mut Vec<RemovedNoise>,
-) -> usize {
+fn front_matter(raw: &[&str], lines: &mut Vec<SourceLine>, removed: &mut Vec<RemovedNoise>) -> usize {
     if raw.first().is_none_or(|first| first.trim() != "---") {
         return 0;
     }
@@ -145,23 +132,11 @@ fn front_matter(
 }
 
 fn blank(line: u32) -> SourceLine {
-    SourceLine {
-        text: String::new(),
-        line,
-        column: 1,
-        hint: LineHint::Plain,
-        breaks: Vec::new(),
-    }
+    SourceLine { text: String::new(), line, column: 1, hint: LineHint::Plain, breaks: Vec::new() }
 }
 
 fn plain(text: &str, line: u32) -> SourceLine {
-    SourceLine {
-        text: text.to_owned(),
-        line,
-        column: 1,
-        hint: LineHint::Plain,
-        breaks: Vec::new(),
-    }
+    SourceLine { text: text.to_owned(), line, column: 1, hint: LineHint::Plain, breaks: Vec::new() }
 }
 
 /// `#`–`######` then a space or the end: the depth and where the content starts.
@@ -198,10 +173,7 @@ fn setext_depth(next: &str) -> Option<u8> {
 /// `---`, `***`, `___` (three or more, spaces allowed): a thematic break.
 fn is_rule(trimmed: &str) -> bool {
     let marks: Vec<char> = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3
-        && ['-', '*', '_']
-            .iter()
-            .any(|mark| marks.iter().all(|c| c == mark))
+    marks.len() >= 3 && ['-', '*', '_'].iter().any(|mark| marks.iter().all(|c| c == mark))
 }
 
 /// The inside of a line that is bold and nothing else: `**…**` or `__…__`.
@@ -238,10 +210,7 @@ fn starts_html_block(trimmed: &str) -> bool {
     let Some(rest) = trimmed.strip_prefix('<') else {
         return false;
     };
-    let name: String = rest
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect();
+    let name: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
     BLOCK_TAGS.contains(&name.to_ascii_lowercase().as_str())
 }
 
@@ -266,13 +235,7 @@ fn inline_markup_at(text: &str, line: u32, column: u32) -> SourceLine {
             break;
         }
     }
-    SourceLine {
-        text: strip_links_and_code(body),
-        line,
-        column,
-        hint: LineHint::Plain,
-        breaks: Vec::new(),
-    }
+    SourceLine { text: strip_links_and_code(body), line, column, hint: LineHint::Plain, breaks: Vec::new() }
 }
 
 /// `[text](url)` → text, `![alt](src)` → alt, `` `code` `` → code.
@@ -285,10 +248,7 @@ fn strip_links_and_code(text: &str) -> String {
         if let Some((label, consumed)) = link(rest) {
             out.push_str(label);
             rest = &rest[consumed..];
-        } else if let Some(code) = rest
-            .strip_prefix('`')
-            .and_then(|r| r.find('`').map(|end| &r[..end]))
-        {
+        } else if let Some(code) = rest.strip_prefix('`').and_then(|r| r.find('`').map(|end| &r[..end])) {
             out.push_str(code);
             rest = &rest[code.len() + 2..];
         } else {

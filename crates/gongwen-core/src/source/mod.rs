@@ -38,11 +38,7 @@ impl SourceFormat {
             return SourceFormat::Markdown;
         }
         let start = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
-        let head: String = start
-            .chars()
-            .take(15)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let head: String = start.chars().take(15).collect::<String>().to_ascii_lowercase();
         if head.starts_with("<!doctype html") || head.starts_with("<html") {
             SourceFormat::Html
         } else {

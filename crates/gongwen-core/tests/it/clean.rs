@@ -6,27 +6,16 @@ use gongwen_core::clean::{NoiseKind, clean_text};
 /// as `line:column kind text`.
 fn check(source: &str, expected_lines: &[&str], expected_removed: &[&str]) {
     let cleaned = clean_text(source);
-    let lines: Vec<&str> = (0..cleaned.lines.len())
-        .map(|index| cleaned.line_text(index))
-        .collect();
+    let lines: Vec<&str> = (0..cleaned.lines.len()).map(|index| cleaned.line_text(index)).collect();
     assert_eq!(lines, expected_lines);
     let removed: Vec<String> = cleaned
         .removed
         .iter()
-        .map(|noise| {
-            format!(
-                "{}:{} {:?} {}",
-                noise.line, noise.column, noise.kind, noise.text
-            )
-        })
+        .map(|noise| format!("{}:{} {:?} {}", noise.line, noise.column, noise.kind, noise.text))
         .collect();
     assert_eq!(removed, expected_removed);
     for (index, line) in cleaned.lines.iter().enumerate() {
-        assert_eq!(
-            line.source_line as usize,
-            index + 1,
-            "cleaning keeps line numbers"
-        );
+        assert_eq!(line.source_line as usize, index + 1, "cleaning keeps line numbers");
     }
 }
 
@@ -38,11 +27,7 @@ fn line_endings_count_one_break_each() {
 
 #[test]
 fn full_width_indentation_and_space_only_lines_are_trimmed() {
-    check(
-        "\u{3000}\u{3000}一、总体情况\n   \n\u{a0}正文 ",
-        &["一、总体情况", "", "正文"],
-        &[],
-    );
+    check("\u{3000}\u{3000}一、总体情况\n   \n\u{a0}正文 ", &["一、总体情况", "", "正文"], &[]);
 }
 
 #[test]
@@ -60,20 +45,12 @@ fn site_marks_are_removed_and_reported_with_positions() {
 
 #[test]
 fn columns_count_the_original_indentation() {
-    check(
-        "\u{3000}\u{3000}甲##paidend##",
-        &["甲"],
-        &["1:4 PaywallMarker ##paidend##"],
-    );
+    check("\u{3000}\u{3000}甲##paidend##", &["甲"], &["1:4 PaywallMarker ##paidend##"]);
 }
 
 #[test]
 fn ordinary_brackets_and_hashes_are_kept() {
-    check(
-        "【典型案例】某局做法\n#标签 ##",
-        &["【典型案例】某局做法", "#标签 ##"],
-        &[],
-    );
+    check("【典型案例】某局做法\n#标签 ##", &["【典型案例】某局做法", "#标签 ##"], &[]);
 }
 
 #[test]

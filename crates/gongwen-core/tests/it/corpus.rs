@@ -15,15 +15,8 @@ pub fn corpus_files() -> Vec<(String, Vec<u8>)> {
         .expect("tests/corpus/ is readable")
         .map(|entry| entry.expect("a corpus entry").path())
         .map(|path| {
-            let name = path
-                .file_name()
-                .expect("a file name")
-                .to_string_lossy()
-                .into_owned();
-            (
-                name,
-                std::fs::read(&path).expect("a corpus file is readable"),
-            )
+            let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
+            (name, std::fs::read(&path).expect("a corpus file is readable"))
         })
         .collect();
     files.sort();
@@ -33,21 +26,16 @@ pub fn corpus_files() -> Vec<(String, Vec<u8>)> {
 
 /// The analysis of the corpus file whose name starts with `prefix`.
 pub fn analyze_corpus_file(prefix: &str) -> ReportAnalysis {
-    let (name, bytes) = corpus_files()
-        .into_iter()
-        .find(|(name, _)| name.starts_with(prefix))
-        .expect("the corpus file exists");
+    let (name, bytes) =
+        corpus_files().into_iter().find(|(name, _)| name.starts_with(prefix)).expect("the corpus file exists");
     analyze_report(&name, &bytes, crate::segmenter()).expect("a corpus file decodes")
 }
 
 #[test]
 fn readable_outline_of_every_corpus_document() {
     for (name, bytes) in corpus_files() {
-        let analysis =
-            analyze_report(&name, &bytes, crate::segmenter()).expect("a corpus file decodes");
-        let stem = name
-            .rsplit_once('.')
-            .map_or(name.as_str(), |(stem, _)| stem);
+        let analysis = analyze_report(&name, &bytes, crate::segmenter()).expect("a corpus file decodes");
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
         insta::assert_snapshot!(format!("corpus_{stem}"), render_outline(&analysis));
     }
 }
@@ -65,10 +53,7 @@ fn visible_text(line: &str) -> String {
             _ => {}
         }
     }
-    gongwen_core::source::html::decode_entities(&text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    gongwen_core::source::html::decode_entities(&text).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[test]
@@ -82,36 +67,15 @@ fn headings_of_html_and_markdown_files_point_at_their_source_lines() {
             // but it starts on the heading's line.
             let at = heading.line as usize - 1;
             let first_line = visible_text(lines[at]);
-            let wrapped: String = lines[at..(at + 3).min(lines.len())]
-                .iter()
-                .map(|l| visible_text(l))
-                .collect();
-            let title: String = heading
-                .title
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            let start: String =
-                if heading.marker.starts_with(['#', '*']) || heading.marker.is_empty() {
-                    title.chars().take(2).collect()
-                } else {
-                    heading
-                        .marker
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .collect()
-                };
-            assert!(
-                first_line.contains(&start),
-                "{name} L{}: {start:?} not in {first_line:?}",
-                heading.line
-            );
-            assert!(
-                wrapped.contains(&title),
-                "{name} L{}: {:?} not in {wrapped:?}",
-                heading.line,
-                heading.title
-            );
+            let wrapped: String = lines[at..(at + 3).min(lines.len())].iter().map(|l| visible_text(l)).collect();
+            let title: String = heading.title.chars().filter(|c| !c.is_whitespace()).collect();
+            let start: String = if heading.marker.starts_with(['#', '*']) || heading.marker.is_empty() {
+                title.chars().take(2).collect()
+            } else {
+                heading.marker.chars().filter(|c| !c.is_whitespace()).collect()
+            };
+            assert!(first_line.contains(&start), "{name} L{}: {start:?} not in {first_line:?}", heading.line);
+            assert!(wrapped.contains(&title), "{name} L{}: {:?} not in {wrapped:?}", heading.line, heading.title);
         }
     }
 }
@@ -120,29 +84,15 @@ fn headings_of_html_and_markdown_files_point_at_their_source_lines() {
 fn html_pages_lose_their_site_chrome() {
     let analysis = analyze_corpus_file("01");
     let text = &analysis.cleaned.text;
-    for chrome in [
-        "首页",
-        "当前位置",
-        "分享到",
-        "相关文章",
-        "版权所有",
-        "不应出现",
-        "发布时间",
-    ] {
+    for chrome in ["首页", "当前位置", "分享到", "相关文章", "版权所有", "不应出现", "发布时间"]
+    {
         assert!(!text.contains(chrome), "{chrome} was kept");
     }
     assert!(text.contains("“两个维护”"), "entities are decoded");
     // A paragraph wrapped over three source lines is one line, without spaces
     // between Chinese characters.
-    let closing = analysis
-        .outline
-        .headings
-        .iter()
-        .find(|h| h.title.starts_with("回顾"))
-        .expect("closing");
-    let paragraph = analysis
-        .cleaned
-        .line_text(analysis.cleaned.line_index_at(closing.title_range.start));
+    let closing = analysis.outline.headings.iter().find(|h| h.title.starts_with("回顾")).expect("closing");
+    let paragraph = analysis.cleaned.line_text(analysis.cleaned.line_index_at(closing.title_range.start));
     assert!(paragraph.contains("一是持续加强政治机关建设") && !paragraph.contains(' '));
 }
 
@@ -150,22 +100,7 @@ fn html_pages_lose_their_site_chrome() {
 fn markdown_front_matter_gives_the_title_and_is_reported() {
     let analysis = analyze_corpus_file("02");
     let title = analysis.outline.title.expect("a title");
-    assert_eq!(
-        (title.text.as_str(), title.line),
-        ("2023年度局党组书记抓基层党建工作述职报告", 2)
-    );
-    let removed: Vec<&str> = analysis
-        .cleaned
-        .removed
-        .iter()
-        .map(|noise| noise.text.as_str())
-        .collect();
-    assert_eq!(
-        removed,
-        [
-            "author: 局党组书记",
-            "date: 2024-01-10",
-            "tags: [述职, 党建]"
-        ]
-    );
+    assert_eq!((title.text.as_str(), title.line), ("2023年度局党组书记抓基层党建工作述职报告", 2));
+    let removed: Vec<&str> = analysis.cleaned.removed.iter().map(|noise| noise.text.as_str()).collect();
+    assert_eq!(removed, ["author: 局党组书记", "date: 2024-01-10", "tags: [述职, 党建]"]);
 }

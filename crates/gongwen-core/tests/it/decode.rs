@@ -12,10 +12,7 @@ fn check(bytes: &[u8], expected: Result<(Encoding, &str), DecodeError>) {
 
 #[test]
 fn utf8_with_and_without_bom() {
-    check(
-        "一、总体情况".as_bytes(),
-        Ok((Encoding::Utf8, "一、总体情况")),
-    );
+    check("一、总体情况".as_bytes(), Ok((Encoding::Utf8, "一、总体情况")));
     check(b"\xEF\xBB\xBF\xE4\xB8\x80", Ok((Encoding::Utf8, "一")));
     check(b"", Ok((Encoding::Utf8, "")));
 }
@@ -30,19 +27,11 @@ fn gbk_and_gb18030_copies_of_the_seeds_decode_to_the_same_text() {
         if !unmappable {
             gbk_copies += 1;
             let decoded = decode_bytes(&gbk).expect("GBK decodes");
-            assert_eq!(
-                (decoded.encoding, decoded.text.as_str()),
-                (Encoding::Gb18030, text.as_str()),
-                "{name}"
-            );
+            assert_eq!((decoded.encoding, decoded.text.as_str()), (Encoding::Gb18030, text.as_str()), "{name}");
         }
         let (gb18030, _, _) = encoding_rs::GB18030.encode(&text);
         let decoded = decode_bytes(&gb18030).expect("GB18030 decodes");
-        assert_eq!(
-            (decoded.encoding, decoded.text.as_str()),
-            (Encoding::Gb18030, text.as_str()),
-            "{name}"
-        );
+        assert_eq!((decoded.encoding, decoded.text.as_str()), (Encoding::Gb18030, text.as_str()), "{name}");
     }
     assert!(gbk_copies >= 4, "most seeds are plain GBK");
 }
@@ -58,37 +47,16 @@ fn utf16_with_bom_in_both_byte_orders() {
     check(&big, Ok((Encoding::Utf16Be, text)));
     // An odd trailing byte is not UTF-16.
     little.push(0x41);
-    check(
-        &little,
-        Err(DecodeError::InvalidUtf16 {
-            encoding: Encoding::Utf16Le,
-        }),
-    );
+    check(&little, Err(DecodeError::InvalidUtf16 { encoding: Encoding::Utf16Le }));
 }
 
 #[test]
 fn binary_files_are_rejected_with_a_clear_error() {
     check(b"abc\x00def", Err(DecodeError::Binary { offset: 3 }));
-    check(
-        b"text\x01\x02more",
-        Err(DecodeError::ControlCharacter { code_point: 1 }),
-    );
-    check(
-        b"\x89PNG\r\n\x1a\n\x00\x00",
-        Err(DecodeError::KnownBinaryFormat {
-            format: "PNG 图片"
-        }),
-    );
-    check(
-        b"%PDF-1.7\n",
-        Err(DecodeError::KnownBinaryFormat { format: "PDF" }),
-    );
-    check(
-        b"PK\x03\x04\x14\x00\x06\x00",
-        Err(DecodeError::KnownBinaryFormat {
-            format: "Word（.docx）或 ZIP 压缩包",
-        }),
-    );
+    check(b"text\x01\x02more", Err(DecodeError::ControlCharacter { code_point: 1 }));
+    check(b"\x89PNG\r\n\x1a\n\x00\x00", Err(DecodeError::KnownBinaryFormat { format: "PNG 图片" }));
+    check(b"%PDF-1.7\n", Err(DecodeError::KnownBinaryFormat { format: "PDF" }));
+    check(b"PK\x03\x04\x14\x00\x06\x00", Err(DecodeError::KnownBinaryFormat { format: "Word（.docx）或 ZIP 压缩包" }));
     let message = decode_bytes(b"abc\x00").expect_err("binary").to_string();
     assert!(message.contains("二进制"), "{message}");
 }
@@ -96,8 +64,5 @@ fn binary_files_are_rejected_with_a_clear_error() {
 #[test]
 fn bytes_in_no_known_encoding_are_rejected() {
     // 0xFF is neither UTF-8 nor a valid GB18030 lead byte.
-    check(
-        b"\xe4\xb8\x80\xff\xff",
-        Err(DecodeError::UnknownEncoding { offset: 3 }),
-    );
+    check(b"\xe4\xb8\x80\xff\xff", Err(DecodeError::UnknownEncoding { offset: 3 }));
 }

@@ -5,21 +5,13 @@ use gongwen_core::lexicon::Lexicon;
 use crate::segmenter;
 
 fn tokens(text: &str) -> Vec<&str> {
-    segmenter()
-        .segment(text)
-        .iter()
-        .map(|token| token.text)
-        .collect()
+    segmenter().segment(text).iter().map(|token| token.text).collect()
 }
 
 #[test]
 fn every_lexicon_form_segments_as_one_token() {
     let lexicon = Lexicon::builtin().expect("the built-in lexicon parses");
-    assert!(
-        lexicon.entries.len() >= 250,
-        "lexicon has {} entries",
-        lexicon.entries.len()
-    );
+    assert!(lexicon.entries.len() >= 250, "lexicon has {} entries", lexicon.entries.len());
     let mut broken = Vec::new();
     for entry in &lexicon.entries {
         for form in entry.forms() {
@@ -31,11 +23,7 @@ fn every_lexicon_form_segments_as_one_token() {
             }
         }
     }
-    assert!(
-        broken.is_empty(),
-        "forms split by the segmenter:\n{}",
-        broken.join("\n")
-    );
+    assert!(broken.is_empty(), "forms split by the segmenter:\n{}", broken.join("\n"));
 }
 
 #[test]
@@ -62,24 +50,15 @@ fn domain_md_formulations_stay_whole() {
 fn variants_count_under_their_term() {
     let segmenter = segmenter();
     let tokens = segmenter.segment("一体推进不敢腐不能腐不想腐");
-    let counted: Vec<&str> = tokens
-        .iter()
-        .filter(|t| segmenter.is_counted(t))
-        .map(|t| segmenter.canonical(t))
-        .collect();
+    let counted: Vec<&str> =
+        tokens.iter().filter(|t| segmenter.is_counted(t)).map(|t| segmenter.canonical(t)).collect();
     assert!(counted.contains(&"不敢腐、不能腐、不想腐"), "{counted:?}");
 }
 
 #[test]
 fn numbers_inside_formulations_are_marked() {
     let lexicon = Lexicon::builtin().expect("the built-in lexicon parses");
-    let entry = |term: &str| {
-        lexicon
-            .entries
-            .iter()
-            .find(|e| e.term == term)
-            .expect("entry exists")
-    };
+    let entry = |term: &str| lexicon.entries.iter().find(|e| e.term == term).expect("entry exists");
     assert!(entry("两个维护").contains_number);
     assert!(entry("1书4表").contains_number);
     assert!(!entry("主题党日").contains_number);
@@ -87,8 +66,7 @@ fn numbers_inside_formulations_are_marked() {
 
 #[test]
 fn malformed_lexicon_lines_are_errors_with_line_numbers() {
-    let error =
-        Lexicon::parse("两个维护\tformulation\n坏词\tnope\n").expect_err("unknown category");
+    let error = Lexicon::parse("两个维护\tformulation\n坏词\tnope\n").expect_err("unknown category");
     assert_eq!(error.line, 2);
     let error = Lexicon::parse("甲\tbody\n甲\tbody\n").expect_err("duplicate");
     assert_eq!(error.line, 2);

@@ -15,16 +15,7 @@ fn check(source: &str, expected: &[&str]) {
     let actual: Vec<String> = outline
         .headings
         .iter()
-        .map(|h| {
-            format!(
-                "L{} {} {} {}|{}",
-                h.line,
-                h.kind.label(),
-                h.level,
-                h.marker,
-                h.title
-            )
-        })
+        .map(|h| format!("L{} {} {} {}|{}", h.line, h.kind.label(), h.level, h.marker, h.title))
         .collect();
     assert_eq!(actual, expected, "outline of:\n{source}");
 }
@@ -36,16 +27,7 @@ fn seed_002_gives_the_worked_example_of_domain_md() {
         .outline
         .headings
         .iter()
-        .map(|h| {
-            format!(
-                "L{} kind={} {} {} level {}",
-                h.line,
-                h.kind.label(),
-                h.marker,
-                h.title,
-                h.level
-            )
-        })
+        .map(|h| format!("L{} kind={} {} {} level {}", h.line, h.kind.label(), h.marker, h.title, h.level))
         .collect();
     let expected = [
         "L2 kind=chinese 一、 坚持政治建设首位首抓，聚焦“两个维护”落实主体责任 level 1",
@@ -93,10 +75,7 @@ fn levels_are_tree_depths_with_skipped_levels() {
 
 #[test]
 fn run_on_headings_end_at_the_first_full_stop() {
-    check(
-        "（一） 组织推动有力有效。坚持把学习，一体推进。\n",
-        &["L1 paren_chinese 1 （一）|组织推动有力有效"],
-    );
+    check("（一） 组织推动有力有效。坚持把学习，一体推进。\n", &["L1 paren_chinese 1 （一）|组织推动有力有效"]);
     let outline = outline_of("（一）突出思想引领。把学习贯彻\n（二）单独一行\n");
     assert!(outline.headings[0].inline);
     assert!(!outline.headings[1].inline);
@@ -115,10 +94,7 @@ fn points_start_a_paragraph_or_follow_a_sentence_end() {
     check("唯一是我们的目标。\n", &[]);
     check(
         "第一，加强学习。第二，强化监督。\n",
-        &[
-            "L1 enumeration 1 第一，|加强学习",
-            "L1 enumeration 1 第二，|强化监督",
-        ],
+        &["L1 enumeration 1 第一，|加强学习", "L1 enumeration 1 第二，|强化监督"],
     );
 }
 
@@ -138,18 +114,12 @@ fn ordinal_words_count_only_as_a_sequence() {
 
 #[test]
 fn traps_are_not_headings() {
-    check(
-        "一、二季度经济运行平稳。\n1.5万名党员参加学习。\n各位代表：\n",
-        &[],
-    );
+    check("一、二季度经济运行平稳。\n1.5万名党员参加学习。\n各位代表：\n", &[]);
 }
 
 #[test]
 fn crlf_sources_keep_editor_line_numbers() {
-    check(
-        "\r\n标题\r\n一、甲\r\n（一）乙\r\n",
-        &["L3 chinese 1 一、|甲", "L4 paren_chinese 2 （一）|乙"],
-    );
+    check("\r\n标题\r\n一、甲\r\n（一）乙\r\n", &["L3 chinese 1 一、|甲", "L4 paren_chinese 2 （一）|乙"]);
 }
 
 #[test]
@@ -160,17 +130,9 @@ fn title_line_and_preamble() {
     let title = outline.title.expect("a title");
     assert_eq!((title.text.as_str(), title.line), ("2023年度述职报告", 2));
     let preamble = outline.preamble.expect("a preamble");
-    assert!(
-        preamble
-            .slice(&cleaned.text)
-            .starts_with("2023年，我局坚持")
-    );
+    assert!(preamble.slice(&cleaned.text).starts_with("2023年，我局坚持"));
     // A long first paragraph is a preamble, not a title.
-    assert!(
-        outline_of("2023年，在市委的正确领导下，我坚持……。\n一、甲\n")
-            .title
-            .is_none()
-    );
+    assert!(outline_of("2023年，在市委的正确领导下，我坚持……。\n一、甲\n").title.is_none());
 }
 
 #[test]
@@ -191,22 +153,14 @@ fn closing_paragraph_after_the_last_section() {
         &["L1 chinese 1 一、|成效", "L2 chinese 1 二、|下一步工作打算"],
     );
     // A heading alone on its line owns the paragraph after it.
-    check(
-        "一、甲\n（三）乙\n回顾一年，正文。\n",
-        &["L1 chinese 1 一、|甲", "L2 paren_chinese 2 （三）|乙"],
-    );
+    check("一、甲\n（三）乙\n回顾一年，正文。\n", &["L1 chinese 1 一、|甲", "L2 paren_chinese 2 （三）|乙"]);
 }
 
 #[test]
 fn sections_run_to_the_next_heading_that_is_not_a_descendant() {
     let cleaned = clean_text("一、甲\n（一）乙\n正文\n二、丙\n正文二");
     let outline = extract_outline(&cleaned);
-    let section = |index: usize| {
-        outline.headings[index]
-            .section
-            .slice(&cleaned.text)
-            .to_owned()
-    };
+    let section = |index: usize| outline.headings[index].section.slice(&cleaned.text).to_owned();
     assert_eq!(section(0), "一、甲\n（一）乙\n正文");
     assert_eq!(section(1), "（一）乙\n正文");
     assert_eq!(section(2), "二、丙\n正文二");
@@ -214,10 +168,7 @@ fn sections_run_to_the_next_heading_that_is_not_a_descendant() {
 
 #[test]
 fn markdown_headings() {
-    check(
-        "# 总结\n## 一、版本发布\n正文\n",
-        &["L1 markdown 1 #|总结", "L2 markdown 2 ##|一、版本发布"],
-    );
+    check("# 总结\n## 一、版本发布\n正文\n", &["L1 markdown 1 #|总结", "L2 markdown 2 ##|一、版本发布"]);
 }
 
 #[test]
@@ -231,29 +182,17 @@ fn no_headings_is_a_diagnostic_not_a_failure() {
 fn decimal_numbering_nests_by_depth() {
     check(
         "一、总体\n1.1 发布\n1.1.1 测试\n1.2 质量\n1.5万个缺陷已修复。\n",
-        &[
-            "L1 chinese 1 一、|总体",
-            "L2 decimal 2 1.1|发布",
-            "L3 decimal 3 1.1.1|测试",
-            "L4 decimal 2 1.2|质量",
-        ],
+        &["L1 chinese 1 一、|总体", "L2 decimal 2 1.1|发布", "L3 decimal 3 1.1.1|测试", "L4 decimal 2 1.2|质量"],
     );
 }
 
 #[test]
 fn title_block_lines_are_not_headings() {
-    let outline = outline_of(
-        "关于2023年工作的报告\n——在全局干部大会上\n局长　张某\n（2024年1月5日）\n同志们：\n一、工作回顾\n",
-    );
-    assert_eq!(
-        outline.title.map(|t| t.text),
-        Some("关于2023年工作的报告".to_owned())
-    );
+    let outline =
+        outline_of("关于2023年工作的报告\n——在全局干部大会上\n局长　张某\n（2024年1月5日）\n同志们：\n一、工作回顾\n");
+    assert_eq!(outline.title.map(|t| t.text), Some("关于2023年工作的报告".to_owned()));
     assert_eq!(outline.subtitle.map(|t| t.line), Some(2));
-    assert_eq!(
-        outline.author.map(|t| t.text),
-        Some("局长　张某".to_owned())
-    );
+    assert_eq!(outline.author.map(|t| t.text), Some("局长　张某".to_owned()));
     assert_eq!(outline.date.map(|t| t.line), Some(4));
     let titles: Vec<&str> = outline.headings.iter().map(|h| h.title.as_str()).collect();
     assert_eq!(titles, ["工作回顾"]);
@@ -290,44 +229,24 @@ fn problems_paragraph_without_a_heading_is_its_own_part() {
 fn a_point_before_its_sequence_is_recovered() {
     check(
         "一、甲\n今后，我们将一是深化改革；二是扩大开放。\n",
-        &[
-            "L1 chinese 1 一、|甲",
-            "L2 enumeration 2 一是|深化改革",
-            "L2 enumeration 2 二是|扩大开放",
-        ],
+        &["L1 chinese 1 一、|甲", "L2 enumeration 2 一是|深化改革", "L2 enumeration 2 二是|扩大开放"],
     );
     // But not inside a larger numeral: 十一是 does not supply 一是.
-    check(
-        "甲\n其中十一是其他；二是乙。\n",
-        &["L2 enumeration 1 二是|乙"],
-    );
+    check("甲\n其中十一是其他；二是乙。\n", &["L2 enumeration 1 二是|乙"]);
 }
 
 /// The diagnostics of an outline as `L<line> <code>`.
 fn diagnostics_of(source: &str) -> Vec<String> {
-    outline_of(source)
-        .diagnostics
-        .iter()
-        .map(|d| format!("L{} {}", d.line.unwrap_or(0), d.code))
-        .collect()
+    outline_of(source).diagnostics.iter().map(|d| format!("L{} {}", d.line.unwrap_or(0), d.code)).collect()
 }
 
 #[test]
 fn numbering_flaws_are_diagnosed_on_their_headings() {
     assert_eq!(
-        diagnostics_of(
-            "一、甲\n（一）乙\n（三）丙\n二、丁\n二、戊\n（一）己\n（二）辛\n（一）庚\n"
-        ),
-        [
-            "L3 numbering-gap",
-            "L5 numbering-repeat",
-            "L8 numbering-restart"
-        ]
+        diagnostics_of("一、甲\n（一）乙\n（三）丙\n二、丁\n二、戊\n（一）己\n（二）辛\n（一）庚\n"),
+        ["L3 numbering-gap", "L5 numbering-repeat", "L8 numbering-restart"]
     );
-    assert_eq!(
-        diagnostics_of("一、甲\n（一）乙\n(二)丙\n（三)丁\n"),
-        ["L3 bracket-width", "L4 bracket-width"]
-    );
+    assert_eq!(diagnostics_of("一、甲\n（一）乙\n(二)丙\n（三)丁\n"), ["L3 bracket-width", "L4 bracket-width"]);
     assert_eq!(diagnostics_of("二、甲\n三、乙\n"), ["L1 numbering-start"]);
     assert_eq!(diagnostics_of("一、甲\n三是乙。\n"), ["L2 numbering-start"]);
     let outline = outline_of("一、甲\n（一）乙\n（三）丙\n");
@@ -341,20 +260,9 @@ fn markup_headings_rank_by_depth_and_align_plain_numbered_ones() {
         gongwen_core::source::SourceFormat::Html,
     );
     let outline = extract_outline(&cleaned);
-    let rows: Vec<String> = outline
-        .headings
-        .iter()
-        .map(|h| format!("{} {} {}{}", h.kind.label(), h.level, h.marker, h.title))
-        .collect();
-    assert_eq!(
-        rows,
-        [
-            "chinese 1 一、甲",
-            "paren_chinese 2 （一）乙",
-            "chinese 1 二、丙",
-            "markdown 2 ###表格"
-        ]
-    );
+    let rows: Vec<String> =
+        outline.headings.iter().map(|h| format!("{} {} {}{}", h.kind.label(), h.level, h.marker, h.title)).collect();
+    assert_eq!(rows, ["chinese 1 一、甲", "paren_chinese 2 （一）乙", "chinese 1 二、丙", "markdown 2 ###表格"]);
 }
 
 #[test]
@@ -363,23 +271,13 @@ fn bold_captions_are_not_headings() {
         "一、总体情况\n\n**表1　主要指标**\n\n**工作亮点**\n",
         gongwen_core::source::SourceFormat::Markdown,
     );
-    let titles: Vec<String> = extract_outline(&cleaned)
-        .headings
-        .iter()
-        .map(|h| h.title.clone())
-        .collect();
+    let titles: Vec<String> = extract_outline(&cleaned).headings.iter().map(|h| h.title.clone()).collect();
     assert_eq!(titles, ["总体情况", "工作亮点"]);
 }
 
 #[test]
 fn sections_count_characters_and_points() {
     let outline = outline_of("一、甲\n一是乙。二是丙。\n二、丁\n");
-    assert_eq!(
-        (outline.headings[0].chars, outline.headings[0].points),
-        (11, 2)
-    );
-    assert_eq!(
-        (outline.headings[3].chars, outline.headings[3].points),
-        (3, 0)
-    );
+    assert_eq!((outline.headings[0].chars, outline.headings[0].points), (11, 2));
+    assert_eq!((outline.headings[3].chars, outline.headings[3].points), (3, 0));
 }

@@ -51,11 +51,8 @@ fn report_like_text() -> impl Strategy<Value = String> {
         "”",
         "统一是",
     ]);
-    prop::collection::vec(
-        prop_oneof![piece.prop_map(str::to_owned), "\\PC{0,3}"],
-        0..60,
-    )
-    .prop_map(|pieces| pieces.concat())
+    prop::collection::vec(prop_oneof![piece.prop_map(str::to_owned), "\\PC{0,3}"], 0..60)
+        .prop_map(|pieces| pieces.concat())
 }
 
 /// The rank order of marker families (a parent always ranks higher).
@@ -123,11 +120,8 @@ fn markup_like_text() -> impl Strategy<Value = String> {
         "<head>",
         "<body>",
     ]);
-    prop::collection::vec(
-        prop_oneof![piece.prop_map(str::to_owned), "\\PC{0,3}"],
-        0..60,
-    )
-    .prop_map(|pieces| pieces.concat())
+    prop::collection::vec(prop_oneof![piece.prop_map(str::to_owned), "\\PC{0,3}"], 0..60)
+        .prop_map(|pieces| pieces.concat())
 }
 
 proptest! {

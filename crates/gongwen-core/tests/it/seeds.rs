@@ -14,11 +14,7 @@ pub fn seed_files() -> Vec<(String, Vec<u8>)> {
         .map(|entry| entry.expect("a seed entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
         .map(|path| {
-            let name = path
-                .file_name()
-                .expect("a file name")
-                .to_string_lossy()
-                .into_owned();
+            let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
             let bytes = std::fs::read(&path).expect("a seed is readable");
             (name, bytes)
         })
@@ -30,10 +26,7 @@ pub fn seed_files() -> Vec<(String, Vec<u8>)> {
 
 /// The analysis of the seed whose name starts with `prefix`.
 pub fn analyze_seed(prefix: &str) -> ReportAnalysis {
-    let (name, bytes) = seed_files()
-        .into_iter()
-        .find(|(name, _)| name.starts_with(prefix))
-        .expect("the seed exists");
+    let (name, bytes) = seed_files().into_iter().find(|(name, _)| name.starts_with(prefix)).expect("the seed exists");
     analyze_report(&name, &bytes, crate::segmenter()).expect("a seed decodes")
 }
 

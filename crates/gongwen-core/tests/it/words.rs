@@ -14,11 +14,7 @@ fn frequencies(source: &str) -> WordFrequencies {
 }
 
 fn check(source: &str, expected: &[(&str, usize)]) {
-    let actual: Vec<(String, usize)> = frequencies(source)
-        .counts
-        .into_iter()
-        .map(|c| (c.word, c.count))
-        .collect();
+    let actual: Vec<(String, usize)> = frequencies(source).counts.into_iter().map(|c| (c.word, c.count)).collect();
     let expected: Vec<(String, usize)> = expected.iter().map(|&(w, c)| (w.to_owned(), c)).collect();
     assert_eq!(actual, expected);
 }
@@ -27,25 +23,14 @@ fn check(source: &str, expected: &[(&str, usize)]) {
 fn markers_stopwords_punctuation_and_numbers_are_not_counted() {
     check(
         "一、加强党建\n一是坚决做到两个维护。二是坚决做到两个维护，召开党组会65次。",
-        &[
-            ("两个维护", 2),
-            ("做到", 2),
-            ("坚决", 2),
-            ("党建", 1),
-            ("党组会", 1),
-            ("加强", 1),
-            ("召开", 1),
-        ],
+        &[("两个维护", 2), ("做到", 2), ("坚决", 2), ("党建", 1), ("党组会", 1), ("加强", 1), ("召开", 1)],
     );
 }
 
 #[test]
 fn tokens_is_the_number_of_counted_words() {
     let words = frequencies("一是坚决做到两个维护。");
-    assert_eq!(
-        words.tokens,
-        words.counts.iter().map(|c| c.count).sum::<usize>()
-    );
+    assert_eq!(words.tokens, words.counts.iter().map(|c| c.count).sum::<usize>());
     assert_eq!(words.tokens, 3);
 }
 
