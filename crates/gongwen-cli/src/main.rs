@@ -13,7 +13,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use gongwen_core::render::render_outline;
-use gongwen_core::report::{DEFAULT_TOP_WORDS, OutlineRecord, WordsRecord};
+use gongwen_core::report::{
+    DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ThemesRecord, WordsRecord,
+};
 use gongwen_core::{ReportAnalysis, Segmenter, analyze_report};
 
 /// 公文透镜：分析述职报告、工作总结等公文的结构与用词。
@@ -35,7 +37,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Print each file's most frequent words.
+    /// Print each file's most frequent words, the words that distinguish it
+    /// from the other files given, and the formulations (提法) it uses.
     Words {
         /// Print one JSON array, one object per file, instead of text.
         #[arg(long)]
@@ -43,6 +46,29 @@ enum Command {
         /// How many words to list per file.
         #[arg(long, default_value_t = DEFAULT_TOP_WORDS)]
         top: usize,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print every occurrence of a word with its context (a concordance).
+    Kwic {
+        /// Print one JSON array of all lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Characters of context on each side.
+        #[arg(long, default_value_t = DEFAULT_KWIC_WIDTH)]
+        width: usize,
+        /// The word or phrase to look up.
+        word: String,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print how each file's text divides among the Party-building themes.
+    Themes {
+        /// Print one JSON array, one object per file, instead of text.
+        #[arg(long)]
+        json: bool,
         /// Report files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -64,7 +90,10 @@ fn main() -> ExitCode {
 /// Runs a command; `Ok(false)` when some file could not be analysed.
 fn run(cli: Cli) -> Result<bool> {
     let segmenter = Segmenter::new().context("无法初始化分词器")?;
-    let (Command::Outline { files, .. } | Command::Words { files, .. }) = &cli.command;
+    let (Command::Outline { files, .. }
+    | Command::Words { files, .. }
+    | Command::Kwic { files, .. }
+    | Command::Themes { files, .. }) = &cli.command;
     let (analyses, all_ok) = analyze_files(files, &segmenter);
     let text = match cli.command {
         Command::Outline { json: true, .. } => {
@@ -72,16 +101,19 @@ fn run(cli: Cli) -> Result<bool> {
             to_json(&records)?
         }
         Command::Outline { json: false, .. } => analyses.iter().map(render_outline).collect::<Vec<_>>().join("\n"),
-        Command::Words { json: true, top, .. } => {
-            let records: Vec<WordsRecord> =
-                analyses.iter().map(|analysis| WordsRecord::from_analysis(analysis, top)).collect();
-            to_json(&records)?
+        Command::Words { json, top, .. } => {
+            let records = WordsRecord::for_set(&analyses, top);
+            if json { to_json(&records)? } else { records.iter().map(render_words).collect::<Vec<_>>().join("\n") }
         }
-        Command::Words { json: false, top, .. } => analyses
-            .iter()
-            .map(|analysis| render_words(&WordsRecord::from_analysis(analysis, top)))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Command::Kwic { json, width, word, .. } => {
+            let records: Vec<KwicRecord> =
+                analyses.iter().flat_map(|analysis| KwicRecord::for_word(analysis, &word, width)).collect();
+            if json { to_json(&records)? } else { render_kwic(&records, width) }
+        }
+        Command::Themes { json, .. } => {
+            let records: Vec<ThemesRecord> = analyses.iter().map(ThemesRecord::from_analysis).collect();
+            if json { to_json(&records)? } else { records.iter().map(render_themes).collect::<Vec<_>>().join("\n") }
+        }
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes()).context("无法写入标准输出")?;
@@ -116,11 +148,54 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     Ok(text)
 }
 
-/// The readable word list: a header line, then `count  word` per line.
+/// The readable word list: the top words, the distinctive words with their
+/// G², and the formulations.
 fn render_words(record: &WordsRecord) -> String {
-    let mut out = format!("文件：{}（{} 词）\n", record.file, record.tokens);
+    let mut out = format!("文件：{}（{} 词）\n高频词：\n", record.file, record.tokens);
     for entry in &record.top {
         out.push_str(&format!("{:>6}  {}\n", entry.count, entry.word));
+    }
+    if !record.distinctive.is_empty() {
+        out.push_str("特色词（对数似然比 G²）：\n");
+        for entry in &record.distinctive {
+            out.push_str(&format!("{:>9.2}  {:>4}  {}\n", entry.g2, entry.count, entry.word));
+        }
+    }
+    if !record.formulations.is_empty() {
+        out.push_str("提法与词表词：\n");
+        for entry in &record.formulations {
+            out.push_str(&format!("{:>6}  {}（{}）\n", entry.count, entry.term, entry.category.label()));
+        }
+    }
+    out
+}
+
+/// The readable concordance: right-aligned left context, the match, the
+/// right context, and where.
+fn render_kwic(records: &[KwicRecord], width: usize) -> String {
+    let mut out = String::new();
+    for record in records {
+        let pad = width.saturating_sub(record.left.chars().count());
+        let section = record.section.as_deref().unwrap_or("");
+        out.push_str(&format!(
+            "{}{}【{}】{}  ——{}:{} {}\n",
+            "　".repeat(pad),
+            record.left,
+            record.matched,
+            record.right,
+            record.file,
+            record.line,
+            section
+        ));
+    }
+    out
+}
+
+/// The readable theme table: characters and share per theme.
+fn render_themes(record: &ThemesRecord) -> String {
+    let mut out = format!("文件：{}\n", record.file);
+    for share in &record.themes {
+        out.push_str(&format!("{:>7} 字  {:>5.1}%  {}\n", share.chars, share.share * 100.0, share.theme.label()));
     }
     out
 }

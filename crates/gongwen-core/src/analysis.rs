@@ -1,23 +1,31 @@
-//! The whole per-report pipeline in one call: bytes → [`decode`] → [`clean`]
-//! → [`outline`] → [`words`].
+//! The whole per-report pipeline in one call: bytes → [`decode`] → [`source`]
+//! and [`clean`] → [`outline`] → [`words`] → [`formulations`] and [`themes`].
+//! Set-level analyses (distinctive words, TF-IDF) live in [`keyness`] and take
+//! several reports.
 //!
 //! [`decode`]: crate::decode
+//! [`source`]: crate::source
 //! [`clean`]: crate::clean
 //! [`outline`]: crate::outline
 //! [`words`]: crate::words
+//! [`formulations`]: crate::formulations
+//! [`themes`]: crate::themes
+//! [`keyness`]: crate::keyness
 
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{CleanedText, clean_document};
 use crate::decode::{DecodeError, Encoding, decode_bytes};
 use crate::diagnostic::Diagnostic;
+use crate::formulations::{FormulationCount, count_formulations};
 use crate::outline::{Outline, extract_outline};
 use crate::segment::Segmenter;
 use crate::source::SourceFormat;
-use crate::words::{WordFrequencies, count_words};
+use crate::themes::{ThemeCoverage, attribute_themes};
+use crate::words::{Occurrence, WordFrequencies, count_words};
 
 /// Everything the core knows about one report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportAnalysis {
     /// The file's name or path as the caller gave it.
     pub name: String,
@@ -27,10 +35,19 @@ pub struct ReportAnalysis {
     pub format: SourceFormat,
     /// The cleaned text, with the map to source lines and what was removed.
     pub cleaned: CleanedText,
+    /// Characters of the cleaned text, whitespace not counted: the base of
+    /// every density.
+    pub chars: usize,
     /// The document model.
     pub outline: Outline,
     /// Word frequencies.
     pub words: WordFrequencies,
+    /// Where each counted word occurs, in text order.
+    pub occurrences: Vec<Occurrence>,
+    /// The lexicon entries the report uses.
+    pub formulations: Vec<FormulationCount>,
+    /// How the report's sections divide among the Party-building themes.
+    pub themes: ThemeCoverage,
     /// Findings about the file as a whole (the outline keeps its own).
     pub notes: Vec<Diagnostic>,
 }
@@ -48,10 +65,25 @@ pub fn analyze_report(name: &str, bytes: &[u8], segmenter: &Segmenter) -> Result
     let format = SourceFormat::detect(name, &decoded.text);
     let cleaned = clean_document(&decoded.text, format);
     let outline = extract_outline(&cleaned);
-    let words = count_words(segmenter, &cleaned, &outline);
+    let (words, occurrences) = count_words(segmenter, &cleaned, &outline);
+    let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
+    let formulations = count_formulations(segmenter.lexicon(), &words, chars);
+    let themes = attribute_themes(&cleaned, &outline);
     let mut notes = Vec::new();
     if cleaned.text.trim().is_empty() {
         notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
     }
-    Ok(ReportAnalysis { name: name.to_owned(), encoding: decoded.encoding, format, cleaned, outline, words, notes })
+    Ok(ReportAnalysis {
+        name: name.to_owned(),
+        encoding: decoded.encoding,
+        format,
+        cleaned,
+        chars,
+        outline,
+        words,
+        occurrences,
+        formulations,
+        themes,
+        notes,
+    })
 }

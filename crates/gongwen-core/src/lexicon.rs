@@ -27,6 +27,8 @@ pub enum LexiconCategory {
     System,
     /// A slogan sentence: 学思想、强党性、重实践、建新功.
     Slogan,
+    /// A word the user added to the lexicon.
+    User,
 }
 
 impl LexiconCategory {
@@ -38,11 +40,12 @@ impl LexiconCategory {
             LexiconCategory::Activity => "activity",
             LexiconCategory::System => "system",
             LexiconCategory::Slogan => "slogan",
+            LexiconCategory::User => "user",
         }
     }
 
     fn parse(label: &str) -> Option<Self> {
-        [Self::Formulation, Self::Body, Self::Activity, Self::System, Self::Slogan]
+        [Self::Formulation, Self::Body, Self::Activity, Self::System, Self::Slogan, Self::User]
             .into_iter()
             .find(|category| category.label() == label)
     }

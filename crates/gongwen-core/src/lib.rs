@@ -7,7 +7,8 @@
 //! bytes → [`decode`] → text → [`source`] lines (plain text, Markdown, HTML) →
 //! [`clean`] → cleaned text + removed noise →
 //! [`outline`] → document model → [`words`] (with [`segment`] and the
-//! [`lexicon`]) → records for the CLI and the page ([`report`], [`render`]).
+//! [`lexicon`]) → [`formulations`], [`themes`], [`concordance`] → set-level
+//! [`keyness`] → records for the CLI and the page ([`report`], [`render`]).
 //! [`analysis::analyze_report`] runs them all for one file.
 //!
 //! **Architecture invariant:** the core never reads files, fetches, or touches
@@ -16,8 +17,11 @@
 
 pub mod analysis;
 pub mod clean;
+pub mod concordance;
 pub mod decode;
 pub mod diagnostic;
+pub mod formulations;
+pub mod keyness;
 pub mod lexicon;
 pub mod outline;
 pub mod render;
@@ -25,6 +29,7 @@ pub mod report;
 pub mod segment;
 pub mod source;
 pub mod text;
+pub mod themes;
 pub mod words;
 
 pub use analysis::{ReportAnalysis, analyze_report};

@@ -1,5 +1,6 @@
 //! The machine-readable report records the CLI prints and the wasm API
-//! returns: `gongwen outline --json` and `gongwen words --json`.
+//! returns: `gongwen outline --json`, `words --json`, `kwic --json` and
+//! `themes --json`.
 //!
 //! **API boundary:** these shapes are contracts other tools rely on. Fields may
 //! be added; none is ever renamed or removed. Both the CLI and the wasm crate
@@ -9,14 +10,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::ReportAnalysis;
 use crate::clean::RemovedNoise;
+use crate::concordance::concordance;
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
+use crate::keyness::distinctive_words;
+use crate::lexicon::LexiconCategory;
 use crate::outline::{DocumentTitle, HeadingKind};
 use crate::source::SourceFormat;
-use crate::words::WordCount;
+use crate::themes::ThemeShare;
+use crate::words::{WordCount, WordFrequencies};
 
 /// The default number of words in [`WordsRecord::top`].
 pub const DEFAULT_TOP_WORDS: usize = 100;
+
+/// The default characters of context on each side of a concordance line.
+pub const DEFAULT_KWIC_WIDTH: usize = 20;
 
 /// One file's outline, as `gongwen outline --json` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,7 +77,7 @@ pub struct HeadingRecord {
 }
 
 /// One file's word frequencies, as `gongwen words --json` prints them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WordsRecord {
     /// The file's path as given.
     pub file: String,
@@ -77,6 +85,60 @@ pub struct WordsRecord {
     pub tokens: usize,
     /// The most frequent words, most frequent first.
     pub top: Vec<WordCount>,
+    /// Words the report overuses against the other files of the same call,
+    /// by log-likelihood G², highest first (added field).
+    pub distinctive: Vec<DistinctiveRecord>,
+    /// The lexicon entries the report uses, most frequent first (added field).
+    pub formulations: Vec<FormulationRecord>,
+}
+
+/// One distinctive word in a [`WordsRecord`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistinctiveRecord {
+    /// The word.
+    pub word: String,
+    /// Its log-likelihood G² against the rest of the set, rounded to 0.01.
+    pub g2: f64,
+    /// Its count in the report.
+    pub count: usize,
+}
+
+/// One lexicon entry in a [`WordsRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormulationRecord {
+    /// The entry's term.
+    pub term: String,
+    /// Its category: `formulation`, `body`, `activity`, `system`, `slogan`, `user`.
+    pub category: LexiconCategory,
+    /// Its count in the report.
+    pub count: usize,
+}
+
+/// One concordance line, as `gongwen kwic --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KwicRecord {
+    /// The file's path as given.
+    pub file: String,
+    /// 1-based source line of the match.
+    pub line: u32,
+    /// Context before the match, within its paragraph.
+    pub left: String,
+    /// The match as written.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// Context after the match, within its paragraph.
+    pub right: String,
+    /// The innermost heading holding the match (marker and title), if any.
+    pub section: Option<String>,
+}
+
+/// One file's theme coverage, as `gongwen themes --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemesRecord {
+    /// The file's path as given.
+    pub file: String,
+    /// Every theme with its characters and share, in a fixed order.
+    pub themes: Vec<ThemeShare>,
 }
 
 impl OutlineRecord {
@@ -114,9 +176,58 @@ impl OutlineRecord {
 }
 
 impl WordsRecord {
-    /// The record of an analysed report with its `top` most frequent words.
-    pub fn from_analysis(analysis: &ReportAnalysis, top: usize) -> Self {
-        Self { file: analysis.name.clone(), tokens: analysis.words.tokens, top: analysis.words.top(top).to_vec() }
+    /// The records of a set of analysed reports, each with its `top` most
+    /// frequent words and at most `top` distinctive words against the rest of
+    /// the set.
+    pub fn for_set(analyses: &[ReportAnalysis], top: usize) -> Vec<Self> {
+        let frequencies: Vec<&WordFrequencies> = analyses.iter().map(|analysis| &analysis.words).collect();
+        analyses
+            .iter()
+            .enumerate()
+            .map(|(index, analysis)| Self {
+                file: analysis.name.clone(),
+                tokens: analysis.words.tokens,
+                top: analysis.words.top(top).to_vec(),
+                distinctive: distinctive_words(&frequencies, index, top)
+                    .into_iter()
+                    .map(|scored| DistinctiveRecord {
+                        word: scored.word,
+                        g2: (scored.score * 100.0).round() / 100.0,
+                        count: scored.count,
+                    })
+                    .collect(),
+                formulations: analysis
+                    .formulations
+                    .iter()
+                    .map(|f| FormulationRecord { term: f.term.clone(), category: f.category, count: f.count })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+impl KwicRecord {
+    /// The concordance of `word` in an analysed report, `width` characters of
+    /// context on each side.
+    pub fn for_word(analysis: &ReportAnalysis, word: &str, width: usize) -> Vec<Self> {
+        concordance(analysis, word, width)
+            .into_iter()
+            .map(|line| Self {
+                file: analysis.name.clone(),
+                line: line.line,
+                left: line.left,
+                matched: line.matched,
+                right: line.right,
+                section: line.section,
+            })
+            .collect()
+    }
+}
+
+impl ThemesRecord {
+    /// The theme coverage of an analysed report.
+    pub fn from_analysis(analysis: &ReportAnalysis) -> Self {
+        Self { file: analysis.name.clone(), themes: analysis.themes.totals.clone() }
     }
 }
 

@@ -1,7 +1,10 @@
 //! Phase 5, **words**: word frequencies of one report and of a set of reports.
 //!
 //! Heading markers (`一是`, `（一）`, `第一，`) are structure, not vocabulary:
-//! the text is segmented around them so they are never counted.
+//! the text is segmented around them so they are never counted. Besides the
+//! counts, each counted word's positions are kept as [`Occurrence`]s: the
+//! concordance, the dispersion strips and TextRank read them, and the page can
+//! use them without a dictionary.
 
 use std::collections::HashMap;
 
@@ -30,7 +33,27 @@ pub struct WordFrequencies {
     pub counts: Vec<WordCount>,
 }
 
+/// Where a counted word occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// Index of the word in [`WordFrequencies::counts`].
+    pub word: u32,
+    /// Byte range of the occurrence in the cleaned text (its surface form,
+    /// which for a lexicon variant differs from the counted term).
+    pub range: TextRange,
+}
+
 impl WordFrequencies {
+    /// The index of `word` in [`counts`](Self::counts).
+    pub fn index_of(&self, word: &str) -> Option<usize> {
+        self.counts.iter().position(|count| count.word == word)
+    }
+
+    /// How often `word` occurs (0 if never).
+    pub fn count_of(&self, word: &str) -> usize {
+        self.counts.iter().find(|count| count.word == word).map_or(0, |count| count.count)
+    }
+
     /// The `n` most frequent words.
     pub fn top(&self, n: usize) -> &[WordCount] {
         &self.counts[..n.min(self.counts.len())]
@@ -45,7 +68,12 @@ impl WordFrequencies {
 }
 
 /// Counts the words of a report's cleaned text, skipping heading markers.
-pub fn count_words(segmenter: &Segmenter, cleaned: &CleanedText, outline: &Outline) -> WordFrequencies {
+/// Returns the frequencies and every counted occurrence, in text order.
+pub fn count_words(
+    segmenter: &Segmenter,
+    cleaned: &CleanedText,
+    outline: &Outline,
+) -> (WordFrequencies, Vec<Occurrence>) {
     let mut markers: Vec<TextRange> =
         outline.headings.iter().map(|heading| heading.marker_range).filter(|range| !range.is_empty()).collect();
     markers.sort();
@@ -59,14 +87,29 @@ pub fn count_words(segmenter: &Segmenter, cleaned: &CleanedText, outline: &Outli
     }
     pieces.push(TextRange::new(cursor, cleaned.text.len()));
     let mut map: HashMap<String, usize> = HashMap::new();
+    let mut found: Vec<(String, TextRange)> = Vec::new();
     for piece in pieces {
         for token in segmenter.segment(piece.slice(&cleaned.text)) {
             if segmenter.is_counted(&token) {
-                *map.entry(segmenter.canonical(&token).to_owned()).or_default() += 1;
+                let word = segmenter.canonical(&token).to_owned();
+                *map.entry(word.clone()).or_default() += 1;
+                let range = TextRange::new(piece.start + token.range.start, piece.start + token.range.end);
+                found.push((word, range));
             }
         }
     }
-    WordFrequencies::from_map(map)
+    let frequencies = WordFrequencies::from_map(map);
+    let index: HashMap<&str, u32> = frequencies
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(i, count)| (count.word.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let occurrences = found
+        .iter()
+        .filter_map(|(word, range)| index.get(word.as_str()).map(|&word| Occurrence { word, range: *range }))
+        .collect();
+    (frequencies, occurrences)
 }
 
 /// The frequencies of a set of reports: each word's counts summed.

@@ -28,7 +28,8 @@ thread_local! {
 struct Analysis {
     /// Equal to the file's element of `gongwen outline --json`.
     outline: OutlineRecord,
-    /// Equal to the file's element of `gongwen words --json` (top 100).
+    /// Equal to `gongwen words --json` for this file alone (top 100; no
+    /// distinctive words, since there is no rest of the set to compare with).
     words: WordsRecord,
 }
 
@@ -45,7 +46,7 @@ pub fn analyze(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         let analysis = analyze_report(name, bytes, segmenter).map_err(|error| JsError::new(&error.to_string()))?;
         let result = Analysis {
             outline: OutlineRecord::from_analysis(&analysis),
-            words: WordsRecord::from_analysis(&analysis, DEFAULT_TOP_WORDS),
+            words: WordsRecord::for_set(std::slice::from_ref(&analysis), DEFAULT_TOP_WORDS).remove(0),
         };
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         result.serialize(&serializer).map_err(|error| JsError::new(&error.to_string()))

@@ -119,6 +119,77 @@ fn words_json_contract() {
     assert!(top.iter().all(|entry| entry["word"].is_string()));
     let default = json_of(&gongwen(&["words", "--json", &file]));
     assert_eq!(default[0]["top"].as_array().expect("top").len(), 100);
+    // Alone, a file has no rest of the set to be distinctive against.
+    assert_eq!(default[0]["distinctive"], Value::Array(Vec::new()));
+    let formulations = record["formulations"].as_array().expect("formulations");
+    let first = &formulations[0];
+    assert!(first["term"].is_string() && first["category"].is_string() && first["count"].as_u64() > Some(0));
+    assert!(formulations.iter().any(|f| f["term"] == "两个维护" && f["category"] == "formulation"));
+}
+
+#[test]
+fn words_json_distinctive_words_compare_each_file_with_the_others() {
+    let files: Vec<String> = ["000", "001", "002", "003", "004"].iter().map(|prefix| seed(prefix)).collect();
+    let mut args = vec!["words", "--json", "--top", "10"];
+    args.extend(files.iter().map(String::as_str));
+    let json = json_of(&gongwen(&args));
+    for record in json.as_array().expect("array") {
+        let distinctive = record["distinctive"].as_array().expect("distinctive");
+        assert!(!distinctive.is_empty() && distinctive.len() <= 10, "{}", record["file"]);
+        let scores: Vec<f64> = distinctive.iter().map(|d| d["g2"].as_f64().expect("g2")).collect();
+        assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]), "highest G² first");
+        assert!(distinctive.iter().all(|d| d["word"].is_string() && d["count"].as_u64() >= Some(2)));
+    }
+}
+
+#[test]
+fn kwic_json_contract() {
+    let files = [seed("001"), seed("004")];
+    let json = json_of(&gongwen(&["kwic", "--json", "--width", "5", "两个维护", &files[0], &files[1]]));
+    let lines = json.as_array().expect("array");
+    assert_eq!(lines.len(), 4);
+    let first = &lines[0];
+    assert_eq!(first["file"], Value::from(files[0].as_str()));
+    assert_eq!(first["line"], 4);
+    assert_eq!(first["match"], "两个维护");
+    assert_eq!(first["left"], "坚决做到“");
+    assert_eq!(first["right"], "”。牢固树");
+    assert_eq!(first["section"], "一是坚决做到“两个维护”");
+    for line in lines {
+        for key in ["file", "line", "left", "match", "right", "section"] {
+            assert!(line.get(key).is_some(), "kwic line has {key}");
+        }
+        assert!(line["left"].as_str().expect("left").chars().count() <= 5);
+    }
+    assert_eq!(lines[2]["file"], Value::from(files[1].as_str()));
+}
+
+#[test]
+fn themes_json_contract() {
+    let file = seed("004");
+    let json = json_of(&gongwen(&["themes", "--json", &file]));
+    let themes = json[0]["themes"].as_array().expect("themes");
+    assert_eq!(json[0]["file"], Value::from(file.as_str()));
+    let names: Vec<&str> = themes.iter().map(|t| t["theme"].as_str().expect("theme")).collect();
+    assert_eq!(
+        names,
+        [
+            "政治建设",
+            "思想建设",
+            "组织建设",
+            "作风建设",
+            "纪律建设",
+            "党风廉政/反腐败",
+            "制度建设",
+            "意识形态",
+            "业务工作"
+        ]
+    );
+    let share_sum: f64 = themes.iter().map(|t| t["share"].as_f64().expect("share")).sum();
+    assert!((0.99..=1.01).contains(&share_sum));
+    assert!(themes.iter().all(|t| t["chars"].is_u64()));
+    let integrity = themes.iter().find(|t| t["theme"] == "党风廉政/反腐败").expect("theme");
+    assert!(integrity["chars"].as_u64() > Some(200), "section 四（一） is about 清廉文化");
 }
 
 #[test]

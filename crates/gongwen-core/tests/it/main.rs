@@ -8,6 +8,7 @@ mod lexicon;
 mod outline;
 mod properties;
 mod seeds;
+mod vocabulary;
 mod words;
 
 use std::sync::OnceLock;

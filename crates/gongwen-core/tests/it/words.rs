@@ -10,7 +10,7 @@ use crate::segmenter;
 fn frequencies(source: &str) -> WordFrequencies {
     let cleaned = clean_text(source);
     let outline = extract_outline(&cleaned);
-    count_words(segmenter(), &cleaned, &outline)
+    count_words(segmenter(), &cleaned, &outline).0
 }
 
 fn check(source: &str, expected: &[(&str, usize)]) {

@@ -1,0 +1,184 @@
+//! Keyness: what is characteristic of a report.
+//!
+//! - **Distinctive words** against the rest of the set, by Dunning's
+//!   log-likelihood G² (the statistic AntConc and Voyant report): a word a
+//!   report uses much more often than the other reports do.
+//! - **TF-IDF** over the dropped reports themselves (no bundled IDF table),
+//!   with smoothed IDF so that a set of one or two reports still ranks.
+//! - **TextRank** per report: PageRank over a co-occurrence graph of counted
+//!   words within a small window, not crossing paragraphs.
+//!
+//! All three are deterministic: ties are broken by the word's Unicode order.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clean::CleanedText;
+use crate::words::{Occurrence, WordFrequencies};
+
+/// A word with a keyness score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredWord {
+    /// The word.
+    pub word: String,
+    /// Its score (G², TF-IDF or TextRank, depending on the list).
+    pub score: f64,
+    /// Its count in the report.
+    pub count: usize,
+}
+
+/// The fewest occurrences for a word to count as distinctive: a word used once
+/// is never characteristic.
+pub const MIN_DISTINCTIVE_COUNT: usize = 2;
+
+/// Dunning's log-likelihood G² of a word seen `a` times among `c` words of one
+/// corpus and `b` times among `d` words of another.
+pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> f64 {
+    let (a, b, c, d) = (a as f64, b as f64, c as f64, d as f64);
+    if c + d == 0.0 {
+        return 0.0;
+    }
+    let expected_a = c * (a + b) / (c + d);
+    let expected_b = d * (a + b) / (c + d);
+    let term = |observed: f64, expected: f64| {
+        if observed > 0.0 && expected > 0.0 { observed * (observed / expected).ln() } else { 0.0 }
+    };
+    2.0 * (term(a, expected_a) + term(b, expected_b))
+}
+
+/// The words report `index` of `reports` overuses against all the others
+/// together, by G², at most `limit`. Empty for a set of one report.
+pub fn distinctive_words(reports: &[&WordFrequencies], index: usize, limit: usize) -> Vec<ScoredWord> {
+    let Some(report) = reports.get(index) else { return Vec::new() };
+    let mut rest: HashMap<&str, usize> = HashMap::new();
+    let mut rest_tokens = 0;
+    for (other_index, other) in reports.iter().enumerate() {
+        if other_index != index {
+            rest_tokens += other.tokens;
+            for count in &other.counts {
+                *rest.entry(count.word.as_str()).or_default() += count.count;
+            }
+        }
+    }
+    if rest_tokens == 0 || report.tokens == 0 {
+        return Vec::new();
+    }
+    let mut scored: Vec<ScoredWord> = report
+        .counts
+        .iter()
+        .filter(|count| count.count >= MIN_DISTINCTIVE_COUNT)
+        .filter_map(|count| {
+            let in_rest = rest.get(count.word.as_str()).copied().unwrap_or(0);
+            // Only overuse is distinctive: the report's rate must be higher.
+            let overused = count.count as f64 / report.tokens as f64 > in_rest as f64 / rest_tokens as f64;
+            overused.then(|| ScoredWord {
+                word: count.word.clone(),
+                score: log_likelihood(count.count, in_rest, report.tokens, rest_tokens),
+                count: count.count,
+            })
+        })
+        .collect();
+    sort_and_cut(&mut scored, limit);
+    scored
+}
+
+/// TF-IDF keywords of report `index` of `reports`, at most `limit`:
+/// `tf = count / tokens`, `idf = ln((1 + n) / (1 + df)) + 1`.
+pub fn tfidf_keywords(reports: &[&WordFrequencies], index: usize, limit: usize) -> Vec<ScoredWord> {
+    let Some(report) = reports.get(index) else { return Vec::new() };
+    if report.tokens == 0 {
+        return Vec::new();
+    }
+    let mut document_frequency: HashMap<&str, usize> = HashMap::new();
+    for other in reports {
+        for count in &other.counts {
+            *document_frequency.entry(count.word.as_str()).or_default() += 1;
+        }
+    }
+    let documents = reports.len() as f64;
+    let mut scored: Vec<ScoredWord> = report
+        .counts
+        .iter()
+        .map(|count| {
+            let df = document_frequency.get(count.word.as_str()).copied().unwrap_or(1) as f64;
+            let idf = ((1.0 + documents) / (1.0 + df)).ln() + 1.0;
+            ScoredWord {
+                word: count.word.clone(),
+                score: count.count as f64 / report.tokens as f64 * idf,
+                count: count.count,
+            }
+        })
+        .collect();
+    sort_and_cut(&mut scored, limit);
+    scored
+}
+
+/// Words co-occur when at most this many counted words apart.
+const TEXTRANK_WINDOW: usize = 5;
+/// PageRank's damping factor.
+const TEXTRANK_DAMPING: f64 = 0.85;
+/// PageRank iterations; the scores of report-sized graphs settle well before.
+const TEXTRANK_ITERATIONS: usize = 40;
+
+/// TextRank keywords of one report, at most `limit`; scores are scaled so the
+/// top word has 1.
+pub fn textrank_keywords(
+    cleaned: &CleanedText,
+    words: &WordFrequencies,
+    occurrences: &[Occurrence],
+    limit: usize,
+) -> Vec<ScoredWord> {
+    let nodes = words.counts.len();
+    if nodes == 0 {
+        return Vec::new();
+    }
+    let mut edges: HashMap<(u32, u32), f64> = HashMap::new();
+    for (position, occurrence) in occurrences.iter().enumerate() {
+        let paragraph = cleaned.line_index_at(occurrence.range.start);
+        for other in occurrences.iter().skip(position + 1).take(TEXTRANK_WINDOW - 1) {
+            if cleaned.line_index_at(other.range.start) != paragraph {
+                break;
+            }
+            if other.word != occurrence.word {
+                let key = (occurrence.word.min(other.word), occurrence.word.max(other.word));
+                *edges.entry(key).or_default() += 1.0;
+            }
+        }
+    }
+    let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); nodes];
+    for (&(from, to), &weight) in &edges {
+        neighbours[from as usize].push((to as usize, weight));
+        neighbours[to as usize].push((from as usize, weight));
+    }
+    for list in &mut neighbours {
+        list.sort_by_key(|&(node, _)| node);
+    }
+    let out_weight: Vec<f64> = neighbours.iter().map(|list| list.iter().map(|(_, w)| w).sum()).collect();
+    let mut scores = vec![1.0; nodes];
+    for _ in 0..TEXTRANK_ITERATIONS {
+        scores = (0..nodes)
+            .map(|node| {
+                let incoming: f64 =
+                    neighbours[node].iter().map(|&(other, weight)| weight / out_weight[other] * scores[other]).sum();
+                (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * incoming
+            })
+            .collect();
+    }
+    let top = scores.iter().copied().fold(f64::MIN, f64::max).max(f64::MIN_POSITIVE);
+    let mut scored: Vec<ScoredWord> = words
+        .counts
+        .iter()
+        .zip(&scores)
+        .filter(|(_, score)| **score > 1.0 - TEXTRANK_DAMPING)
+        .map(|(count, score)| ScoredWord { word: count.word.clone(), score: score / top, count: count.count })
+        .collect();
+    sort_and_cut(&mut scored, limit);
+    scored
+}
+
+/// Highest score first, ties by word; keeps `limit`.
+fn sort_and_cut(scored: &mut Vec<ScoredWord>, limit: usize) {
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.word.cmp(&b.word)));
+    scored.truncate(limit);
+}

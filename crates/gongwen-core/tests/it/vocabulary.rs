@@ -1,0 +1,151 @@
+//! Vocabulary analyses: G², TF-IDF and TextRank on tiny hand-computed
+//! fixtures, the concordance on CJK text from a CRLF source, the formulation
+//! inventory, and theme attribution of the seeds' sections.
+
+use gongwen_core::analyze_report;
+use gongwen_core::concordance::concordance;
+use gongwen_core::keyness::{distinctive_words, log_likelihood, textrank_keywords, tfidf_keywords};
+use gongwen_core::themes::Theme;
+use gongwen_core::words::{WordCount, WordFrequencies};
+
+use crate::segmenter;
+
+fn frequencies(counts: &[(&str, usize)]) -> WordFrequencies {
+    WordFrequencies {
+        tokens: counts.iter().map(|(_, count)| count).sum(),
+        counts: counts.iter().map(|&(word, count)| WordCount { word: word.to_owned(), count }).collect(),
+    }
+}
+
+fn close(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() < 1e-6
+}
+
+#[test]
+fn log_likelihood_matches_the_hand_computation() {
+    // a = 10 of c = 100, b = 5 of d = 200: expected 5 and 10, so
+    // G² = 2 (10 ln 2 + 5 ln ½) = 10 ln 2.
+    assert!(close(log_likelihood(10, 5, 100, 200), 10.0 * 2f64.ln()));
+    // Equal rates give nothing; absent words add nothing.
+    assert!(close(log_likelihood(2, 4, 100, 200), 0.0));
+    assert!(close(log_likelihood(0, 0, 100, 200), 0.0));
+    assert!(close(log_likelihood(3, 0, 10, 0), 0.0));
+}
+
+#[test]
+fn distinctive_words_are_the_overused_ones_ranked_by_g2() {
+    let report = frequencies(&[("两个维护", 10), ("加强", 5), ("乡村振兴", 1), ("工作", 84)]);
+    let rest = frequencies(&[("两个维护", 5), ("加强", 20), ("工作", 175)]);
+    let distinctive = distinctive_words(&[&report, &rest], 0, 10);
+    let words: Vec<&str> = distinctive.iter().map(|w| w.word.as_str()).collect();
+    // 加强 is underused (5/100 vs 20/200 …) and 乡村振兴 occurs once: neither counts.
+    assert_eq!(words, ["两个维护"]);
+    assert!(close(distinctive[0].score, 10.0 * 2f64.ln()));
+    assert_eq!(distinctive[0].count, 10);
+    assert!(distinctive_words(&[&report], 0, 10).is_empty(), "a set of one has no rest");
+}
+
+#[test]
+fn tfidf_uses_smoothed_idf_over_the_set() {
+    let a = frequencies(&[("甲", 2), ("乙", 2)]);
+    let b = frequencies(&[("丙", 3), ("乙", 1)]);
+    let keywords = tfidf_keywords(&[&a, &b], 0, 10);
+    // idf(甲) = ln(3/2) + 1, idf(乙) = ln(3/3) + 1 = 1; tf = 2/4 each.
+    assert_eq!(keywords[0].word, "甲");
+    assert!(close(keywords[0].score, 0.5 * ((1.5f64).ln() + 1.0)));
+    assert_eq!(keywords[1].word, "乙");
+    assert!(close(keywords[1].score, 0.5));
+}
+
+#[test]
+fn textrank_ranks_the_hub_word_first() {
+    let analysis = analyze_report("t.txt", "党建引领发展，党建引领治理，党建引领服务。".as_bytes(), segmenter())
+        .expect("analysis");
+    let ranked = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, 3);
+    assert_eq!(ranked[0].word, "党建引领");
+    assert!(close(ranked[0].score, 1.0));
+    let again = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, 3);
+    assert_eq!(ranked, again, "deterministic");
+}
+
+#[test]
+fn concordance_contexts_sit_at_the_right_characters_of_a_crlf_source() {
+    let source = "总体情况\r\n（一）加强学习。坚持两个维护，做到两个维护。\r\n二是落实两个维护\r\n";
+    let analysis = analyze_report("k.txt", source.as_bytes(), segmenter()).expect("analysis");
+    let lines = concordance(&analysis, "两个维护", 3);
+    let rows: Vec<(u32, &str, &str, &str, Option<&str>)> = lines
+        .iter()
+        .map(|l| (l.line, l.left.as_str(), l.matched.as_str(), l.right.as_str(), l.section.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (2, "。坚持", "两个维护", "，做到", Some("（一）加强学习")),
+            (2, "，做到", "两个维护", "。", Some("（一）加强学习")),
+            (3, "是落实", "两个维护", "", Some("二是落实两个维护")),
+        ]
+    );
+    assert_eq!(lines[0].range.slice(&analysis.cleaned.text), "两个维护");
+    // A phrase that is no single word is found as text; a word inside another word is not.
+    assert_eq!(concordance(&analysis, "做到两个", 2).len(), 1);
+    // "维护" is no counted word here (the words are 两个维护), so it is found as text.
+    assert_eq!(concordance(&analysis, "维护", 2).len(), 3);
+    // A counted word is not matched inside a longer word: 党组 is not in 党组织.
+    let nested = analyze_report("n.txt", "加强党组织建设，党组研究部署。".as_bytes(), segmenter()).expect("analysis");
+    let found: Vec<String> =
+        concordance(&nested, "党组", 2).iter().map(|l| format!("{}[{}]{}", l.left, l.matched, l.right)).collect();
+    assert_eq!(found, ["设，[党组]研究"]);
+}
+
+#[test]
+fn formulations_are_counted_with_their_density() {
+    let analysis = analyze_report("f.txt", "坚决做到两个维护，落实一岗双责，坚持两个维护。".as_bytes(), segmenter())
+        .expect("analysis");
+    let found: Vec<(&str, usize)> = analysis.formulations.iter().map(|f| (f.term.as_str(), f.count)).collect();
+    assert_eq!(found, [("两个维护", 2), ("一岗双责", 1)]);
+    let expected_density = (2.0 * 1000.0 / analysis.chars as f64 * 100.0).round() / 100.0;
+    assert!(close(analysis.formulations[0].per_thousand, expected_density));
+}
+
+#[test]
+fn seed_sections_are_attributed_to_the_themes_their_headings_name() {
+    let cases: &[(&str, &[(&str, Theme)])] = &[
+        (
+            "004",
+            &[
+                ("坚持思想铸魂", Theme::Ideological),
+                ("践行两个维护", Theme::Political),
+                ("夯实战斗堡垒", Theme::Organizational),
+                ("织密廉洁自律防线", Theme::Integrity),
+            ],
+        ),
+        (
+            "002",
+            &[
+                ("坚持政治建设首位首抓", Theme::Political),
+                ("坚持思想铸魂", Theme::Ideological),
+                ("深化基层组织和干部队伍建设", Theme::Organizational),
+            ],
+        ),
+        ("003", &[("扎实开展习近平", Theme::Ideological), ("加强基层党组织", Theme::Organizational)]),
+    ];
+    for (seed, expected) in cases {
+        let analysis = crate::seeds::analyze_seed(seed);
+        let headings = &analysis.outline.headings;
+        for (title_start, theme) in *expected {
+            let index =
+                headings.iter().position(|h| h.parent.is_none() && h.title.starts_with(title_start)).expect("section");
+            assert_eq!(
+                analysis.themes.dominant_theme_under(headings, index),
+                Some(*theme),
+                "seed {seed}: {title_start}"
+            );
+        }
+        let total: f64 = analysis.themes.totals.iter().map(|t| t.share).sum();
+        assert!((0.99..=1.01).contains(&total), "shares add up: {total}");
+    }
+    let seed_002 = crate::seeds::analyze_seed("002");
+    let ideology = seed_002.outline.headings.iter().position(|h| h.title.starts_with("强化阵地管理")).expect("（二）");
+    let section = seed_002.themes.sections.iter().find(|s| s.heading == Some(ideology)).expect("a leaf");
+    assert_eq!(section.theme, Theme::Ideology);
+}
