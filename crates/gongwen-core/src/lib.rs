@@ -30,6 +30,7 @@ pub mod segment;
 pub mod source;
 pub mod text;
 pub mod themes;
+pub mod vocabulary;
 pub mod words;
 
 pub use analysis::{ReportAnalysis, analyze_report};

@@ -19,6 +19,7 @@ use jieba_rs::Jieba;
 
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::text::TextRange;
+use crate::vocabulary::UserVocabulary;
 
 /// jieba's dictionary (word and frequency per line; part-of-speech tags
 /// stripped), from jieba-rs 0.11 under its MIT licence.
@@ -97,6 +98,23 @@ impl Stopwords {
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
     }
+
+    /// Adds a word.
+    pub fn insert(&mut self, word: &str) {
+        self.words.insert(word.to_owned());
+    }
+
+    /// Removes a word.
+    pub fn remove(&mut self, word: &str) {
+        self.words.remove(word);
+    }
+
+    /// Every listed word, sorted.
+    pub fn sorted(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        words
+    }
 }
 
 /// Cuts text into words; see the module documentation.
@@ -149,6 +167,13 @@ impl Segmenter {
             .build(&phrase_patterns)
             .map_err(|error| SegmenterError::Phrases(error.to_string()))?;
         Ok(Self { jieba, lexicon, stopwords, phrases, phrase_entries, entry_of_form })
+    }
+
+    /// A segmenter with the built-in dictionary, lexicon and stopwords, changed
+    /// by the user's vocabulary.
+    pub fn with_user_vocabulary(vocabulary: &UserVocabulary) -> Result<Self, SegmenterError> {
+        let lexicon = vocabulary.apply_to_lexicon(Lexicon::builtin()?);
+        Self::with_lexicon(lexicon, vocabulary.apply_to_stopwords(Stopwords::builtin()))
     }
 
     /// The lexicon this segmenter keeps whole.

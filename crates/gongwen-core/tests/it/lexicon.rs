@@ -71,3 +71,42 @@ fn malformed_lexicon_lines_are_errors_with_line_numbers() {
     let error = Lexicon::parse("甲\tbody\n甲\tbody\n").expect_err("duplicate");
     assert_eq!(error.line, 2);
 }
+
+#[test]
+fn user_vocabulary_adds_and_removes_words_and_stopwords() {
+    use gongwen_core::Segmenter;
+    use gongwen_core::vocabulary::UserVocabulary;
+    let vocabulary = UserVocabulary {
+        added_words: vec!["智慧党建平台".to_owned()],
+        removed_words: vec!["主题党日".to_owned()],
+        added_stopwords: vec!["开展".to_owned(), "推进".to_owned()],
+        removed_stopwords: vec!["工作".to_owned()],
+    };
+    let segmenter = Segmenter::with_user_vocabulary(&vocabulary).expect("segmenter");
+    let counted = |text: &str| -> Vec<String> {
+        let tokens = segmenter.segment(text);
+        tokens.iter().filter(|t| segmenter.is_counted(t)).map(|t| segmenter.canonical(t).to_owned()).collect()
+    };
+    assert_eq!(counted("推进智慧党建平台建设"), ["智慧党建平台", "建设"]);
+    assert_eq!(counted("开展工作"), ["工作"]);
+    assert!(segmenter.lexicon().entries.iter().all(|e| e.term != "主题党日"));
+    // A removed entry is no longer a lexicon entry, whatever jieba makes of it.
+    assert!(segmenter.segment("组织主题党日").iter().all(|token| token.entry.is_none()));
+    let user = segmenter.lexicon().entries.iter().find(|e| e.term == "智慧党建平台").expect("added");
+    assert_eq!(user.category.label(), "user");
+}
+
+#[test]
+fn user_vocabulary_round_trips_through_its_text_file() {
+    use gongwen_core::vocabulary::UserVocabulary;
+    let vocabulary = UserVocabulary {
+        added_words: vec!["智慧党建平台".to_owned(), "四下基层".to_owned()],
+        removed_words: vec!["党组".to_owned()],
+        added_stopwords: vec!["方面".to_owned()],
+        removed_stopwords: vec!["工作".to_owned()],
+    }
+    .normalized();
+    assert_eq!(UserVocabulary::from_text(&vocabulary.to_text()), vocabulary);
+    // A plain word list imports as additions.
+    assert_eq!(UserVocabulary::from_text("甲\n 乙 \n\n甲\n").added_words, ["乙", "甲"]);
+}
