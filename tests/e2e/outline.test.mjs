@@ -76,7 +76,7 @@ describe('the outline views', () => {
 
   test('the structure chart shows every report and opens a section on click', async () => {
     const { page } = session;
-    await page.click('.view-tab:has-text("篇幅结构")');
+    await page.click('.view-tab:has-text("篇幅")');
     const chartBox = await page.waitForSelector('.structure-chart .chart-canvas canvas');
     const layout = await page.evaluate(() => {
       const element = document.querySelector('.structure-chart .chart-canvas');

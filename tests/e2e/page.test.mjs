@@ -62,6 +62,8 @@ async function checkEveryReport(page) {
     await item.click();
     await page.waitForFunction(
       (name) => document.querySelector('.reader-header h2')?.textContent === name, name);
+    // The word chart lives in the 词频 view.
+    await page.click('.view-tab:has-text("词频")');
     const expected = TOP_LEVEL_HEADINGS[name.slice(0, 3)];
     const titles = await topLevelTitles(page);
     for (const title of expected) {

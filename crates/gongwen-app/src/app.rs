@@ -1,31 +1,56 @@
 //! The page: the drop zone over the whole window, the toolbar, the report list
-//! and the panes of the selected report.
+//! and the panes of the selected report — outline, reader with the
+//! concordance, and the analysis views.
 
 use std::rc::Rc;
 
+use gongwen_core::ReportAnalysis;
+use gongwen_core::lexicon::Lexicon;
+use gongwen_core::vocabulary::UserVocabulary;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::components::concordance::Concordance;
 use crate::components::file_list::FileList;
+use crate::components::formulation_panel::FormulationPanel;
+use crate::components::keyness_panel::KeynessPanel;
 use crate::components::outline_tree::OutlineTree;
 use crate::components::reader::Reader;
 use crate::components::structure_panel::StructurePanel;
+use crate::components::theme_panel::ThemePanel;
+use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_report_loader::{IncomingFile, use_report_loader};
-use crate::protocol::ReportId;
+use crate::hooks::use_user_vocabulary::use_user_vocabulary;
+use crate::protocol::{ReportId, ToWorker};
 use crate::samples::SAMPLE_REPORTS;
 use crate::state::{Action, AppState, DictionaryStatus};
 
 /// The views of the right-hand pane.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum ChartView {
+enum View {
+    /// Distinctive words and keywords.
+    Keyness,
     /// Word frequencies.
     Words,
+    /// Formulations inventory.
+    Formulations,
+    /// Theme coverage.
+    Themes,
     /// Section shares of every report.
     Structure,
 }
+
+/// The tabs of the right-hand pane, in order.
+const VIEWS: [(View, &str); 5] = [
+    (View::Keyness, "特色词"),
+    (View::Words, "词频"),
+    (View::Formulations, "提法"),
+    (View::Themes, "主题"),
+    (View::Structure, "篇幅"),
+];
 
 /// The files of a `FileList`, as [`IncomingFile`]s.
 fn incoming_files(list: Option<web_sys::FileList>) -> Vec<IncomingFile> {
@@ -38,9 +63,13 @@ fn incoming_files(list: Option<web_sys::FileList>) -> Vec<IncomingFile> {
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
     let worker = use_analysis_worker(state.dispatcher());
-    let load = use_report_loader(state.dispatcher(), worker);
+    let load = use_report_loader(state.dispatcher(), worker.clone());
+    let set_vocabulary = use_user_vocabulary(state.dispatcher(), worker.clone());
     let dragging = use_state(|| false);
+    let dialog_open = use_state(|| false);
+    let view = use_state(|| View::Keyness);
     let file_input = use_node_ref();
+    let builtin_entries = use_memo((), |_| Lexicon::builtin().map_or(0, |lexicon| lexicon.entries.len()));
 
     let on_drag_over = {
         let dragging = dragging.clone();
@@ -100,28 +129,58 @@ pub fn App() -> Html {
             load.emit(SAMPLE_REPORTS.iter().map(|&(name, bytes)| IncomingFile::Sample { name, bytes }).collect());
         })
     };
-    let on_select = Callback::from(state.dispatcher()).reform(Action::Select);
-    let on_remove = Callback::from(state.dispatcher()).reform(Action::Remove);
-    let on_focus = Callback::from(state.dispatcher()).reform(Action::FocusHeading);
-    let on_open_section =
-        Callback::from(state.dispatcher()).reform(|(id, heading)| Action::OpenSection { id, heading });
-    let chart_view = use_state(|| ChartView::Words);
-    let view_tab = |view: ChartView, label: &'static str| {
-        let chart_view = chart_view.clone();
-        let active = *chart_view == view;
-        html! {
-            <button
-                class={classes!("view-tab", active.then_some("active"))}
-                aria-pressed={active.to_string()}
-                onclick={Callback::from(move |_| chart_view.set(view))}
-            >{ label }</button>
-        }
+    let dispatch = Callback::from(state.dispatcher());
+    let on_select = dispatch.reform(Action::Select);
+    let on_remove = {
+        let dispatch = dispatch.clone();
+        let worker = worker.clone();
+        Callback::from(move |id: ReportId| {
+            // A worker that is gone holds no bytes to forget.
+            let _ = worker.send(ToWorker::Forget { id });
+            dispatch.emit(Action::Remove(id));
+        })
     };
-    let analysed: Vec<(ReportId, Rc<gongwen_core::ReportAnalysis>)> =
-        state.reports.iter().filter_map(|entry| entry.analysis().map(|analysis| (entry.id, analysis))).collect();
+    let on_focus = dispatch.reform(Action::FocusHeading);
+    let on_open_section = dispatch.reform(|(id, heading)| Action::OpenSection { id, heading });
+    let on_word = dispatch.reform(Action::Lookup);
+    let on_open_at = dispatch.reform(|(id, range)| Action::OpenAt { id, range });
+    let change_vocabulary = |change: fn(&mut UserVocabulary, String)| {
+        let vocabulary = state.vocabulary.clone();
+        let set_vocabulary = set_vocabulary.clone();
+        Callback::from(move |word: String| {
+            let mut next = vocabulary.clone();
+            change(&mut next, word);
+            set_vocabulary.emit(next);
+        })
+    };
+    let on_keep_word = change_vocabulary(|vocabulary, word| {
+        vocabulary.removed_words.retain(|w| *w != word);
+        vocabulary.added_words.push(word);
+    });
+    let on_ignore_word = change_vocabulary(|vocabulary, word| {
+        vocabulary.removed_stopwords.retain(|w| *w != word);
+        vocabulary.added_stopwords.push(word);
+    });
+    let on_open_dialog = {
+        let dialog_open = dialog_open.clone();
+        Callback::from(move |_: MouseEvent| dialog_open.set(true))
+    };
+    let on_close_dialog = {
+        let dialog_open = dialog_open.clone();
+        Callback::from(move |()| dialog_open.set(false))
+    };
+    let on_apply_vocabulary = {
+        let dialog_open = dialog_open.clone();
+        let set_vocabulary = set_vocabulary.clone();
+        Callback::from(move |vocabulary: UserVocabulary| {
+            dialog_open.set(false);
+            set_vocabulary.emit(vocabulary);
+        })
+    };
 
     let corpus = use_memo(state.clone(), |state| state.corpus_words());
-    let corpus_size = state.analyses().count();
+    let analysed: Vec<(ReportId, Rc<ReportAnalysis>)> =
+        state.reports.iter().filter_map(|entry| entry.analysis().map(|analysis| (entry.id, analysis))).collect();
     let selected = state.selected_analysis();
 
     let status = match &state.dictionary {
@@ -137,6 +196,14 @@ pub fn App() -> Html {
             <span class="dictionary broken" data-dictionary="broken">{ format!("词典不可用：{message}") }</span>
         },
     };
+    let view_tab = |(target, label): (View, &'static str)| {
+        let view = view.clone();
+        let active = *view == target;
+        html! {
+            <button class={classes!("view-tab", active.then_some("active"))} role="tab" aria-selected={active.to_string()}
+                onclick={Callback::from(move |_| view.set(target))}>{ label }</button>
+        }
+    };
 
     html! {
         <div
@@ -151,6 +218,7 @@ pub fn App() -> Html {
                 <h1 class="brand">{ "公文透镜" }<small>{ "Gongwen Lens" }</small></h1>
                 <button class="primary" onclick={on_open_picker}>{ "选择文件…" }</button>
                 <button id="load-samples" onclick={on_samples}>{ "载入示例报告" }</button>
+                <button id="open-vocabulary" onclick={on_open_dialog}>{ "词表设置" }</button>
                 <input
                     ref={file_input}
                     id="file-input"
@@ -171,30 +239,52 @@ pub fn App() -> Html {
                 if let Some(analysis) = selected {
                     <section class="outline-pane">
                         <h2 class="pane-title">{ "大纲" }</h2>
-                        <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={Rc::clone(&analysis)} focused={state.focus.map(|(index, _)| index)} {on_focus} />
+                        <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={Rc::clone(&analysis)}
+                            focused={state.focused_heading()} on_focus={on_focus.clone()} />
                     </section>
-                    <section class="reader-pane">
-                        <Reader analysis={Rc::clone(&analysis)} focus={state.focus} />
+                    <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
+                        <div class="reader-scroll">
+                            <Reader analysis={Rc::clone(&analysis)} focus={state.focus}
+                                highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()} />
+                        </div>
+                        if let Some(lookup) = &state.lookup {
+                            <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at}
+                                on_width={dispatch.reform(Action::SetLookupWidth)} on_sort={dispatch.reform(Action::SetLookupSort)}
+                                on_close={dispatch.reform(|()| Action::CloseLookup)} on_ignore={on_ignore_word} on_keep={on_keep_word} />
+                        }
                     </section>
                     <section class="chart-pane">
-                        <div class="view-tabs" role="tablist">
-                            { view_tab(ChartView::Words, "高频词") }
-                            { view_tab(ChartView::Structure, "篇幅结构") }
+                        <div class="view-tabs" role="tablist">{ for VIEWS.into_iter().map(view_tab) }</div>
+                        <div class="view-body">
+                            { match *view {
+                                View::Keyness => html! {
+                                    <KeynessPanel reports={analysed.clone()} selected={state.selected.unwrap_or_default()} on_word={on_word.clone()} />
+                                },
+                                View::Words => html! {
+                                    <WordPanel analysis={Rc::clone(&analysis)} reports={analysed.clone()} corpus={corpus} on_word={on_word.clone()} />
+                                },
+                                View::Formulations => html! {
+                                    <FormulationPanel reports={analysed.clone()} analysis={Rc::clone(&analysis)} on_word={on_word.clone()} />
+                                },
+                                View::Themes => html! {
+                                    <ThemePanel reports={analysed.clone()} analysis={Rc::clone(&analysis)} on_heading={on_focus} />
+                                },
+                                View::Structure => html! { <StructurePanel reports={analysed.clone()} on_open={on_open_section} /> },
+                            } }
                         </div>
-                        if *chart_view == ChartView::Words {
-                            <WordPanel analysis={analysis} corpus={corpus} {corpus_size} />
-                        } else {
-                            <StructurePanel reports={analysed} on_open={on_open_section} />
-                        }
                     </section>
                 } else {
                     <section class="welcome">
                         <h2>{ "把述职报告、工作总结拖到窗口任意位置" }</h2>
                         <p>{ "支持 .txt（UTF-8、GBK、UTF-16）、.md、.html，可一次拖入多份。也可以点击「选择文件…」，或先「载入示例报告」看看效果。" }</p>
-                        <p>{ "载入后可查看每份报告的大纲结构和高频词；点击大纲中的标题，右侧正文会跳到该处。" }</p>
+                        <p>{ "载入后可查看每份报告的大纲、特色词、词频与词云、提法、主题覆盖和篇幅结构；点击任一词语可看它在各报告中的全部用例。" }</p>
                     </section>
                 }
             </div>
+            if *dialog_open {
+                <VocabularyDialog vocabulary={state.vocabulary.clone()} builtin_entries={*builtin_entries}
+                    on_apply={on_apply_vocabulary} on_close={on_close_dialog} />
+            }
             if *dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{ "松开鼠标，载入报告" }</p></div>
             }

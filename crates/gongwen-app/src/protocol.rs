@@ -5,6 +5,7 @@
 //! own Rust, so the types are shared here.
 
 use gongwen_core::ReportAnalysis;
+use gongwen_core::vocabulary::UserVocabulary;
 use serde::{Deserialize, Serialize};
 
 /// Identifies one submitted file across the round trip.
@@ -13,7 +14,13 @@ pub type ReportId = u32;
 /// From the page to the worker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ToWorker {
-    /// Analyse one file.
+    /// Use these vocabulary changes from now on and analyse every kept file
+    /// again.
+    Configure {
+        /// The user's changes to the lexicon and stopwords.
+        vocabulary: UserVocabulary,
+    },
+    /// Analyse one file and keep its bytes for later re-analysis.
     Analyze {
         /// The page's id for the file.
         id: ReportId,
@@ -22,6 +29,11 @@ pub enum ToWorker {
         /// The file's bytes.
         #[serde(with = "serde_bytes")]
         bytes: Vec<u8>,
+    },
+    /// The user removed a file: drop its bytes.
+    Forget {
+        /// The page's id for the file.
+        id: ReportId,
     },
 }
 

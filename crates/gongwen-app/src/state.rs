@@ -8,6 +8,8 @@
 use std::rc::Rc;
 
 use gongwen_core::ReportAnalysis;
+use gongwen_core::text::TextRange;
+use gongwen_core::vocabulary::UserVocabulary;
 use gongwen_core::words::{WordFrequencies, combine_frequencies};
 use yew::Reducible;
 
@@ -62,6 +64,41 @@ pub struct AddedFile {
     pub size: usize,
 }
 
+/// What the reader shows and highlights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocusTarget {
+    /// A heading of the selected report (index into its outline).
+    Heading(usize),
+    /// A byte range of the selected report's cleaned text (a concordance hit).
+    Range(TextRange),
+}
+
+/// How concordance lines are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KwicSort {
+    /// Report by report, in text order.
+    #[default]
+    Position,
+    /// By the words just before the match, read right to left.
+    Left,
+    /// By the words just after the match.
+    Right,
+}
+
+/// The word whose concordance is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookup {
+    /// The word or phrase.
+    pub word: String,
+    /// Characters of context on each side.
+    pub width: usize,
+    /// The order of the lines.
+    pub sort: KwicSort,
+}
+
+/// The default characters of context in the page's concordance.
+pub const DEFAULT_LOOKUP_WIDTH: usize = 20;
+
 /// The page's state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -71,15 +108,25 @@ pub struct AppState {
     pub reports: Vec<ReportEntry>,
     /// The report shown in the detail panes.
     pub selected: Option<ReportId>,
-    /// The heading (index into the selected report's outline) the reader
-    /// shows, with a counter so that clicking the same heading again scrolls
-    /// again.
-    pub focus: Option<(usize, u32)>,
+    /// What the reader shows, with a counter so that clicking the same
+    /// heading again scrolls again.
+    pub focus: Option<(FocusTarget, u32)>,
+    /// The concordance being shown, if any.
+    pub lookup: Option<Lookup>,
+    /// The user's vocabulary changes, applied by the worker.
+    pub vocabulary: UserVocabulary,
 }
 
 impl Default for AppState {
     fn default() -> Self {
-        Self { dictionary: DictionaryStatus::Loading, reports: Vec::new(), selected: None, focus: None }
+        Self {
+            dictionary: DictionaryStatus::Loading,
+            reports: Vec::new(),
+            selected: None,
+            focus: None,
+            lookup: None,
+            vocabulary: UserVocabulary::default(),
+        }
     }
 }
 
@@ -116,6 +163,25 @@ pub enum Action {
     Remove(ReportId),
     /// The user clicked a heading of the selected report.
     FocusHeading(usize),
+    /// The user opened a place in some report (a concordance line): select
+    /// the report and show the range.
+    OpenAt {
+        /// The report.
+        id: ReportId,
+        /// The byte range in its cleaned text.
+        range: TextRange,
+    },
+    /// The user clicked a word: show its concordance.
+    Lookup(String),
+    /// The user closed the concordance.
+    CloseLookup,
+    /// The user changed the concordance's context width.
+    SetLookupWidth(usize),
+    /// The user changed the concordance's order.
+    SetLookupSort(KwicSort),
+    /// The vocabulary changed (loaded from storage or edited): every report is
+    /// analysed again.
+    VocabularyChanged(UserVocabulary),
     /// The user opened a section of some report (from the structure chart):
     /// select the report and show the heading (`None`: its beginning).
     OpenSection {
@@ -183,13 +249,46 @@ impl Reducible for AppState {
                     state.focus = None;
                 }
             }
-            Action::FocusHeading(index) => state.focus_heading(index),
+            Action::FocusHeading(index) => state.focus_on(FocusTarget::Heading(index)),
+            Action::OpenAt { id, range } => {
+                if state.report(id).is_some_and(ReportEntry::is_done) {
+                    state.selected = Some(id);
+                    state.focus_on(FocusTarget::Range(range));
+                }
+            }
+            Action::Lookup(word) => {
+                let word = word.trim().to_owned();
+                if !word.is_empty() {
+                    let (width, sort) =
+                        state.lookup.as_ref().map_or((DEFAULT_LOOKUP_WIDTH, KwicSort::Position), |l| (l.width, l.sort));
+                    state.lookup = Some(Lookup { word, width, sort });
+                }
+            }
+            Action::CloseLookup => state.lookup = None,
+            Action::SetLookupWidth(width) => {
+                if let Some(lookup) = &mut state.lookup {
+                    lookup.width = width.clamp(2, 80);
+                }
+            }
+            Action::SetLookupSort(sort) => {
+                if let Some(lookup) = &mut state.lookup {
+                    lookup.sort = sort;
+                }
+            }
+            Action::VocabularyChanged(vocabulary) => {
+                for entry in &mut state.reports {
+                    if entry.is_done() {
+                        entry.status = ReportStatus::Analyzing;
+                    }
+                }
+                state.vocabulary = vocabulary;
+            }
             Action::OpenSection { id, heading } => {
                 if state.report(id).is_some_and(ReportEntry::is_done) {
                     state.selected = Some(id);
                     state.focus = None;
                     if let Some(index) = heading {
-                        state.focus_heading(index);
+                        state.focus_on(FocusTarget::Heading(index));
                     }
                 }
             }
@@ -225,9 +324,17 @@ impl AppState {
         self.reports.iter().any(|entry| entry.status == ReportStatus::Analyzing)
     }
 
-    fn focus_heading(&mut self, index: usize) {
+    fn focus_on(&mut self, target: FocusTarget) {
         let generation = self.focus.map_or(0, |(_, generation)| generation.wrapping_add(1));
-        self.focus = Some((index, generation));
+        self.focus = Some((target, generation));
+    }
+
+    /// The heading the reader focuses, if the focus is a heading.
+    pub fn focused_heading(&self) -> Option<usize> {
+        match self.focus {
+            Some((FocusTarget::Heading(index), _)) => Some(index),
+            _ => None,
+        }
     }
 
     fn upsert(&mut self, entry: ReportEntry) {
@@ -307,12 +414,37 @@ mod tests {
         assert_eq!(state.selected, None, "a report still being analysed is not opened");
         let state = reduce(state, Action::Analyzed { id: 2, result: Ok(Box::new(sample_analysis())) });
         let state = reduce(state, Action::OpenSection { id: 2, heading: Some(4) });
-        assert_eq!((state.selected, state.focus.map(|(index, _)| index)), (Some(2), Some(4)));
+        assert_eq!((state.selected, state.focused_heading()), (Some(2), Some(4)));
     }
 
     fn sample_analysis() -> ReportAnalysis {
         let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
         gongwen_core::analyze_report("b.txt", "一、甲\n（一）乙".as_bytes(), &segmenter).expect("analysis")
+    }
+
+    #[test]
+    fn a_vocabulary_change_analyses_every_finished_report_again() {
+        let state = Rc::new(AppState::default());
+        let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.bin")]));
+        let state = reduce(state, Action::Analyzed { id: 1, result: Ok(Box::new(sample_analysis())) });
+        let state = reduce(state, Action::Analyzed { id: 2, result: Err("二进制".to_owned()) });
+        let vocabulary = UserVocabulary { added_words: vec!["甲乙".to_owned()], ..UserVocabulary::default() };
+        let state = reduce(state, Action::VocabularyChanged(vocabulary.clone()));
+        assert_eq!(state.reports[0].status, ReportStatus::Analyzing);
+        assert!(matches!(state.reports[1].status, ReportStatus::Failed(_)), "a bad file stays failed");
+        assert_eq!(state.vocabulary, vocabulary);
+    }
+
+    #[test]
+    fn lookups_keep_their_width_and_order_across_words() {
+        let state = Rc::new(AppState::default());
+        let state = reduce(state, Action::Lookup(" 两个维护 ".to_owned()));
+        let state = reduce(state, Action::SetLookupWidth(200));
+        let state = reduce(state, Action::SetLookupSort(KwicSort::Left));
+        let state = reduce(state, Action::Lookup("一岗双责".to_owned()));
+        assert_eq!(state.lookup, Some(Lookup { word: "一岗双责".to_owned(), width: 80, sort: KwicSort::Left }));
+        let state = reduce(state, Action::Lookup("  ".to_owned()));
+        assert_eq!(state.lookup.as_ref().map(|l| l.word.as_str()), Some("一岗双责"));
     }
 
     #[test]

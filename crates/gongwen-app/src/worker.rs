@@ -4,13 +4,18 @@
 //! The page stays interactive while the worker loads jieba's dictionary (half a
 //! second in wasm) and while it analyses. The page posts nothing until the
 //! worker says [`FromWorker::Ready`], so no message can arrive before the
-//! handler is installed.
+//! handler is installed. The worker keeps each file's bytes so that a change of
+//! vocabulary ([`ToWorker::Configure`]) re-analyses every file without the page
+//! reading them again.
 
+use std::collections::BTreeMap;
+
+use gongwen_core::vocabulary::UserVocabulary;
 use gongwen_core::{Segmenter, analyze_report};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{FromWorker, ToWorker};
+use crate::protocol::{FromWorker, ReportId, ToWorker};
 
 /// Milliseconds since the worker started, for timings.
 fn now_millis(scope: &DedicatedWorkerGlobalScope) -> f64 {
@@ -27,32 +32,70 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
     }
 }
 
+/// What the worker holds between messages.
+struct WorkerState {
+    scope: DedicatedWorkerGlobalScope,
+    segmenter: Segmenter,
+    files: BTreeMap<ReportId, (String, Vec<u8>)>,
+}
+
+impl WorkerState {
+    fn analyze(&self, id: ReportId) {
+        let Some((name, bytes)) = self.files.get(&id) else { return };
+        let started = now_millis(&self.scope);
+        let result = analyze_report(name, bytes, &self.segmenter).map(Box::new).map_err(|error| error.to_string());
+        post(&self.scope, &FromWorker::Analyzed { id, result, millis: now_millis(&self.scope) - started });
+    }
+
+    fn handle(&mut self, message: ToWorker) {
+        match message {
+            ToWorker::Analyze { id, name, bytes } => {
+                self.files.insert(id, (name, bytes));
+                self.analyze(id);
+            }
+            ToWorker::Forget { id } => {
+                self.files.remove(&id);
+            }
+            ToWorker::Configure { vocabulary } => match build_segmenter(&vocabulary) {
+                Ok(segmenter) => {
+                    self.segmenter = segmenter;
+                    let ids: Vec<ReportId> = self.files.keys().copied().collect();
+                    for id in ids {
+                        self.analyze(id);
+                    }
+                }
+                Err(message) => post(&self.scope, &FromWorker::Broken { message }),
+            },
+        }
+    }
+}
+
+fn build_segmenter(vocabulary: &UserVocabulary) -> Result<Segmenter, String> {
+    Segmenter::with_user_vocabulary(vocabulary).map_err(|error| error.to_string())
+}
+
 /// Loads the dictionary, installs the message handler and announces
 /// readiness. Called once when the worker's module starts.
 pub fn run_worker() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let started = now_millis(&scope);
-    let segmenter = match Segmenter::new() {
+    let segmenter = match build_segmenter(&UserVocabulary::default()) {
         Ok(segmenter) => segmenter,
-        Err(error) => {
-            post(&scope, &FromWorker::Broken { message: error.to_string() });
+        Err(message) => {
+            post(&scope, &FromWorker::Broken { message });
             return;
         }
     };
     let load_millis = now_millis(&scope) - started;
-
-    let handler_scope = scope.clone();
+    let mut state = WorkerState { scope: scope.clone(), segmenter, files: BTreeMap::new() };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let reply = match serde_wasm_bindgen::from_value::<ToWorker>(event.data()) {
-            Ok(ToWorker::Analyze { id, name, bytes }) => {
-                let started = now_millis(&handler_scope);
-                let result = analyze_report(&name, &bytes, &segmenter).map(Box::new).map_err(|error| error.to_string());
-                FromWorker::Analyzed { id, result, millis: now_millis(&handler_scope) - started }
+        match serde_wasm_bindgen::from_value::<ToWorker>(event.data()) {
+            Ok(message) => state.handle(message),
+            Err(error) => {
+                post(&state.scope, &FromWorker::Broken { message: format!("分析线程收到无法识别的消息：{error}") })
             }
-            Err(error) => FromWorker::Broken { message: format!("分析线程收到无法识别的消息：{error}") },
-        };
-        post(&handler_scope, &reply);
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

@@ -4,4 +4,6 @@
 pub mod chart;
 pub mod echarts;
 pub mod section_shares;
+pub mod theme_radar;
 pub mod word_bars;
+pub mod word_cloud;

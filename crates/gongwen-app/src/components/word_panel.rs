@@ -1,65 +1,158 @@
-//! The word-frequency panel: a bar chart of the top 30 words of the selected
-//! report or of all loaded reports.
+//! The word-frequency panel: the selected report's words or all loaded
+//! reports' words, as a top-30 bar chart, a word cloud, or a table (count,
+//! per 10,000 characters, number of reports using it). Every word is
+//! clickable and opens its concordance.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::words::WordFrequencies;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::charts::chart::Chart;
 use crate::charts::word_bars::word_bar_option;
+use crate::charts::word_cloud::word_cloud_option;
+use crate::protocol::ReportId;
 
-/// Whose words the chart shows.
+/// Whose words the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Scope {
     Report,
     Corpus,
 }
 
+/// How the panel shows them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum View {
+    Bars,
+    Cloud,
+    Table,
+}
+
+/// The most rows the table lists.
+const MAX_TABLE_ROWS: usize = 300;
+
 /// Properties of [`WordPanel`].
 #[derive(Properties, PartialEq)]
 pub struct WordPanelProps {
     /// The selected report.
     pub analysis: Rc<ReportAnalysis>,
+    /// Every analysed report, in list order.
+    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
     /// The words of all loaded reports.
     pub corpus: Rc<WordFrequencies>,
-    /// How many reports `corpus` covers.
-    pub corpus_size: usize,
+    /// Called with a word the user clicked.
+    pub on_word: Callback<String>,
+}
+
+/// One row of the table.
+#[derive(PartialEq)]
+struct Row {
+    word: String,
+    count: usize,
+    per_ten_thousand: f64,
+    reports: usize,
+}
+
+fn table_rows(words: &WordFrequencies, chars: usize, reports: &[(ReportId, Rc<ReportAnalysis>)]) -> Vec<Row> {
+    let mut containing: HashMap<&str, usize> = HashMap::new();
+    for (_, analysis) in reports {
+        for count in &analysis.words.counts {
+            *containing.entry(count.word.as_str()).or_default() += 1;
+        }
+    }
+    words
+        .counts
+        .iter()
+        .map(|count| Row {
+            word: count.word.clone(),
+            count: count.count,
+            per_ten_thousand: if chars == 0 { 0.0 } else { count.count as f64 * 10_000.0 / chars as f64 },
+            reports: containing.get(count.word.as_str()).copied().unwrap_or(0),
+        })
+        .collect()
 }
 
 /// The word panel.
 #[component]
 pub fn WordPanel(props: &WordPanelProps) -> Html {
     let scope = use_state(|| Scope::Report);
-    let option = {
-        let words = match *scope {
-            Scope::Report => props.analysis.words.clone(),
-            Scope::Corpus => (*props.corpus).clone(),
-        };
-        use_memo(words, |words| word_bar_option(&words.counts))
+    let view = use_state(|| View::Bars);
+    let filter = use_state(String::new);
+    let (words, chars) = match *scope {
+        Scope::Report => (Rc::new(props.analysis.words.clone()), props.analysis.chars),
+        Scope::Corpus => (props.corpus.clone(), props.reports.iter().map(|(_, a)| a.chars).sum()),
     };
-    let tab = |target: Scope, label: String| {
+    let bars = use_memo(words.clone(), |words| word_bar_option(&words.counts));
+    let cloud = use_memo(words.clone(), |words| word_cloud_option(&words.counts));
+    let rows = use_memo((words.clone(), chars, props.reports.clone()), |(words, chars, reports)| {
+        table_rows(words, *chars, reports)
+    });
+    let chip = |active: bool, label: String, on_click: Callback<MouseEvent>| {
+        html! { <button class={classes!("chip", active.then_some("active"))} aria-pressed={active.to_string()} onclick={on_click}>{ label }</button> }
+    };
+    let scope_chip = |target: Scope, label: String| {
         let scope = scope.clone();
-        let active = *scope == target;
-        html! {
-            <button
-                class={classes!("tab", active.then_some("active"))}
-                aria-pressed={active.to_string()}
-                onclick={Callback::from(move |_| scope.set(target))}
-            >{ label }</button>
-        }
+        chip(*scope == target, label, Callback::from(move |_| scope.set(target)))
     };
+    let view_chip = |target: View, label: &str| {
+        let view = view.clone();
+        chip(*view == target, label.to_owned(), Callback::from(move |_| view.set(target)))
+    };
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            filter.set(input.value());
+        })
+    };
+    let needle = filter.trim().to_owned();
+    let shown: Vec<&Row> = rows.iter().filter(|row| needle.is_empty() || row.word.contains(&needle)).collect();
     html! {
-        <section class="word-panel" aria-label="高频词">
+        <section class="word-panel" aria-label="词频">
             <header class="panel-header">
-                <h3>{ "高频词 Top 30" }</h3>
-                <div class="tabs">
-                    { tab(Scope::Report, "本报告".to_owned()) }
-                    { tab(Scope::Corpus, format!("全部 {} 份", props.corpus_size)) }
+                <div class="chips">
+                    { view_chip(View::Bars, "柱状图") }
+                    { view_chip(View::Cloud, "词云") }
+                    { view_chip(View::Table, "词频表") }
+                </div>
+                <div class="chips">
+                    { scope_chip(Scope::Report, "本报告".to_owned()) }
+                    { scope_chip(Scope::Corpus, format!("全部 {} 份", props.reports.len())) }
                 </div>
             </header>
-            <Chart option={option} class="word-chart" label="高频词柱状图" />
+            { match *view {
+                View::Bars => html! {
+                    <Chart option={bars} on_click={props.on_word.clone()} class="word-chart" label="高频词柱状图" />
+                },
+                View::Cloud => html! {
+                    <Chart option={cloud} on_click={props.on_word.clone()} class="word-cloud" label="词云" />
+                },
+                View::Table => html! {
+                    <div class="word-table-box">
+                        <input class="word-filter" type="search" placeholder="筛选词语…" value={(*filter).clone()} oninput={on_filter} aria-label="筛选词语" />
+                        <table class="word-table">
+                            <thead><tr><th>{ "词语" }</th><th>{ "次数" }</th><th title="每万字出现次数">{ "每万字" }</th><th title="在几份报告中出现">{ "报告数" }</th></tr></thead>
+                            <tbody>
+                                { for shown.iter().take(MAX_TABLE_ROWS).map(|row| {
+                                    let word = row.word.clone();
+                                    html! {
+                                        <tr>
+                                            <td><button class="word-link" onclick={props.on_word.reform(move |_: MouseEvent| word.clone())}>{ &row.word }</button></td>
+                                            <td class="number">{ row.count }</td>
+                                            <td class="number">{ format!("{:.1}", row.per_ten_thousand) }</td>
+                                            <td class="number">{ format!("{}/{}", row.reports, props.reports.len()) }</td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                        <p class="panel-note">{ format!("共 {} 个词{}", shown.len(), if shown.len() > MAX_TABLE_ROWS { format!("，列出前 {MAX_TABLE_ROWS} 个") } else { String::new() }) }</p>
+                    </div>
+                },
+            } }
         </section>
     }
 }

@@ -2,3 +2,4 @@
 
 pub mod use_analysis_worker;
 pub mod use_report_loader;
+pub mod use_user_vocabulary;

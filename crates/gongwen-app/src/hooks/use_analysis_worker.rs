@@ -51,9 +51,10 @@ impl Connection {
 }
 
 impl AnalysisWorker {
-    /// Sends a file for analysis now, or as soon as the dictionary is ready.
-    /// Returns an error message if the file cannot be sent at all.
-    pub fn analyze(&self, message: ToWorker) -> Result<(), String> {
+    /// Sends a message now, or as soon as the dictionary is ready (queued
+    /// messages keep their order). Returns an error message if it cannot be
+    /// sent at all.
+    pub fn send(&self, message: ToWorker) -> Result<(), String> {
         if self.connection.ready.get() {
             self.connection.post(&message)
         } else {
@@ -63,9 +64,13 @@ impl AnalysisWorker {
     }
 }
 
-fn failed_message(id_of: &ToWorker, error: &str) -> Action {
-    let ToWorker::Analyze { id, .. } = id_of;
-    Action::Analyzed { id: *id, result: Err(format!("无法发送到分析线程：{error}")) }
+/// The action for a queued message that could not be sent.
+fn failed_message(message: &ToWorker, error: &str) -> Action {
+    let error = format!("无法发送到分析线程：{error}");
+    match message {
+        ToWorker::Analyze { id, .. } => Action::Analyzed { id: *id, result: Err(error) },
+        ToWorker::Configure { .. } | ToWorker::Forget { .. } => Action::DictionaryBroken(error),
+    }
 }
 
 /// Starts the worker on first render and returns the handle to it.

@@ -77,7 +77,7 @@ pub fn use_report_loader(
             let on_failure = dispatch.clone();
             let send = move |added: AddedFile, bytes: Vec<u8>| {
                 let message = ToWorker::Analyze { id: added.id, name: added.name.clone(), bytes };
-                if let Err(message) = worker.analyze(message) {
+                if let Err(message) = worker.send(message) {
                     on_failure.dispatch(Action::FileUnreadable { file: added, message });
                 }
             };

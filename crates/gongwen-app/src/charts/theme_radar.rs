@@ -1,0 +1,46 @@
+//! The option of the theme radar: a report's share of text per
+//! Party-building theme, against the average of all loaded reports.
+
+use gongwen_core::themes::{Theme, ThemeShare};
+use serde_json::{Value, json};
+
+/// A radar of `report`'s theme shares (in percent), with `average` drawn
+/// dashed when there are other reports to compare with.
+pub fn theme_radar_option(report_name: &str, report: &[ThemeShare], average: Option<&[f64]>) -> Value {
+    let percent = |share: f64| (share * 1000.0).round() / 10.0;
+    let values: Vec<f64> = Theme::ALL
+        .iter()
+        .map(|theme| report.iter().find(|s| s.theme == *theme).map_or(0.0, |s| percent(s.share)))
+        .collect();
+    let top = values.iter().chain(average.unwrap_or(&[])).copied().fold(10.0, f64::max);
+    let max = ((top / 10.0).ceil() * 10.0).min(100.0);
+    let indicator: Vec<Value> = Theme::ALL.iter().map(|theme| json!({ "name": theme.label(), "max": max })).collect();
+    let mut data = vec![json!({
+        "name": report_name,
+        "value": values,
+        "areaStyle": { "color": "rgba(178, 44, 44, 0.25)" },
+        "lineStyle": { "color": "#b22c2c" },
+        "itemStyle": { "color": "#b22c2c" },
+    })];
+    if let Some(average) = average {
+        data.push(json!({
+            "name": "全部报告平均",
+            "value": average.iter().map(|share| (share * 10.0).round() / 10.0).collect::<Vec<f64>>(),
+            "lineStyle": { "color": "#888", "type": "dashed" },
+            "itemStyle": { "color": "#888" },
+        }));
+    }
+    json!({
+        "animation": false,
+        "tooltip": { "trigger": "item" },
+        "legend": { "bottom": 0, "textStyle": { "fontSize": 11 } },
+        "radar": {
+            "indicator": indicator,
+            "radius": "62%",
+            "center": ["50%", "48%"],
+            "axisName": { "color": "#444", "fontSize": 11 },
+            "splitArea": { "areaStyle": { "color": ["#fff", "#faf7f5"] } },
+        },
+        "series": [{ "type": "radar", "data": data }],
+    })
+}

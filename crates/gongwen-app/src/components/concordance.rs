@@ -1,0 +1,171 @@
+//! The concordance panel (KWIC): every occurrence of the looked-up word in
+//! every loaded report, with left and right context, report and section;
+//! sortable by position or by the context on either side, with an adjustable
+//! width. Dispersion strips show where in each report the word occurs.
+//! Clicking a line or a tick opens the reader there.
+
+use std::rc::Rc;
+
+use gongwen_core::ReportAnalysis;
+use gongwen_core::concordance::{ConcordanceLine, concordance};
+use gongwen_core::text::TextRange;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::protocol::ReportId;
+use crate::state::{KwicSort, Lookup};
+
+/// The most lines listed; the count still covers all.
+const MAX_LINES: usize = 500;
+
+/// Properties of [`Concordance`].
+#[derive(Properties, PartialEq)]
+pub struct ConcordanceProps {
+    /// The analysed reports, in list order.
+    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
+    /// The word, width and order.
+    pub lookup: Lookup,
+    /// Called with a report and a range to open.
+    pub on_open: Callback<(ReportId, TextRange)>,
+    /// Called with a new context width.
+    pub on_width: Callback<usize>,
+    /// Called with a new order.
+    pub on_sort: Callback<KwicSort>,
+    /// Called to close the panel.
+    pub on_close: Callback<()>,
+    /// Called to add the word to the stopwords.
+    pub on_ignore: Callback<String>,
+    /// Called to add the word to the lexicon.
+    pub on_keep: Callback<String>,
+}
+
+/// One line with the report it came from.
+#[derive(PartialEq)]
+struct Row {
+    report: ReportId,
+    name: String,
+    line: ConcordanceLine,
+}
+
+fn rows_of(reports: &[(ReportId, Rc<ReportAnalysis>)], lookup: &Lookup) -> Vec<Row> {
+    let mut rows: Vec<Row> = reports
+        .iter()
+        .flat_map(|(id, analysis)| {
+            concordance(analysis, &lookup.word, lookup.width).into_iter().map(|line| Row {
+                report: *id,
+                name: analysis.name.clone(),
+                line,
+            })
+        })
+        .collect();
+    match lookup.sort {
+        KwicSort::Position => {}
+        KwicSort::Left => rows.sort_by(|a, b| {
+            let reversed = |row: &Row| row.line.left.chars().rev().collect::<String>();
+            reversed(a).cmp(&reversed(b))
+        }),
+        KwicSort::Right => rows.sort_by(|a, b| a.line.right.cmp(&b.line.right)),
+    }
+    rows
+}
+
+/// The concordance panel.
+#[component]
+pub fn Concordance(props: &ConcordanceProps) -> Html {
+    let rows = use_memo((props.reports.clone(), props.lookup.clone()), |(reports, lookup)| rows_of(reports, lookup));
+    let lookup = &props.lookup;
+    let on_width = props.on_width.reform(|event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        input.value().parse().unwrap_or(crate::state::DEFAULT_LOOKUP_WIDTH)
+    });
+    let sort_button = |sort: KwicSort, label: &'static str| {
+        let active = lookup.sort == sort;
+        html! {
+            <button class={classes!("chip", active.then_some("active"))} aria-pressed={active.to_string()}
+                onclick={props.on_sort.reform(move |_: MouseEvent| sort)}>{ label }</button>
+        }
+    };
+    let word = lookup.word.clone();
+    let on_ignore = props.on_ignore.reform(move |_: MouseEvent| word.clone());
+    let word = lookup.word.clone();
+    let on_keep = props.on_keep.reform(move |_: MouseEvent| word.clone());
+    let reports_with = props.reports.iter().filter(|(id, _)| rows.iter().any(|row| row.report == *id)).count();
+    html! {
+        <section class="concordance" aria-label="索引">
+            <header class="concordance-header">
+                <h3>{ "索引：" }<strong>{ &lookup.word }</strong>
+                    <span class="concordance-count">{ format!("共 {} 处，见于 {} 份报告", rows.len(), reports_with) }</span>
+                </h3>
+                <div class="concordance-tools">
+                    { sort_button(KwicSort::Position, "按位置") }
+                    { sort_button(KwicSort::Left, "按左侧") }
+                    { sort_button(KwicSort::Right, "按右侧") }
+                    <label class="width-control">{ "上下文" }
+                        <input type="range" min="4" max="60" value={lookup.width.to_string()} oninput={on_width} aria-label="上下文字数" />
+                        { format!("{} 字", lookup.width) }
+                    </label>
+                    <button class="chip" onclick={on_keep} title="作为完整词语计数（加入自定义词表）">{ "加入词表" }</button>
+                    <button class="chip" onclick={on_ignore} title="不再计入词频（加入停用词）">{ "设为停用词" }</button>
+                    <button class="concordance-close" onclick={props.on_close.reform(|_: MouseEvent| ())} aria-label="关闭索引">{ "×" }</button>
+                </div>
+            </header>
+            <div class="dispersion" aria-label="分布">
+                { for props.reports.iter().map(|(id, analysis)| render_strip(*id, analysis, &rows, &props.on_open)) }
+            </div>
+            if rows.is_empty() {
+                <p class="concordance-empty">{ "没有找到这个词。" }</p>
+            } else {
+                <table class="kwic">
+                    <tbody>
+                        { for rows.iter().take(MAX_LINES).map(|row| {
+                            let target = (row.report, row.line.range);
+                            html! {
+                                <tr class="kwic-line" onclick={props.on_open.reform(move |_: MouseEvent| target)}
+                                    title={format!("{} 第 {} 行", row.name, row.line.line)}>
+                                    <td class="kwic-left">{ &row.line.left }</td>
+                                    <td class="kwic-match">{ &row.line.matched }</td>
+                                    <td class="kwic-right">{ &row.line.right }</td>
+                                    <td class="kwic-where">
+                                        <span class="kwic-report">{ &row.name }</span>
+                                        <span class="kwic-section">{ row.line.section.clone().unwrap_or_default() }</span>
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                if rows.len() > MAX_LINES {
+                    <p class="concordance-empty">{ format!("只列出前 {MAX_LINES} 处。") }</p>
+                }
+            }
+        </section>
+    }
+}
+
+/// One report's dispersion strip: a tick at each occurrence, by position.
+fn render_strip(
+    id: ReportId,
+    analysis: &ReportAnalysis,
+    rows: &[Row],
+    on_open: &Callback<(ReportId, TextRange)>,
+) -> Html {
+    let length = analysis.cleaned.text.len().max(1) as f64;
+    let ticks: Vec<&Row> = rows.iter().filter(|row| row.report == id).collect();
+    html! {
+        <div class="dispersion-row">
+            <span class="dispersion-name" title={analysis.name.clone()}>{ &analysis.name }</span>
+            <span class="dispersion-strip">
+                { for ticks.iter().map(|row| {
+                    let left = row.line.range.start as f64 / length * 100.0;
+                    let target = (id, row.line.range);
+                    html! {
+                        <span class="dispersion-tick" style={format!("left: {left:.2}%")}
+                            title={format!("第 {} 行", row.line.line)}
+                            onclick={on_open.reform(move |_: MouseEvent| target)}></span>
+                    }
+                }) }
+            </span>
+            <span class="dispersion-count">{ ticks.len() }</span>
+        </div>
+    }
+}

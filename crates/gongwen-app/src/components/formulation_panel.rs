@@ -1,0 +1,116 @@
+//! The formulations inventory: the selected report's lexicon entries with
+//! count and density per 1,000 characters, and a report × formulation table
+//! across all loaded reports.
+
+use std::rc::Rc;
+
+use gongwen_core::ReportAnalysis;
+use gongwen_core::lexicon::LexiconCategory;
+use yew::prelude::*;
+
+use crate::protocol::ReportId;
+
+/// How many formulations the cross-report table lists.
+const MATRIX_ROWS: usize = 40;
+
+/// The Chinese name of a lexicon category.
+pub fn category_label(category: LexiconCategory) -> &'static str {
+    match category {
+        LexiconCategory::Formulation => "提法",
+        LexiconCategory::Body => "机构",
+        LexiconCategory::Activity => "活动",
+        LexiconCategory::System => "制度",
+        LexiconCategory::Slogan => "口号",
+        LexiconCategory::User => "自定义",
+    }
+}
+
+/// Properties of [`FormulationPanel`].
+#[derive(Properties, PartialEq)]
+pub struct FormulationPanelProps {
+    /// Every analysed report, in list order.
+    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
+    /// The selected report.
+    pub analysis: Rc<ReportAnalysis>,
+    /// Called with a term the user clicked.
+    pub on_word: Callback<String>,
+}
+
+/// The formulations panel.
+#[component]
+pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
+    let matrix = use_state(|| false);
+    let toggle = {
+        let matrix = matrix.clone();
+        Callback::from(move |_: MouseEvent| matrix.set(!*matrix))
+    };
+    let term_button = |term: &str| {
+        let text = term.to_owned();
+        html! { <button class="word-link" onclick={props.on_word.reform(move |_: MouseEvent| text.clone())}>{ term }</button> }
+    };
+    html! {
+        <section class="formulation-panel" aria-label="提法">
+            <div class="chips">
+                <button class={classes!("chip", (!*matrix).then_some("active"))} onclick={toggle.clone()}>{ "本报告" }</button>
+                <button class={classes!("chip", (*matrix).then_some("active"))} onclick={toggle}>{ "各报告对照" }</button>
+            </div>
+            if !*matrix {
+                if props.analysis.formulations.is_empty() {
+                    <p class="panel-note">{ "本报告没有用到词表中的提法。" }</p>
+                } else {
+                    <table class="score-table formulations">
+                        <thead><tr><th>{ "提法" }</th><th>{ "类别" }</th><th>{ "次数" }</th><th title="每千字出现次数">{ "每千字" }</th></tr></thead>
+                        <tbody>
+                            { for props.analysis.formulations.iter().map(|f| html! {
+                                <tr>
+                                    <td>{ term_button(&f.term) }</td>
+                                    <td><span class={classes!("category", format!("category-{}", f.category.label()))}>{ category_label(f.category) }</span></td>
+                                    <td class="number">{ f.count }</td>
+                                    <td class="number">{ format!("{:.2}", f.per_thousand) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            } else {
+                { render_matrix(&props.reports, &term_button) }
+            }
+        </section>
+    }
+}
+
+/// Formulations (most used across the set first) × reports, counts in cells.
+fn render_matrix(reports: &[(ReportId, Rc<ReportAnalysis>)], term_button: &dyn Fn(&str) -> Html) -> Html {
+    let mut totals: Vec<(String, usize)> = Vec::new();
+    for (_, analysis) in reports {
+        for f in &analysis.formulations {
+            match totals.iter_mut().find(|(term, _)| *term == f.term) {
+                Some((_, total)) => *total += f.count,
+                None => totals.push((f.term.clone(), f.count)),
+            }
+        }
+    }
+    totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    html! {
+        <div class="matrix-box">
+            <table class="matrix">
+                <thead><tr>
+                    <th>{ "提法" }</th>
+                    { for reports.iter().enumerate().map(|(i, (_, a))| html! { <th title={a.name.clone()}>{ format!("#{}", i + 1) }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for totals.iter().take(MATRIX_ROWS).map(|(term, _)| html! {
+                        <tr>
+                            <td>{ term_button(term) }</td>
+                            { for reports.iter().map(|(_, a)| {
+                                let count = a.formulations.iter().find(|f| f.term == *term).map_or(0, |f| f.count);
+                                html! { <td class={classes!("number", (count == 0).then_some("zero"))}>{ count }</td> }
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="panel-note">{ "列号对应左侧报告列表的顺序；0 表示未使用。" }</p>
+        </div>
+    }
+}
