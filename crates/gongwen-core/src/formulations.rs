@@ -1,6 +1,8 @@
 //! The formulations inventory: which lexicon entries (提法, bodies,
 //! activities, systems, slogans) a report uses, how often, and how densely.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Lexicon, LexiconCategory};
@@ -22,11 +24,12 @@ pub struct FormulationCount {
 /// The lexicon entries a report uses, most frequent first (ties by term).
 /// `chars` is the report's length in characters, whitespace not counted.
 pub fn count_formulations(lexicon: &Lexicon, words: &WordFrequencies, chars: usize) -> Vec<FormulationCount> {
+    let counts: HashMap<&str, usize> = words.counts.iter().map(|c| (c.word.as_str(), c.count)).collect();
     let mut found: Vec<FormulationCount> = lexicon
         .entries
         .iter()
         .filter_map(|entry| {
-            let count = words.count_of(&entry.term);
+            let count = counts.get(entry.term.as_str()).copied().unwrap_or(0);
             (count > 0).then(|| FormulationCount {
                 term: entry.term.clone(),
                 category: entry.category,

@@ -13,8 +13,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::clean::CleanedText;
 use crate::outline::{Heading, HeadingKind, Outline};
+use crate::text::TextRange;
 
 /// The theme table's source text.
 const THEME_TABLE: &str = include_str!("../data/themes.tsv");
@@ -146,32 +151,63 @@ impl ThemeCoverage {
     }
 }
 
-/// The theme words of each theme.
-fn theme_words() -> Vec<(Theme, Vec<&'static str>)> {
-    THEME_TABLE
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let (name, words) = line.split_once('\t')?;
-            let theme = Theme::ALL.into_iter().find(|theme| theme.label() == name.trim())?;
-            Some((theme, words.split('|').map(str::trim).filter(|w| !w.is_empty()).collect()))
-        })
-        .collect()
+/// The theme words, with one automaton that finds them all in one pass.
+struct ThemeTable {
+    /// Each theme's words.
+    words: Vec<(Theme, Vec<&'static str>)>,
+    /// Every word of every theme but 业务工作, as patterns.
+    matcher: Option<AhoCorasick>,
+    /// The theme of each pattern.
+    pattern_themes: Vec<Theme>,
+}
+
+/// The theme table, parsed and compiled once.
+fn theme_table() -> &'static ThemeTable {
+    static TABLE: OnceLock<ThemeTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words: Vec<(Theme, Vec<&'static str>)> = THEME_TABLE
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let (name, words) = line.split_once('\t')?;
+                let theme = Theme::ALL.into_iter().find(|theme| theme.label() == name.trim())?;
+                Some((theme, words.split('|').map(str::trim).filter(|w| !w.is_empty()).collect()))
+            })
+            .collect();
+        let scored = words.iter().filter(|(theme, _)| *theme != Theme::Business);
+        let (patterns, pattern_themes): (Vec<&str>, Vec<Theme>) =
+            scored.flat_map(|(theme, words)| words.iter().map(move |word| (*word, *theme))).unzip();
+        // Fails only for automata far larger than this table; body scores
+        // are then zero and headings alone decide.
+        let matcher = AhoCorasick::new(&patterns).ok();
+        ThemeTable { words, matcher, pattern_themes }
+    })
 }
 
 /// Attributes a report's sections to themes.
 pub fn attribute_themes(cleaned: &CleanedText, outline: &Outline) -> ThemeCoverage {
-    let table = theme_words();
+    let table = theme_table();
     let headings = &outline.headings;
     let is_section =
         |h: &Heading| !matches!(h.kind, HeadingKind::Enumeration | HeadingKind::Closing | HeadingKind::Problems);
-    let leaves: Vec<usize> = (0..headings.len())
-        .filter(|&i| is_section(&headings[i]))
-        .filter(|&i| !headings.iter().any(|h| h.parent == Some(i) && is_section(h)))
-        .collect();
+    let mut has_sub_sections = vec![false; headings.len()];
+    for heading in headings.iter().filter(|h| is_section(h)) {
+        if let Some(parent) = heading.parent {
+            has_sub_sections[parent] = true;
+        }
+    }
+    let leaves: Vec<usize> =
+        (0..headings.len()).filter(|&i| is_section(&headings[i]) && !has_sub_sections[i]).collect();
+    let units: Vec<TextRange> = if leaves.is_empty() {
+        vec![TextRange::new(0, cleaned.text.len())]
+    } else {
+        leaves.iter().map(|&i| headings[i].section).collect()
+    };
+    let body_scores = body_scores(table, &cleaned.text, &units);
     let mut sections: Vec<SectionTheme> = leaves
         .iter()
-        .map(|&index| {
+        .zip(&body_scores)
+        .map(|(&index, scores)| {
             let heading = &headings[index];
             let mut enclosing = String::new();
             let mut parent = heading.parent;
@@ -179,14 +215,14 @@ pub fn attribute_themes(cleaned: &CleanedText, outline: &Outline) -> ThemeCovera
                 enclosing.push_str(&headings[p].title);
                 parent = headings[p].parent;
             }
-            let body = heading.section.slice(&cleaned.text);
-            let theme = best_theme(&table, &heading.title, &enclosing, body);
+            let theme = best_theme(table, &heading.title, &enclosing, scores);
             SectionTheme { heading: Some(index), theme, chars: heading.chars }
         })
         .collect();
     if sections.is_empty() && !cleaned.text.trim().is_empty() {
         let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
-        sections.push(SectionTheme { heading: None, theme: best_theme(&table, "", "", &cleaned.text), chars });
+        let theme = best_theme(table, "", "", &body_scores[0]);
+        sections.push(SectionTheme { heading: None, theme, chars });
     }
     let total: usize = sections.iter().map(|s| s.chars).sum();
     let totals = Theme::ALL
@@ -200,21 +236,36 @@ pub fn attribute_themes(cleaned: &CleanedText, outline: &Outline) -> ThemeCovera
     ThemeCoverage { sections, totals }
 }
 
+/// For each unit (disjoint ranges, in order), how many theme words of each
+/// theme its text holds, found in one pass over the text.
+fn body_scores(table: &ThemeTable, text: &str, units: &[TextRange]) -> Vec<[usize; Theme::ALL.len()]> {
+    let mut scores = vec![[0usize; Theme::ALL.len()]; units.len()];
+    let Some(matcher) = &table.matcher else { return scores };
+    for found in matcher.find_overlapping_iter(text) {
+        let unit = units.partition_point(|range| range.end <= found.start());
+        if units.get(unit).is_some_and(|range| range.contains(found.start()) && found.end() <= range.end) {
+            let theme = table.pattern_themes[found.pattern().as_usize()];
+            scores[unit][theme as usize] += 1;
+        }
+    }
+    scores
+}
+
 /// The best-scoring theme of a section, 业务工作 when nothing scores.
-fn best_theme(table: &[(Theme, Vec<&str>)], own: &str, enclosing: &str, body: &str) -> Theme {
+fn best_theme(table: &ThemeTable, own: &str, enclosing: &str, body: &[usize; Theme::ALL.len()]) -> Theme {
     let mut best = (0usize, Theme::Business);
-    for (theme, words) in table {
+    for (theme, words) in &table.words {
         if *theme == Theme::Business {
             continue;
         }
-        let score: usize = words
+        let heading_score: usize = words
             .iter()
             .map(|word| {
                 usize::from(own.contains(word)) * OWN_HEADING_WEIGHT
                     + usize::from(enclosing.contains(word)) * ENCLOSING_HEADING_WEIGHT
-                    + body.matches(word).count()
             })
             .sum();
+        let score = heading_score + body[*theme as usize];
         if score > best.0 {
             best = (score, *theme);
         }
