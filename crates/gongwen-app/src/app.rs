@@ -21,6 +21,7 @@ use crate::components::structure_panel::StructurePanel;
 use crate::components::theme_panel::ThemePanel;
 use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
+use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_report_loader::{IncomingFile, use_report_loader};
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
@@ -115,14 +116,7 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_open_picker = {
-        let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_input.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let on_open_picker = open_file_picker(file_input.clone());
     let on_samples = {
         let load = load.clone();
         Callback::from(move |_: MouseEvent| {

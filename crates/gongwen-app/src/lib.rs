@@ -11,6 +11,7 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod file_picker;
 pub mod hooks;
 pub mod protocol;
 pub mod samples;

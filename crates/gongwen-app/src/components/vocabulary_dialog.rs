@@ -8,6 +8,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlAnchorElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::file_picker::open_file_picker;
+
 /// The exported file's name.
 const EXPORT_FILE_NAME: &str = "公文透镜用户词表.txt";
 
@@ -99,14 +101,7 @@ pub fn VocabularyDialog(props: &VocabularyDialogProps) -> Html {
             Err(error) => message.set(format!("导出失败：{error:?}")),
         })
     };
-    let on_pick_import = {
-        let import_input = import_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = import_input.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let on_pick_import = open_file_picker(import_input.clone());
     let on_import = {
         let lists = lists.clone();
         let message = message.clone();

@@ -51,7 +51,7 @@ const CHROME_WORDS: &[&str] = &[
 ];
 
 /// Elements that start and end a line.
-const BLOCK_ELEMENTS: &[&str] = &[
+pub(super) const BLOCK_ELEMENTS: &[&str] = &[
     "p",
     "div",
     "li",

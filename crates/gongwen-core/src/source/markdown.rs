@@ -8,7 +8,7 @@
 //! HTML reader with their line numbers). Inline emphasis is left alone: `**`
 //! in a report may be a redacted figure (`处置问题线索**件`).
 
-use super::html::html_lines;
+use super::html::{BLOCK_ELEMENTS, html_lines};
 use super::{LineHint, SourceLine, char_count, line_number, split_lines};
 use crate::clean::{NoiseKind, RemovedNoise};
 
@@ -184,34 +184,13 @@ fn bold_only(trimmed: &str) -> Option<&str> {
     })
 }
 
-/// Whether a line opens an HTML block: `<div`, `<p>`, `<table` …
+/// Whether a line opens an HTML block: `<div`, `<p>`, `<table` … (and the
+/// inline wrappers that reports put around whole paragraphs).
 fn starts_html_block(trimmed: &str) -> bool {
-    const BLOCK_TAGS: &[&str] = &[
-        "div",
-        "p",
-        "table",
-        "section",
-        "article",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "blockquote",
-        "details",
-        "center",
-        "br",
-        "span",
-        "strong",
-    ];
-    let Some(rest) = trimmed.strip_prefix('<') else {
-        return false;
-    };
-    let name: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
-    BLOCK_TAGS.contains(&name.to_ascii_lowercase().as_str())
+    let Some(rest) = trimmed.strip_prefix('<') else { return false };
+    let name = rest.chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    !name.is_empty()
+        && (BLOCK_ELEMENTS.contains(&name.as_str()) || matches!(name.as_str(), "span" | "strong" | "details"))
 }
 
 /// A plain line with its inline markup removed.
