@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ReportAnalysis;
-use crate::outline::{Heading, HeadingKind};
+use crate::outline::Heading;
 use crate::text::TextRange;
 
 /// One line of a concordance.
@@ -88,13 +88,4 @@ pub fn innermost_heading(headings: &[Heading], offset: usize) -> Option<usize> {
         })
         .max_by_key(|(index, heading)| (heading.level, *index))
         .map(|(index, _)| index)
-}
-
-/// The innermost heading at `offset` that is a section and not a point.
-pub fn innermost_section(headings: &[Heading], offset: usize) -> Option<usize> {
-    let mut index = innermost_heading(headings, offset)?;
-    while headings[index].kind == HeadingKind::Enumeration {
-        index = headings[index].parent?;
-    }
-    Some(index)
 }

@@ -145,7 +145,7 @@ impl Lexicon {
 }
 
 /// Whether a term has a number in it: a digit or a Chinese numeral character.
-fn contains_number(term: &str) -> bool {
+pub(crate) fn contains_number(term: &str) -> bool {
     term.chars().any(|c| {
         c.is_ascii_digit()
             || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '两' | '双')

@@ -108,13 +108,6 @@ impl Stopwords {
     pub fn remove(&mut self, word: &str) {
         self.words.remove(word);
     }
-
-    /// Every listed word, sorted.
-    pub fn sorted(&self) -> Vec<&str> {
-        let mut words: Vec<&str> = self.words.iter().map(String::as_str).collect();
-        words.sort_unstable();
-        words
-    }
 }
 
 /// Cuts text into words; see the module documentation.

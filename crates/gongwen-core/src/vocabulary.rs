@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{Lexicon, LexiconCategory, LexiconEntry};
+use crate::lexicon::{Lexicon, LexiconCategory, LexiconEntry, contains_number};
 use crate::segment::Stopwords;
 
 /// The user's vocabulary changes.
@@ -113,7 +113,7 @@ impl UserVocabulary {
                     term: word.clone(),
                     category: LexiconCategory::User,
                     variants: Vec::new(),
-                    contains_number: word.chars().any(|c| c.is_ascii_digit()),
+                    contains_number: contains_number(word),
                 });
             }
         }

@@ -49,11 +49,6 @@ impl WordFrequencies {
         self.counts.iter().position(|count| count.word == word)
     }
 
-    /// How often `word` occurs (0 if never).
-    pub fn count_of(&self, word: &str) -> usize {
-        self.counts.iter().find(|count| count.word == word).map_or(0, |count| count.count)
-    }
-
     /// The `n` most frequent words.
     pub fn top(&self, n: usize) -> &[WordCount] {
         &self.counts[..n.min(self.counts.len())]

@@ -91,61 +91,85 @@ fn check_sequence(headings: &[Heading], members: &[usize], diagnostics: &mut Vec
     }
 }
 
-/// Mixed bracket widths (`（一）` and `(二)`, or `（三)`) and mixed separators
-/// after Arabic numbers (`1.` and `2、`): one diagnostic per odd heading.
-fn check_mixed_forms(headings: &[Heading], diagnostics: &mut Vec<Diagnostic>) {
-    let form_of = |heading: &Heading| -> Option<(&'static str, &'static str)> {
+/// How a bracketed or Arabic marker is written. Variants are in the order
+/// that breaks ties between equally common forms (the last wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum MarkerForm {
+    FullBrackets,
+    MixedBrackets,
+    HalfBrackets,
+    FullDot,
+    HalfDot,
+    Comma,
+}
+
+impl MarkerForm {
+    fn of(heading: &Heading) -> Option<Self> {
         let marker = heading.marker.as_str();
         match heading.kind {
             HeadingKind::ParenChinese | HeadingKind::ParenArabic => {
-                let open_full = marker.starts_with('（');
-                let close_full = marker.ends_with('）');
-                Some((
-                    "bracket",
-                    match (open_full, close_full) {
-                        (true, true) => "全角括号",
-                        (false, false) => "半角括号",
-                        _ => "全角半角混用的括号",
-                    },
-                ))
+                Some(match (marker.starts_with('（'), marker.ends_with('）')) {
+                    (true, true) => MarkerForm::FullBrackets,
+                    (false, false) => MarkerForm::HalfBrackets,
+                    _ => MarkerForm::MixedBrackets,
+                })
             }
-            HeadingKind::Arabic => Some((
-                "separator",
-                match marker.chars().last() {
-                    Some('、') => "顿号",
-                    Some('．') => "全角点",
-                    _ => "半角点",
-                },
-            )),
+            HeadingKind::Arabic => Some(match marker.chars().last() {
+                Some('、') => MarkerForm::Comma,
+                Some('．') => MarkerForm::FullDot,
+                _ => MarkerForm::HalfDot,
+            }),
             _ => None,
         }
-    };
-    for family in ["bracket", "separator"] {
-        let forms: Vec<(usize, &'static str)> = headings
+    }
+
+    fn is_bracket(self) -> bool {
+        matches!(self, MarkerForm::FullBrackets | MarkerForm::MixedBrackets | MarkerForm::HalfBrackets)
+    }
+
+    /// The standard form of GB/T 9704: `（一）`, `1.`.
+    fn is_standard(self) -> bool {
+        matches!(self, MarkerForm::FullBrackets | MarkerForm::HalfDot)
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            MarkerForm::FullBrackets => "全角括号",
+            MarkerForm::MixedBrackets => "全角半角混用的括号",
+            MarkerForm::HalfBrackets => "半角括号",
+            MarkerForm::FullDot => "全角点",
+            MarkerForm::HalfDot => "半角点",
+            MarkerForm::Comma => "顿号",
+        }
+    }
+}
+
+/// Mixed bracket widths (`（一）` and `(二)`, or `（三)`) and mixed separators
+/// after Arabic numbers (`1.` and `2、`): one diagnostic per odd heading.
+fn check_mixed_forms(headings: &[Heading], diagnostics: &mut Vec<Diagnostic>) {
+    for brackets in [true, false] {
+        let forms: Vec<(usize, MarkerForm)> = headings
             .iter()
             .enumerate()
-            .filter_map(|(i, h)| form_of(h).filter(|(f, _)| *f == family).map(|(_, form)| (i, form)))
+            .filter_map(|(i, h)| MarkerForm::of(h).filter(|form| form.is_bracket() == brackets).map(|form| (i, form)))
             .collect();
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut counts: BTreeMap<MarkerForm, usize> = BTreeMap::new();
         for (_, form) in &forms {
-            *counts.entry(form).or_default() += 1;
+            *counts.entry(*form).or_default() += 1;
         }
+        // A mixed form is never the usual one; on a tie the standard form wins.
         let Some((&usual, _)) = counts
             .iter()
-            .filter(|(form, _)| !form.contains("混用"))
-            // On a tie the standard form wins (GB/T 9704: `（一）`, `1.`).
-            .max_by_key(|(form, n)| (**n, matches!(**form, "全角括号" | "半角点")))
+            .filter(|(form, _)| **form != MarkerForm::MixedBrackets)
+            .max_by_key(|(form, n)| (**n, form.is_standard()))
         else {
             continue;
         };
+        let (code, what) =
+            if brackets { ("bracket-width", "括号") } else { ("separator-mixed", "编号后的标点") };
         for &(index, form) in forms.iter().filter(|(_, form)| *form != usual) {
             let heading = &headings[index];
-            let code = if family == "bracket" { "bracket-width" } else { "separator-mixed" };
-            let message = format!(
-                "{}使用{form}，全文多用{usual}：{}",
-                if family == "bracket" { "括号" } else { "编号后的标点" },
-                shown(heading)
-            );
+            let message = format!("{what}使用{}，全文多用{}：{}", form.label(), usual.label(), shown(heading));
             diagnostics.push(Diagnostic::warning(code, message, Some(heading.line)).on_heading(index));
         }
     }
