@@ -2,11 +2,9 @@
 //! and the panes of the selected report — outline, reader with the
 //! concordance, and the analysis views.
 
-use std::rc::Rc;
-
-use gongwen_core::ReportAnalysis;
 use gongwen_core::lexicon::Lexicon;
 use gongwen_core::vocabulary::UserVocabulary;
+use gongwen_core::words::combine_frequencies;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -172,9 +170,11 @@ pub fn App() -> Html {
         })
     };
 
-    let corpus = use_memo(state.clone(), |state| state.corpus_words());
-    let analysed: Vec<(ReportId, Rc<ReportAnalysis>)> =
-        state.reports.iter().filter_map(|entry| entry.analysis().map(|analysis| (entry.id, analysis))).collect();
+    let analysed = state.analysed();
+    // Only a change of analyses changes the set's words, not a click or a scroll.
+    let corpus = use_memo(analysed.clone(), |analysed| {
+        combine_frequencies(analysed.iter().map(|(_, analysis)| &analysis.words))
+    });
     let selected = state.selected_analysis();
 
     let status = match &state.dictionary {
@@ -233,12 +233,12 @@ pub fn App() -> Html {
                 if let Some(analysis) = selected {
                     <section class="outline-pane">
                         <h2 class="pane-title">{ "大纲" }</h2>
-                        <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={Rc::clone(&analysis)}
+                        <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()}
                             focused={state.focused_heading()} on_focus={on_focus.clone()} />
                     </section>
                     <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
                         <div class="reader-scroll">
-                            <Reader analysis={Rc::clone(&analysis)} focus={state.focus}
+                            <Reader analysis={analysis.clone()} focus={state.focus}
                                 highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()} />
                         </div>
                         if let Some(lookup) = &state.lookup {
@@ -255,13 +255,13 @@ pub fn App() -> Html {
                                     <KeynessPanel reports={analysed.clone()} selected={state.selected.unwrap_or_default()} on_word={on_word.clone()} />
                                 },
                                 View::Words => html! {
-                                    <WordPanel analysis={Rc::clone(&analysis)} reports={analysed.clone()} corpus={corpus} on_word={on_word.clone()} />
+                                    <WordPanel analysis={analysis.clone()} reports={analysed.clone()} corpus={corpus} on_word={on_word.clone()} />
                                 },
                                 View::Formulations => html! {
-                                    <FormulationPanel reports={analysed.clone()} analysis={Rc::clone(&analysis)} on_word={on_word.clone()} />
+                                    <FormulationPanel reports={analysed.clone()} analysis={analysis.clone()} on_word={on_word.clone()} />
                                 },
                                 View::Themes => html! {
-                                    <ThemePanel reports={analysed.clone()} analysis={Rc::clone(&analysis)} on_heading={on_focus} />
+                                    <ThemePanel reports={analysed.clone()} analysis={analysis.clone()} on_heading={on_focus} />
                                 },
                                 View::Structure => html! { <StructurePanel reports={analysed.clone()} on_open={on_open_section} /> },
                             } }

@@ -10,10 +10,40 @@ use std::rc::Rc;
 use gongwen_core::ReportAnalysis;
 use gongwen_core::text::TextRange;
 use gongwen_core::vocabulary::UserVocabulary;
-use gongwen_core::words::{WordFrequencies, combine_frequencies};
 use yew::Reducible;
 
 use crate::protocol::ReportId;
+
+/// A finished analysis as the page shares it between the state and the
+/// views. Equality is identity: an analysis never changes after the worker
+/// sends it, and comparing by pointer keeps props and memos from comparing
+/// whole reports (texts, word lists, occurrences) on every render.
+#[derive(Debug, Clone)]
+pub struct SharedAnalysis(Rc<ReportAnalysis>);
+
+impl SharedAnalysis {
+    /// Shares a new analysis.
+    pub fn new(analysis: ReportAnalysis) -> Self {
+        Self(Rc::new(analysis))
+    }
+}
+
+impl PartialEq for SharedAnalysis {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedAnalysis {
+    type Target = ReportAnalysis;
+
+    fn deref(&self) -> &ReportAnalysis {
+        &self.0
+    }
+}
+
+/// The analysed reports with their ids, in list order.
+pub type AnalysedReports = Vec<(ReportId, SharedAnalysis)>;
 
 /// Whether the worker's dictionary is ready.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +65,7 @@ pub enum ReportStatus {
     /// Sent to the worker (or queued until it is ready).
     Analyzing,
     /// Analysed.
-    Done(Rc<ReportAnalysis>),
+    Done(SharedAnalysis),
     /// Could not be read or decoded; the message is shown as is.
     Failed(String),
 }
@@ -228,7 +258,7 @@ impl Reducible for AppState {
             Action::Analyzed { id, result } => {
                 if let Some(entry) = state.reports.iter_mut().find(|entry| entry.id == id) {
                     entry.status = match result {
-                        Ok(analysis) => ReportStatus::Done(Rc::new(*analysis)),
+                        Ok(analysis) => ReportStatus::Done(SharedAnalysis::new(*analysis)),
                         Err(message) => ReportStatus::Failed(message),
                     };
                 }
@@ -304,19 +334,13 @@ impl AppState {
     }
 
     /// The selected report's analysis, if it is done.
-    pub fn selected_analysis(&self) -> Option<Rc<ReportAnalysis>> {
+    pub fn selected_analysis(&self) -> Option<SharedAnalysis> {
         self.selected.and_then(|id| self.report(id)).and_then(ReportEntry::analysis)
     }
 
-    /// All finished analyses, in list order.
-    pub fn analyses(&self) -> impl Iterator<Item = Rc<ReportAnalysis>> + '_ {
-        self.reports.iter().filter_map(ReportEntry::analysis)
-    }
-
-    /// Word frequencies of all finished reports together.
-    pub fn corpus_words(&self) -> WordFrequencies {
-        let analyses: Vec<Rc<ReportAnalysis>> = self.analyses().collect();
-        combine_frequencies(analyses.iter().map(|analysis| &analysis.words))
+    /// All finished analyses with their ids, in list order.
+    pub fn analysed(&self) -> AnalysedReports {
+        self.reports.iter().filter_map(|entry| entry.analysis().map(|analysis| (entry.id, analysis))).collect()
     }
 
     /// Whether any file is still being analysed.
@@ -353,9 +377,9 @@ impl AppState {
 
 impl ReportEntry {
     /// The analysis, if done.
-    pub fn analysis(&self) -> Option<Rc<ReportAnalysis>> {
+    pub fn analysis(&self) -> Option<SharedAnalysis> {
         match &self.status {
-            ReportStatus::Done(analysis) => Some(Rc::clone(analysis)),
+            ReportStatus::Done(analysis) => Some(analysis.clone()),
             _ => None,
         }
     }

@@ -4,8 +4,6 @@
 //! width. Dispersion strips show where in each report the word occurs.
 //! Clicking a line or a tick opens the reader there.
 
-use std::rc::Rc;
-
 use gongwen_core::ReportAnalysis;
 use gongwen_core::concordance::{ConcordanceLine, concordance};
 use gongwen_core::text::TextRange;
@@ -13,6 +11,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::protocol::ReportId;
+use crate::state::{AnalysedReports, SharedAnalysis};
 use crate::state::{KwicSort, Lookup};
 
 /// The most lines listed; the count still covers all.
@@ -22,7 +21,7 @@ const MAX_LINES: usize = 500;
 #[derive(Properties, PartialEq)]
 pub struct ConcordanceProps {
     /// The analysed reports, in list order.
-    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
+    pub reports: AnalysedReports,
     /// The word, width and order.
     pub lookup: Lookup,
     /// Called with a report and a range to open.
@@ -47,7 +46,7 @@ struct Row {
     line: ConcordanceLine,
 }
 
-fn rows_of(reports: &[(ReportId, Rc<ReportAnalysis>)], lookup: &Lookup) -> Vec<Row> {
+fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup) -> Vec<Row> {
     let mut rows: Vec<Row> = reports
         .iter()
         .flat_map(|(id, analysis)| {

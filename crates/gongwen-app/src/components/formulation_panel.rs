@@ -2,13 +2,11 @@
 //! count and density per 1,000 characters, and a report × formulation table
 //! across all loaded reports.
 
-use std::rc::Rc;
-
-use gongwen_core::ReportAnalysis;
 use gongwen_core::lexicon::LexiconCategory;
 use yew::prelude::*;
 
 use crate::protocol::ReportId;
+use crate::state::{AnalysedReports, SharedAnalysis};
 
 /// How many formulations the cross-report table lists.
 const MATRIX_ROWS: usize = 40;
@@ -29,9 +27,9 @@ pub fn category_label(category: LexiconCategory) -> &'static str {
 #[derive(Properties, PartialEq)]
 pub struct FormulationPanelProps {
     /// Every analysed report, in list order.
-    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
+    pub reports: AnalysedReports,
     /// The selected report.
-    pub analysis: Rc<ReportAnalysis>,
+    pub analysis: SharedAnalysis,
     /// Called with a term the user clicked.
     pub on_word: Callback<String>,
 }
@@ -80,7 +78,7 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
 }
 
 /// Formulations (most used across the set first) × reports, counts in cells.
-fn render_matrix(reports: &[(ReportId, Rc<ReportAnalysis>)], term_button: &dyn Fn(&str) -> Html) -> Html {
+fn render_matrix(reports: &[(ReportId, SharedAnalysis)], term_button: &dyn Fn(&str) -> Html) -> Html {
     let mut totals: Vec<(String, usize)> = Vec::new();
     for (_, analysis) in reports {
         for f in &analysis.formulations {

@@ -2,14 +2,12 @@
 //! words it overuses against the other loaded reports (G²), and its keywords
 //! by TF-IDF over the loaded reports and by TextRank.
 
-use std::rc::Rc;
-
-use gongwen_core::ReportAnalysis;
 use gongwen_core::keyness::{ScoredWord, distinctive_words, textrank_keywords, tfidf_keywords};
 use gongwen_core::words::WordFrequencies;
 use yew::prelude::*;
 
 use crate::protocol::ReportId;
+use crate::state::{AnalysedReports, SharedAnalysis};
 
 /// How many words each list shows.
 const LIST_LENGTH: usize = 20;
@@ -18,7 +16,7 @@ const LIST_LENGTH: usize = 20;
 #[derive(Properties, PartialEq)]
 pub struct KeynessPanelProps {
     /// Every analysed report, in list order.
-    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
+    pub reports: AnalysedReports,
     /// The selected report.
     pub selected: ReportId,
     /// Called with a word the user clicked.
@@ -33,7 +31,7 @@ struct Lists {
     textrank: Vec<ScoredWord>,
 }
 
-fn lists_of(reports: &[(ReportId, Rc<ReportAnalysis>)], selected: ReportId) -> Option<Lists> {
+fn lists_of(reports: &[(ReportId, SharedAnalysis)], selected: ReportId) -> Option<Lists> {
     let index = reports.iter().position(|(id, _)| *id == selected)?;
     let frequencies: Vec<&WordFrequencies> = reports.iter().map(|(_, analysis)| &analysis.words).collect();
     let analysis = &reports[index].1;

@@ -4,18 +4,18 @@
 //! heading in the reader.
 
 use std::collections::HashSet;
-use std::rc::Rc;
 
-use gongwen_core::ReportAnalysis;
 use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::outline::{Heading, HeadingKind};
 use yew::prelude::*;
+
+use crate::state::SharedAnalysis;
 
 /// Properties of [`OutlineTree`].
 #[derive(Properties, PartialEq)]
 pub struct OutlineTreeProps {
     /// The report whose outline is shown.
-    pub analysis: Rc<ReportAnalysis>,
+    pub analysis: SharedAnalysis,
     /// The heading shown in the reader.
     pub focused: Option<usize>,
     /// Called with a heading's index when the user clicks it.

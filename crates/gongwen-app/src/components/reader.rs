@@ -3,13 +3,13 @@
 //! concordance opens). The focused heading or concordance hit is scrolled to
 //! and highlighted; occurrences of the looked-up word are highlighted too.
 
-use std::rc::Rc;
-
 use gongwen_core::ReportAnalysis;
 use gongwen_core::text::TextRange;
 use wasm_bindgen::JsCast;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
+
+use crate::state::SharedAnalysis;
 
 use crate::state::FocusTarget;
 
@@ -17,7 +17,7 @@ use crate::state::FocusTarget;
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     /// The report shown.
-    pub analysis: Rc<ReportAnalysis>,
+    pub analysis: SharedAnalysis,
     /// What to show and highlight, with a counter that changes on every click.
     pub focus: Option<(FocusTarget, u32)>,
     /// The word whose occurrences are highlighted.

@@ -2,20 +2,19 @@
 //! top-level sections, as stacked bars. Clicking a segment opens that section
 //! in the reader.
 
-use std::rc::Rc;
-
 use gongwen_core::ReportAnalysis;
 use yew::prelude::*;
 
 use crate::charts::chart::Chart;
 use crate::charts::section_shares::{parse_segment_name, section_share_option};
 use crate::protocol::ReportId;
+use crate::state::AnalysedReports;
 
 /// Properties of [`StructurePanel`].
 #[derive(Properties, PartialEq)]
 pub struct StructurePanelProps {
     /// The analysed reports, in list order.
-    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
+    pub reports: AnalysedReports,
     /// Called with a report and a heading index (`None`: its preamble).
     pub on_open: Callback<(ReportId, Option<usize>)>,
 }
@@ -24,7 +23,7 @@ pub struct StructurePanelProps {
 #[component]
 pub fn StructurePanel(props: &StructurePanelProps) -> Html {
     let option = use_memo(props.reports.clone(), |reports| {
-        let borrowed: Vec<(ReportId, &ReportAnalysis)> = reports.iter().map(|(id, a)| (*id, a.as_ref())).collect();
+        let borrowed: Vec<(ReportId, &ReportAnalysis)> = reports.iter().map(|(id, a)| (*id, &**a)).collect();
         section_share_option(&borrowed)
     });
     let on_click = {

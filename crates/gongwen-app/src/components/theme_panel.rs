@@ -2,29 +2,27 @@
 //! theme as a radar (against the average of all loaded reports), a table of
 //! characters per theme, and each section's theme (click to open it).
 
-use std::rc::Rc;
-
-use gongwen_core::ReportAnalysis;
 use gongwen_core::themes::Theme;
 use yew::prelude::*;
 
 use crate::charts::chart::Chart;
 use crate::charts::theme_radar::theme_radar_option;
 use crate::protocol::ReportId;
+use crate::state::{AnalysedReports, SharedAnalysis};
 
 /// Properties of [`ThemePanel`].
 #[derive(Properties, PartialEq)]
 pub struct ThemePanelProps {
     /// Every analysed report, in list order.
-    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
+    pub reports: AnalysedReports,
     /// The selected report.
-    pub analysis: Rc<ReportAnalysis>,
+    pub analysis: SharedAnalysis,
     /// Called with a heading index to open.
     pub on_heading: Callback<usize>,
 }
 
 /// The average share (percent) of each theme over `reports`.
-fn average_shares(reports: &[(ReportId, Rc<ReportAnalysis>)]) -> Vec<f64> {
+fn average_shares(reports: &[(ReportId, SharedAnalysis)]) -> Vec<f64> {
     let count = reports.len().max(1) as f64;
     Theme::ALL
         .iter()

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gongwen_core::ReportAnalysis;
 use gongwen_core::words::WordFrequencies;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -15,6 +14,7 @@ use crate::charts::chart::Chart;
 use crate::charts::word_bars::word_bar_option;
 use crate::charts::word_cloud::word_cloud_option;
 use crate::protocol::ReportId;
+use crate::state::{AnalysedReports, SharedAnalysis};
 
 /// Whose words the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,9 +38,9 @@ const MAX_TABLE_ROWS: usize = 300;
 #[derive(Properties, PartialEq)]
 pub struct WordPanelProps {
     /// The selected report.
-    pub analysis: Rc<ReportAnalysis>,
+    pub analysis: SharedAnalysis,
     /// Every analysed report, in list order.
-    pub reports: Vec<(ReportId, Rc<ReportAnalysis>)>,
+    pub reports: AnalysedReports,
     /// The words of all loaded reports.
     pub corpus: Rc<WordFrequencies>,
     /// Called with a word the user clicked.
@@ -56,7 +56,7 @@ struct Row {
     reports: usize,
 }
 
-fn table_rows(words: &WordFrequencies, chars: usize, reports: &[(ReportId, Rc<ReportAnalysis>)]) -> Vec<Row> {
+fn table_rows(words: &WordFrequencies, chars: usize, reports: &[(ReportId, SharedAnalysis)]) -> Vec<Row> {
     let mut containing: HashMap<&str, usize> = HashMap::new();
     for (_, analysis) in reports {
         for count in &analysis.words.counts {
