@@ -18,6 +18,32 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+/**
+ * The page's Content-Security-Policy, the same as index.html's meta tag (the
+ * browser tests check that they agree). As a header it also governs the
+ * worker, whose script a meta tag cannot reach: 'wasm-unsafe-eval' lets both
+ * compile their wasm, and nothing else may run or load from anywhere else.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Headers of every response: the CSP and what keeps the page to itself. */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
 /** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port). Resolves to { server, url }. */
 export function startServer(root, port = 0) {
   const base = resolve(root);
@@ -26,18 +52,19 @@ export function startServer(root, port = 0) {
       const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
-        response.writeHead(403).end('forbidden');
+        response.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden');
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       response.writeHead(200, {
+        ...SECURITY_HEADERS,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
       });
       response.end(body);
     } catch {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     }
   });
   return new Promise((resolvePromise, reject) => {

@@ -1,7 +1,10 @@
 // Shared set-up of the browser tests: serves dist/ on 127.0.0.1, launches
 // Debian's Chromium headless through playwright-core, records every request so
-// tests can prove nothing leaves the machine, and saves screenshots under
-// tests/artifacts/ (git-ignored).
+// tests can prove nothing leaves the machine, collects Content-Security-Policy
+// violations and dialogs, and saves screenshots under tests/artifacts/
+// (git-ignored).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +26,29 @@ export async function seedFiles() {
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
 }
 
-/** Serves dist/ and opens the page. Returns { page, requests, close }. */
-export async function openPage() {
+/**
+ * Collects the page's CSP violations into window.__cspViolations from the
+ * first script on; a test reads them with cspViolations(page).
+ */
+function recordCspViolations() {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push({
+      directive: event.effectiveDirective,
+      blocked: event.blockedURI,
+      source: `${event.sourceFile}:${event.lineNumber}`,
+      sample: event.sample,
+    });
+  });
+}
+
+/**
+ * Serves dist/ and opens the page (with `query`, e.g. '?selftest', appended).
+ * Returns { page, url, requests, errors, pageErrors, dialogs, close }: every
+ * request's URL, console errors and uncaught exceptions, uncaught exceptions
+ * alone, and the messages of dialogs (alert, confirm …), which are dismissed.
+ */
+export async function openPage({ query = '' } = {}) {
   const { server, url } = await startServer(join(ROOT, 'dist'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -33,17 +57,29 @@ export async function openPage() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
+  await context.addInitScript(recordCspViolations);
   const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
+  const pageErrors = [];
+  const dialogs = [];
+  page.on('pageerror', (error) => {
+    errors.push(String(error));
+    pageErrors.push(String(error));
+  });
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
   const navigationStart = Date.now();
-  await page.goto(url);
+  await page.goto(url + query);
   return {
     page,
     url,
     requests,
     errors,
+    pageErrors,
+    dialogs,
     navigationStart,
     async close() {
       await browser.close();
@@ -66,15 +102,55 @@ export async function waitForDictionary(page) {
 }
 
 /** Waits until every listed report is analysed or failed. */
-export async function waitForReports(page, count) {
+export async function waitForReports(page, count, timeout = 30_000) {
   await page.waitForFunction(
     (expected) => {
       const items = [...document.querySelectorAll('.file-item')];
       return items.length === expected && items.every((item) => item.dataset.status !== 'analyzing');
     },
     count,
-    { timeout: 30_000 },
+    { timeout },
   );
+}
+
+/**
+ * Dispatches a drop of `files` on the drop zone: each { name, text } or
+ * { name, bytes }.
+ */
+export async function dropFiles(page, files) {
+  const payload = files.map((file) => ({
+    name: file.name,
+    bytes: file.bytes ? [...file.bytes] : [...Buffer.from(file.text, 'utf8')],
+  }));
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const file of files) {
+      transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: 'text/plain' }));
+    }
+    const zone = document.querySelector('#drop-zone');
+    zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, payload);
+}
+
+/** The CSP violations the page has seen so far. */
+export function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations);
+}
+
+/**
+ * Fails unless every request was for one of the page's own static files:
+ * the server's origin and a path that exists in dist/.
+ */
+export function assertOnlyOwnStaticFiles(requests, url) {
+  const origin = new URL(url).origin;
+  const foreign = requests.filter((request) => {
+    const target = new URL(request);
+    if (target.origin !== origin) return true;
+    const path = decodeURIComponent(target.pathname);
+    return !existsSync(join(ROOT, 'dist', path === '/' ? 'index.html' : path));
+  });
+  assert.deepEqual(foreign, [], 'every request is for one of the page\'s own files');
 }
 
 /** Opens the page, runs `body(session)`, and always closes the browser and server. */

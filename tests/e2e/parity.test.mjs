@@ -6,13 +6,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { ROOT, seedFiles } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
-const WASM_API = join(ROOT, 'target/wasm-node/gongwen_wasm.js');
-const CLI = process.env.GONGWEN_BIN ?? join(ROOT, 'target/debug/gongwen');
+// Where cargo and .ci/build-wasm-node put their output: CARGO_TARGET_DIR or target/.
+const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
+const WASM_API = join(TARGET, 'wasm-node/gongwen_wasm.js');
+const CLI = process.env.GONGWEN_BIN ?? join(TARGET, 'debug/gongwen');
 
 function cliJson(args) {
   return JSON.parse(execFileSync(CLI, args, { cwd: ROOT, encoding: 'utf8' }));

@@ -21,9 +21,10 @@ use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
-use crate::hooks::use_report_loader::{IncomingFile, use_report_loader};
+use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
-use crate::protocol::{ReportId, ToWorker};
+use crate::incoming_file::IncomingFile;
+use crate::protocol::ReportId;
 use crate::samples::SAMPLE_REPORTS;
 use crate::state::{Action, AppState, DictionaryStatus};
 
@@ -127,8 +128,7 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let worker = worker.clone();
         Callback::from(move |id: ReportId| {
-            // A worker that is gone holds no bytes to forget.
-            let _ = worker.send(ToWorker::Forget { id });
+            worker.forget(id);
             dispatch.emit(Action::Remove(id));
         })
     };
@@ -237,10 +237,8 @@ pub fn App() -> Html {
                             focused={state.focused_heading()} on_focus={on_focus.clone()} />
                     </section>
                     <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
-                        <div class="reader-scroll">
-                            <Reader analysis={analysis.clone()} focus={state.focus}
-                                highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()} />
-                        </div>
+                        <Reader key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()} focus={state.focus}
+                            highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()} />
                         if let Some(lookup) = &state.lookup {
                             <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at}
                                 on_width={dispatch.reform(Action::SetLookupWidth)} on_sort={dispatch.reform(Action::SetLookupSort)}

@@ -13,6 +13,7 @@ pub mod charts;
 pub mod components;
 pub mod file_picker;
 pub mod hooks;
+pub mod incoming_file;
 pub mod protocol;
 pub mod samples;
 pub mod state;

@@ -1,12 +1,32 @@
 //! The messages between the page and the analysis worker.
 //!
-//! **API boundary:** messages cross `postMessage` as JavaScript values made by
-//! `serde-wasm-bindgen`; file bytes travel as a `Uint8Array`. Both ends are our
-//! own Rust, so the types are shared here.
+//! **API boundary:** both directions cross `postMessage` as one `Uint8Array`
+//! of [`postcard`] bytes whose buffer is *transferred*, not copied: an
+//! analysis carries a per-token occurrence list and the whole cleaned text,
+//! and as a JavaScript object graph (what `serde-wasm-bindgen` made before) a
+//! 28 MB report became millions of JS objects on the page. Both ends are our
+//! own Rust, so the types are shared here; [`encode`] and [`decode`] are the
+//! only (de)serialisers.
+//!
+//! The worker's bootstrap (`www/worker.js`) is plain JavaScript and cannot
+//! speak postcard: its two messages are plain objects, read by
+//! [`BootstrapMessage::from_js`].
 
-use gongwen_core::ReportAnalysis;
+use gongwen_core::analysis::ReportAnalysis;
+use gongwen_core::clean::{CleanLine, CleanedText};
+use gongwen_core::decode::Encoding;
+use gongwen_core::diagnostic::Diagnostic;
+use gongwen_core::formulations::FormulationCount;
+use gongwen_core::keyness::ScoredWord;
+use gongwen_core::noise::RemovedNoise;
+use gongwen_core::outline::Outline;
+use gongwen_core::source::{LineHint, LineUnit, SourceFormat};
+use gongwen_core::text::TextRange;
+use gongwen_core::themes::ThemeCoverage;
 use gongwen_core::vocabulary::UserVocabulary;
+use gongwen_core::words::{Occurrence, WordFrequencies};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Identifies one submitted file across the round trip.
 pub type ReportId = u32;
@@ -30,9 +50,29 @@ pub enum ToWorker {
         #[serde(with = "serde_bytes")]
         bytes: Vec<u8>,
     },
+    /// Keep the bytes of a file that is already analysed, so that a later
+    /// vocabulary change analyses it again. Sent to a worker that replaces
+    /// one that crashed, which took its copy of every file along.
+    Keep {
+        /// The page's id for the file.
+        id: ReportId,
+        /// The file's name.
+        name: String,
+        /// The file's bytes.
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+    },
     /// The user removed a file: drop its bytes.
     Forget {
         /// The page's id for the file.
+        id: ReportId,
+    },
+    /// Panic as if analysing the file `id` had hit a bug. Exists only for the
+    /// resilience test (`tests/e2e/resilience.test.mjs`), which reaches it
+    /// through the page's `?selftest` hook; nothing in the page's interface
+    /// sends it.
+    Crash {
+        /// The file whose analysis "fails".
         id: ReportId,
     },
 }
@@ -50,13 +90,276 @@ pub enum FromWorker {
         /// Why, in Chinese.
         message: String,
     },
+    /// The worker starts analysing this file. If the worker dies before the
+    /// result, this is the file that killed it.
+    Analyzing {
+        /// The page's id for the file.
+        id: ReportId,
+    },
     /// One file's analysis, or why it failed (in Chinese).
     Analyzed {
         /// The page's id for the file.
         id: ReportId,
         /// The analysis or the error message.
-        result: Result<Box<ReportAnalysis>, String>,
+        result: Result<Box<WireReport>, String>,
         /// How long the analysis took, in milliseconds.
         millis: f64,
     },
+}
+
+/// One report's results as the page keeps them: the core's analysis, plus
+/// what the worker computes from it so that the page's thread need not walk
+/// every token (TextRank's co-occurrence graph).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysedReport {
+    /// The core's analysis.
+    pub analysis: ReportAnalysis,
+    /// The report's TextRank keywords, best first.
+    pub textrank: Vec<ScoredWord>,
+}
+
+/// An [`AnalysedReport`] as postcard carries it. The core's types serialise
+/// as they are except [`LineHint`] and [`LineUnit`], internally tagged enums,
+/// which only a self-describing format can read back; [`WireHint`] and
+/// [`WireUnit`] carry them instead.
+/// The conversions destructure every struct, so a field added to the core
+/// fails to compile here rather than silently missing on the page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireReport {
+    name: String,
+    encoding: Encoding,
+    format: SourceFormat,
+    unit: WireUnit,
+    text: String,
+    lines: Vec<WireLine>,
+    removed: Vec<RemovedNoise>,
+    source_breaks: Vec<(usize, u32)>,
+    chars: usize,
+    outline: Outline,
+    words: WordFrequencies,
+    occurrences: Vec<Occurrence>,
+    formulations: Vec<FormulationCount>,
+    themes: ThemeCoverage,
+    notes: Vec<Diagnostic>,
+    textrank: Vec<ScoredWord>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct WireLine {
+    range: TextRange,
+    source_line: u32,
+    hint: WireHint,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+enum WireHint {
+    Plain,
+    Heading(u8),
+    Bold,
+    Title,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum WireUnit {
+    Line,
+    Paragraph,
+    PageLine(Vec<u32>),
+}
+
+impl From<LineUnit> for WireUnit {
+    fn from(unit: LineUnit) -> Self {
+        match unit {
+            LineUnit::Line => WireUnit::Line,
+            LineUnit::Paragraph => WireUnit::Paragraph,
+            LineUnit::PageLine { page_starts } => WireUnit::PageLine(page_starts),
+        }
+    }
+}
+
+impl From<WireUnit> for LineUnit {
+    fn from(unit: WireUnit) -> Self {
+        match unit {
+            WireUnit::Line => LineUnit::Line,
+            WireUnit::Paragraph => LineUnit::Paragraph,
+            WireUnit::PageLine(page_starts) => LineUnit::PageLine { page_starts },
+        }
+    }
+}
+
+impl From<LineHint> for WireHint {
+    fn from(hint: LineHint) -> Self {
+        match hint {
+            LineHint::Plain => WireHint::Plain,
+            LineHint::Heading { depth } => WireHint::Heading(depth),
+            LineHint::Bold => WireHint::Bold,
+            LineHint::Title => WireHint::Title,
+        }
+    }
+}
+
+impl From<WireHint> for LineHint {
+    fn from(hint: WireHint) -> Self {
+        match hint {
+            WireHint::Plain => LineHint::Plain,
+            WireHint::Heading(depth) => LineHint::Heading { depth },
+            WireHint::Bold => LineHint::Bold,
+            WireHint::Title => LineHint::Title,
+        }
+    }
+}
+
+impl From<AnalysedReport> for WireReport {
+    fn from(report: AnalysedReport) -> Self {
+        let AnalysedReport { analysis, textrank } = report;
+        let ReportAnalysis {
+            name,
+            encoding,
+            format,
+            unit,
+            cleaned,
+            chars,
+            outline,
+            words,
+            occurrences,
+            formulations,
+            themes,
+            notes,
+        } = analysis;
+        let CleanedText { text, lines, removed, source_breaks } = cleaned;
+        let lines = lines
+            .into_iter()
+            .map(|CleanLine { range, source_line, hint }| WireLine { range, source_line, hint: hint.into() })
+            .collect();
+        WireReport {
+            name,
+            encoding,
+            format,
+            unit: unit.into(),
+            text,
+            lines,
+            removed,
+            source_breaks,
+            chars,
+            outline,
+            words,
+            occurrences,
+            formulations,
+            themes,
+            notes,
+            textrank,
+        }
+    }
+}
+
+impl From<WireReport> for AnalysedReport {
+    fn from(wire: WireReport) -> Self {
+        let WireReport {
+            name,
+            encoding,
+            format,
+            unit,
+            text,
+            lines,
+            removed,
+            source_breaks,
+            chars,
+            outline,
+            words,
+            occurrences,
+            formulations,
+            themes,
+            notes,
+            textrank,
+        } = wire;
+        let lines = lines
+            .into_iter()
+            .map(|WireLine { range, source_line, hint }| CleanLine { range, source_line, hint: hint.into() })
+            .collect();
+        let cleaned = CleanedText { text, lines, removed, source_breaks };
+        let analysis = ReportAnalysis {
+            name,
+            encoding,
+            format,
+            unit: unit.into(),
+            cleaned,
+            chars,
+            outline,
+            words,
+            occurrences,
+            formulations,
+            themes,
+            notes,
+        };
+        AnalysedReport { analysis, textrank }
+    }
+}
+
+/// A message as a `Uint8Array` of postcard bytes, ready to be posted with its
+/// buffer transferred.
+pub fn encode<T: Serialize>(message: &T) -> Result<js_sys::Uint8Array, String> {
+    let bytes = postcard::to_allocvec(message).map_err(|error| error.to_string())?;
+    Ok(js_sys::Uint8Array::from(bytes.as_slice()))
+}
+
+/// Reads a message posted by [`encode`]; `None` if `data` is not bytes (a
+/// bootstrap message).
+pub fn decode<T: for<'de> Deserialize<'de>>(data: &JsValue) -> Option<Result<T, String>> {
+    let array = data.dyn_ref::<js_sys::Uint8Array>()?;
+    Some(postcard::from_bytes(&array.to_vec()).map_err(|error| error.to_string()))
+}
+
+/// The transfer list that moves `array`'s buffer instead of copying it.
+pub fn transfer_list(array: &js_sys::Uint8Array) -> js_sys::Array {
+    js_sys::Array::of1(&array.buffer())
+}
+
+/// What `www/worker.js` itself posts, as plain objects.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BootstrapMessage {
+    /// `{ broken: message }`: the worker's wasm module could not start.
+    Broken(String),
+    /// `{ trap: message }`: an exception escaped the worker's wasm (a Rust
+    /// panic aborts with a trap); that module instance is dead.
+    Trap(String),
+}
+
+impl BootstrapMessage {
+    /// Reads a bootstrap message, if `data` is one.
+    pub fn from_js(data: &JsValue) -> Option<Self> {
+        let field = |name: &str| {
+            js_sys::Reflect::get(data, &JsValue::from_str(name)).ok().filter(|value| !value.is_undefined())
+        };
+        let text = |value: JsValue| value.as_string().unwrap_or_else(|| format!("{value:?}"));
+        if !data.is_object() {
+            return None;
+        }
+        if let Some(message) = field("trap") {
+            return Some(BootstrapMessage::Trap(text(message)));
+        }
+        field("broken").map(|message| BootstrapMessage::Broken(text(message)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_analysis_survives_the_trip_through_postcard() {
+        let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
+        let source = "# 标题\n\n一、总体情况\n\n**（一）抓学习**\n\n坚持“两个维护”，落实主体责任。\n";
+        let analysis = gongwen_core::analyze_report("a.md", source.as_bytes(), &segmenter).expect("analysis");
+        assert!(analysis.cleaned.lines.iter().any(|line| line.hint != LineHint::Plain), "the sample has hints");
+        let report = AnalysedReport {
+            analysis,
+            textrank: vec![ScoredWord { word: "两个维护".to_owned(), score: 1.0, count: 1 }],
+        };
+        let message = FromWorker::Analyzed { id: 7, result: Ok(Box::new(report.clone().into())), millis: 1.5 };
+        let bytes = postcard::to_allocvec(&message).expect("encodes");
+        let Ok(FromWorker::Analyzed { id: 7, result: Ok(wire), .. }) = postcard::from_bytes::<FromWorker>(&bytes)
+        else {
+            panic!("decodes to the same message");
+        };
+        assert_eq!(AnalysedReport::from(*wire), report);
+    }
 }

@@ -8,23 +8,29 @@
 use std::rc::Rc;
 
 use gongwen_core::ReportAnalysis;
+use gongwen_core::keyness::ScoredWord;
 use gongwen_core::text::TextRange;
 use gongwen_core::vocabulary::UserVocabulary;
 use yew::Reducible;
 
-use crate::protocol::ReportId;
+use crate::protocol::{AnalysedReport, ReportId};
 
 /// A finished analysis as the page shares it between the state and the
 /// views. Equality is identity: an analysis never changes after the worker
 /// sends it, and comparing by pointer keeps props and memos from comparing
 /// whole reports (texts, word lists, occurrences) on every render.
 #[derive(Debug, Clone)]
-pub struct SharedAnalysis(Rc<ReportAnalysis>);
+pub struct SharedAnalysis(Rc<AnalysedReport>);
 
 impl SharedAnalysis {
     /// Shares a new analysis.
-    pub fn new(analysis: ReportAnalysis) -> Self {
-        Self(Rc::new(analysis))
+    pub fn new(report: AnalysedReport) -> Self {
+        Self(Rc::new(report))
+    }
+
+    /// The report's TextRank keywords, computed by the worker.
+    pub fn textrank(&self) -> &[ScoredWord] {
+        &self.0.textrank
     }
 }
 
@@ -38,7 +44,7 @@ impl std::ops::Deref for SharedAnalysis {
     type Target = ReportAnalysis;
 
     fn deref(&self) -> &ReportAnalysis {
-        &self.0
+        &self.0.analysis
     }
 }
 
@@ -185,7 +191,7 @@ pub enum Action {
         /// The file's id.
         id: ReportId,
         /// The analysis or the error message.
-        result: Result<Box<ReportAnalysis>, String>,
+        result: Result<Box<AnalysedReport>, String>,
     },
     /// The user selected a report.
     Select(ReportId),
@@ -258,7 +264,7 @@ impl Reducible for AppState {
             Action::Analyzed { id, result } => {
                 if let Some(entry) = state.reports.iter_mut().find(|entry| entry.id == id) {
                     entry.status = match result {
-                        Ok(analysis) => ReportStatus::Done(SharedAnalysis::new(*analysis)),
+                        Ok(report) => ReportStatus::Done(SharedAnalysis::new(*report)),
                         Err(message) => ReportStatus::Failed(message),
                     };
                 }
@@ -441,9 +447,11 @@ mod tests {
         assert_eq!((state.selected, state.focused_heading()), (Some(2), Some(4)));
     }
 
-    fn sample_analysis() -> ReportAnalysis {
+    fn sample_analysis() -> AnalysedReport {
         let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
-        gongwen_core::analyze_report("b.txt", "一、甲\n（一）乙".as_bytes(), &segmenter).expect("analysis")
+        let analysis =
+            gongwen_core::analyze_report("b.txt", "一、甲\n（一）乙".as_bytes(), &segmenter).expect("analysis");
+        AnalysedReport { analysis, textrank: Vec::new() }
     }
 
     #[test]

@@ -7,26 +7,37 @@
 //! handler is installed. The worker keeps each file's bytes so that a change of
 //! vocabulary ([`ToWorker::Configure`]) re-analyses every file without the page
 //! reading them again.
+//!
+//! Release builds abort on panic: a bug in the core traps this module
+//! instance for good. The worker announces each file before analysing it
+//! ([`FromWorker::Analyzing`]) so that the page, told of the trap by
+//! `worker.js`, knows which file to report and replaces the worker.
 
 use std::collections::BTreeMap;
 
+use gongwen_core::keyness::textrank_keywords;
 use gongwen_core::vocabulary::UserVocabulary;
 use gongwen_core::{Segmenter, analyze_report};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{FromWorker, ReportId, ToWorker};
+use crate::protocol::{self, AnalysedReport, FromWorker, ReportId, ToWorker};
+
+/// How many TextRank keywords the worker computes per report (the keyness
+/// panel lists them all).
+pub const TEXTRANK_KEYWORDS: usize = 20;
 
 /// Milliseconds since the worker started, for timings.
 fn now_millis(scope: &DedicatedWorkerGlobalScope) -> f64 {
     scope.performance().map_or(0.0, |performance| performance.now())
 }
 
-/// Posts a message to the page. A message that cannot be serialised is a bug,
-/// reported on the console rather than lost silently.
+/// Posts a message to the page, moving its bytes. A message that cannot be
+/// posted is a bug, reported on the console rather than lost silently.
 fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
-    let posted =
-        serde_wasm_bindgen::to_value(message).map_err(JsValue::from).and_then(|value| scope.post_message(&value));
+    let posted = protocol::encode(message)
+        .map_err(JsValue::from)
+        .and_then(|bytes| scope.post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes)));
     if let Err(error) = posted {
         web_sys::console::error_2(&"gongwen worker: could not post a message".into(), &error);
     }
@@ -42,8 +53,15 @@ struct WorkerState {
 impl WorkerState {
     fn analyze(&self, id: ReportId) {
         let Some((name, bytes)) = self.files.get(&id) else { return };
+        post(&self.scope, &FromWorker::Analyzing { id });
         let started = now_millis(&self.scope);
-        let result = analyze_report(name, bytes, &self.segmenter).map(Box::new).map_err(|error| error.to_string());
+        let result = analyze_report(name, bytes, &self.segmenter)
+            .map(|analysis| {
+                let textrank =
+                    textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, TEXTRANK_KEYWORDS);
+                Box::new(AnalysedReport { analysis, textrank }.into())
+            })
+            .map_err(|error| error.to_string());
         post(&self.scope, &FromWorker::Analyzed { id, result, millis: now_millis(&self.scope) - started });
     }
 
@@ -52,6 +70,9 @@ impl WorkerState {
             ToWorker::Analyze { id, name, bytes } => {
                 self.files.insert(id, (name, bytes));
                 self.analyze(id);
+            }
+            ToWorker::Keep { id, name, bytes } => {
+                self.files.insert(id, (name, bytes));
             }
             ToWorker::Forget { id } => {
                 self.files.remove(&id);
@@ -66,6 +87,10 @@ impl WorkerState {
                 }
                 Err(message) => post(&self.scope, &FromWorker::Broken { message }),
             },
+            ToWorker::Crash { id } => {
+                post(&self.scope, &FromWorker::Analyzing { id });
+                panic!("gongwen worker: the crash the resilience test asked for (file {id})");
+            }
         }
     }
 }
@@ -90,11 +115,12 @@ pub fn run_worker() {
     let load_millis = now_millis(&scope) - started;
     let mut state = WorkerState { scope: scope.clone(), segmenter, files: BTreeMap::new() };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        match serde_wasm_bindgen::from_value::<ToWorker>(event.data()) {
-            Ok(message) => state.handle(message),
-            Err(error) => {
+        match protocol::decode::<ToWorker>(&event.data()) {
+            Some(Ok(message)) => state.handle(message),
+            Some(Err(error)) => {
                 post(&state.scope, &FromWorker::Broken { message: format!("分析线程收到无法识别的消息：{error}") })
             }
+            None => post(&state.scope, &FromWorker::Broken { message: "分析线程收到无法识别的消息".to_owned() }),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -6,17 +6,21 @@
 //! processed and the exit status is 1. The `--json` shapes are contracts (see
 //! `gongwen_core::report`): fields are added, never renamed or removed.
 
+mod input;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use gongwen_core::file_name::display_file_name;
 use gongwen_core::render::render_outline;
 use gongwen_core::report::{
     DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ThemesRecord, WordsRecord,
 };
-use gongwen_core::{ReportAnalysis, Segmenter, analyze_report};
+use gongwen_core::{ReadLimits, ReportAnalysis, Segmenter, analyze_report_within};
+use input::collect_inputs;
 
 /// 公文透镜：分析述职报告、工作总结等公文的结构与用词。
 #[derive(Debug, Parser)]
@@ -33,7 +37,8 @@ enum Command {
         /// Print one JSON array, one object per file, instead of text.
         #[arg(long)]
         json: bool,
-        /// Report files (.txt, .md, .html; UTF-8, GBK/GB18030 or UTF-16).
+        /// Report files: .txt, .md, .html (UTF-8, GBK/GB18030, UTF-16), .docx,
+        /// .doc/.wps, .odt; folders are walked and .zip archives unpacked.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -121,20 +126,22 @@ fn run(cli: Cli) -> Result<bool> {
     Ok(all_ok)
 }
 
-/// Analyses every file, reporting each failure on standard error. Returns the
-/// analyses in argument order and whether every file succeeded.
+/// Analyses every input file (folders walked, archives unpacked), reporting
+/// each failure on standard error as one line that names the file with its
+/// control and bidi characters escaped. Returns the analyses in argument
+/// order and whether every file succeeded.
 fn analyze_files(files: &[PathBuf], segmenter: &Segmenter) -> (Vec<ReportAnalysis>, bool) {
+    let limits = ReadLimits::default();
     let mut analyses = Vec::with_capacity(files.len());
     let mut all_ok = true;
-    for path in files {
-        let name = path.display().to_string();
-        let result = std::fs::read(path)
-            .map_err(|error| format!("无法读取文件：{error}"))
-            .and_then(|bytes| analyze_report(&name, &bytes, segmenter).map_err(|error| error.to_string()));
+    for input in collect_inputs(files, &limits) {
+        let result = input.bytes.and_then(|bytes| {
+            analyze_report_within(&input.name, &bytes, segmenter, &limits).map_err(|error| error.to_string())
+        });
         match result {
             Ok(analysis) => analyses.push(analysis),
             Err(message) => {
-                eprintln!("gongwen: {name}: {message}");
+                eprintln!("gongwen: {}: {}", display_file_name(&input.name), display_file_name(&message));
                 all_ok = false;
             }
         }
@@ -151,7 +158,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 /// The readable word list: the top words, the distinctive words with their
 /// G², and the formulations.
 fn render_words(record: &WordsRecord) -> String {
-    let mut out = format!("文件：{}（{} 词）\n高频词：\n", record.file, record.tokens);
+    let mut out = format!("文件：{}（{} 词）\n高频词：\n", display_file_name(&record.file), record.tokens);
     for entry in &record.top {
         out.push_str(&format!("{:>6}  {}\n", entry.count, entry.word));
     }
@@ -183,7 +190,7 @@ fn render_kwic(records: &[KwicRecord], width: usize) -> String {
             record.left,
             record.matched,
             record.right,
-            record.file,
+            display_file_name(&record.file),
             record.line,
             section
         ));
@@ -193,7 +200,7 @@ fn render_kwic(records: &[KwicRecord], width: usize) -> String {
 
 /// The readable theme table: characters and share per theme.
 fn render_themes(record: &ThemesRecord) -> String {
-    let mut out = format!("文件：{}\n", record.file);
+    let mut out = format!("文件：{}\n", display_file_name(&record.file));
     for share in &record.themes {
         out.push_str(&format!("{:>7} 字  {:>5.1}%  {}\n", share.chars, share.share * 100.0, share.theme.label()));
     }

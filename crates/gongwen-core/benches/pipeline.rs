@@ -1,6 +1,8 @@
 //! Benchmarks of the core over the seeds scaled up: the whole per-report
 //! pipeline, cleaning plus outline alone, and segmentation, each with
-//! `Throughput::Bytes` so results read as MB/s. Run with `cargo bench -p gongwen-core`.
+//! `Throughput::Bytes` so results read as MB/s; and the same on 100,000
+//! repeated `（一）` lines, which a quadratic outline pass would make crawl.
+//! Run with `cargo bench -p gongwen-core`.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
@@ -38,6 +40,17 @@ fn pipeline(c: &mut Criterion) {
             b.iter(|| segmenter.segment(black_box(&text)).len())
         });
     }
+    // 100,000 lines of one repeated marker: every line a heading and every
+    // heading a numbering diagnostic, the input on which a pass that walks
+    // all headings per line or per heading shows up as quadratic.
+    let repeated = "（一）\n".repeat(100_000);
+    group.throughput(Throughput::Bytes(repeated.len() as u64));
+    group.bench_function("analyze_report/100000_repeated_paren_markers", |b| {
+        b.iter(|| analyze_report("bench.txt", black_box(repeated.as_bytes()), &segmenter).expect("analysis"))
+    });
+    group.bench_function("clean+outline/100000_repeated_paren_markers", |b| {
+        b.iter(|| extract_outline(&clean_text(black_box(&repeated))))
+    });
     group.finish();
     c.bench_function("Segmenter::new", |b| b.iter(|| Segmenter::new().expect("segmenter")));
 }

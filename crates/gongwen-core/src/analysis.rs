@@ -14,13 +14,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::clean::{CleanedText, clean_document};
-use crate::decode::{DecodeError, Encoding, decode_bytes};
+use crate::clean::{CleanedText, clean_lines};
+use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
 use crate::formulations::{FormulationCount, count_formulations};
 use crate::outline::{Outline, extract_outline};
 use crate::segment::Segmenter;
-use crate::source::SourceFormat;
+use crate::source::pdf_text::{PdfPage, read_pdf_text};
+use crate::source::{LineUnit, ReadError, ReadLimits, SourceDocument, SourceFormat, read_source};
 use crate::themes::{ThemeCoverage, attribute_themes};
 use crate::words::{Occurrence, WordFrequencies, count_words};
 
@@ -31,8 +32,10 @@ pub struct ReportAnalysis {
     pub name: String,
     /// The encoding its bytes were decoded from.
     pub encoding: Encoding,
-    /// The source format (plain text, Markdown, HTML).
+    /// The source format (plain text, Markdown, HTML, Word …).
     pub format: SourceFormat,
+    /// How source positions count: lines, paragraphs or lines on pages.
+    pub unit: LineUnit,
     /// The cleaned text, with the map to source lines and what was removed.
     pub cleaned: CleanedText,
     /// Characters of the cleaned text, whitespace not counted: the base of
@@ -59,24 +62,53 @@ impl ReportAnalysis {
     }
 }
 
-/// Analyses one report's bytes. Fails only when the bytes are not text.
-pub fn analyze_report(name: &str, bytes: &[u8], segmenter: &Segmenter) -> Result<ReportAnalysis, DecodeError> {
-    let decoded = decode_bytes(bytes)?;
-    let format = SourceFormat::detect(name, &decoded.text);
-    let cleaned = clean_document(&decoded.text, format);
+/// Analyses one report's bytes with the default limits. Fails only when the
+/// file cannot be read.
+pub fn analyze_report(name: &str, bytes: &[u8], segmenter: &Segmenter) -> Result<ReportAnalysis, ReadError> {
+    analyze_report_within(name, bytes, segmenter, &ReadLimits::default())
+}
+
+/// Analyses one report's bytes within `limits`.
+pub fn analyze_report_within(
+    name: &str,
+    bytes: &[u8],
+    segmenter: &Segmenter,
+    limits: &ReadLimits,
+) -> Result<ReportAnalysis, ReadError> {
+    analyze_document(name, read_source(name, bytes, limits)?, segmenter)
+}
+
+/// Analyses a PDF from the text items its pages hold (extracted by the
+/// page's PDF reader).
+pub fn analyze_pdf_report(
+    name: &str,
+    pages: &[PdfPage],
+    segmenter: &Segmenter,
+    limits: &ReadLimits,
+) -> Result<ReportAnalysis, ReadError> {
+    analyze_document(name, read_pdf_text(pages, limits)?, segmenter)
+}
+
+/// Runs every phase after reading.
+fn analyze_document(name: &str, document: SourceDocument, segmenter: &Segmenter) -> Result<ReportAnalysis, ReadError> {
+    let format = document.format;
+    let encoding = document.encoding;
+    let unit = document.unit;
+    let mut notes = document.notes;
+    let cleaned = clean_lines(document.lines, document.removed);
     let outline = extract_outline(&cleaned);
     let (words, occurrences) = count_words(segmenter, &cleaned, &outline);
     let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
     let formulations = count_formulations(segmenter.lexicon(), &words, chars);
     let themes = attribute_themes(&cleaned, &outline);
-    let mut notes = Vec::new();
     if cleaned.text.trim().is_empty() {
         notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
     }
     Ok(ReportAnalysis {
         name: name.to_owned(),
-        encoding: decoded.encoding,
+        encoding,
         format,
+        unit,
         cleaned,
         chars,
         outline,

@@ -13,7 +13,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::source::{LineHint, SourceFormat, source_lines};
+use crate::noise::{NoiseKind, RemovedNoise};
+use crate::source::{LineHint, SourceFormat, SourceLine, source_lines};
 use crate::text::TextRange;
 
 /// Text after cleaning, with the map back to source lines.
@@ -39,34 +40,6 @@ pub struct CleanLine {
     pub source_line: u32,
     /// What the source's markup says about the line.
     pub hint: LineHint,
-}
-
-/// What kind of noise a removal was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoiseKind {
-    /// A paywall marker such as `##paidbegin##` or `##paidend##`.
-    PaywallMarker,
-    /// An advertisement inserted by a document-sharing site, such as
-    /// `^【更多素^材尽在哒&哒~文*库】`.
-    SiteAdvert,
-    /// An invisible character (zero-width space, stray byte order mark).
-    InvisibleCharacter,
-    /// Markdown front matter other than its title (author, date, tags).
-    FrontMatter,
-}
-
-/// One piece of text removed by cleaning.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RemovedNoise {
-    /// What was removed.
-    pub kind: NoiseKind,
-    /// The removed text, exactly as it stood in the source.
-    pub text: String,
-    /// 1-based source line.
-    pub line: u32,
-    /// 1-based column, in characters, on that source line.
-    pub column: u32,
 }
 
 impl CleanedText {
@@ -105,6 +78,12 @@ pub fn clean_text(source: &str) -> CleanedText {
 /// HTML lose their markup), then trims and strips noise from each.
 pub fn clean_document(source: &str, format: SourceFormat) -> CleanedText {
     let (lines, removed) = source_lines(source, format);
+    clean_lines(lines, removed)
+}
+
+/// Cleans the lines a reader produced, keeping what the reader already
+/// removed (front matter, running headers) in [`CleanedText::removed`].
+pub fn clean_lines(lines: Vec<SourceLine>, removed: Vec<RemovedNoise>) -> CleanedText {
     let mut cleaned = CleanedText { removed, ..CleanedText::default() };
     for (index, source_line) in lines.into_iter().enumerate() {
         if index > 0 {

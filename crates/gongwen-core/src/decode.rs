@@ -26,6 +26,10 @@ pub enum Encoding {
     /// GB18030, which also covers GBK and GB2312.
     #[serde(rename = "gb18030")]
     Gb18030,
+    /// Windows-1252: the "compressed" text of a Word 97–2003 document with no
+    /// character outside it.
+    #[serde(rename = "windows-1252")]
+    Windows1252,
 }
 
 impl Encoding {
@@ -36,6 +40,7 @@ impl Encoding {
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Gb18030 => "gb18030",
+            Encoding::Windows1252 => "windows-1252",
         }
     }
 }
@@ -61,11 +66,6 @@ pub struct DecodedText {
 /// page's file list, on the CLI's standard error and in the wasm API's errors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The bytes start with the signature of a known binary format.
-    KnownBinaryFormat {
-        /// The format's name, e.g. `"Word (.docx)"`.
-        format: &'static str,
-    },
     /// The bytes contain a NUL byte, which text in UTF-8 or GB18030 never has.
     Binary {
         /// Byte offset of the first NUL byte in the file.
@@ -92,9 +92,6 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::KnownBinaryFormat { format } => {
-                write!(f, "这是 {format} 文件，不是纯文本；目前只能读取 .txt、.md、.html 文本，请另存为文本后再试")
-            }
             DecodeError::Binary { offset } => {
                 write!(f, "文件含有 NUL 字节（第 {offset} 字节处），是二进制文件而不是文本")
             }
@@ -113,31 +110,11 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// Signatures of binary formats users are likely to drop by mistake, with the
-/// name shown in the error.
-const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
-    (b"PK\x03\x04", "Word（.docx）或 ZIP 压缩包"),
-    (b"%PDF", "PDF"),
-    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "旧版 Word（.doc）或 Excel（.xls）"),
-    (b"{\\rtf", "RTF 富文本"),
-    (b"\x89PNG", "PNG 图片"),
-    (b"\xFF\xD8\xFF", "JPEG 图片"),
-    (b"GIF8", "GIF 图片"),
-    (b"Rar!", "RAR 压缩包"),
-    (b"7z\xBC\xAF", "7z 压缩包"),
-    (b"\x1F\x8B", "gzip 压缩包"),
-];
-
 /// Decodes a file's bytes into text, detecting the encoding.
 ///
 /// An empty input decodes to empty UTF-8 text: emptiness is for the analyses
 /// to report, not a decoding failure.
 pub fn decode_bytes(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
-    if let Some((_, format)) = BINARY_SIGNATURES.iter().find(|(signature, _)| bytes.starts_with(signature)) {
-        // A text file whose first characters happen to be "PK" followed by
-        // two control bytes is not a real report, so the signature is decisive.
-        return Err(DecodeError::KnownBinaryFormat { format });
-    }
     let decoded = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         decode_utf8_or_gb18030(rest)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -153,19 +130,57 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
 
 fn decode_utf8_or_gb18030(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
     if let Some(offset) = bytes.iter().position(|&byte| byte == 0) {
-        return Err(DecodeError::Binary { offset });
+        // Text never has NUL bytes, but UTF-16 saved without a byte order
+        // mark has one in every ASCII character (line breaks, digits).
+        return utf16_without_bom(bytes).ok_or(DecodeError::Binary { offset });
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(DecodedText { encoding: Encoding::Utf8, text: text.to_owned() }),
         Err(utf8_error) => {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            if had_errors {
-                Err(DecodeError::UnknownEncoding { offset: utf8_error.valid_up_to() })
-            } else {
+            if !had_errors {
                 Ok(DecodedText { encoding: Encoding::Gb18030, text: text.into_owned() })
+            } else {
+                utf16_without_bom(bytes).ok_or(DecodeError::UnknownEncoding { offset: utf8_error.valid_up_to() })
             }
         }
     }
+}
+
+/// Recognises UTF-16 without a byte order mark: when one byte order decodes
+/// without errors to text that reads as text (CJK, ASCII, common
+/// punctuation). The byte order that puts more NUL bytes where ASCII
+/// characters have their zero high byte is tried first; the other order is
+/// tried too, since CJK characters such as 一 (U+4E00) have zero bytes as well.
+fn utf16_without_bom(bytes: &[u8]) -> Option<DecodedText> {
+    // A few bytes read as anything; a report is longer than this.
+    const SHORTEST: usize = 32;
+    if bytes.len() < SHORTEST || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let nul_at_even = bytes.iter().step_by(2).filter(|&&byte| byte == 0).count();
+    let nul_at_odd = bytes.iter().skip(1).step_by(2).filter(|&&byte| byte == 0).count();
+    let candidates = if nul_at_odd >= nul_at_even {
+        [Encoding::Utf16Le, Encoding::Utf16Be]
+    } else {
+        [Encoding::Utf16Be, Encoding::Utf16Le]
+    };
+    candidates.iter().find_map(|&encoding| {
+        let decoded = decode_utf16(bytes, encoding).ok()?;
+        reads_as_text(&decoded.text).then_some(decoded)
+    })
+}
+
+/// Whether nearly every character is one a Chinese or Latin text uses.
+fn reads_as_text(text: &str) -> bool {
+    let is_common = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{A0}'..='\u{17F}' | '\u{2000}'..='\u{206F}'
+            | '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+    };
+    let total = text.chars().count();
+    let common = text.chars().filter(|&c| is_common(c)).count();
+    let stray_control = text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    total > 0 && !stray_control && common * 100 >= total * 98
 }
 
 fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Result<DecodedText, DecodeError> {

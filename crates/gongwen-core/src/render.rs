@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use crate::analysis::ReportAnalysis;
-use crate::clean::NoiseKind;
+use crate::file_name::display_file_name;
+use crate::noise::NoiseKind;
 use crate::outline::Heading;
 
 /// Width of the kind column, wide enough for `paren_chinese`.
@@ -24,7 +25,7 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
     let mut out = String::new();
     let outline = &analysis.outline;
     let cleaned = &analysis.cleaned;
-    let _ = writeln!(out, "文件：{}（{}）", analysis.name, analysis.encoding);
+    let _ = writeln!(out, "文件：{}（{}）", display_file_name(&analysis.name), analysis.encoding);
     match &outline.title {
         Some(title) => {
             let _ = writeln!(out, "标题：L{} {}", title.line, title.text);
@@ -43,11 +44,19 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
         let lines = if first == last { format!("L{first}") } else { format!("L{first}–L{last}") };
         let _ = writeln!(out, "前言：{lines}，{chars} 字");
     }
-    for (index, heading) in outline.headings.iter().enumerate() {
+    // Each heading's diagnostics, gathered in one pass: filtering all of them
+    // for every heading is quadratic when every heading has one.
+    let mut notes: Vec<Vec<&str>> = vec![Vec::new(); outline.headings.len()];
+    for diagnostic in &outline.diagnostics {
+        if let Some(notes) = diagnostic.heading.and_then(|index| notes.get_mut(index)) {
+            notes.push(&diagnostic.message);
+        }
+    }
+    for (heading, notes) in outline.headings.iter().zip(&notes) {
         out.push_str(&render_heading(heading));
         out.push('\n');
-        for diagnostic in outline.diagnostics.iter().filter(|d| d.heading == Some(index)) {
-            let _ = writeln!(out, "{:KIND_WIDTH$}⚠ {}", "", diagnostic.message);
+        for message in notes {
+            let _ = writeln!(out, "{:KIND_WIDTH$}⚠ {message}", "");
         }
     }
     for removed in &cleaned.removed {
@@ -56,6 +65,8 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
             NoiseKind::SiteAdvert => "网站广告",
             NoiseKind::InvisibleCharacter => "不可见字符",
             NoiseKind::FrontMatter => "文件头信息",
+            NoiseKind::RunningHeader => "页眉页脚",
+            NoiseKind::PageNumber => "页码",
         };
         let _ = writeln!(out, "已移除{kind}：L{}:{} {}", removed.line, removed.column, removed.text);
     }

@@ -9,12 +9,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ReportAnalysis;
-use crate::clean::RemovedNoise;
 use crate::concordance::concordance;
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
 use crate::keyness::distinctive_words;
 use crate::lexicon::LexiconCategory;
+use crate::noise::RemovedNoise;
 use crate::outline::{DocumentTitle, HeadingKind};
 use crate::source::SourceFormat;
 use crate::themes::ThemeShare;

@@ -11,22 +11,20 @@
 //! Building a [`Segmenter`] loads a 350,000-word dictionary: about a tenth of a
 //! second natively, half a second in wasm. Build it once and share it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use jieba_rs::Jieba;
 
 use crate::lexicon::{Lexicon, LexiconError};
+use crate::stopwords::Stopwords;
 use crate::text::TextRange;
 use crate::vocabulary::UserVocabulary;
 
 /// jieba's dictionary (word and frequency per line; part-of-speech tags
 /// stripped), from jieba-rs 0.11 under its MIT licence.
 const JIEBA_DICTIONARY: &str = include_str!("../data/jieba-dict.txt");
-
-/// The built-in stopword list.
-const BUILTIN_STOPWORDS: &str = include_str!("../data/stopwords.txt");
 
 /// The lowest frequency a lexicon form is given in jieba's dictionary.
 const MIN_LEXICON_FREQUENCY: usize = 20_000;
@@ -69,45 +67,6 @@ pub struct Token<'t> {
     pub range: TextRange,
     /// Index of the lexicon entry this word is a form of, if any.
     pub entry: Option<usize>,
-}
-
-/// Words that carry no content in work reports.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stopwords {
-    words: HashSet<String>,
-}
-
-impl Stopwords {
-    /// The built-in list.
-    pub fn builtin() -> Self {
-        Self::parse(BUILTIN_STOPWORDS)
-    }
-
-    /// One word per line; `#` comments and blank lines ignored.
-    pub fn parse(text: &str) -> Self {
-        let words = text
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
-        Self { words }
-    }
-
-    /// Whether `word` is listed.
-    pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
-    }
-
-    /// Adds a word.
-    pub fn insert(&mut self, word: &str) {
-        self.words.insert(word.to_owned());
-    }
-
-    /// Removes a word.
-    pub fn remove(&mut self, word: &str) {
-        self.words.remove(word);
-    }
 }
 
 /// Cuts text into words; see the module documentation.

@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Lexicon, LexiconCategory, LexiconEntry, contains_number};
-use crate::segment::Stopwords;
+use crate::stopwords::Stopwords;
 
 /// The user's vocabulary changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

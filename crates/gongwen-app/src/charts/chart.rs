@@ -1,5 +1,8 @@
 //! A generic chart component: owns one ECharts instance for its lifetime,
-//! applies the option it is given, follows window resizes and reports clicks.
+//! applies the option it is given, follows its container's size and reports
+//! clicks. The container is observed, not the window: a panel may size its
+//! chart after ECharts has started (the structure chart grows with the
+//! report count), and ECharts only redraws when told.
 
 use std::rc::Rc;
 
@@ -27,11 +30,13 @@ pub struct ChartProps {
 struct MountedChart {
     instance: ECharts,
     _on_click: Closure<dyn FnMut(JsValue)>,
-    on_resize: Closure<dyn FnMut()>,
+    resizes: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut()>,
 }
 
 impl MountedChart {
-    /// Starts ECharts in `element`, forwarding clicks and window resizes.
+    /// Starts ECharts in `element`, forwarding clicks and following the
+    /// element's size.
     fn mount(element: &web_sys::HtmlElement, on_click: Option<Callback<String>>) -> Result<Self, JsValue> {
         let instance = ECharts::init(element)?;
         let click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
@@ -43,18 +48,15 @@ impl MountedChart {
         instance.on("click", click.as_ref().unchecked_ref());
         let resized = instance.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || resized.resize());
-        if let Some(window) = web_sys::window() {
-            window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
-        }
-        Ok(Self { instance, _on_click: click, on_resize })
+        let resizes = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+        resizes.observe(element);
+        Ok(Self { instance, _on_click: click, resizes, _on_resize: on_resize })
     }
 }
 
 impl Drop for MountedChart {
     fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback("resize", self.on_resize.as_ref().unchecked_ref());
-        }
+        self.resizes.disconnect();
         self.instance.dispose();
     }
 }

@@ -1,10 +1,13 @@
 //! The option of the structure chart: one stacked bar per report, each
 //! segment the share of the report's text in one top-level section (preamble
 //! first). Segment names are `"<report id>:<heading index>"` so a click can open
-//! the section; tooltips and labels carry the readable text.
+//! the section; tooltips and labels carry the readable text. Tooltips are
+//! drawn on the canvas (`renderMode: richText`): ECharts puts a formatter's
+//! string into an HTML tooltip as HTML, and headings come from the files.
 
 use gongwen_core::ReportAnalysis;
-use gongwen_core::outline::HeadingKind;
+use gongwen_core::file_name::display_file_name;
+use gongwen_core::outline::{Heading, HeadingKind};
 use serde_json::{Value, json};
 
 use crate::protocol::ReportId;
@@ -13,7 +16,12 @@ use crate::protocol::ReportId;
 const SECTION_COLOURS: &[&str] =
     &["#b22c2c", "#d4683a", "#d9a441", "#6a9955", "#3f7fbf", "#7a5ea8", "#a0527c", "#4f9d9d"];
 
-/// The colour of the preamble segment.
+/// The most segments of one bar: past it, the last one stands for all the
+/// remaining sections (a report of many megabytes has thousands, and one
+/// series per segment made the chart take tens of seconds).
+const MAX_SEGMENTS: usize = 24;
+
+/// The colour of the preamble segment (and of the remaining sections).
 const PREAMBLE_COLOUR: &str = "#bdbdbd";
 
 /// A segment's name, from which a click recovers what to open.
@@ -55,8 +63,10 @@ fn segments(report: ReportId, analysis: &ReportAnalysis) -> Vec<Segment> {
             colour: PREAMBLE_COLOUR,
         });
     }
-    let tops = analysis.outline.headings.iter().enumerate().filter(|(_, h)| h.parent.is_none());
-    for (position, (index, heading)) in tops.enumerate() {
+    let tops: Vec<(usize, &Heading)> =
+        analysis.outline.headings.iter().enumerate().filter(|(_, h)| h.parent.is_none()).collect();
+    let shown = if tops.len() > MAX_SEGMENTS { MAX_SEGMENTS - 1 } else { tops.len() };
+    for (position, &(index, heading)) in tops[..shown].iter().enumerate() {
         let label = match heading.kind {
             HeadingKind::Closing => "结语".to_owned(),
             HeadingKind::Problems => "问题".to_owned(),
@@ -77,13 +87,24 @@ fn segments(report: ReportId, analysis: &ReportAnalysis) -> Vec<Segment> {
             colour: SECTION_COLOURS[position % SECTION_COLOURS.len()],
         });
     }
+    if let Some(&(first, _)) = tops.get(shown) {
+        let rest = &tops[shown..];
+        let chars = rest.iter().map(|(_, heading)| heading.chars).sum();
+        segments.push(Segment {
+            name: segment_name(report, Some(first)),
+            label: "其余".to_owned(),
+            tooltip: format!("其余 {} 个部分：{chars} 字，占 {}%", rest.len(), percent(chars)),
+            share: percent(chars),
+            colour: PREAMBLE_COLOUR,
+        });
+    }
     segments
 }
 
 /// The stacked bar chart of section shares of `reports` (id, analysis), in
 /// list order from top to bottom.
 pub fn section_share_option(reports: &[(ReportId, &ReportAnalysis)]) -> Value {
-    let names: Vec<&str> = reports.iter().rev().map(|(_, analysis)| analysis.name.as_str()).collect();
+    let names: Vec<String> = reports.iter().rev().map(|(_, analysis)| display_file_name(&analysis.name)).collect();
     let per_report: Vec<Vec<Segment>> = reports.iter().rev().map(|(id, analysis)| segments(*id, analysis)).collect();
     let series_count = per_report.iter().map(Vec::len).max().unwrap_or(0);
     let series: Vec<Value> = (0..series_count)
@@ -114,7 +135,7 @@ pub fn section_share_option(reports: &[(ReportId, &ReportAnalysis)]) -> Value {
         .collect();
     json!({
         "animation": false,
-        "tooltip": { "trigger": "item" },
+        "tooltip": { "trigger": "item", "renderMode": "richText" },
         "grid": { "left": 8, "right": 16, "top": 8, "bottom": 24, "containLabel": true },
         "xAxis": { "type": "value", "max": 100, "axisLabel": { "formatter": "{value}%" }, "splitLine": { "lineStyle": { "color": "#eee" } } },
         "yAxis": {
@@ -145,6 +166,17 @@ mod tests {
         assert_eq!(series[5]["data"][0]["label"]["formatter"], "结语");
         let total: f64 = series.iter().map(|s| s["data"][0]["value"].as_f64().expect("a share")).sum();
         assert!((95.0..=100.5).contains(&total), "shares add up to the whole text: {total}");
+    }
+
+    #[test]
+    fn sections_past_the_limit_share_one_segment() {
+        let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
+        let text: String = (1..=60).map(|n| format!("{n}. 第{n}部分\n内容。\n")).collect();
+        let analysis = gongwen_core::analyze_report("many.txt", text.as_bytes(), &segmenter).expect("analysis");
+        let option = section_share_option(&[(1, &analysis)]);
+        let series = option["series"].as_array().expect("series");
+        assert_eq!(series.len(), MAX_SEGMENTS + usize::from(analysis.outline.preamble.is_some()));
+        assert_eq!(series.last().expect("a series")["data"][0]["label"]["formatter"], "其余");
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The option of the theme radar: a report's share of text per
-//! Party-building theme, against the average of all loaded reports.
+//! Party-building theme, against the average of all loaded reports. The
+//! report's name is shown as `display_file_name` makes it, and tooltips are
+//! drawn on the canvas, never as HTML.
 
+use gongwen_core::file_name::display_file_name;
 use gongwen_core::themes::{Theme, ThemeShare};
 use serde_json::{Value, json};
 
@@ -16,7 +19,7 @@ pub fn theme_radar_option(report_name: &str, report: &[ThemeShare], average: Opt
     let max = ((top / 10.0).ceil() * 10.0).min(100.0);
     let indicator: Vec<Value> = Theme::ALL.iter().map(|theme| json!({ "name": theme.label(), "max": max })).collect();
     let mut data = vec![json!({
-        "name": report_name,
+        "name": display_file_name(report_name),
         "value": values,
         "areaStyle": { "color": "rgba(178, 44, 44, 0.25)" },
         "lineStyle": { "color": "#b22c2c" },
@@ -32,7 +35,7 @@ pub fn theme_radar_option(report_name: &str, report: &[ThemeShare], average: Opt
     }
     json!({
         "animation": false,
-        "tooltip": { "trigger": "item" },
+        "tooltip": { "trigger": "item", "renderMode": "richText" },
         "legend": { "bottom": 0, "textStyle": { "fontSize": 11 } },
         "radar": {
             "indicator": indicator,

@@ -16,7 +16,8 @@ pub fn word_bar_option(words: &[WordCount]) -> Value {
     json!({
         "animation": false,
         "grid": { "left": 8, "right": 36, "top": 8, "bottom": 8, "containLabel": true },
-        "tooltip": { "trigger": "axis", "axisPointer": { "type": "shadow" } },
+        // On the canvas, never as HTML: the words come from the files.
+        "tooltip": { "trigger": "axis", "axisPointer": { "type": "shadow" }, "renderMode": "richText" },
         "xAxis": { "type": "value", "minInterval": 1, "splitLine": { "lineStyle": { "color": "#eee" } } },
         "yAxis": {
             "type": "category",

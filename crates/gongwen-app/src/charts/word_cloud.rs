@@ -25,7 +25,8 @@ pub fn word_cloud_option(words: &[WordCount]) -> Value {
         })
         .collect();
     json!({
-        "tooltip": { "show": true, "formatter": "{b}：{c} 次" },
+        // On the canvas, never as HTML: the words come from the files.
+        "tooltip": { "show": true, "formatter": "{b}：{c} 次", "renderMode": "richText" },
         "series": [{
             "type": "wordCloud",
             "shape": "circle",

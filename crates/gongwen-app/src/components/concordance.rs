@@ -3,9 +3,14 @@
 //! sortable by position or by the context on either side, with an adjustable
 //! width. Dispersion strips show where in each report the word occurs.
 //! Clicking a line or a tick opens the reader there.
+//!
+//! The strips are SVG: a tick's place is a presentation attribute, not an
+//! inline style, which the page's CSP forbids. A word that occurs thousands
+//! of times gets one tick per stretch of the report, not one per occurrence.
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::concordance::{ConcordanceLine, concordance};
+use gongwen_core::file_name::display_file_name;
 use gongwen_core::text::TextRange;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -16,6 +21,12 @@ use crate::state::{KwicSort, Lookup};
 
 /// The most lines listed; the count still covers all.
 const MAX_LINES: usize = 500;
+
+/// The most ticks on one dispersion strip; more occurrences share ticks.
+const MAX_TICKS: usize = 400;
+
+/// The width of a strip in its SVG user units.
+const STRIP_UNITS: f64 = 1000.0;
 
 /// Properties of [`Concordance`].
 #[derive(Properties, PartialEq)]
@@ -50,9 +61,10 @@ fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup) -> Vec<Row> 
     let mut rows: Vec<Row> = reports
         .iter()
         .flat_map(|(id, analysis)| {
-            concordance(analysis, &lookup.word, lookup.width).into_iter().map(|line| Row {
+            let name = display_file_name(&analysis.name);
+            concordance(analysis, &lookup.word, lookup.width).into_iter().map(move |line| Row {
                 report: *id,
-                name: analysis.name.clone(),
+                name: name.clone(),
                 line,
             })
         })
@@ -141,7 +153,8 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     }
 }
 
-/// One report's dispersion strip: a tick at each occurrence, by position.
+/// One report's dispersion strip: a tick at each occurrence, by position;
+/// past [`MAX_TICKS`] occurrences, a tick for each stretch holding some.
 fn render_strip(
     id: ReportId,
     analysis: &ReportAnalysis,
@@ -150,20 +163,36 @@ fn render_strip(
 ) -> Html {
     let length = analysis.cleaned.text.len().max(1) as f64;
     let ticks: Vec<&Row> = rows.iter().filter(|row| row.report == id).collect();
+    let place = |row: &Row| row.line.range.start as f64 / length * STRIP_UNITS;
+    let marks: Vec<(f64, usize, &Row)> = if ticks.len() <= MAX_TICKS {
+        ticks.iter().map(|row| (place(row), 1, *row)).collect()
+    } else {
+        let mut bins: Vec<Option<(usize, &Row)>> = vec![None; MAX_TICKS];
+        for row in &ticks {
+            let bin = ((place(row) / STRIP_UNITS * MAX_TICKS as f64) as usize).min(MAX_TICKS - 1);
+            match &mut bins[bin] {
+                Some((count, _)) => *count += 1,
+                empty => *empty = Some((1, row)),
+            }
+        }
+        bins.into_iter().flatten().map(|(count, row)| (place(row), count, row)).collect()
+    };
+    let name = display_file_name(&analysis.name);
     html! {
         <div class="dispersion-row">
-            <span class="dispersion-name" title={analysis.name.clone()}>{ &analysis.name }</span>
-            <span class="dispersion-strip">
-                { for ticks.iter().map(|row| {
-                    let left = row.line.range.start as f64 / length * 100.0;
+            <span class="dispersion-name" title={name.clone()}>{ name }</span>
+            <svg class="dispersion-strip" viewBox={format!("0 0 {STRIP_UNITS} 10")} preserveAspectRatio="none" aria-hidden="true">
+                { for marks.into_iter().map(|(x, count, row)| {
                     let target = (id, row.line.range);
+                    let label = if count == 1 { format!("第 {} 行", row.line.line) } else { format!("第 {} 行起 {count} 处", row.line.line) };
                     html! {
-                        <span class="dispersion-tick" style={format!("left: {left:.2}%")}
-                            title={format!("第 {} 行", row.line.line)}
-                            onclick={on_open.reform(move |_: MouseEvent| target)}></span>
+                        <rect class="dispersion-tick" x={format!("{x:.1}")} y="0" width="2" height="10"
+                            onclick={on_open.reform(move |_: MouseEvent| target)}>
+                            <title>{ label }</title>
+                        </rect>
                     }
                 }) }
-            </span>
+            </svg>
             <span class="dispersion-count">{ ticks.len() }</span>
         </div>
     }

@@ -1,5 +1,8 @@
-//! The list of loaded reports, with each file's status or error in Chinese.
+//! The list of loaded reports, with each file's format, encoding and status
+//! or error in Chinese. Names are shown through `display_file_name`: a name
+//! comes from outside and may hold controls or bidirectional overrides.
 
+use gongwen_core::file_name::display_file_name;
 use yew::prelude::*;
 
 use crate::protocol::ReportId;
@@ -18,9 +21,20 @@ pub struct FileListProps {
     pub on_remove: Callback<ReportId>,
 }
 
-/// A human-readable size: `7.4 KB`.
+/// A human-readable size: `512 B`, `7.4 KB`, `100.0 MB`, `1.2 GB`.
 fn format_size(bytes: usize) -> String {
-    if bytes < 1024 { format!("{bytes} B") } else { format!("{:.1} KB", bytes as f64 / 1024.0) }
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut size = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    // Rounding to one decimal must not show `1024.0 KB`.
+    while size >= 1023.95 && unit + 1 < UNITS.len() {
+        size /= 1024.0;
+        unit += 1;
+    }
+    format!("{size:.1} {}", UNITS[unit])
 }
 
 /// The loaded reports.
@@ -39,27 +53,30 @@ pub fn FileList(props: &FileListProps) -> Html {
                     event.stop_propagation();
                     id
                 });
+                let name = display_file_name(&entry.name);
                 let (status_class, status_text) = match &entry.status {
                     ReportStatus::Analyzing => ("analyzing", "分析中…".to_owned()),
                     ReportStatus::Done(analysis) => (
                         "done",
                         format!(
-                            "{} · {} 个标题 · {} 词",
+                            "{} · {} · {} 个标题 · {} 词",
+                            analysis.format.display_name(),
                             analysis.encoding,
                             analysis.outline.headings.len(),
                             analysis.words.tokens
                         ),
                     ),
-                    ReportStatus::Failed(message) => ("failed", format!("无法分析：{message}")),
+                    // A message may quote a name from inside the file (a zip entry).
+                    ReportStatus::Failed(message) => ("failed", format!("无法分析：{}", display_file_name(message))),
                 };
                 html! {
                     <li
                         class={classes!("file-item", status_class, selected.then_some("selected"))}
                         data-status={status_class}
                         onclick={on_select}
-                        title={entry.name.clone()}
+                        title={name.clone()}
                     >
-                        <div class="file-name">{ &entry.name }</div>
+                        <div class="file-name">{ name }</div>
                         <div class="file-status">
                             <span>{ status_text }</span>
                             <span class="file-size">{ format_size(entry.size) }</span>
@@ -69,5 +86,20 @@ pub fn FileList(props: &FileListProps) -> Html {
                 }
             }) }
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_size;
+
+    #[test]
+    fn sizes_take_the_unit_that_fits() {
+        assert_eq!(format_size(0), "0 B");
+        assert_eq!(format_size(1023), "1023 B");
+        assert_eq!(format_size(7_578), "7.4 KB");
+        assert_eq!(format_size(104_873_574), "100.0 MB");
+        assert_eq!(format_size(1_048_575), "1.0 MB");
+        assert_eq!(format_size(3 * 1024 * 1024 * 1024 / 2), "1.5 GB");
     }
 }

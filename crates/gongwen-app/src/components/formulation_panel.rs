@@ -2,6 +2,7 @@
 //! count and density per 1,000 characters, and a report × formulation table
 //! across all loaded reports.
 
+use gongwen_core::file_name::display_file_name;
 use gongwen_core::lexicon::LexiconCategory;
 use yew::prelude::*;
 
@@ -94,7 +95,7 @@ fn render_matrix(reports: &[(ReportId, SharedAnalysis)], term_button: &dyn Fn(&s
             <table class="matrix">
                 <thead><tr>
                     <th>{ "提法" }</th>
-                    { for reports.iter().enumerate().map(|(i, (_, a))| html! { <th title={a.name.clone()}>{ format!("#{}", i + 1) }</th> }) }
+                    { for reports.iter().enumerate().map(|(i, (_, a))| html! { <th title={display_file_name(&a.name)}>{ format!("#{}", i + 1) }</th> }) }
                 </tr></thead>
                 <tbody>
                     { for totals.iter().take(MATRIX_ROWS).map(|(term, _)| html! {

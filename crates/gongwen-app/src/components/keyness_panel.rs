@@ -2,7 +2,7 @@
 //! words it overuses against the other loaded reports (G²), and its keywords
 //! by TF-IDF over the loaded reports and by TextRank.
 
-use gongwen_core::keyness::{ScoredWord, distinctive_words, textrank_keywords, tfidf_keywords};
+use gongwen_core::keyness::{ScoredWord, distinctive_words, tfidf_keywords};
 use gongwen_core::words::WordFrequencies;
 use yew::prelude::*;
 
@@ -38,7 +38,8 @@ fn lists_of(reports: &[(ReportId, SharedAnalysis)], selected: ReportId) -> Optio
     Some(Lists {
         distinctive: distinctive_words(&frequencies, index, LIST_LENGTH),
         tfidf: tfidf_keywords(&frequencies, index, LIST_LENGTH),
-        textrank: textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, LIST_LENGTH),
+        // Computed by the worker: it walks every token of the report.
+        textrank: analysis.textrank().iter().take(LIST_LENGTH).cloned().collect(),
     })
 }
 

@@ -2,7 +2,11 @@
 //! its marker, title, how many characters its section has and how many points
 //! it holds, with numbering diagnostics beside it; clicking a node shows the
 //! heading in the reader.
+//!
+//! A report of many megabytes has tens of thousands of headings: the tree
+//! renders the first [`NODE_BUDGET`] visible nodes and offers more on demand.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 
 use gongwen_core::diagnostic::Diagnostic;
@@ -22,11 +26,25 @@ pub struct OutlineTreeProps {
     pub on_focus: Callback<usize>,
 }
 
+/// How many nodes the tree renders at first, and how many more each click on
+/// 「显示更多标题」 adds.
+pub const NODE_BUDGET: usize = 500;
+
+/// Each heading's children and diagnostics, by heading index.
+struct TreeIndex {
+    children: Vec<Vec<usize>>,
+    diagnostics: Vec<Vec<usize>>,
+}
+
 /// What every node needs to render.
 struct TreeContext<'a> {
     headings: &'a [Heading],
-    children: &'a [Vec<usize>],
+    index: &'a TreeIndex,
     diagnostics: &'a [Diagnostic],
+    /// Nodes that may still be rendered.
+    remaining: Cell<usize>,
+    /// Some node was left out for want of budget.
+    truncated: Cell<bool>,
     collapsed: &'a HashSet<usize>,
     focused: Option<usize>,
     on_focus: &'a Callback<usize>,
@@ -38,8 +56,16 @@ struct TreeContext<'a> {
 #[component]
 pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
     let outline = &props.analysis.outline;
-    let children = use_memo(props.analysis.clone(), |analysis| child_lists(&analysis.outline.headings));
+    let index = use_memo(props.analysis.clone(), |analysis| {
+        TreeIndex::of(&analysis.outline.headings, &analysis.outline.diagnostics)
+    });
+    let children = &index.children;
     let collapsed = use_state(HashSet::<usize>::new);
+    let budget = use_state(|| NODE_BUDGET);
+    let show_more = {
+        let budget = budget.clone();
+        Callback::from(move |_: MouseEvent| budget.set(*budget + NODE_BUDGET))
+    };
     let on_toggle = {
         let collapsed = collapsed.clone();
         Callback::from(move |index: usize| {
@@ -64,14 +90,17 @@ pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
     let roots: Vec<usize> = (0..outline.headings.len()).filter(|&i| outline.headings[i].parent.is_none()).collect();
     let context = TreeContext {
         headings: &outline.headings,
-        children: &children,
+        index: &index,
         diagnostics: &outline.diagnostics,
+        remaining: Cell::new(*budget),
+        truncated: Cell::new(false),
         collapsed: &collapsed,
         focused: props.focused,
         on_focus: &props.on_focus,
         on_toggle: &on_toggle,
     };
     let warnings = outline.diagnostics.iter().filter(|d| d.heading.is_some()).count();
+    let tree = render_nodes(&roots, &context);
     html! {
         <nav class="outline" aria-label="大纲">
             <div class="outline-tools">
@@ -90,21 +119,33 @@ pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
             if outline.headings.is_empty() {
                 <p class="outline-empty">{ "没有识别到标题。" }</p>
             } else {
-                { render_nodes(&roots, &context) }
+                { tree }
+            }
+            if context.truncated.get() {
+                <button class="outline-more" onclick={show_more}>
+                    { format!("显示更多标题（共 {} 个，已显示 {} 个）", outline.headings.len(), *budget - context.remaining.get()) }
+                </button>
             }
         </nav>
     }
 }
 
-/// For each heading, the indices of its children.
-fn child_lists(headings: &[Heading]) -> Vec<Vec<usize>> {
-    let mut children = vec![Vec::new(); headings.len()];
-    for (index, heading) in headings.iter().enumerate() {
-        if let Some(parent) = heading.parent {
-            children[parent].push(index);
+impl TreeIndex {
+    fn of(headings: &[Heading], diagnostics: &[Diagnostic]) -> Self {
+        let mut children = vec![Vec::new(); headings.len()];
+        for (index, heading) in headings.iter().enumerate() {
+            if let Some(parent) = heading.parent {
+                children[parent].push(index);
+            }
         }
+        let mut by_heading = vec![Vec::new(); headings.len()];
+        for (index, diagnostic) in diagnostics.iter().enumerate() {
+            if let Some(list) = diagnostic.heading.and_then(|heading| by_heading.get_mut(heading)) {
+                list.push(index);
+            }
+        }
+        Self { children, diagnostics: by_heading }
     }
-    children
 }
 
 /// The label shown in place of a marker for unnumbered parts.
@@ -126,20 +167,27 @@ fn section_size(heading: &Heading) -> String {
 fn render_nodes(indices: &[usize], context: &TreeContext<'_>) -> Html {
     html! {
         <ul class="outline-level">
-            { for indices.iter().map(|&index| render_node(index, context)) }
+            { for indices.iter().map_while(|&index| render_node(index, context)) }
         </ul>
     }
 }
 
-fn render_node(index: usize, context: &TreeContext<'_>) -> Html {
+/// A node and its open subtree; `None` once the budget is spent.
+fn render_node(index: usize, context: &TreeContext<'_>) -> Option<Html> {
+    let Some(remaining) = context.remaining.get().checked_sub(1) else {
+        context.truncated.set(true);
+        return None;
+    };
+    context.remaining.set(remaining);
     let heading = &context.headings[index];
-    let children = &context.children[index];
+    let children = &context.index.children[index];
     let collapsed = context.collapsed.contains(&index);
     let on_click = context.on_focus.reform(move |_: MouseEvent| index);
     let on_toggle = context.on_toggle.reform(move |_: MouseEvent| index);
     let focused = context.focused == Some(index);
-    let diagnostics: Vec<&Diagnostic> = context.diagnostics.iter().filter(|d| d.heading == Some(index)).collect();
-    html! {
+    let diagnostics: Vec<&Diagnostic> =
+        context.index.diagnostics[index].iter().map(|&d| &context.diagnostics[d]).collect();
+    Some(html! {
         <li class={classes!(collapsed.then_some("collapsed"))}>
             <div class="outline-row">
                 if children.is_empty() {
@@ -171,5 +219,5 @@ fn render_node(index: usize, context: &TreeContext<'_>) -> Html {
                 { render_nodes(children, context) }
             }
         </li>
-    }
+    })
 }

@@ -2,16 +2,26 @@
 //! paragraph, with headings marked and every counted word clickable (its
 //! concordance opens). The focused heading or concordance hit is scrolled to
 //! and highlighted; occurrences of the looked-up word are highlighted too.
+//!
+//! Only what is on screen is in the DOM. A report of tens of megabytes has
+//! hundreds of thousands of paragraphs and millions of words, and one element
+//! per word froze the page for most of a minute and then exhausted it. The
+//! text is cut into *pieces* — paragraphs, and chunks of very long paragraphs
+//! — whose heights are estimated from their length and replaced by measured
+//! heights once shown; the scroll position picks the pieces to render (with a
+//! fixed overscan) and two spacers stand in for the rest.
+
+use std::cell::{Cell, RefCell};
 
 use gongwen_core::ReportAnalysis;
+use gongwen_core::file_name::display_file_name;
 use gongwen_core::text::TextRange;
 use wasm_bindgen::JsCast;
-use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use wasm_bindgen::closure::Closure;
+use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use crate::state::SharedAnalysis;
-
-use crate::state::FocusTarget;
+use crate::state::{FocusTarget, SharedAnalysis};
 
 /// Properties of [`Reader`].
 #[derive(Properties, PartialEq)]
@@ -35,29 +45,83 @@ pub fn heading_element_id(index: usize) -> String {
 /// The DOM id of the focused range.
 const FOCUS_RANGE_ID: &str = "reader-focus";
 
+/// The longest piece, in bytes (about 500 Chinese characters): a longer
+/// paragraph is cut so that no single piece puts thousands of words on the
+/// page.
+const PIECE_BYTES: usize = 1500;
+
+/// Pieces rendered beyond each edge of the visible ones, so that scrolling a
+/// little shows text at once.
+const OVERSCAN: usize = 3;
+
+/// The most pieces rendered at once, whatever the estimates say.
+const MAX_RENDERED: usize = 60;
+
+/// Pieces rendered before the reader has been measured.
+const INITIAL_PIECES: usize = 20;
+
+/// The reader's type metrics (`style.css`: 15 px text, line height 1.9,
+/// paragraphs 0.8 em apart, first lines indented 2 em).
+const FONT_PX: f64 = 15.0;
+const LINE_PX: f64 = FONT_PX * 1.9;
+const GAP_PX: f64 = FONT_PX * 0.8;
+const INDENT_EMS: f64 = 2.0;
+
+/// Horizontal space of `.reader-body` that is not text: its padding and the
+/// paragraphs' line-number gutter.
+const BODY_CHROME_PX: f64 = 20.0 + 24.0 + 28.0;
+
 /// The reader pane.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
-    use_effect_with(props.focus, |focus| {
-        let id = match focus {
-            Some((FocusTarget::Heading(index), _)) => Some(heading_element_id(*index)),
-            Some((FocusTarget::Range(_), _)) => Some(FOCUS_RANGE_ID.to_owned()),
-            None => None,
-        };
-        let element = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(&id));
-        if let Some(element) = element {
-            let options = ScrollIntoViewOptions::new();
-            options.set_block(ScrollLogicalPosition::Center);
-            options.set_behavior(ScrollBehavior::Instant);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-    });
+    let force_update = use_force_update();
+    let viewport = use_memo(props.analysis.clone(), |analysis| Viewport::new(ReaderLayout::of(analysis)));
+    {
+        let viewport = viewport.clone();
+        let force_update = force_update.clone();
+        let analysis = props.analysis.clone();
+        use_effect_with(props.focus, move |focus| {
+            if let Some((target, _)) = focus {
+                viewport.focus_on(&analysis, *target);
+            }
+            viewport.sync(&force_update);
+        });
+    }
+    {
+        // After every render: measure what was rendered, size the spacers,
+        // finish a pending focus and follow the scroll position.
+        let viewport = viewport.clone();
+        let force_update = force_update.clone();
+        use_effect(move || viewport.sync(&force_update));
+    }
+    {
+        // A new width reflows the text and a new height shows more or fewer
+        // pieces: the concordance opening, the window resized.
+        let viewport = viewport.clone();
+        let force_update = force_update.clone();
+        use_effect_with(props.analysis.clone(), move |_| {
+            let scroller = viewport.scroller.cast::<web_sys::Element>();
+            let on_resize = Closure::<dyn FnMut()>::new(move || viewport.sync(&force_update));
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(scroller)) = (&observer, &scroller) {
+                observer.observe(scroller);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+    let on_scroll = {
+        let viewport = viewport.clone();
+        Callback::from(move |_: Event| viewport.sync(&force_update))
+    };
     let focus_range = match props.focus {
         Some((FocusTarget::Range(range), _)) => Some(range),
         _ => None,
     };
-    let paragraphs =
-        use_memo((props.analysis.clone(), focus_range), |(analysis, range)| paragraphs_of(analysis, *range));
     let focused_heading = match props.focus {
         Some((FocusTarget::Heading(index), _)) => Some(index),
         _ => None,
@@ -78,54 +142,403 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         })
     };
-    let context = RenderContext { focused_heading, hit };
+    let context = RenderContext { analysis, focus: focus_range, focused_heading, hit };
+    let (start, end) = viewport.window.get();
+    let pieces = &viewport.layout.pieces;
+    let general: Vec<_> = analysis.diagnostics().filter(|d| d.heading.is_none()).collect();
     html! {
-        <article class="reader" aria-label="正文">
-            <header class="reader-header">
-                <h2>{ &analysis.name }</h2>
-                <p class="reader-meta">
-                    { format!("{} 字 · {} 词 · 编码 {}", analysis.chars, analysis.words.tokens, analysis.encoding) }
-                    if !analysis.cleaned.removed.is_empty() {
-                        <span class="reader-noise" title={noise_summary(analysis)}>
-                            { format!(" · 已移除 {} 处网站标记或文件头信息", analysis.cleaned.removed.len()) }
-                        </span>
+        <div class="reader-scroll" ref={viewport.scroller.clone()} onscroll={on_scroll}>
+            <article class="reader" aria-label="正文">
+                <header class="reader-header">
+                    <h2>{ display_file_name(&analysis.name) }</h2>
+                    <p class="reader-meta">
+                        { format!("{} 字 · {} 词 · {} · 编码 {}", analysis.chars, analysis.words.tokens, analysis.format.display_name(), analysis.encoding) }
+                        if !analysis.cleaned.removed.is_empty() {
+                            <span class="reader-noise" title={noise_summary(analysis)}>
+                                { format!(" · 已移除 {} 处网站标记或文件头信息", analysis.cleaned.removed.len()) }
+                            </span>
+                        }
+                        <span class="reader-hint">{ " · 点击任一词语查看索引" }</span>
+                    </p>
+                    { for general.iter().take(MAX_GENERAL_DIAGNOSTICS).map(|d| html! {
+                        <p class="diagnostic">{ d.line.map(|l| format!("{}：", analysis.unit.describe(l))).unwrap_or_default() }{ &d.message }</p>
+                    }) }
+                    if general.len() > MAX_GENERAL_DIAGNOSTICS {
+                        <p class="diagnostic">{ format!("……另有 {} 条提示未列出", general.len() - MAX_GENERAL_DIAGNOSTICS) }</p>
                     }
-                    <span class="reader-hint">{ " · 点击任一词语查看索引" }</span>
-                </p>
-                { for analysis.diagnostics().filter(|d| d.heading.is_none()).map(|d| html! {
-                    <p class="diagnostic">{ d.line.map(|l| format!("第 {l} 行：")).unwrap_or_default() }{ &d.message }</p>
-                }) }
-            </header>
-            <div class="reader-body" onclick={on_click}>
-                { for paragraphs.iter().map(|paragraph| render_paragraph(paragraph, &context)) }
-            </div>
-        </article>
+                </header>
+                <div class="reader-body" ref={viewport.body.clone()} onclick={on_click}>
+                    <div class="reader-spacer" ref={viewport.top_spacer.clone()} aria-hidden="true"></div>
+                    { for (start..end).filter_map(|index| pieces.get(index).map(|piece| render_piece(index, piece, &context))) }
+                    <div class="reader-spacer" ref={viewport.bottom_spacer.clone()} aria-hidden="true"></div>
+                </div>
+            </article>
+        </div>
     }
 }
 
+/// The most file-level diagnostics listed in the header.
+const MAX_GENERAL_DIAGNOSTICS: usize = 20;
+
+/// The most removals listed in the header's tooltip.
+const MAX_NOISE_LINES: usize = 50;
+
 fn noise_summary(analysis: &ReportAnalysis) -> String {
-    analysis
-        .cleaned
-        .removed
+    let removed = &analysis.cleaned.removed;
+    let mut lines: Vec<String> = removed
         .iter()
+        .take(MAX_NOISE_LINES)
         .map(|noise| format!("第 {} 行第 {} 列：{}", noise.line, noise.column, noise.text))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    if removed.len() > MAX_NOISE_LINES {
+        lines.push(format!("……共 {} 处", removed.len()));
+    }
+    lines.join("\n")
 }
 
-/// A paragraph of the reader: its source line and its blocks.
-#[derive(Debug, PartialEq)]
-struct Paragraph {
+/// A stretch of the text rendered as one block: a paragraph, or a chunk of a
+/// long one.
+#[derive(Debug, Clone, PartialEq)]
+struct Piece {
+    range: TextRange,
+    /// The source line it starts on.
     line: u32,
-    blocks: Vec<Block>,
+    /// It continues the paragraph of the piece before.
+    continued: bool,
+    /// The paragraph goes on in the next piece.
+    continues: bool,
+    /// Its width in ems laid out on one line (CJK 1, ASCII about ½): the
+    /// base of its estimated height.
+    ems: f32,
 }
 
-/// A stretch of a paragraph: plain text, a heading marker, or a heading title.
+/// The reader's pieces, in text order.
+#[derive(Debug, PartialEq)]
+struct ReaderLayout {
+    pieces: Vec<Piece>,
+}
+
+impl ReaderLayout {
+    fn of(analysis: &ReportAnalysis) -> Self {
+        let text = &analysis.cleaned.text;
+        let mut pieces = Vec::new();
+        for line in analysis.cleaned.lines.iter().filter(|line| !line.range.is_empty()) {
+            let mut start = line.range.start;
+            while start < line.range.end {
+                let end = if line.range.end - start > PIECE_BYTES {
+                    cut_point(analysis, start, line.range.end)
+                } else {
+                    line.range.end
+                };
+                let range = TextRange::new(start, end);
+                let continued = start > line.range.start;
+                pieces.push(Piece {
+                    range,
+                    line: if continued { analysis.cleaned.source_line_at(start) } else { line.source_line },
+                    continued,
+                    continues: end < line.range.end,
+                    ems: range.slice(text).chars().map(|c| if c.is_ascii() { 0.55 } else { 1.0 }).sum(),
+                });
+                start = end;
+            }
+        }
+        Self { pieces }
+    }
+
+    /// The piece holding byte `offset` (the next one if `offset` falls
+    /// between paragraphs).
+    fn piece_at(&self, offset: usize) -> usize {
+        self.pieces.partition_point(|piece| piece.range.end <= offset).min(self.pieces.len().saturating_sub(1))
+    }
+}
+
+/// Where to end a piece that starts at `start` in a paragraph ending at
+/// `end` (more than [`PIECE_BYTES`] away): after a sentence if one ends in its
+/// second half, and never inside a word or a heading marker.
+fn cut_point(analysis: &ReportAnalysis, start: usize, end: usize) -> usize {
+    let text = &analysis.cleaned.text;
+    let floor = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let limit = floor(start + PIECE_BYTES);
+    let half = floor(start + PIECE_BYTES / 2).max(start);
+    let mut cut = match text[half..limit].rfind(['。', '！', '？', '；']) {
+        Some(at) => half + at + '。'.len_utf8(),
+        None => limit,
+    };
+    let occurrences = &analysis.occurrences;
+    let straddling = occurrences.partition_point(|occurrence| occurrence.range.end <= cut);
+    if let Some(word) = occurrences.get(straddling).filter(|word| word.range.start < cut) {
+        cut = if word.range.start > start { word.range.start } else { word.range.end };
+    }
+    let headings = &analysis.outline.headings;
+    let straddling = headings.partition_point(|heading| heading.marker_range.end <= cut);
+    if let Some(heading) = headings.get(straddling).filter(|heading| heading.marker_range.start < cut) {
+        let marker = heading.marker_range;
+        cut = if marker.start > start { marker.start } else { marker.end };
+    }
+    cut.clamp(start + 1, end)
+}
+
+/// The rendered window and what decides it: the pieces' heights (estimated
+/// or measured) and the elements to measure and scroll.
+struct Viewport {
+    layout: ReaderLayout,
+    scroller: NodeRef,
+    body: NodeRef,
+    top_spacer: NodeRef,
+    bottom_spacer: NodeRef,
+    heights: RefCell<Heights>,
+    /// The pieces to render, `start..end`.
+    window: Cell<(usize, usize)>,
+    /// The id of an element to scroll to once it is rendered, and the piece
+    /// it is in.
+    pending_focus: RefCell<Option<(String, usize)>>,
+}
+
+impl Viewport {
+    fn new(layout: ReaderLayout) -> Self {
+        let count = layout.pieces.len();
+        Self {
+            heights: RefCell::new(Heights::estimated(&layout.pieces, None)),
+            window: Cell::new((0, count.min(INITIAL_PIECES))),
+            layout,
+            scroller: NodeRef::default(),
+            body: NodeRef::default(),
+            top_spacer: NodeRef::default(),
+            bottom_spacer: NodeRef::default(),
+            pending_focus: RefCell::new(None),
+        }
+    }
+
+    /// Sizes the spacers, measures the rendered pieces, scrolls a pending
+    /// focus into view, and re-renders if the scroll position now calls for
+    /// other pieces.
+    fn sync(&self, force_update: &UseForceUpdateHandle) {
+        let (Some(scroller), Some(body)) = (self.scroller.cast::<HtmlElement>(), self.body.cast::<HtmlElement>())
+        else {
+            return;
+        };
+        // The spacers are sized before anything forces a layout: Chromium's
+        // scroll anchoring would otherwise see the pieces that left the
+        // window without the spacer that replaces them, and move the text.
+        let rendered = rendered_pieces(&body).unwrap_or(self.window.get());
+        self.size_spacers(rendered);
+        let width = f64::from(body.client_width()) - BODY_CHROME_PX;
+        let reflowed = (width - self.heights.borrow().text_width.unwrap_or(-1.0)).abs() > 0.5;
+        if reflowed {
+            *self.heights.borrow_mut() = Heights::estimated(&self.layout.pieces, Some(width));
+            self.size_spacers(rendered);
+        }
+        self.measure(&body);
+        if !self.finish_focus()
+            && let Some((_, piece)) = self.pending_focus.borrow().as_ref()
+        {
+            self.scroll_to_piece(&scroller, *piece);
+        }
+        let wanted = self.window_for(&scroller);
+        if wanted != self.window.get() {
+            self.window.set(wanted);
+            force_update.force_update();
+        }
+    }
+
+    fn size_spacers(&self, (start, end): (usize, usize)) {
+        let heights = self.heights.borrow();
+        set_height(&self.top_spacer, heights.offset(start));
+        set_height(&self.bottom_spacer, heights.total() - heights.offset(end));
+    }
+
+    /// Records the heights of the rendered pieces: from the top of each to
+    /// the top of the next (margins included).
+    fn measure(&self, body: &HtmlElement) {
+        let children = body.children();
+        let mut tops: Vec<(usize, f64)> = Vec::new();
+        let mut bottom = None;
+        for position in 0..children.length() {
+            let Some(child) = children.item(position) else { continue };
+            match piece_index(&child) {
+                Some(index) => tops.push((index, child.get_bounding_client_rect().top())),
+                None if !tops.is_empty() => bottom = Some(child.get_bounding_client_rect().top()),
+                None => {}
+            }
+        }
+        let Some(bottom) = bottom else { return };
+        let mut heights = self.heights.borrow_mut();
+        let ends = tops.iter().skip(1).map(|&(_, top)| top).chain([bottom]);
+        for (&(index, top), next) in tops.iter().zip(ends) {
+            heights.record(index, next - top);
+        }
+    }
+
+    /// Where piece 0 starts in the scroller's content: the top of the upper
+    /// spacer.
+    fn origin(&self, scroller: &HtmlElement) -> f64 {
+        let spacer = self.top_spacer.cast::<web_sys::Element>();
+        let spacer_top = spacer.map_or(0.0, |spacer| spacer.get_bounding_client_rect().top());
+        spacer_top - scroller.get_bounding_client_rect().top() + f64::from(scroller.scroll_top())
+    }
+
+    /// The pieces the scroll position shows, with the overscan.
+    fn window_for(&self, scroller: &HtmlElement) -> (usize, usize) {
+        let count = self.layout.pieces.len();
+        let top = f64::from(scroller.scroll_top()) - self.origin(scroller);
+        let bottom = top + f64::from(scroller.client_height());
+        let heights = self.heights.borrow();
+        let first = heights.index_at(top);
+        let last = heights.index_at(bottom) + 1;
+        let start = first.saturating_sub(OVERSCAN);
+        let end = (last + OVERSCAN).min(count).min(start + MAX_RENDERED);
+        (start.min(end), end)
+    }
+
+    /// Asks for `target` to be scrolled to; [`sync`](Self::sync) scrolls to
+    /// its estimated place and, once its element is rendered, exactly.
+    fn focus_on(&self, analysis: &ReportAnalysis, target: FocusTarget) {
+        let (offset, id) = match target {
+            FocusTarget::Heading(index) => {
+                let Some(heading) = analysis.outline.headings.get(index) else { return };
+                (heading.title_range.start, heading_element_id(index))
+            }
+            FocusTarget::Range(range) => (range.start, FOCUS_RANGE_ID.to_owned()),
+        };
+        if !self.layout.pieces.is_empty() {
+            self.pending_focus.replace(Some((id, self.layout.piece_at(offset))));
+        }
+    }
+
+    /// Scrolls so that piece `index` is in the middle of the reader, by the
+    /// current heights.
+    fn scroll_to_piece(&self, scroller: &HtmlElement, index: usize) {
+        let origin = self.origin(scroller);
+        let heights = self.heights.borrow();
+        let middle = origin + heights.offset(index) + heights.of(index) / 2.0;
+        let top = middle - f64::from(scroller.client_height()) / 2.0;
+        scroller.set_scroll_top(top.max(0.0) as i32);
+    }
+
+    /// Scrolls the pending focus into the middle of the reader if it is
+    /// rendered; returns whether there is nothing left to do.
+    fn finish_focus(&self) -> bool {
+        let mut pending = self.pending_focus.borrow_mut();
+        let Some((id, _)) = pending.as_ref() else { return true };
+        let element = web_sys::window().and_then(|window| window.document()).and_then(|d| d.get_element_by_id(id));
+        let inside = element.filter(|element| {
+            self.body.get().is_some_and(|body| body.contains(Some(element.unchecked_ref::<web_sys::Node>())))
+        });
+        let Some(element) = inside else { return false };
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Center);
+        options.set_behavior(ScrollBehavior::Instant);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+        *pending = None;
+        true
+    }
+}
+
+/// The index of the piece an element of the reader's body renders.
+fn piece_index(element: &web_sys::Element) -> Option<usize> {
+    element.get_attribute("data-piece")?.parse().ok()
+}
+
+/// The pieces in the DOM, `start..end`, read without forcing a layout.
+fn rendered_pieces(body: &HtmlElement) -> Option<(usize, usize)> {
+    let children = body.children();
+    let indices = (0..children.length()).filter_map(|position| children.item(position)).filter_map(|c| piece_index(&c));
+    let (first, last) = indices.fold(None, |range: Option<(usize, usize)>, index| match range {
+        None => Some((index, index)),
+        Some((first, _)) => Some((first, index)),
+    })?;
+    Some((first, last + 1))
+}
+
+fn set_height(spacer: &NodeRef, height: f64) {
+    if let Some(spacer) = spacer.cast::<HtmlElement>() {
+        // Through the CSSOM: the page's CSP allows no inline style attributes.
+        let _ = spacer.style().set_property("height", &format!("{:.1}px", height.max(0.0)));
+    }
+}
+
+/// The pieces' heights in pixels, with their running sums.
+struct Heights {
+    /// The text width the estimates are for (`None`: not measured yet).
+    text_width: Option<f64>,
+    heights: Vec<f64>,
+    /// `offsets[i]`: the height of pieces `0..i`; valid up to `valid`.
+    offsets: RefCell<Vec<f64>>,
+    valid: Cell<usize>,
+}
+
+impl Heights {
+    fn estimated(pieces: &[Piece], text_width: Option<f64>) -> Self {
+        // A typical reader column until the reader is measured.
+        let ems_per_line = (text_width.unwrap_or(560.0) / FONT_PX).max(4.0);
+        let heights = pieces
+            .iter()
+            .map(|piece| {
+                let ems = f64::from(piece.ems) + if piece.continued { 0.0 } else { INDENT_EMS };
+                let lines = (ems / ems_per_line).ceil().max(1.0);
+                lines * LINE_PX + if piece.continues { 0.0 } else { GAP_PX }
+            })
+            .collect();
+        Self { text_width, heights, offsets: RefCell::new(vec![0.0; pieces.len() + 1]), valid: Cell::new(0) }
+    }
+
+    fn record(&mut self, index: usize, height: f64) {
+        if let Some(old) = self.heights.get_mut(index)
+            && (*old - height).abs() > 0.25
+        {
+            *old = height;
+            self.valid.set(self.valid.get().min(index));
+        }
+    }
+
+    fn of(&self, index: usize) -> f64 {
+        self.heights.get(index).copied().unwrap_or(0.0)
+    }
+
+    /// The height of pieces `0..index`.
+    fn offset(&self, index: usize) -> f64 {
+        let index = index.min(self.heights.len());
+        let mut offsets = self.offsets.borrow_mut();
+        let valid = self.valid.get();
+        if index > valid {
+            for i in valid..self.heights.len() {
+                offsets[i + 1] = offsets[i] + self.heights[i];
+            }
+            self.valid.set(self.heights.len());
+        }
+        offsets[index]
+    }
+
+    fn total(&self) -> f64 {
+        self.offset(self.heights.len())
+    }
+
+    /// The piece at `y` pixels from the start (clamped to the pieces).
+    fn index_at(&self, y: f64) -> usize {
+        self.total();
+        let offsets = self.offsets.borrow();
+        offsets[1..].partition_point(|&end| end <= y).min(self.heights.len().saturating_sub(1))
+    }
+}
+
+/// A stretch of a piece: plain text, a heading marker, or (part of) a
+/// heading title.
 #[derive(Debug, PartialEq)]
 enum Block {
     Plain(Vec<Inline>),
     Marker(String),
-    Title { heading: usize, kind: &'static str, inlines: Vec<Inline> },
+    Title {
+        heading: usize,
+        kind: &'static str,
+        /// The title starts in this piece: the element carries the heading's id.
+        anchor: bool,
+        inlines: Vec<Inline>,
+    },
 }
 
 /// The smallest pieces: text, a counted word, or the focused range.
@@ -133,52 +546,62 @@ enum Block {
 enum Inline {
     Text(String),
     Word { index: u32, text: String },
-    Focus(String),
+    Focus { text: String, anchor: bool },
 }
 
-/// Splits the cleaned text into paragraphs, cutting out heading markers and
-/// titles (to style and scroll to), counted words (to click) and the focused
-/// range (to mark).
-fn paragraphs_of(analysis: &ReportAnalysis, focus: Option<TextRange>) -> Vec<Paragraph> {
+/// The part of `range` inside `start..end`, if it is not empty.
+fn clip(range: TextRange, start: usize, end: usize) -> Option<TextRange> {
+    let clipped = TextRange::new(range.start.max(start), range.end.min(end));
+    (clipped.start < clipped.end).then_some(clipped)
+}
+
+/// Cuts a piece into heading markers and titles (to style and scroll to) and
+/// plain text.
+fn blocks_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRange>) -> Vec<Block> {
     let text = &analysis.cleaned.text;
     let headings = &analysis.outline.headings;
     let inlines = |range: TextRange| inlines_of(analysis, range, focus);
-    let mut next_heading = 0;
-    let mut paragraphs = Vec::new();
-    for line in &analysis.cleaned.lines {
-        if line.range.is_empty() {
-            continue;
+    let mut blocks = Vec::new();
+    let mut cursor = range.start;
+    let first = headings.partition_point(|h| h.title_range.end.max(h.marker_range.end) <= range.start);
+    for (index, heading) in headings.iter().enumerate().skip(first) {
+        let (marker, title) = (heading.marker_range, heading.title_range);
+        let begins = if marker.is_empty() { title.start } else { marker.start };
+        if begins >= range.end {
+            break;
         }
-        let mut blocks = Vec::new();
-        let mut cursor = line.range.start;
-        while let Some(heading) = headings.get(next_heading) {
-            if heading.title_range.start > line.range.end {
-                break;
-            }
-            let marker = heading.marker_range;
-            let title = heading.title_range;
+        if let Some(marker) = clip(marker, cursor, range.end) {
             if marker.start > cursor {
                 blocks.push(Block::Plain(inlines(TextRange::new(cursor, marker.start))));
             }
-            if !marker.is_empty() {
-                blocks.push(Block::Marker(marker.slice(text).to_owned()));
-            }
-            if title.start > marker.end.max(cursor) {
-                blocks.push(Block::Plain(inlines(TextRange::new(marker.end.max(cursor), title.start))));
-            }
-            blocks.push(Block::Title { heading: next_heading, kind: heading.kind.label(), inlines: inlines(title) });
-            cursor = title.end.max(cursor);
-            next_heading += 1;
+            blocks.push(Block::Marker(marker.slice(text).to_owned()));
+            cursor = marker.end;
         }
-        if cursor < line.range.end {
-            blocks.push(Block::Plain(inlines(TextRange::new(cursor, line.range.end))));
+        let part = if title.is_empty() {
+            (cursor..=range.end).contains(&title.start).then_some(title)
+        } else {
+            clip(title, cursor, range.end)
+        };
+        if let Some(part) = part {
+            if part.start > cursor {
+                blocks.push(Block::Plain(inlines(TextRange::new(cursor, part.start))));
+            }
+            blocks.push(Block::Title {
+                heading: index,
+                kind: heading.kind.label(),
+                anchor: part.start == title.start,
+                inlines: inlines(part),
+            });
+            cursor = part.end;
         }
-        paragraphs.push(Paragraph { line: line.source_line, blocks });
     }
-    paragraphs
+    if cursor < range.end {
+        blocks.push(Block::Plain(inlines(TextRange::new(cursor, range.end))));
+    }
+    blocks
 }
 
-/// The inline pieces of `range`: the focused range (when it starts here) as
+/// The inline pieces of `range`: the focused range (its part in `range`) as
 /// one piece, counted words as words, the rest as text.
 fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRange>) -> Vec<Inline> {
     let text = &analysis.cleaned.text;
@@ -186,12 +609,12 @@ fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRan
     let mut cursor = range.start;
     let first = analysis.occurrences.partition_point(|o| o.range.start < range.start);
     let mut words = analysis.occurrences[first..].iter().take_while(|o| o.range.end <= range.end).peekable();
-    let focus = focus.filter(|f| range.start <= f.start && f.end <= range.end && !f.is_empty());
+    let focus = focus.and_then(|f| clip(f, range.start, range.end).map(|part| (part, part.start == f.start)));
     loop {
         let next_word = words.peek().map(|o| o.range);
-        let focus_next = focus.filter(|f| f.start >= cursor && next_word.is_none_or(|w| f.start <= w.start));
-        let (start, piece, end) = if let Some(f) = focus_next {
-            (f.start, Inline::Focus(f.slice(text).to_owned()), f.end)
+        let focus_next = focus.filter(|(f, _)| f.start >= cursor && next_word.is_none_or(|w| f.start <= w.start));
+        let (start, piece, end) = if let Some((f, anchor)) = focus_next {
+            (f.start, Inline::Focus { text: f.slice(text).to_owned(), anchor }, f.end)
         } else if let Some(occurrence) = words.next() {
             if occurrence.range.start < cursor {
                 continue;
@@ -222,13 +645,15 @@ fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRan
     pieces
 }
 
-/// What rendering needs beyond the paragraphs.
-struct RenderContext {
+/// What rendering a piece needs.
+struct RenderContext<'a> {
+    analysis: &'a ReportAnalysis,
+    focus: Option<TextRange>,
     focused_heading: Option<usize>,
     hit: Option<usize>,
 }
 
-fn render_inlines(inlines: &[Inline], context: &RenderContext) -> Html {
+fn render_inlines(inlines: &[Inline], context: &RenderContext<'_>) -> Html {
     html! {
         { for inlines.iter().map(|inline| match inline {
             Inline::Text(text) => html! { { text.clone() } },
@@ -236,25 +661,84 @@ fn render_inlines(inlines: &[Inline], context: &RenderContext) -> Html {
                 let hit = context.hit == Some(*index as usize);
                 html! { <span class={classes!("w", hit.then_some("hit"))} data-w={index.to_string()}>{ text.clone() }</span> }
             }
-            Inline::Focus(text) => html! { <mark id={FOCUS_RANGE_ID} class="reader-focus">{ text.clone() }</mark> },
+            Inline::Focus { text, anchor: true } => html! { <mark id={FOCUS_RANGE_ID} class="reader-focus">{ text.clone() }</mark> },
+            Inline::Focus { text, anchor: false } => html! { <mark class="reader-focus">{ text.clone() }</mark> },
         }) }
     }
 }
 
-fn render_paragraph(paragraph: &Paragraph, context: &RenderContext) -> Html {
+fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Html {
+    let blocks = blocks_of(context.analysis, piece.range, context.focus);
     html! {
-        <p class="reader-paragraph" data-line={paragraph.line.to_string()}>
-            <span class="reader-line-number" aria-hidden="true">{ paragraph.line }</span>
-            { for paragraph.blocks.iter().map(|block| match block {
+        <p key={index}
+            class={classes!("reader-paragraph", piece.continued.then_some("continued"), piece.continues.then_some("continues"))}
+            data-piece={index.to_string()} data-line={piece.line.to_string()}>
+            if !piece.continued {
+                <span class="reader-line-number" aria-hidden="true">{ piece.line }</span>
+            }
+            { for blocks.iter().map(|block| match block {
                 Block::Plain(inlines) => render_inlines(inlines, context),
                 Block::Marker(marker) => html! { <span class="reader-marker">{ marker.clone() }</span> },
-                Block::Title { heading, kind, inlines } => html! {
+                Block::Title { heading, kind, anchor, inlines } => html! {
                     <span
-                        id={heading_element_id(*heading)}
+                        id={anchor.then(|| heading_element_id(*heading))}
                         class={classes!("reader-heading", format!("kind-{kind}"), (context.focused_heading == Some(*heading)).then_some("focused"))}
                     >{ render_inlines(inlines, context) }</span>
                 },
             }) }
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(text: &str) -> ReportAnalysis {
+        let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
+        gongwen_core::analyze_report("a.txt", text.as_bytes(), &segmenter).expect("analysis")
+    }
+
+    #[test]
+    fn a_very_long_paragraph_is_cut_into_pieces_between_words() {
+        let sentence = "坚持把党的政治建设摆在首位，认真落实全面从严治党主体责任。";
+        let analysis = analyse(&format!("一、总体情况\n{}\n结尾。", sentence.repeat(400)));
+        let layout = ReaderLayout::of(&analysis);
+        let long: Vec<&Piece> = layout.pieces.iter().filter(|piece| piece.line == 2 || piece.continued).collect();
+        assert!(long.len() > 10, "the long paragraph is cut: {} pieces", long.len());
+        assert!(long.iter().all(|piece| piece.range.len() <= PIECE_BYTES));
+        assert!(long[1..].iter().all(|piece| piece.continued));
+        assert!(long[..long.len() - 1].iter().all(|piece| piece.continues));
+        for piece in &long {
+            let inside = |at: usize| analysis.occurrences.iter().any(|o| o.range.start < at && at < o.range.end);
+            assert!(!inside(piece.range.start) && !inside(piece.range.end), "no word is cut at {:?}", piece.range);
+        }
+        let whole: String = layout.pieces.iter().map(|piece| piece.range.slice(&analysis.cleaned.text)).collect();
+        assert_eq!(whole, analysis.cleaned.text.replace('\n', ""), "the pieces cover the text");
+    }
+
+    #[test]
+    fn a_heading_is_found_in_its_piece_and_marked_once() {
+        let analysis = analyse("报告\n一、总体情况\n正文第一段。\n二、存在问题\n正文第二段。");
+        let layout = ReaderLayout::of(&analysis);
+        let heading = &analysis.outline.headings[1];
+        let piece = &layout.pieces[layout.piece_at(heading.title_range.start)];
+        let blocks = blocks_of(&analysis, piece.range, None);
+        assert!(matches!(&blocks[0], Block::Marker(marker) if marker == "二、"));
+        assert!(matches!(&blocks[1], Block::Title { heading: 1, anchor: true, .. }));
+    }
+
+    #[test]
+    fn heights_add_up_and_find_the_piece_under_a_position() {
+        let analysis = analyse(&"段落。\n".repeat(10));
+        let layout = ReaderLayout::of(&analysis);
+        let mut heights = Heights::estimated(&layout.pieces, Some(600.0));
+        let each = LINE_PX + GAP_PX;
+        assert!((heights.total() - 10.0 * each).abs() < 1e-6);
+        heights.record(0, 100.0);
+        assert!((heights.offset(1) - 100.0).abs() < 1e-6, "a measured height replaces the estimate");
+        assert_eq!(heights.index_at(99.0), 0);
+        assert_eq!(heights.index_at(100.0 + each * 2.5), 3);
+        assert_eq!(heights.index_at(1e9), 9);
     }
 }

@@ -34,12 +34,21 @@ pub fn StructurePanel(props: &StructurePanelProps) -> Html {
             }
         })
     };
-    // Each bar needs room for its label; the chart grows with the report count.
-    let height = format!("height: {}px", 80 + 34 * props.reports.len());
+    // Each bar needs room for its label; the chart grows with the report
+    // count. Set through the CSSOM: the page's CSP forbids inline styles.
+    let chart_box = use_node_ref();
+    {
+        let chart_box = chart_box.clone();
+        use_effect_with(props.reports.len(), move |reports| {
+            if let Some(element) = chart_box.cast::<web_sys::HtmlElement>() {
+                let _ = element.style().set_property("height", &format!("{}px", 80 + 34 * reports));
+            }
+        });
+    }
     html! {
         <section class="structure-panel" aria-label="篇幅结构">
             <p class="panel-note">{ "每份报告各部分（一级标题）所占篇幅；点击色块可跳到该部分。" }</p>
-            <div class="structure-chart-box" style={height}>
+            <div class="structure-chart-box" ref={chart_box}>
                 <Chart option={option} on_click={on_click} class="structure-chart" label="各报告篇幅结构堆叠条形图" />
             </div>
         </section>

@@ -10,6 +10,10 @@ use crate::charts::theme_radar::theme_radar_option;
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
 
+/// The most sections listed: a report of many megabytes has tens of
+/// thousands.
+const MAX_SECTIONS: usize = 200;
+
 /// Properties of [`ThemePanel`].
 #[derive(Properties, PartialEq)]
 pub struct ThemePanelProps {
@@ -65,7 +69,7 @@ pub fn ThemePanel(props: &ThemePanelProps) -> Html {
             </table>
             <h4 class="list-title">{ "各部分的主题" }</h4>
             <ul class="section-themes">
-                { for analysis.themes.sections.iter().map(|section| match section.heading {
+                { for analysis.themes.sections.iter().take(MAX_SECTIONS).map(|section| match section.heading {
                     Some(index) => {
                         let heading = &headings[index];
                         html! {
@@ -81,6 +85,9 @@ pub fn ThemePanel(props: &ThemePanelProps) -> Html {
                     None => html! { <li>{ "全文" }<span class="theme-tag">{ section.theme.label() }</span></li> },
                 }) }
             </ul>
+            if analysis.themes.sections.len() > MAX_SECTIONS {
+                <p class="panel-note">{ format!("共 {} 个部分，列出前 {MAX_SECTIONS} 个", analysis.themes.sections.len()) }</p>
+            }
         </section>
     }
 }

@@ -81,8 +81,11 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
     let scope = use_state(|| Scope::Report);
     let view = use_state(|| View::Bars);
     let filter = use_state(String::new);
+    // Copied once per report, not on every render: a report's word list is
+    // as long as its vocabulary.
+    let report_words = use_memo(props.analysis.clone(), |analysis| analysis.words.clone());
     let (words, chars) = match *scope {
-        Scope::Report => (Rc::new(props.analysis.words.clone()), props.analysis.chars),
+        Scope::Report => (report_words, props.analysis.chars),
         Scope::Corpus => (props.corpus.clone(), props.reports.iter().map(|(_, a)| a.chars).sum()),
     };
     let bars = use_memo(words.clone(), |words| word_bar_option(&words.counts));

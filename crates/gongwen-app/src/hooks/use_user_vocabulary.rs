@@ -6,7 +6,6 @@ use gongwen_core::vocabulary::UserVocabulary;
 use yew::prelude::*;
 
 use super::use_analysis_worker::AnalysisWorker;
-use crate::protocol::ToWorker;
 use crate::state::{Action, AppState};
 
 /// The localStorage key; the suffix versions the stored shape.
@@ -61,7 +60,7 @@ pub fn use_user_vocabulary(
 
 fn apply(dispatch: &UseReducerDispatcher<AppState>, worker: &AnalysisWorker, vocabulary: UserVocabulary) {
     dispatch.dispatch(Action::VocabularyChanged(vocabulary.clone()));
-    if let Err(message) = worker.send(ToWorker::Configure { vocabulary }) {
+    if let Err(message) = worker.configure(vocabulary) {
         dispatch.dispatch(Action::DictionaryBroken(message));
     }
 }

@@ -265,3 +265,80 @@ fn numbering_diagnostics_are_in_json_and_readable_output() {
     let text = String::from_utf8(gongwen(&["outline", &path]).stdout).expect("UTF-8");
     assert!(text.contains("⚠ 编号跳号：3 之后是 5，缺少 4"), "{text}");
 }
+
+fn fixture(path: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(path).to_string_lossy().into_owned()
+}
+
+#[test]
+fn word_documents_and_archives_are_read_like_text() {
+    let docx = fixture("formats/002.autonum.docx");
+    let doc = fixture("formats/002.doc");
+    let archive = fixture("hostile/reports.zip");
+    let output = gongwen(&["outline", "--json", &docx, &doc, &archive]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json = json_of(&output);
+    let records = json.as_array().expect("an array");
+    assert_eq!(records[0]["format"], "docx");
+    assert_eq!(records[0]["headings"][0]["marker"], "一、", "Word's automatic numbering is rendered");
+    assert_eq!(records[1]["format"], "doc");
+    assert_eq!(records[1]["encoding"], "utf-16le");
+    assert_eq!(records[0]["headings"], records[1]["headings"]);
+    let unpacked: Vec<&str> = records[2..].iter().filter_map(|record| record["file"].as_str()).collect();
+    assert!(unpacked.iter().all(|name| name.starts_with(&format!("{archive}/"))), "{unpacked:?}");
+    assert!(unpacked.len() >= 3, "{unpacked:?}");
+}
+
+#[test]
+fn cli_refuses_devices_and_fifos_instead_of_reading_forever() {
+    let fifo = std::env::temp_dir().join(format!("gongwen-fifo-{}", std::process::id()));
+    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|status| status.success());
+    let fifo_name = fifo.to_string_lossy().into_owned();
+    let mut args = vec!["outline", "/dev/zero"];
+    if made {
+        args.push(&fifo_name);
+    }
+    let file = seed("000");
+    args.push(&file);
+    let output = gongwen(&args);
+    let _ = std::fs::remove_file(&fifo);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("/dev/zero: 不是普通文件"), "{stderr}");
+    assert_eq!(stderr.lines().count(), if made { 2 } else { 1 }, "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("文件："), "the seed is still analysed");
+}
+
+#[test]
+fn file_names_with_newlines_and_bidi_overrides_are_escaped() {
+    let folder = std::env::temp_dir().join(format!("gongwen-names-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    let broken = folder.join("a\nb.docx");
+    let reversed = folder.join("name_rtl_\u{202E}txt.exe");
+    std::fs::write(&broken, b"PK\x03\x04 not really a zip").expect("written");
+    std::fs::write(&reversed, "一、加强学习\n全年召开党组会65次。\n").expect("written");
+    let output = gongwen(&["outline", &broken.to_string_lossy(), &reversed.to_string_lossy()]);
+    let _ = std::fs::remove_dir_all(&folder);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line per bad file: {stderr}");
+    assert!(stderr.contains("a\\u{000A}b.docx"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("name_rtl_\\u{202E}txt.exe") && !stdout.contains('\u{202E}'), "{stdout}");
+}
+
+#[test]
+fn a_folder_is_walked_and_its_hidden_files_skipped() {
+    let folder = std::env::temp_dir().join(format!("gongwen-folder-{}", std::process::id()));
+    std::fs::create_dir_all(folder.join("sub")).expect("a temporary folder");
+    std::fs::write(folder.join("sub/b.txt"), "一、第二份\n").expect("written");
+    std::fs::write(folder.join("a.txt"), "一、第一份\n").expect("written");
+    std::fs::write(folder.join(".hidden.txt"), "一、隐藏\n").expect("written");
+    let output = gongwen(&["outline", "--json", &folder.to_string_lossy()]);
+    let _ = std::fs::remove_dir_all(&folder);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json = json_of(&output);
+    let files: Vec<&str> =
+        json.as_array().expect("array").iter().filter_map(|record| record["file"].as_str()).collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].ends_with("a.txt") && files[1].ends_with("sub/b.txt"), "{files:?}");
+}

@@ -27,6 +27,11 @@ mod numerals;
 mod parts;
 mod title;
 mod toc;
+mod work;
+
+use std::cmp::Reverse;
+use std::collections::hash_map::Entry;
+use std::collections::{BinaryHeap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +40,8 @@ use crate::diagnostic::Diagnostic;
 use crate::source::LineHint;
 use crate::text::TextRange;
 use markers::{MarkerMatch, enumeration_marker, line_start_marker, opens_point_after};
+#[doc(hidden)]
+pub use work::outline_steps;
 
 /// The marker family of a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -223,7 +230,7 @@ pub fn extract_outline(cleaned: &CleanedText) -> Outline {
     let title_block = title::detect_title_block(cleaned);
     let mut diagnostics = Vec::new();
     let mut candidates = Vec::new();
-    for (line_index, line) in cleaned.lines.iter().enumerate() {
+    for (line_index, line) in work::counted(cleaned.lines.iter().enumerate()) {
         let text = line.range.slice(&cleaned.text);
         if text.is_empty() || title_block.line_indices.contains(&line_index) || toc::is_toc_entry(text) {
             continue;
@@ -320,13 +327,13 @@ fn is_bold_heading(text: &str) -> bool {
 /// `<p>二、…</p>` in the same page is its sibling, not its child.
 fn align_ranks_with_markup(candidates: &mut [Candidate]) {
     let mut markup_ranks: Vec<(HeadingKind, u8)> = Vec::new();
-    for candidate in candidates.iter().filter(|c| c.hinted && c.kind != HeadingKind::Markdown) {
+    for candidate in work::counted(candidates.iter()).filter(|c| c.hinted && c.kind != HeadingKind::Markdown) {
         match markup_ranks.iter_mut().find(|(kind, _)| *kind == candidate.kind) {
             Some((_, rank)) => *rank = (*rank).min(candidate.rank),
             None => markup_ranks.push((candidate.kind, candidate.rank)),
         }
     }
-    for candidate in candidates.iter_mut().filter(|c| !c.hinted) {
+    for candidate in work::counted(candidates.iter_mut()).filter(|c| !c.hinted) {
         if let Some((_, rank)) = markup_ranks.iter().find(|(kind, _)| *kind == candidate.kind) {
             candidate.rank = *rank;
         }
@@ -384,34 +391,109 @@ fn collect_points(text: &str, base: usize, line_index: usize, from: usize, candi
         }
         at += text[at..].chars().next().map_or(1, char::len_utf8);
     }
-    while let Some(missing) = missing_predecessor(text, base, from, &candidates[first_new..]) {
+    add_missing_predecessors(text, base, line_index, from, candidates, first_new);
+}
+
+/// Brings in, for each point `N+1是` of a paragraph (`candidates[first_new..]`)
+/// without an earlier `N是` point, the last `N是` before it that stands where
+/// no point may start — and then that one's own predecessor — stopping at the
+/// first that does not read as a point.
+///
+/// Points are taken up in text order, each once: a point that has its
+/// predecessor, or has none to bring in, stays so as points are added, so no
+/// pass over the paragraph's points is repeated per point added. That keeps a
+/// paragraph of 100,000 points linear.
+fn add_missing_predecessors(
+    text: &str,
+    base: usize,
+    line_index: usize,
+    from: usize,
+    candidates: &mut Vec<Candidate>,
+    first_new: usize,
+) {
+    let mut earliest: HashMap<u32, usize> = HashMap::new();
+    let mut queue = BinaryHeap::new();
+    for (index, point) in work::counted(candidates.iter().enumerate().skip(first_new)) {
+        note_earliest(&mut earliest, point);
+        queue.push(Reverse((point.marker_range.start, index)));
+    }
+    let mut occurrences = NumberedOccurrences { text, from, by_number: HashMap::new() };
+    let mut added = false;
+    while let Some(Reverse((_, index))) = queue.pop() {
+        work::step(1);
+        let Some(missing) = missing_predecessor(base, &candidates[index], &earliest, &mut occurrences) else {
+            continue;
+        };
         let at = missing - base;
-        if let Some(marker) = enumeration_marker(&text[at..]) {
-            let (candidate, _) = read_heading(&text[at..], missing, line_index, &marker, TitleEnd::Clause);
-            candidates.push(candidate);
-            candidates[first_new..].sort_by_key(|c| c.marker_range.start);
-        } else {
+        let Some(marker) = enumeration_marker(&text[at..]) else {
             break;
-        }
+        };
+        let (candidate, _) = read_heading(&text[at..], missing, line_index, &marker, TitleEnd::Clause);
+        note_earliest(&mut earliest, &candidate);
+        queue.push(Reverse((candidate.marker_range.start, candidates.len())));
+        candidates.push(candidate);
+        added = true;
+    }
+    if added {
+        candidates[first_new..].sort_by_key(|c| c.marker_range.start);
     }
 }
 
-/// The offset (in the cleaned text) of an `N是` that precedes a point `N+1是`
-/// of the paragraph, stands where no point may start, and is not yet a point.
-fn missing_predecessor(text: &str, base: usize, from: usize, points: &[Candidate]) -> Option<usize> {
-    points.iter().find_map(|point| {
-        let number = point.number.filter(|&n| n >= 2 && point.marker.ends_with('是'))?;
-        let has_predecessor =
-            points.iter().any(|p| p.number == Some(number - 1) && p.marker_range.start < point.marker_range.start);
-        if has_predecessor {
-            return None;
-        }
-        let wanted = format!("{}是", numerals::format_chinese_numeral(number - 1)?);
-        let search_end = point.marker_range.start - base;
-        let found = from + text.get(from..search_end)?.rfind(&wanted)?;
-        let preceded_by_numeral = text[..found].chars().next_back().is_some_and(numerals::is_chinese_numeral_char);
-        (!preceded_by_numeral).then_some(base + found)
-    })
+/// Records where the first point of each number starts.
+fn note_earliest(earliest: &mut HashMap<u32, usize>, point: &Candidate) {
+    if let Some(number) = point.number {
+        let start = earliest.entry(number).or_insert(point.marker_range.start);
+        *start = (*start).min(point.marker_range.start);
+    }
+}
+
+/// The offset (in the cleaned text) of an `N是` that precedes `point`, a point
+/// `N+1是` of the paragraph with no `N` point before it (`earliest` holds
+/// where each number's first point starts), stands where no point may start,
+/// and is not yet a point.
+fn missing_predecessor(
+    base: usize,
+    point: &Candidate,
+    earliest: &HashMap<u32, usize>,
+    occurrences: &mut NumberedOccurrences<'_>,
+) -> Option<usize> {
+    let number = point.number.filter(|&n| n >= 2 && point.marker.ends_with('是'))?;
+    if earliest.get(&(number - 1)).is_some_and(|&start| start < point.marker_range.start) {
+        return None;
+    }
+    let found = occurrences.last_before(number - 1, point.marker_range.start - base)?;
+    let preceded_by_numeral =
+        occurrences.text[..found].chars().next_back().is_some_and(numerals::is_chinese_numeral_char);
+    (!preceded_by_numeral).then_some(base + found)
+}
+
+/// Where `N是` occurs in a paragraph from byte `from` on, for each `N` asked
+/// about: found once per number, not once per point.
+struct NumberedOccurrences<'a> {
+    text: &'a str,
+    from: usize,
+    /// For each number, `N是` and the offsets in `text` where it occurs.
+    by_number: HashMap<u32, (String, Vec<usize>)>,
+}
+
+impl NumberedOccurrences<'_> {
+    /// The offset of the last `N是` that lies wholly between `from` and `end`.
+    fn last_before(&mut self, number: u32, end: usize) -> Option<usize> {
+        let (text, from) = (self.text, self.from);
+        let (wanted, offsets) = match self.by_number.entry(number) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => {
+                let wanted = format!("{}是", numerals::format_chinese_numeral(number)?);
+                work::step(text.len().saturating_sub(from));
+                // `N是` is numerals then `是`, which is not a numeral, so its
+                // occurrences never overlap and `match_indices` finds them all.
+                let offsets = text.get(from..)?.match_indices(&wanted).map(|(at, _)| from + at).collect();
+                entry.insert((wanted, offsets))
+            }
+        };
+        let within = offsets.partition_point(|&at| at + wanted.len() <= end);
+        within.checked_sub(1).map(|i| offsets[i])
+    }
 }
 
 /// Whether text ends with a sentence or clause end, possibly followed by a
@@ -430,9 +512,7 @@ fn follows_clause_end(before: &str) -> bool {
 fn keep_complete_ordinal_sequences(candidates: &mut Vec<Candidate>) {
     // The section of a point is the nearest earlier line-opening heading.
     let mut section = None;
-    let sections: Vec<Option<usize>> = candidates
-        .iter()
-        .enumerate()
+    let sections: Vec<Option<usize>> = work::counted(candidates.iter().enumerate())
         .map(|(index, candidate)| {
             if candidate.kind != HeadingKind::Enumeration {
                 section = Some(index);
@@ -440,18 +520,23 @@ fn keep_complete_ordinal_sequences(candidates: &mut Vec<Candidate>) {
             section
         })
         .collect();
-    let sequence_is_complete = |section: Option<usize>| {
-        let ordinals =
-            || candidates.iter().zip(&sections).filter(move |(c, s)| c.ordinal_word && **s == section).map(|(c, _)| c);
-        ordinals().any(|c| c.number == Some(1)) && ordinals().any(|c| c.number != Some(1))
-    };
-    let keep: Vec<bool> = candidates
-        .iter()
-        .zip(&sections)
+    // Whether each section has a first ordinal (`首先，`) and a later one,
+    // gathered in one pass rather than by walking every candidate per point.
+    let mut sequences: HashMap<Option<usize>, (bool, bool)> = HashMap::new();
+    for (candidate, section) in work::counted(candidates.iter().zip(&sections)).filter(|(c, _)| c.ordinal_word) {
+        let (first, other) = sequences.entry(*section).or_default();
+        *first |= candidate.number == Some(1);
+        *other |= candidate.number != Some(1);
+    }
+    let sequence_is_complete = |section: Option<usize>| sequences.get(&section).is_some_and(|&(f, o)| f && o);
+    let keep: Vec<bool> = work::counted(candidates.iter().zip(&sections))
         .map(|(candidate, &section)| !candidate.ordinal_word || sequence_is_complete(section))
         .collect();
     let mut keep = keep.into_iter();
-    candidates.retain(|_| keep.next().unwrap_or(true));
+    candidates.retain(|_| {
+        work::step(1);
+        keep.next().unwrap_or(true)
+    });
 }
 
 /// Builds the flat tree: parents by marker rank, levels as depths, sections
@@ -459,7 +544,7 @@ fn keep_complete_ordinal_sequences(candidates: &mut Vec<Candidate>) {
 fn build_tree(cleaned: &CleanedText, candidates: &[Candidate]) -> Vec<Heading> {
     let mut headings: Vec<Heading> = Vec::with_capacity(candidates.len());
     let mut open: Vec<(usize, u8)> = Vec::new();
-    for candidate in candidates {
+    for candidate in work::counted(candidates.iter()) {
         while open.last().is_some_and(|&(_, rank)| rank >= candidate.rank) {
             open.pop();
         }
@@ -483,23 +568,71 @@ fn build_tree(cleaned: &CleanedText, candidates: &[Candidate]) -> Vec<Heading> {
         });
     }
     // In document order a heading's descendants follow it directly, so its
-    // section ends where the next heading of its level or above starts.
-    for index in 0..headings.len() {
-        let level = headings[index].level;
-        let subtree_end = headings[index + 1..]
-            .iter()
-            .position(|h| h.level <= level)
-            .map_or(headings.len(), |offset| index + 1 + offset);
-        if let Some(next) = headings.get(subtree_end) {
-            headings[index].section.end = trim_end_offset(&cleaned.text, next.marker_range.start);
-        }
-        let heading = &headings[index];
-        let chars = heading.section.slice(&cleaned.text).chars().filter(|c| !c.is_whitespace()).count();
-        let points = headings[index + 1..subtree_end].iter().filter(|h| h.kind == HeadingKind::Enumeration).count();
-        headings[index].chars = chars;
-        headings[index].points = points;
+    // section ends where the next heading of its level or above starts. One
+    // stack pass finds that heading for all, and running counts give each
+    // section's characters and points: walking every subtree from every
+    // heading would cost headings × depth, and rescanning the text per
+    // section the text × depth.
+    let subtree_ends = subtree_ends(&headings);
+    let char_counts = non_whitespace_chars_before(&cleaned.text, &headings);
+    let mut points_before = Vec::with_capacity(headings.len() + 1);
+    points_before.push(0usize);
+    for heading in work::counted(headings.iter()) {
+        let points = points_before.last().copied().unwrap_or(0);
+        points_before.push(points + usize::from(heading.kind == HeadingKind::Enumeration));
+    }
+    for index in work::counted(0..headings.len()) {
+        let subtree_end = subtree_ends[index];
+        // The section's characters run to the next heading's marker; the line
+        // breaks trimmed from its end are whitespace and never counted.
+        let (end_chars, end) = match headings.get(subtree_end) {
+            Some(next) => (char_counts[subtree_end], trim_end_offset(&cleaned.text, next.marker_range.start)),
+            None => (char_counts[headings.len()], cleaned.text.len()),
+        };
+        let heading = &mut headings[index];
+        heading.section.end = end;
+        heading.chars = end_chars - char_counts[index];
+        heading.points = points_before[subtree_end] - points_before[index + 1];
     }
     headings
+}
+
+/// For each heading, the index of the first later heading at its level or
+/// above (or the number of headings): where its subtree ends.
+fn subtree_ends(headings: &[Heading]) -> Vec<usize> {
+    let mut ends = vec![headings.len(); headings.len()];
+    // Headings whose subtree is still open; their levels strictly increase.
+    let mut open: Vec<usize> = Vec::new();
+    for (index, heading) in work::counted(headings.iter().enumerate()) {
+        while let Some(&last) = open.last() {
+            work::step(1);
+            if headings[last].level < heading.level {
+                break;
+            }
+            ends[last] = index;
+            open.pop();
+        }
+        open.push(index);
+    }
+    ends
+}
+
+/// For each heading's marker start, and last for the end of the text, the
+/// number of non-whitespace characters before it, in one pass over the text.
+fn non_whitespace_chars_before(text: &str, headings: &[Heading]) -> Vec<usize> {
+    let mut offsets: Vec<(usize, usize)> =
+        headings.iter().map(|h| h.marker_range.start).chain([text.len()]).enumerate().map(|(i, at)| (at, i)).collect();
+    // Headings are in document order, so the sort finds the offsets in order
+    // already; it keeps the counts right whatever the order.
+    offsets.sort_unstable();
+    let mut counts = vec![0; offsets.len()];
+    let (mut at, mut count) = (0, 0);
+    for (offset, index) in work::counted(offsets.into_iter()) {
+        count += text[at..offset].chars().filter(|c| !c.is_whitespace()).count();
+        at = offset;
+        counts[index] = count;
+    }
+    counts
 }
 
 /// Moves an end offset back over the line breaks before it, so a section does
@@ -518,7 +651,7 @@ fn preamble_range(
     let first_line = title_line.map_or(0, |index| index + 1);
     let end_line = first_heading.map_or(cleaned.lines.len(), |c| c.line_index);
     let lines = cleaned.lines.get(first_line..end_line)?;
-    let mut non_empty = lines.iter().filter(|line| !line.range.is_empty());
+    let mut non_empty = work::counted(lines.iter()).filter(|line| !line.range.is_empty());
     let first = non_empty.next()?;
     let last = non_empty.next_back().unwrap_or(first);
     Some(TextRange::new(first.range.start, last.range.end))

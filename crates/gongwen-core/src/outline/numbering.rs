@@ -5,14 +5,14 @@
 use std::collections::BTreeMap;
 
 use super::markers::is_ordinal_word_marker;
-use super::{Heading, HeadingKind};
+use super::{Heading, HeadingKind, work};
 use crate::diagnostic::Diagnostic;
 
 /// Checks the numbering of every family under every parent.
 pub(super) fn check_numbering(headings: &[Heading]) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut families: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
-    for (index, heading) in headings.iter().enumerate() {
+    for (index, heading) in work::counted(headings.iter().enumerate()) {
         if let Some(family) = family_of(heading) {
             families.entry((heading.parent, family)).or_default().push(index);
         }
@@ -51,7 +51,7 @@ fn shown(heading: &Heading) -> String {
 
 fn check_sequence(headings: &[Heading], members: &[usize], diagnostics: &mut Vec<Diagnostic>) {
     let mut previous: Option<usize> = None;
-    for &index in members {
+    for &index in work::counted(members.iter()) {
         let heading = &headings[index];
         let Some(number) = heading.number else {
             continue;
@@ -148,13 +148,11 @@ impl MarkerForm {
 /// after Arabic numbers (`1.` and `2、`): one diagnostic per odd heading.
 fn check_mixed_forms(headings: &[Heading], diagnostics: &mut Vec<Diagnostic>) {
     for brackets in [true, false] {
-        let forms: Vec<(usize, MarkerForm)> = headings
-            .iter()
-            .enumerate()
+        let forms: Vec<(usize, MarkerForm)> = work::counted(headings.iter().enumerate())
             .filter_map(|(i, h)| MarkerForm::of(h).filter(|form| form.is_bracket() == brackets).map(|form| (i, form)))
             .collect();
         let mut counts: BTreeMap<MarkerForm, usize> = BTreeMap::new();
-        for (_, form) in &forms {
+        for (_, form) in work::counted(forms.iter()) {
             *counts.entry(*form).or_default() += 1;
         }
         // A mixed form is never the usual one; on a tie the standard form wins.
@@ -167,7 +165,7 @@ fn check_mixed_forms(headings: &[Heading], diagnostics: &mut Vec<Diagnostic>) {
         };
         let (code, what) =
             if brackets { ("bracket-width", "括号") } else { ("separator-mixed", "编号后的标点") };
-        for &(index, form) in forms.iter().filter(|(_, form)| *form != usual) {
+        for &(index, form) in work::counted(forms.iter()).filter(|(_, form)| *form != usual) {
             let heading = &headings[index];
             let message = format!("{what}使用{}，全文多用{}：{}", form.label(), usual.label(), shown(heading));
             diagnostics.push(Diagnostic::warning(code, message, Some(heading.line)).on_heading(index));

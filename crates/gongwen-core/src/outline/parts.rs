@@ -7,7 +7,7 @@
 //! [`HeadingKind::Closing`] rather than being swallowed by the last
 //! subsection.
 
-use super::{Candidate, HeadingKind, TITLE_TRAILING};
+use super::{Candidate, HeadingKind, TITLE_TRAILING, work};
 use crate::clean::CleanedText;
 use crate::text::TextRange;
 
@@ -66,10 +66,10 @@ pub(super) fn detect_unnumbered_parts(
     candidates: &[Candidate],
     excluded_lines: &[usize],
 ) -> Vec<Candidate> {
-    let Some(top_rank) = candidates.iter().map(|c| c.rank).min() else {
+    let Some(top_rank) = work::counted(candidates.iter()).map(|c| c.rank).min() else {
         return Vec::new();
     };
-    let paragraphs = Paragraphs { cleaned, candidates, excluded_lines };
+    let paragraphs = Paragraphs::new(cleaned, candidates, excluded_lines);
     let mut parts = Vec::new();
     if let Some(problems) = detect_problems(&paragraphs, top_rank) {
         parts.push(problems);
@@ -83,37 +83,70 @@ pub(super) fn detect_unnumbered_parts(
 
 /// The body paragraphs of a document: non-empty lines that carry no
 /// line-opening heading and are not in the title block.
+///
+/// What each line holds is indexed once, so that walking the paragraphs costs
+/// time in proportion to the lines and not to lines × headings: a report of
+/// 100,000 numbered lines must not search every heading for every line.
 struct Paragraphs<'a> {
     cleaned: &'a CleanedText,
     candidates: &'a [Candidate],
     excluded_lines: &'a [usize],
+    /// Per line: whether it holds a line-opening heading (not a point).
+    heading_lines: Vec<bool>,
+    /// Per line: whether it holds a line-opening heading that stands alone on
+    /// its line, so that the next paragraph is its body.
+    alone_heading_lines: Vec<bool>,
+    /// The first line-opening heading of each line that has one, as
+    /// (line, index in `candidates`), by line.
+    line_headings: Vec<(usize, usize)>,
 }
 
-impl Paragraphs<'_> {
+impl<'a> Paragraphs<'a> {
+    fn new(cleaned: &'a CleanedText, candidates: &'a [Candidate], excluded_lines: &'a [usize]) -> Self {
+        let mut heading_lines = vec![false; cleaned.lines.len()];
+        let mut alone_heading_lines = vec![false; cleaned.lines.len()];
+        let mut first_heading_on_line: Vec<Option<usize>> = vec![None; cleaned.lines.len()];
+        for (index, candidate) in work::counted(candidates.iter().enumerate()) {
+            if candidate.kind == HeadingKind::Enumeration {
+                continue;
+            }
+            let Some(line) = heading_lines.get_mut(candidate.line_index) else { continue };
+            *line = true;
+            alone_heading_lines[candidate.line_index] |= !candidate.inline;
+            first_heading_on_line[candidate.line_index].get_or_insert(index);
+        }
+        let line_headings = work::counted(first_heading_on_line.iter().enumerate())
+            .filter_map(|(line, first)| first.map(|c| (line, c)))
+            .collect();
+        Self { cleaned, candidates, excluded_lines, heading_lines, alone_heading_lines, line_headings }
+    }
+
     fn title(&self, candidate: &Candidate) -> &str {
         candidate.title_range.slice(&self.cleaned.text)
     }
 
-    /// Whether line `index` holds a line-opening heading.
-    fn is_heading_line(&self, index: usize) -> bool {
-        self.candidates.iter().any(|c| c.line_index == index && c.kind != HeadingKind::Enumeration)
+    /// The first line-opening heading after line `index`. Candidates are in
+    /// document order, so that is the one on the nearest later line.
+    fn next_heading_after(&self, index: usize) -> Option<&Candidate> {
+        work::step(1);
+        let at = self.line_headings.partition_point(|&(line, _)| line <= index);
+        self.line_headings.get(at).map(|&(_, candidate)| &self.candidates[candidate])
     }
 
     /// Body paragraphs after line `after`, skipping the first paragraph after a
     /// heading that stands alone on its line (that paragraph is its body).
     fn free_paragraphs_after(&self, after: usize) -> impl Iterator<Item = usize> + '_ {
-        (after + 1..self.cleaned.lines.len()).filter(move |&index| {
-            if self.cleaned.lines[index].range.is_empty()
-                || self.excluded_lines.contains(&index)
-                || self.is_heading_line(index)
-            {
+        let lines = &self.cleaned.lines;
+        // The nearest earlier non-empty line, carried along instead of searched
+        // back for at every line.
+        let mut previous = work::counted((0..(after + 1).min(lines.len())).rev()).find(|&i| !lines[i].range.is_empty());
+        work::counted(after + 1..lines.len()).filter(move |&index| {
+            if lines[index].range.is_empty() {
                 return false;
             }
-            let previous = (0..index).rev().find(|&i| !self.cleaned.lines[i].range.is_empty());
-            let owned = previous.is_some_and(|p| {
-                self.candidates.iter().any(|c| c.line_index == p && c.kind != HeadingKind::Enumeration && !c.inline)
-            });
-            !owned
+            let owned = previous.is_some_and(|p| self.alone_heading_lines[p]);
+            previous = Some(index);
+            !(owned || self.excluded_lines.contains(&index) || self.heading_lines[index])
         })
     }
 
@@ -144,17 +177,18 @@ impl Paragraphs<'_> {
 /// and announcing no plans.
 fn detect_problems(paragraphs: &Paragraphs<'_>, top_rank: u8) -> Option<Candidate> {
     let candidates = paragraphs.candidates;
-    if candidates.iter().any(|c| PROBLEM_TITLE_WORDS.iter().any(|word| paragraphs.title(c).contains(word))) {
+    if work::counted(candidates.iter())
+        .any(|c| PROBLEM_TITLE_WORDS.iter().any(|word| paragraphs.title(c).contains(word)))
+    {
         return None;
     }
-    let first_top = candidates.iter().find(|c| c.rank == top_rank)?;
+    let first_top = work::counted(candidates.iter()).find(|c| c.rank == top_rank)?;
     let line_index = paragraphs.free_paragraphs_after(first_top.line_index).find(|&index| {
         let text = paragraphs.cleaned.line_text(index);
         let first_sentence = &text[..text.find('。').unwrap_or(text.len())];
-        let next_heading = candidates.iter().find(|c| c.line_index > index && c.kind != HeadingKind::Enumeration);
         PROBLEM_CUES.iter().any(|cue| first_sentence.contains(cue))
             && !PLAN_WORDS.iter().any(|word| text.contains(word))
-            && next_heading.is_none_or(|c| c.rank == top_rank)
+            && paragraphs.next_heading_after(index).is_none_or(|c| c.rank == top_rank)
     })?;
     Some(paragraphs.candidate_for(line_index, HeadingKind::Problems, top_rank))
 }
@@ -163,8 +197,8 @@ fn detect_problems(paragraphs: &Paragraphs<'_>, top_rank: u8) -> Option<Candidat
 /// paragraph, if any), unless that section is the plans section itself.
 fn detect_closing(paragraphs: &Paragraphs<'_>, top_rank: u8, after: Option<usize>) -> Option<Candidate> {
     let candidates = paragraphs.candidates;
-    let last_section = candidates.iter().rev().find(|c| c.kind != HeadingKind::Enumeration)?;
-    let last_top = candidates.iter().rev().find(|c| c.rank == top_rank)?;
+    let last_section = work::counted(candidates.iter().rev()).find(|c| c.kind != HeadingKind::Enumeration)?;
+    let last_top = work::counted(candidates.iter().rev()).find(|c| c.rank == top_rank)?;
     let is_plans = |c: &Candidate| PLAN_TITLE_WORDS.iter().any(|word| paragraphs.title(c).contains(word));
     if is_plans(last_section) || is_plans(last_top) {
         return None;

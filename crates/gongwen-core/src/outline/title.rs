@@ -2,9 +2,9 @@
 //! title, a `——在……会议上的讲话` subtitle, the speaker or author, the date.
 //! They are not headings and not part of the preamble.
 
-use super::DocumentTitle;
 use super::markers::{enumeration_marker, line_start_marker};
 use super::toc::is_toc_caption;
+use super::{DocumentTitle, work};
 use crate::clean::CleanedText;
 use crate::source::LineHint;
 
@@ -57,7 +57,7 @@ pub(super) struct TitleBlock {
 pub(super) fn detect_title_block(cleaned: &CleanedText) -> TitleBlock {
     let mut block = TitleBlock::default();
     // A salutation or interjection (`同志们！`) before the title does not hide it.
-    let non_empty: Vec<usize> = (0..cleaned.lines.len())
+    let non_empty: Vec<usize> = work::counted(0..cleaned.lines.len())
         .filter(|&i| !cleaned.lines[i].range.is_empty())
         .skip_while(|&i| is_salutation(cleaned.line_text(i)))
         .take(6)
@@ -100,10 +100,7 @@ fn is_title_line(cleaned: &CleanedText, index: usize) -> bool {
     match cleaned.lines[index].hint {
         LineHint::Title => return true,
         LineHint::Heading { depth: 1 } => {
-            let other_top_headings = cleaned
-                .lines
-                .iter()
-                .enumerate()
+            let other_top_headings = work::counted(cleaned.lines.iter().enumerate())
                 .filter(|(i, line)| *i != index && line.hint == LineHint::Heading { depth: 1 })
                 .count();
             return other_top_headings == 0 && line_start_marker(text, true).is_none();

@@ -5,7 +5,9 @@
 //! (`一、总体情况……………1`), and a `目录` line after which the headings repeat —
 //! everything from it to the first repetition is the table, not the document.
 
-use super::Candidate;
+use std::collections::HashSet;
+
+use super::{Candidate, work};
 use crate::clean::CleanedText;
 
 /// Whether a line is a table-of-contents entry: it ends in a page number
@@ -42,16 +44,21 @@ fn entry_key(text: &str) -> &str {
 /// the table runs from the caption to the line before the first line that
 /// repeats one of its entries. Returns the source lines it spans.
 pub(super) fn remove_listed_contents(cleaned: &CleanedText, candidates: &mut Vec<Candidate>) -> Option<(u32, u32)> {
-    let caption = (0..cleaned.lines.len()).find(|&i| is_toc_caption(cleaned.line_text(i)))?;
+    let caption = work::counted(0..cleaned.lines.len()).find(|&i| is_toc_caption(cleaned.line_text(i)))?;
     let entries: Vec<usize> =
-        (caption + 1..cleaned.lines.len()).filter(|&i| !cleaned.lines[i].range.is_empty()).collect();
-    let body_start = entries.iter().enumerate().find_map(|(position, &line)| {
+        work::counted(caption + 1..cleaned.lines.len()).filter(|&i| !cleaned.lines[i].range.is_empty()).collect();
+    // The entries seen so far, kept in a set: comparing each line with every
+    // earlier one would be quadratic in a long document with no repetition.
+    let mut earlier_keys = HashSet::new();
+    let body_start = work::counted(entries.iter().copied()).find(|&line| {
         let key = entry_key(cleaned.line_text(line));
-        let repeats =
-            !key.is_empty() && entries[..position].iter().any(|&earlier| entry_key(cleaned.line_text(earlier)) == key);
-        repeats.then_some(line)
+        !earlier_keys.insert(key) && !key.is_empty()
     })?;
-    candidates.retain(|c| c.line_index <= caption || c.line_index >= body_start);
-    let last_entry = (caption..body_start).rev().find(|&i| !cleaned.lines[i].range.is_empty()).unwrap_or(caption);
+    candidates.retain(|c| {
+        work::step(1);
+        c.line_index <= caption || c.line_index >= body_start
+    });
+    let last_entry =
+        work::counted((caption..body_start).rev()).find(|&i| !cleaned.lines[i].range.is_empty()).unwrap_or(caption);
     Some((cleaned.lines[caption].source_line, cleaned.lines[last_entry].source_line))
 }

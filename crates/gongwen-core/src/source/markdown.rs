@@ -10,7 +10,7 @@
 
 use super::html::{BLOCK_ELEMENTS, html_lines};
 use super::{LineHint, SourceLine, char_count, line_number, split_lines};
-use crate::clean::{NoiseKind, RemovedNoise};
+use crate::noise::{NoiseKind, RemovedNoise};
 
 /// Converts Markdown to lines, returning the front matter as removed noise.
 pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
@@ -247,7 +247,21 @@ fn link(text: &str) -> Option<(&str, usize)> {
     let label_end = after_bracket.find(']')?;
     let after_label = &after_bracket[label_end + 1..];
     let target = after_label.strip_prefix('(')?;
-    let target_end = target.find(')')?;
+    // Destinations may hold balanced parentheses (`javascript:alert(1)`,
+    // `wiki/A_(b)`), as CommonMark allows.
+    let mut depth = 0usize;
+    let target_end = target.char_indices().find_map(|(at, c)| match c {
+        '(' => {
+            depth += 1;
+            None
+        }
+        ')' if depth == 0 => Some(at),
+        ')' => {
+            depth -= 1;
+            None
+        }
+        _ => None,
+    })?;
     let consumed = image + 1 + label_end + 1 + 1 + target_end + 1;
     Some((&after_bracket[..label_end], consumed))
 }

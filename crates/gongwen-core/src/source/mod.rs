@@ -1,19 +1,39 @@
-//! Source formats: how plain text, Markdown and HTML saved from a web page
-//! become lines of text, each with its 1-based line in the source file and a
-//! structural [`LineHint`] (an `<h2>`, a `## ` heading, a bold-only line).
+//! The readers: every file format a report arrives in, turned into lines of
+//! text, each with its position in the source ([`SourceLine`]: a line of a
+//! text file, a paragraph of a Word document, a line on a PDF page) and a
+//! structural [`LineHint`] (an `<h2>`, a `## ` heading, a Word heading style).
 //!
-//! This runs between decoding and cleaning. Plain text is split at line
-//! breaks as it is; Markdown loses its markup (front matter, `#`, setext
-//! underlines, rules, links) but keeps its lines; HTML is reduced to its blocks
-//! (`<p>`, `<h1>`–`<h6>`, `<li>`, `<br>` …), with scripts, styles and site
-//! chrome (navigation, footers, share bars) dropped and entities decoded.
+//! [`read_source`] is the one entry point: it looks at the bytes (not the
+//! name) to tell a Word document from a ZIP archive from a PDF from text, and
+//! hands them to the reader of that format, each in its own file:
+//! [`plain`], [`markdown`] and [`html`] for decoded text, [`docx`] for Office
+//! Open XML, [`odt`] for OpenDocument, [`doc`] for Word 97–2003 and WPS
+//! binaries, [`pdf_text`] for the text items the page's PDF reader extracts.
+//! [`archive`] unpacks a ZIP of reports into files for the callers to read
+//! one by one. Every reader works within [`ReadLimits`]; what breaks one is a
+//! [`ReadError`] whose text users read as it is.
 
+pub mod archive;
+pub mod doc;
+pub mod docx;
 pub mod html;
+pub mod limits;
 pub mod markdown;
+pub mod odt;
+pub mod pdf_text;
+pub mod plain;
+pub mod sniff;
+mod xml;
+mod zip_container;
 
 use serde::{Deserialize, Serialize};
 
-use crate::clean::RemovedNoise;
+use crate::decode::{Encoding, decode_bytes};
+use crate::diagnostic::Diagnostic;
+use crate::noise::RemovedNoise;
+
+pub use limits::{ReadError, ReadLimits};
+use sniff::{BinaryKind, sniff_bytes};
 
 /// The format of a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -25,6 +45,15 @@ pub enum SourceFormat {
     Markdown,
     /// HTML (`.html`, `.htm`, or text that starts like an HTML document).
     Html,
+    /// A Word document (Office Open XML, `.docx`).
+    Docx,
+    /// A Word 97–2003 binary document (`.doc`), or WPS Office's `.wps`, which
+    /// uses the same layout.
+    Doc,
+    /// An OpenDocument text (`.odt`).
+    Odt,
+    /// The text layer of a PDF, as the page's PDF reader extracts it.
+    Pdf,
 }
 
 impl SourceFormat {
@@ -52,6 +81,23 @@ impl SourceFormat {
             SourceFormat::PlainText => "plain_text",
             SourceFormat::Markdown => "markdown",
             SourceFormat::Html => "html",
+            SourceFormat::Docx => "docx",
+            SourceFormat::Doc => "doc",
+            SourceFormat::Odt => "odt",
+            SourceFormat::Pdf => "pdf",
+        }
+    }
+
+    /// The format's name as users read it, in Chinese.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            SourceFormat::PlainText => "纯文本",
+            SourceFormat::Markdown => "Markdown",
+            SourceFormat::Html => "网页",
+            SourceFormat::Docx => "Word 文档",
+            SourceFormat::Doc => "Word 97–2003 文档",
+            SourceFormat::Odt => "ODF 文本",
+            SourceFormat::Pdf => "PDF",
         }
     }
 }
@@ -111,27 +157,105 @@ pub fn split_lines(source: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// How a document's positions are counted, which decides how the page and the
+/// CLI name a [`SourceLine::line`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "unit")]
+pub enum LineUnit {
+    /// Lines of a text file: 「第 N 行」.
+    #[default]
+    Line,
+    /// Paragraphs of a word-processor document, counted from 1: 「第 N 段」.
+    Paragraph,
+    /// Lines of a paged document, numbered through the whole document; the
+    /// page of a line is found from where each page starts: 「第 P 页第 L 行」.
+    PageLine {
+        /// The document-wide number of each page's first line, in page order.
+        page_starts: Vec<u32>,
+    },
+}
+
+impl LineUnit {
+    /// Names position `line` as users read it, in Chinese.
+    pub fn describe(&self, line: u32) -> String {
+        match self {
+            LineUnit::Line => format!("第 {line} 行"),
+            LineUnit::Paragraph => format!("第 {line} 段"),
+            LineUnit::PageLine { page_starts } => {
+                let page = page_starts.partition_point(|&start| start <= line).max(1);
+                let first = page_starts.get(page - 1).copied().unwrap_or(1);
+                format!("第 {page} 页第 {} 行", line.saturating_sub(first) + 1)
+            }
+        }
+    }
+}
+
+/// A file read into lines: what every reader returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceDocument {
+    /// The format the bytes turned out to be.
+    pub format: SourceFormat,
+    /// The text encoding the lines were decoded from.
+    pub encoding: Encoding,
+    /// The document's lines, in reading order.
+    pub lines: Vec<SourceLine>,
+    /// What the reader dropped as data rather than text (front matter, a PDF's
+    /// running headers and page numbers).
+    pub removed: Vec<RemovedNoise>,
+    /// What the reader noticed about the file (replacement characters,
+    /// numbering it could not render).
+    pub notes: Vec<Diagnostic>,
+    /// How [`SourceLine::line`] counts.
+    pub unit: LineUnit,
+}
+
+/// Reads a file's bytes into lines. The bytes decide the reader (a Word
+/// document is one whatever its name); the name only separates Markdown and
+/// HTML from plain text among text files.
+///
+/// A ZIP archive of reports is an error here ([`ReadError::Archive`]): callers
+/// unpack it with [`archive::unpack_reports`] and read each file.
+pub fn read_source(name: &str, bytes: &[u8], limits: &ReadLimits) -> Result<SourceDocument, ReadError> {
+    limits.check_file_size(bytes.len())?;
+    match sniff_bytes(bytes, limits)? {
+        BinaryKind::Docx => docx::read_docx(bytes, limits),
+        BinaryKind::Odt => odt::read_odt(bytes, limits),
+        BinaryKind::Doc => doc::read_doc(bytes, limits),
+        BinaryKind::Pdf => Err(ReadError::PdfNeedsPage),
+        BinaryKind::Archive => Err(ReadError::Archive),
+        BinaryKind::Unsupported(format) => Err(ReadError::Unsupported(format)),
+        BinaryKind::Text => read_text(name, bytes),
+    }
+}
+
+/// Reads a text file: decodes it, then reads it as plain text, Markdown or
+/// HTML.
+fn read_text(name: &str, bytes: &[u8]) -> Result<SourceDocument, ReadError> {
+    let decoded = decode_bytes(bytes)?;
+    let format = SourceFormat::detect(name, &decoded.text);
+    let (lines, removed) = source_lines(&decoded.text, format);
+    let mut notes = Vec::new();
+    let replacements = decoded.text.matches('\u{FFFD}').count();
+    if replacements > 0 {
+        notes.push(Diagnostic::warning(
+            "replacement-characters",
+            format!("文件中有 {replacements} 个无法识别的字符（显示为 �），原文可能已损坏或编码有误"),
+            None,
+        ));
+    }
+    Ok(SourceDocument { format, encoding: decoded.encoding, lines, removed, notes, unit: LineUnit::Line })
+}
+
 /// Converts a source into lines. What the conversion drops as data rather than
 /// markup (Markdown front matter) is returned as removed noise.
 pub fn source_lines(source: &str, format: SourceFormat) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
     match format {
-        SourceFormat::PlainText => (plain_lines(source), Vec::new()),
+        SourceFormat::PlainText | SourceFormat::Docx | SourceFormat::Doc | SourceFormat::Odt | SourceFormat::Pdf => {
+            (plain::plain_lines(source), Vec::new())
+        }
         SourceFormat::Markdown => markdown::markdown_lines(source),
         SourceFormat::Html => (html::html_lines(source, 1), Vec::new()),
     }
-}
-
-fn plain_lines(source: &str) -> Vec<SourceLine> {
-    split_lines(source)
-        .enumerate()
-        .map(|(index, text)| SourceLine {
-            text: text.to_owned(),
-            line: line_number(index),
-            column: 1,
-            hint: LineHint::Plain,
-            breaks: Vec::new(),
-        })
-        .collect()
 }
 
 /// The 1-based line number of a 0-based line index.

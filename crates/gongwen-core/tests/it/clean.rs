@@ -1,6 +1,7 @@
 //! Cleaning: line endings, indentation and site marks, each removal reported.
 
-use gongwen_core::clean::{NoiseKind, clean_text};
+use gongwen_core::clean::clean_text;
+use gongwen_core::noise::NoiseKind;
 
 /// Cleans `source` and compares the cleaned lines and the removals, rendered
 /// as `line:column kind text`.
