@@ -41,6 +41,17 @@ describe('wasm API and CLI parity', () => {
     });
   });
 
+  test('analyze() equals the CLI on .docx, .doc and .wps files', () => {
+    const wasm = require(WASM_API);
+    const paths = ['002.marked.docx', '002.autonum.docx', '002.styles.docx', '002.doc', '002.wps', 'features.docx']
+      .map((name) => `tests/fixtures/formats/${name}`);
+    const outlines = cliJson(['outline', '--json', ...paths]);
+    paths.forEach((path, index) => {
+      const result = wasm.analyze(path, readFileSync(join(ROOT, path)));
+      assert.deepEqual(result.outline, outlines[index], `${path}: outline`);
+    });
+  });
+
   test('a bad file throws the message the CLI prints', () => {
     const wasm = require(WASM_API);
     const dir = mkdtempSync(join(tmpdir(), 'gongwen-parity-'));

@@ -2,7 +2,9 @@
 //! and the panes of the selected report — outline, reader with the
 //! concordance, and the analysis views.
 
+use gongwen_core::ReadLimits;
 use gongwen_core::lexicon::Lexicon;
+use gongwen_core::source::limits::format_bytes;
 use gongwen_core::vocabulary::UserVocabulary;
 use gongwen_core::words::combine_frequencies;
 use wasm_bindgen::JsCast;
@@ -19,6 +21,7 @@ use crate::components::structure_panel::StructurePanel;
 use crate::components::theme_panel::ThemePanel;
 use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
+use crate::dropped_files::dropped_files;
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_report_loader::use_report_loader;
@@ -95,10 +98,26 @@ pub fn App() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            let files = incoming_files(event.data_transfer().and_then(|transfer| transfer.files()));
-            if !files.is_empty() {
-                load.emit(files);
-            }
+            let Some(transfer) = event.data_transfer() else { return };
+            // Folders are walked asynchronously; the drop's entries are taken
+            // before the handler returns.
+            let load = load.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let files: Vec<IncomingFile> = dropped_files(&transfer)
+                    .await
+                    .into_iter()
+                    .map(|(path, file)| {
+                        if path == file.name() {
+                            IncomingFile::Browser(file)
+                        } else {
+                            IncomingFile::Dropped { file, path }
+                        }
+                    })
+                    .collect();
+                if !files.is_empty() {
+                    load.emit(files);
+                }
+            });
         })
     };
     let on_pick = {
@@ -218,7 +237,7 @@ pub fn App() -> Html {
                     id="file-input"
                     type="file"
                     multiple=true
-                    accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                    accept=".txt,.md,.markdown,.html,.htm,.docx,.doc,.wps,.odt,.pdf,.zip,text/plain,text/markdown,text/html,application/pdf,application/zip"
                     class="visually-hidden"
                     onchange={on_pick}
                 />
@@ -268,7 +287,8 @@ pub fn App() -> Html {
                 } else {
                     <section class="welcome">
                         <h2>{ "把述职报告、工作总结拖到窗口任意位置" }</h2>
-                        <p>{ "支持 .txt（UTF-8、GBK、UTF-16）、.md、.html，可一次拖入多份。也可以点击「选择文件…」，或先「载入示例报告」看看效果。" }</p>
+                        <p>{ "支持 Word（.docx，含自动编号；.doc、WPS .wps）、PDF、.odt、.txt（UTF-8、GBK、UTF-16）、.md、.html，也可以拖入整个文件夹或 .zip 压缩包，可一次拖入多份。也可以点击「选择文件…」，或先「载入示例报告」看看效果。" }</p>
+                        <p>{ format!("单个文件不超过 {}。文件只在本机浏览器中读取，不会上传。", format_bytes(ReadLimits::default().max_file_bytes)) }</p>
                         <p>{ "载入后可查看每份报告的大纲、特色词、词频与词云、提法、主题覆盖和篇幅结构；点击任一词语可看它在各报告中的全部用例。" }</p>
                     </section>
                 }

@@ -3,13 +3,30 @@
 //! file again rather than keeping a second copy of its bytes when a crashed
 //! analysis worker has to be given its files anew.
 
+use std::rc::Rc;
+
 use wasm_bindgen_futures::JsFuture;
 
 /// A file to load.
 #[derive(Debug, Clone)]
 pub enum IncomingFile {
-    /// A file the user dropped or picked.
+    /// A file the user picked, or dropped on its own.
     Browser(web_sys::File),
+    /// A file inside a folder the user dropped.
+    Dropped {
+        /// The file.
+        file: web_sys::File,
+        /// Its path inside the drop, `folder/sub/name.docx`.
+        path: String,
+    },
+    /// A file unpacked from a ZIP archive, kept so that a replacement worker
+    /// can be given it again.
+    Unpacked {
+        /// `archive.zip/path/in/archive`.
+        name: String,
+        /// Its bytes.
+        bytes: Rc<[u8]>,
+    },
     /// A sample report embedded in the page.
     Sample {
         /// The sample's file name.
@@ -24,6 +41,8 @@ impl IncomingFile {
     pub fn name(&self) -> String {
         match self {
             IncomingFile::Browser(file) => file.name(),
+            IncomingFile::Dropped { path, .. } => path.clone(),
+            IncomingFile::Unpacked { name, .. } => name.clone(),
             IncomingFile::Sample { name, .. } => (*name).to_owned(),
         }
     }
@@ -32,7 +51,8 @@ impl IncomingFile {
     pub fn size(&self) -> usize {
         match self {
             // File sizes are whole numbers well inside f64's exact range.
-            IncomingFile::Browser(file) => file.size().max(0.0) as usize,
+            IncomingFile::Browser(file) | IncomingFile::Dropped { file, .. } => file.size().max(0.0) as usize,
+            IncomingFile::Unpacked { bytes, .. } => bytes.len(),
             IncomingFile::Sample { bytes, .. } => bytes.len(),
         }
     }
@@ -41,7 +61,8 @@ impl IncomingFile {
     pub async fn read(&self) -> Result<Vec<u8>, String> {
         match self {
             IncomingFile::Sample { bytes, .. } => Ok(bytes.to_vec()),
-            IncomingFile::Browser(file) => {
+            IncomingFile::Unpacked { bytes, .. } => Ok(bytes.to_vec()),
+            IncomingFile::Browser(file) | IncomingFile::Dropped { file, .. } => {
                 let buffer = JsFuture::from(file.array_buffer())
                     .await
                     .map_err(|error| format!("浏览器无法读取该文件：{}", js_error_text(&error)))?;

@@ -11,9 +11,11 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod dropped_files;
 pub mod file_picker;
 pub mod hooks;
 pub mod incoming_file;
+pub mod pdf_reader;
 pub mod protocol;
 pub mod samples;
 pub mod state;

@@ -20,6 +20,7 @@ use gongwen_core::formulations::FormulationCount;
 use gongwen_core::keyness::ScoredWord;
 use gongwen_core::noise::RemovedNoise;
 use gongwen_core::outline::Outline;
+use gongwen_core::source::pdf_text::PdfPage;
 use gongwen_core::source::{LineHint, LineUnit, SourceFormat};
 use gongwen_core::text::TextRange;
 use gongwen_core::themes::ThemeCoverage;
@@ -62,6 +63,19 @@ pub enum ToWorker {
         #[serde(with = "serde_bytes")]
         bytes: Vec<u8>,
     },
+    /// Analyse a PDF from the text items the page's PDF reader extracted
+    /// (the worker answered [`FromWorker::NeedsPdfText`] to its bytes).
+    AnalyzePdf {
+        /// The page's id for the file.
+        id: ReportId,
+        /// The file's name.
+        name: String,
+        /// Each read page's text items.
+        pages: Vec<PdfPage>,
+        /// The PDF's page count (more than `pages.len()` when the page limit
+        /// cut it short).
+        total_pages: u32,
+    },
     /// The user removed a file: drop its bytes.
     Forget {
         /// The page's id for the file.
@@ -96,6 +110,21 @@ pub enum FromWorker {
         /// The page's id for the file.
         id: ReportId,
     },
+    /// The file is a ZIP archive of reports: here are its files, each with
+    /// its bytes or why it could not be unpacked. The worker keeps none of
+    /// them; the page sends each for analysis as a file of its own.
+    Unpacked {
+        /// The page's id for the archive.
+        id: ReportId,
+        /// The archive's files, in the archive's order.
+        entries: Vec<UnpackedEntry>,
+    },
+    /// The file is a PDF, whose text the page's PDF reader (pdf.js) must
+    /// extract; the worker keeps nothing of it.
+    NeedsPdfText {
+        /// The page's id for the file.
+        id: ReportId,
+    },
     /// One file's analysis, or why it failed (in Chinese).
     Analyzed {
         /// The page's id for the file.
@@ -105,6 +134,15 @@ pub enum FromWorker {
         /// How long the analysis took, in milliseconds.
         millis: f64,
     },
+}
+
+/// One file of an unpacked archive.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnpackedEntry {
+    /// Its path inside the archive.
+    pub path: String,
+    /// Its bytes, or why it could not be unpacked (in Chinese).
+    pub bytes: Result<serde_bytes::ByteBuf, String>,
 }
 
 /// One report's results as the page keeps them: the core's analysis, plus

@@ -70,6 +70,14 @@ pub enum DictionaryStatus {
 pub enum ReportStatus {
     /// Sent to the worker (or queued until it is ready).
     Analyzing,
+    /// A PDF whose text the page's PDF reader is extracting: `done` of
+    /// `total` pages (`0` of `0` while the PDF opens).
+    Reading {
+        /// Pages read.
+        done: u32,
+        /// Pages to read.
+        total: u32,
+    },
     /// Analysed.
     Done(SharedAnalysis),
     /// Could not be read or decoded; the message is shown as is.
@@ -173,6 +181,16 @@ pub enum Action {
     /// replaces it.
     FilesAdded(Vec<AddedFile>),
     /// A file could not even be read by the browser.
+    /// A PDF's text is being extracted: `done` of `total` pages.
+    Reading {
+        /// The file.
+        id: ReportId,
+        /// Pages read.
+        done: u32,
+        /// Pages to read.
+        total: u32,
+    },
+    /// A file could not be read at all.
     FileUnreadable {
         /// The file.
         file: AddedFile,
@@ -255,11 +273,16 @@ impl Reducible for AppState {
             }
             Action::DictionaryBroken(message) => {
                 for entry in &mut state.reports {
-                    if entry.status == ReportStatus::Analyzing {
+                    if entry.is_pending() {
                         entry.status = ReportStatus::Failed(message.clone());
                     }
                 }
                 state.dictionary = DictionaryStatus::Broken(message);
+            }
+            Action::Reading { id, done, total } => {
+                if let Some(entry) = state.reports.iter_mut().find(|entry| entry.id == id && entry.is_pending()) {
+                    entry.status = ReportStatus::Reading { done, total };
+                }
             }
             Action::Analyzed { id, result } => {
                 if let Some(entry) = state.reports.iter_mut().find(|entry| entry.id == id) {
@@ -351,7 +374,7 @@ impl AppState {
 
     /// Whether any file is still being analysed.
     pub fn is_busy(&self) -> bool {
-        self.reports.iter().any(|entry| entry.status == ReportStatus::Analyzing)
+        self.reports.iter().any(ReportEntry::is_pending)
     }
 
     fn focus_on(&mut self, target: FocusTarget) {
@@ -393,6 +416,11 @@ impl ReportEntry {
     /// Whether the analysis is done.
     pub fn is_done(&self) -> bool {
         matches!(self.status, ReportStatus::Done(_))
+    }
+
+    /// Whether the file is still being read or analysed.
+    pub fn is_pending(&self) -> bool {
+        matches!(self.status, ReportStatus::Analyzing | ReportStatus::Reading { .. })
     }
 }
 

@@ -15,13 +15,16 @@
 
 use std::collections::BTreeMap;
 
+use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::keyness::textrank_keywords;
+use gongwen_core::source::archive::unpack_reports;
+use gongwen_core::source::pdf_text::PdfPage;
 use gongwen_core::vocabulary::UserVocabulary;
-use gongwen_core::{Segmenter, analyze_report};
+use gongwen_core::{ReadError, ReadLimits, ReportAnalysis, Segmenter, analyze_pdf_report, analyze_report};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{self, AnalysedReport, FromWorker, ReportId, ToWorker};
+use crate::protocol::{self, AnalysedReport, FromWorker, ReportId, ToWorker, UnpackedEntry};
 
 /// How many TextRank keywords the worker computes per report (the keyness
 /// panel lists them all).
@@ -43,19 +46,64 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
     }
 }
 
+/// A file as the worker keeps it for re-analysis.
+enum KeptFile {
+    /// A file's bytes.
+    Bytes { name: String, bytes: Vec<u8> },
+    /// A PDF's text items, as the page extracted them.
+    PdfText { name: String, pages: Vec<PdfPage>, total_pages: u32 },
+}
+
 /// What the worker holds between messages.
 struct WorkerState {
     scope: DedicatedWorkerGlobalScope,
     segmenter: Segmenter,
-    files: BTreeMap<ReportId, (String, Vec<u8>)>,
+    files: BTreeMap<ReportId, KeptFile>,
 }
 
 impl WorkerState {
-    fn analyze(&self, id: ReportId) {
-        let Some((name, bytes)) = self.files.get(&id) else { return };
+    fn analyze(&mut self, id: ReportId) {
+        let Some(file) = self.files.get(&id) else { return };
         post(&self.scope, &FromWorker::Analyzing { id });
         let started = now_millis(&self.scope);
-        let result = analyze_report(name, bytes, &self.segmenter)
+        let limits = ReadLimits::default();
+        let analysed = match file {
+            KeptFile::Bytes { name, bytes } => match analyze_report(name, bytes, &self.segmenter) {
+                Err(ReadError::Archive) => {
+                    let unpacked = unpack_reports(bytes, &limits);
+                    self.files.remove(&id);
+                    match unpacked {
+                        Ok(entries) => {
+                            let entries = entries
+                                .into_iter()
+                                .map(|entry| UnpackedEntry {
+                                    path: entry.path,
+                                    bytes: entry
+                                        .content
+                                        .map(serde_bytes::ByteBuf::from)
+                                        .map_err(|error| error.to_string()),
+                                })
+                                .collect();
+                            post(&self.scope, &FromWorker::Unpacked { id, entries });
+                            return;
+                        }
+                        Err(error) => Err(error),
+                    }
+                }
+                Err(ReadError::PdfNeedsPage) => {
+                    self.files.remove(&id);
+                    post(&self.scope, &FromWorker::NeedsPdfText { id });
+                    return;
+                }
+                analysed => analysed,
+            },
+            KeptFile::PdfText { name, pages, total_pages } => analyze_pdf_report(name, pages, &self.segmenter, &limits)
+                .map(|mut analysis| {
+                    note_unread_pages(&mut analysis, pages.len(), *total_pages);
+                    analysis
+                }),
+        };
+        let result = analysed
             .map(|analysis| {
                 let textrank =
                     textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, TEXTRANK_KEYWORDS);
@@ -68,11 +116,15 @@ impl WorkerState {
     fn handle(&mut self, message: ToWorker) {
         match message {
             ToWorker::Analyze { id, name, bytes } => {
-                self.files.insert(id, (name, bytes));
+                self.files.insert(id, KeptFile::Bytes { name, bytes });
+                self.analyze(id);
+            }
+            ToWorker::AnalyzePdf { id, name, pages, total_pages } => {
+                self.files.insert(id, KeptFile::PdfText { name, pages, total_pages });
                 self.analyze(id);
             }
             ToWorker::Keep { id, name, bytes } => {
-                self.files.insert(id, (name, bytes));
+                self.files.insert(id, KeptFile::Bytes { name, bytes });
             }
             ToWorker::Forget { id } => {
                 self.files.remove(&id);
@@ -92,6 +144,17 @@ impl WorkerState {
                 panic!("gongwen worker: the crash the resilience test asked for (file {id})");
             }
         }
+    }
+}
+
+/// Says so in the file's notes when the page limit left pages unread.
+fn note_unread_pages(analysis: &mut ReportAnalysis, read: usize, total: u32) {
+    if u32::try_from(read).is_ok_and(|read| read < total) {
+        analysis.notes.push(Diagnostic::warning(
+            "pdf-pages-truncated",
+            format!("PDF 共 {total} 页，超过上限，只读取了前 {read} 页"),
+            None,
+        ));
     }
 }
 

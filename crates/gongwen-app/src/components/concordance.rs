@@ -54,6 +54,8 @@ pub struct ConcordanceProps {
 struct Row {
     report: ReportId,
     name: String,
+    /// Where the line is, as users read it: 「第 3 行」, 「第 12 段」, 「第 2 页第 5 行」.
+    place: String,
     line: ConcordanceLine,
 }
 
@@ -65,6 +67,7 @@ fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup) -> Vec<Row> 
             concordance(analysis, &lookup.word, lookup.width).into_iter().map(move |line| Row {
                 report: *id,
                 name: name.clone(),
+                place: analysis.unit.describe(line.line),
                 line,
             })
         })
@@ -132,7 +135,7 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
                             let target = (row.report, row.line.range);
                             html! {
                                 <tr class="kwic-line" onclick={props.on_open.reform(move |_: MouseEvent| target)}
-                                    title={format!("{} 第 {} 行", row.name, row.line.line)}>
+                                    title={format!("{} {}", row.name, row.place)}>
                                     <td class="kwic-left">{ &row.line.left }</td>
                                     <td class="kwic-match">{ &row.line.matched }</td>
                                     <td class="kwic-right">{ &row.line.right }</td>
@@ -184,7 +187,7 @@ fn render_strip(
             <svg class="dispersion-strip" viewBox={format!("0 0 {STRIP_UNITS} 10")} preserveAspectRatio="none" aria-hidden="true">
                 { for marks.into_iter().map(|(x, count, row)| {
                     let target = (id, row.line.range);
-                    let label = if count == 1 { format!("第 {} 行", row.line.line) } else { format!("第 {} 行起 {count} 处", row.line.line) };
+                    let label = if count == 1 { row.place.clone() } else { format!("{}起 {count} 处", row.place) };
                     html! {
                         <rect class="dispersion-tick" x={format!("{x:.1}")} y="0" width="2" height="10"
                             onclick={on_open.reform(move |_: MouseEvent| target)}>

@@ -3,6 +3,7 @@
 //! comes from outside and may hold controls or bidirectional overrides.
 
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::source::limits::format_bytes;
 use yew::prelude::*;
 
 use crate::protocol::ReportId;
@@ -23,18 +24,7 @@ pub struct FileListProps {
 
 /// A human-readable size: `512 B`, `7.4 KB`, `100.0 MB`, `1.2 GB`.
 fn format_size(bytes: usize) -> String {
-    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
-    if bytes < 1024 {
-        return format!("{bytes} B");
-    }
-    let mut size = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    // Rounding to one decimal must not show `1024.0 KB`.
-    while size >= 1023.95 && unit + 1 < UNITS.len() {
-        size /= 1024.0;
-        unit += 1;
-    }
-    format!("{size:.1} {}", UNITS[unit])
+    format_bytes(u64::try_from(bytes).unwrap_or(u64::MAX))
 }
 
 /// The loaded reports.
@@ -54,8 +44,14 @@ pub fn FileList(props: &FileListProps) -> Html {
                     id
                 });
                 let name = display_file_name(&entry.name);
+                let notes: Vec<String> = match &entry.status {
+                    ReportStatus::Done(analysis) => analysis.notes.iter().map(|note| note.message.clone()).collect(),
+                    _ => Vec::new(),
+                };
                 let (status_class, status_text) = match &entry.status {
                     ReportStatus::Analyzing => ("analyzing", "分析中…".to_owned()),
+                    ReportStatus::Reading { total: 0, .. } => ("analyzing", "正在打开 PDF…".to_owned()),
+                    ReportStatus::Reading { done, total } => ("analyzing", format!("正在读取 PDF：第 {done}/{total} 页")),
                     ReportStatus::Done(analysis) => (
                         "done",
                         format!(
@@ -81,6 +77,7 @@ pub fn FileList(props: &FileListProps) -> Html {
                             <span>{ status_text }</span>
                             <span class="file-size">{ format_size(entry.size) }</span>
                         </div>
+                        { for notes.iter().map(|note| html! { <div class="file-note">{ "⚠ " }{ note }</div> }) }
                         <button class="file-remove" onclick={on_remove} title="移除此报告" aria-label="移除此报告">{ "×" }</button>
                     </li>
                 }

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::outline::{Heading, HeadingKind};
+use gongwen_core::source::LineUnit;
 use yew::prelude::*;
 
 use crate::state::SharedAnalysis;
@@ -39,6 +40,8 @@ struct TreeIndex {
 /// What every node needs to render.
 struct TreeContext<'a> {
     headings: &'a [Heading],
+    /// How the report counts positions (lines, paragraphs, pages).
+    unit: &'a LineUnit,
     index: &'a TreeIndex,
     diagnostics: &'a [Diagnostic],
     /// Nodes that may still be rendered.
@@ -89,6 +92,7 @@ pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
     };
     let roots: Vec<usize> = (0..outline.headings.len()).filter(|&i| outline.headings[i].parent.is_none()).collect();
     let context = TreeContext {
+        unit: &props.analysis.unit,
         headings: &outline.headings,
         index: &index,
         diagnostics: &outline.diagnostics,
@@ -204,7 +208,7 @@ fn render_node(index: usize, context: &TreeContext<'_>) -> Option<Html> {
                     class={classes!("outline-node", format!("kind-{}", heading.kind.label()), focused.then_some("focused"))}
                     data-heading={index.to_string()}
                     onclick={on_click}
-                    title={format!("第 {} 行：{}{}（{}）", heading.line, heading.marker, heading.title, section_size(heading))}
+                    title={format!("{}：{}{}（{}）", context.unit.describe(heading.line), heading.marker, heading.title, section_size(heading))}
                 >
                     <span class="outline-marker">{ marker_label(heading) }</span>
                     <span class="outline-title">{ &heading.title }</span>

@@ -15,6 +15,7 @@ use std::cell::{Cell, RefCell};
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::source::LineUnit;
 use gongwen_core::text::TextRange;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -188,7 +189,10 @@ fn noise_summary(analysis: &ReportAnalysis) -> String {
     let mut lines: Vec<String> = removed
         .iter()
         .take(MAX_NOISE_LINES)
-        .map(|noise| format!("第 {} 行第 {} 列：{}", noise.line, noise.column, noise.text))
+        .map(|noise| match analysis.unit {
+            LineUnit::Line => format!("第 {} 行第 {} 列：{}", noise.line, noise.column, noise.text),
+            _ => format!("{}：{}", analysis.unit.describe(noise.line), noise.text),
+        })
         .collect();
     if removed.len() > MAX_NOISE_LINES {
         lines.push(format!("……共 {} 处", removed.len()));
@@ -674,7 +678,9 @@ fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Htm
             class={classes!("reader-paragraph", piece.continued.then_some("continued"), piece.continues.then_some("continues"))}
             data-piece={index.to_string()} data-line={piece.line.to_string()}>
             if !piece.continued {
-                <span class="reader-line-number" aria-hidden="true">{ piece.line }</span>
+                <span class="reader-line-number" aria-hidden="true" title={context.analysis.unit.describe(piece.line)}>
+                    { context.analysis.unit.gutter_label(piece.line) }
+                </span>
             }
             { for blocks.iter().map(|block| match block {
                 Block::Plain(inlines) => render_inlines(inlines, context),

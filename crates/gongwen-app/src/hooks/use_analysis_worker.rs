@@ -7,26 +7,44 @@
 //! connection then reports the file being analysed as failed, starts a new
 //! worker, gives it the user's vocabulary and every file it held (read again
 //! from the browser's `File`s: the page keeps no second copy of the bytes),
-//! and the remaining files are analysed as if nothing had happened.
+//! and the remaining files are analysed as if nothing had happened. A file
+//! whose analysis outlives [`ANALYSIS_TIME_BUDGET`] is treated the same way.
+//!
+//! Two answers send work back to the page: a ZIP archive comes back as its
+//! files ([`FromWorker::Unpacked`]), each then sent as a file of its own, and
+//! a PDF comes back for its text ([`FromWorker::NeedsPdfText`]), which pdf.js
+//! extracts on the page's side (its own worker does the parsing) before the
+//! text items go to the worker.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
+use std::time::Duration;
+
+use gongwen_core::ReadLimits;
 use gongwen_core::vocabulary::UserVocabulary;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 use crate::incoming_file::IncomingFile;
-use crate::protocol::{self, BootstrapMessage, FromWorker, ReportId, ToWorker};
-use crate::state::{Action, AppState};
+use crate::pdf_reader::extract_pdf_pages;
+use crate::protocol::{self, BootstrapMessage, FromWorker, ReportId, ToWorker, UnpackedEntry};
+use crate::state::{Action, AddedFile, AppState};
 
 /// The worker's bootstrap script, next to `index.html`.
 const WORKER_SCRIPT: &str = "./worker.js";
 
 /// What a file gets when the worker died analysing it.
 pub const CRASH_MESSAGE: &str = "分析此文件时出错（程序异常），已跳过；其余文件继续分析";
+
+/// How long one file's analysis may take before the worker is replaced and
+/// the file reported as abandoned.
+pub const ANALYSIS_TIME_BUDGET: Duration = Duration::from_secs(60);
+
+/// What a file gets when its analysis took too long.
+pub const TIMEOUT_MESSAGE: &str = "分析此文件超过 60 秒，已放弃；其余文件继续分析";
 
 /// Crashes in a row that cannot be pinned on a file (say, while rebuilding
 /// the dictionary with the user's words) before the page gives up instead of
@@ -93,9 +111,24 @@ struct Connection {
     /// The resilience test's request: crash instead of analysing the file of
     /// this name.
     crash_on: RefCell<Option<String>>,
+    /// The last id given to a file.
+    last_id: Cell<ReportId>,
+    /// Counts analyses started, so that a time-out fires only for the one it
+    /// was set for.
+    analyses_started: Cell<u64>,
 }
 
 impl AnalysisWorker {
+    /// A new id for a file.
+    pub fn next_id(&self) -> ReportId {
+        self.connection.next_id()
+    }
+
+    /// The bytes of all files the worker holds or is being given.
+    pub fn held_bytes(&self) -> u64 {
+        self.connection.files.borrow().values().map(|kept| u64::try_from(kept.file.size()).unwrap_or(u64::MAX)).sum()
+    }
+
     /// Sends a file for analysis. Returns an error message if it cannot be
     /// sent at all.
     pub fn analyze(&self, id: ReportId, file: IncomingFile, bytes: Vec<u8>) -> Result<(), String> {
@@ -134,14 +167,21 @@ impl AnalysisWorker {
 fn failed_message(message: &ToWorker, error: &str) -> Action {
     let error = format!("无法发送到分析线程：{error}");
     match message {
-        ToWorker::Analyze { id, .. } | ToWorker::Keep { id, .. } | ToWorker::Crash { id } => {
-            Action::Analyzed { id: *id, result: Err(error) }
-        }
+        ToWorker::Analyze { id, .. }
+        | ToWorker::AnalyzePdf { id, .. }
+        | ToWorker::Keep { id, .. }
+        | ToWorker::Crash { id } => Action::Analyzed { id: *id, result: Err(error) },
         ToWorker::Configure { .. } | ToWorker::Forget { .. } => Action::DictionaryBroken(error),
     }
 }
 
 impl Connection {
+    fn next_id(&self) -> ReportId {
+        let id = self.last_id.get() + 1;
+        self.last_id.set(id);
+        id
+    }
+
     /// Sends a message now, or as soon as the dictionary is ready (queued
     /// messages keep their order).
     fn send(&self, message: ToWorker) -> Result<(), String> {
@@ -231,7 +271,18 @@ impl Connection {
                 self.flush();
             }
             Ok(FromWorker::Broken { message }) => self.dispatch.dispatch(Action::DictionaryBroken(message)),
-            Ok(FromWorker::Analyzing { id }) => self.analysing.set(Some(id)),
+            Ok(FromWorker::Analyzing { id }) => {
+                self.analysing.set(Some(id));
+                self.watch_time_budget(generation, id);
+            }
+            Ok(FromWorker::Unpacked { id, entries }) => {
+                self.analysing.set(None);
+                self.on_unpacked(id, entries);
+            }
+            Ok(FromWorker::NeedsPdfText { id }) => {
+                self.analysing.set(None);
+                self.read_pdf(id);
+            }
             Ok(FromWorker::Analyzed { id, result, .. }) => {
                 self.analysing.set(None);
                 self.unexplained_crashes.set(0);
@@ -247,6 +298,103 @@ impl Connection {
         }
     }
 
+    /// Abandons the analysis of `id` if it is still running when the time
+    /// budget is spent: the worker is replaced as if it had crashed.
+    fn watch_time_budget(&self, generation: u32, id: ReportId) {
+        let started = self.analyses_started.get() + 1;
+        self.analyses_started.set(started);
+        let this = self.this.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::time::sleep(ANALYSIS_TIME_BUDGET).await;
+            let Some(connection) = this.upgrade() else { return };
+            let still_running = connection.generation.get() == generation
+                && connection.analysing.get() == Some(id)
+                && connection.analyses_started.get() == started;
+            if still_running {
+                connection.recover_with(generation, "time budget spent", TIMEOUT_MESSAGE);
+            }
+        });
+    }
+
+    /// An archive came back as its files: each becomes a file of its own,
+    /// named `archive.zip/path`, in place of the archive.
+    fn on_unpacked(&self, id: ReportId, entries: Vec<UnpackedEntry>) {
+        let Some(archive) = self.files.borrow_mut().remove(&id) else { return };
+        let archive_name = archive.file.name();
+        let mut added = Vec::with_capacity(entries.len());
+        let mut unreadable = Vec::new();
+        let mut to_send = Vec::new();
+        for entry in entries {
+            let name = format!("{archive_name}/{}", entry.path);
+            let new_id = self.next_id();
+            match entry.bytes {
+                Ok(bytes) => {
+                    let bytes: Rc<[u8]> = bytes.into_vec().into();
+                    added.push(AddedFile { id: new_id, name: name.clone(), size: bytes.len() });
+                    to_send.push((new_id, IncomingFile::Unpacked { name, bytes }));
+                }
+                Err(message) => {
+                    let file = AddedFile { id: new_id, name, size: 0 };
+                    added.push(file.clone());
+                    unreadable.push((file, message));
+                }
+            }
+        }
+        if added.is_empty() {
+            self.dispatch
+                .dispatch(Action::Analyzed { id, result: Err("压缩包中没有可读取的文件".to_owned()) });
+            return;
+        }
+        self.dispatch.dispatch(Action::FilesAdded(added));
+        self.dispatch.dispatch(Action::Remove(id));
+        for (file, message) in unreadable {
+            self.dispatch.dispatch(Action::FileUnreadable { file, message });
+        }
+        for (new_id, file) in to_send {
+            let IncomingFile::Unpacked { name, bytes } = &file else { continue };
+            let message = ToWorker::Analyze { id: new_id, name: name.clone(), bytes: bytes.to_vec() };
+            self.files.borrow_mut().insert(new_id, KeptFile { file, pending: true });
+            if let Err(error) = self.send(message) {
+                self.files.borrow_mut().remove(&new_id);
+                self.dispatch.dispatch(Action::Analyzed { id: new_id, result: Err(error) });
+            }
+        }
+    }
+
+    /// A PDF came back for its text: pdf.js reads it (showing progress page by
+    /// page), then its text items go to the worker.
+    fn read_pdf(&self, id: ReportId) {
+        let Some(file) = self.files.borrow().get(&id).map(|kept| kept.file.clone()) else { return };
+        self.dispatch.dispatch(Action::Reading { id, done: 0, total: 0 });
+        let this = self.this.clone();
+        let dispatch = self.dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let limits = ReadLimits::default();
+            let extracted = match file.read().await {
+                Ok(bytes) => {
+                    let dispatch = dispatch.clone();
+                    extract_pdf_pages(&bytes, &limits, move |done, total| {
+                        dispatch.dispatch(Action::Reading { id, done, total });
+                    })
+                    .await
+                }
+                Err(message) => Err(message),
+            };
+            let Some(connection) = this.upgrade() else { return };
+            // The user may have removed it meanwhile.
+            if !connection.files.borrow().contains_key(&id) {
+                return;
+            }
+            let sent = extracted.and_then(|(pages, total_pages)| {
+                connection.send(ToWorker::AnalyzePdf { id, name: file.name(), pages, total_pages })
+            });
+            if let Err(message) = sent {
+                connection.files.borrow_mut().remove(&id);
+                dispatch.dispatch(Action::Analyzed { id, result: Err(message) });
+            }
+        });
+    }
+
     /// The worker `generation` died. Runs after the current event handler
     /// returns, since replacing the worker drops that handler.
     fn on_crash(&self, generation: u32, detail: String) {
@@ -259,6 +407,12 @@ impl Connection {
     }
 
     fn recover(&self, generation: u32, detail: &str) {
+        self.recover_with(generation, detail, CRASH_MESSAGE);
+    }
+
+    /// Replaces the worker `generation`, failing the file it was analysing
+    /// with `message`.
+    fn recover_with(&self, generation: u32, detail: &str, message: &str) {
         if generation != self.generation.get() {
             return;
         }
@@ -279,7 +433,7 @@ impl Connection {
         match self.analysing.take() {
             Some(id) => {
                 self.files.borrow_mut().remove(&id);
-                self.dispatch.dispatch(Action::Analyzed { id, result: Err(CRASH_MESSAGE.to_owned()) });
+                self.dispatch.dispatch(Action::Analyzed { id, result: Err(message.to_owned()) });
             }
             None => {
                 let crashes = self.unexplained_crashes.get() + 1;
@@ -367,6 +521,8 @@ pub fn use_analysis_worker(dispatch: UseReducerDispatcher<AppState>) -> Analysis
             vocabulary: RefCell::new(UserVocabulary::default()),
             unexplained_crashes: Cell::new(0),
             crash_on: RefCell::new(None),
+            last_id: Cell::new(0),
+            analyses_started: Cell::new(0),
         });
         connection.start();
         if selftest_requested() {

@@ -2,11 +2,11 @@
 //! samples, registers them in the state at once, reads their bytes and hands
 //! them to the analysis worker.
 
+use gongwen_core::{ReadError, ReadLimits};
 use yew::prelude::*;
 
 use super::use_analysis_worker::AnalysisWorker;
 use crate::incoming_file::IncomingFile;
-use crate::protocol::ReportId;
 use crate::state::{Action, AddedFile, AppState};
 
 /// Returns the callback that loads files.
@@ -15,18 +15,27 @@ pub fn use_report_loader(
     dispatch: UseReducerDispatcher<AppState>,
     worker: AnalysisWorker,
 ) -> Callback<Vec<IncomingFile>> {
-    let next_id = use_mut_ref(|| 0 as ReportId);
     use_callback((dispatch, worker), move |files: Vec<IncomingFile>, (dispatch, worker)| {
-        let added: Vec<AddedFile> = files
-            .iter()
-            .map(|file| {
-                let mut next = next_id.borrow_mut();
-                *next += 1;
-                AddedFile { id: *next, name: file.name(), size: file.size() }
-            })
-            .collect();
+        let limits = ReadLimits::default();
+        let added: Vec<AddedFile> =
+            files.iter().map(|file| AddedFile { id: worker.next_id(), name: file.name(), size: file.size() }).collect();
         dispatch.dispatch(Action::FilesAdded(added.clone()));
+        let mut loaded = worker.held_bytes();
         for (file, added) in files.into_iter().zip(added) {
+            // A file over a limit is refused before its bytes are read.
+            let size = u64::try_from(added.size).unwrap_or(u64::MAX);
+            let within = limits.check_file_size(added.size).and_then(|()| {
+                if loaded.saturating_add(size) > limits.max_total_bytes {
+                    Err(ReadError::TotalTooLarge { loaded, limit: limits.max_total_bytes })
+                } else {
+                    Ok(())
+                }
+            });
+            if let Err(error) = within {
+                dispatch.dispatch(Action::FileUnreadable { file: added, message: error.to_string() });
+                continue;
+            }
+            loaded = loaded.saturating_add(size);
             let worker = worker.clone();
             let dispatch = dispatch.clone();
             // Samples are read at once; a browser file's bytes arrive later.

@@ -342,3 +342,35 @@ fn a_folder_is_walked_and_its_hidden_files_skipped() {
     assert_eq!(files.len(), 2, "{files:?}");
     assert!(files[0].ends_with("a.txt") && files[1].ends_with("sub/b.txt"), "{files:?}");
 }
+
+#[test]
+fn every_hostile_file_gets_one_line_and_the_rest_is_analysed() {
+    let folder = fixture("hostile");
+    let output = gongwen(&["outline", "--json", &folder]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let refused: Vec<&str> = stderr.lines().collect();
+    for expected in [
+        "zip-bomb.docx: Word 文档（.docx）超出读取限制",
+        "zip-bomb-entries.zip: ZIP 压缩包超出读取限制",
+        "truncated.docx: Word 文档（.docx）已损坏或不完整",
+        "encrypted.pdf: 命令行和 JavaScript 接口不读取 PDF",
+        "nested.zip/inner.zip: 暂不支持读取压缩包中的压缩包",
+        "sheet.xlsx: 暂不支持读取Excel 表格（.xlsx）",
+        "invalid-utf8.txt: 无法识别文件编码",
+    ] {
+        assert!(refused.iter().any(|line| line.contains(expected)), "missing «{expected}» in:\n{stderr}");
+    }
+    assert!(refused.iter().all(|line| line.starts_with("gongwen: ")), "{stderr}");
+    let json = json_of(&output);
+    let analysed: Vec<&str> = json.as_array().expect("array").iter().filter_map(|r| r["file"].as_str()).collect();
+    for name in ["utf16le-nobom.txt", "utf16be-nobom.txt", "deep-nesting.html", "xml-entities.docx", "reports.zip/"] {
+        assert!(analysed.iter().any(|file| file.contains(name)), "{name} is analysed: {analysed:?}");
+    }
+    // Readable output escapes the names that would reorder a terminal; JSON
+    // keeps the exact name (as a JSON string) for tools that open the file.
+    let readable = gongwen(&["outline", &folder]);
+    let text = String::from_utf8_lossy(&readable.stdout);
+    assert!(text.contains("name_rtl_\\u{202E}txt.exe") && !text.contains('\u{202E}'), "{text}");
+    assert!(!String::from_utf8_lossy(&readable.stderr).contains('\u{202E}'));
+}

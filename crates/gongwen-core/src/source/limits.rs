@@ -16,6 +16,9 @@ use crate::decode::DecodeError;
 pub struct ReadLimits {
     /// The largest file accepted, in bytes.
     pub max_file_bytes: u64,
+    /// The most bytes all files loaded at once may have together (the page
+    /// holds them for re-analysis).
+    pub max_total_bytes: u64,
     /// The most bytes all entries of one ZIP container (a .docx, a .zip of
     /// reports) may unpack to together.
     pub max_unpacked_bytes: u64,
@@ -34,6 +37,7 @@ impl Default for ReadLimits {
     fn default() -> Self {
         Self {
             max_file_bytes: 50 * MIB,
+            max_total_bytes: 512 * MIB,
             max_unpacked_bytes: 256 * MIB,
             max_entries: 10_000,
             max_compression_ratio: 200,
@@ -69,7 +73,8 @@ pub fn format_bytes(bytes: u64) -> String {
     }
     let mut value = bytes as f64 / 1024.0;
     let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
+    // Rounding to one decimal must not show `1024.0 KB`.
+    while value >= 1023.95 && unit + 1 < UNITS.len() {
         value /= 1024.0;
         unit += 1;
     }
@@ -88,6 +93,13 @@ pub enum ReadError {
     TooLarge {
         /// The file's size.
         bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The files loaded together would be over [`ReadLimits::max_total_bytes`].
+    TotalTooLarge {
+        /// Bytes already loaded.
+        loaded: u64,
         /// The limit.
         limit: u64,
     },
@@ -143,6 +155,12 @@ impl fmt::Display for ReadError {
             ReadError::TooLarge { bytes, limit } => {
                 write!(f, "文件大小 {} 超过上限 {}，未读取；请拆分后再试", format_bytes(*bytes), format_bytes(*limit))
             }
+            ReadError::TotalTooLarge { loaded, limit } => write!(
+                f,
+                "已载入 {} 的文件，再加上此文件将超过合计上限 {}，未读取；请先移除部分报告",
+                format_bytes(*loaded),
+                format_bytes(*limit)
+            ),
             ReadError::Unsupported(format) => write!(f, "暂不支持读取{}；{}", format.name, format.advice),
             ReadError::Corrupt { format, detail } => write!(f, "{format}已损坏或不完整：{detail}"),
             ReadError::LimitExceeded { format, detail } => write!(f, "{format}超出读取限制，已拒绝：{detail}"),
@@ -152,7 +170,9 @@ impl fmt::Display for ReadError {
             ReadError::NoTextLayer => {
                 f.write_str("PDF 没有文字层（可能是扫描件或图片），无法提取文字；本工具不做文字识别（OCR）")
             }
-            ReadError::PdfNeedsPage => f.write_str("命令行不读取 PDF；请在网页中打开，或先将 PDF 另存为 .docx 或 .txt"),
+            ReadError::PdfNeedsPage => {
+                f.write_str("命令行和 JavaScript 接口不读取 PDF：请在网页中打开，或先将 PDF 另存为 .docx 或 .txt")
+            }
             ReadError::Archive => f.write_str("这是 ZIP 压缩包，需先展开再逐个读取其中的报告"),
         }
     }

@@ -176,15 +176,39 @@ pub enum LineUnit {
 }
 
 impl LineUnit {
+    /// A short label for position `line` in a reader's margin: `12`, or
+    /// `2·5` for line 5 of page 2.
+    pub fn gutter_label(&self, line: u32) -> String {
+        match self {
+            LineUnit::Line | LineUnit::Paragraph => line.to_string(),
+            LineUnit::PageLine { .. } => {
+                let (page, line_on_page) = self.page_and_line(line);
+                format!("{page}·{line_on_page}")
+            }
+        }
+    }
+
+    /// The page and the line on it of document-wide line `line` (page 1 for
+    /// documents without pages).
+    fn page_and_line(&self, line: u32) -> (usize, u32) {
+        match self {
+            LineUnit::PageLine { page_starts } => {
+                let page = page_starts.partition_point(|&start| start <= line).max(1);
+                let first = page_starts.get(page - 1).copied().unwrap_or(1);
+                (page, line.saturating_sub(first) + 1)
+            }
+            LineUnit::Line | LineUnit::Paragraph => (1, line),
+        }
+    }
+
     /// Names position `line` as users read it, in Chinese.
     pub fn describe(&self, line: u32) -> String {
         match self {
             LineUnit::Line => format!("第 {line} 行"),
             LineUnit::Paragraph => format!("第 {line} 段"),
-            LineUnit::PageLine { page_starts } => {
-                let page = page_starts.partition_point(|&start| start <= line).max(1);
-                let first = page_starts.get(page - 1).copied().unwrap_or(1);
-                format!("第 {page} 页第 {} 行", line.saturating_sub(first) + 1)
+            LineUnit::PageLine { .. } => {
+                let (page, line_on_page) = self.page_and_line(line);
+                format!("第 {page} 页第 {line_on_page} 行")
             }
         }
     }
@@ -217,7 +241,7 @@ pub struct SourceDocument {
 /// unpack it with [`archive::unpack_reports`] and read each file.
 pub fn read_source(name: &str, bytes: &[u8], limits: &ReadLimits) -> Result<SourceDocument, ReadError> {
     limits.check_file_size(bytes.len())?;
-    match sniff_bytes(bytes, limits)? {
+    let mut document = match sniff_bytes(bytes, limits)? {
         BinaryKind::Docx => docx::read_docx(bytes, limits),
         BinaryKind::Odt => odt::read_odt(bytes, limits),
         BinaryKind::Doc => doc::read_doc(bytes, limits),
@@ -225,6 +249,21 @@ pub fn read_source(name: &str, bytes: &[u8], limits: &ReadLimits) -> Result<Sour
         BinaryKind::Archive => Err(ReadError::Archive),
         BinaryKind::Unsupported(format) => Err(ReadError::Unsupported(format)),
         BinaryKind::Text => read_text(name, bytes),
+    }?;
+    note_replacement_characters(&mut document);
+    Ok(document)
+}
+
+/// Flags a document whose text holds U+FFFD, the mark of characters lost
+/// to a wrong encoding somewhere before the file reached us.
+pub fn note_replacement_characters(document: &mut SourceDocument) {
+    let replacements: usize = document.lines.iter().map(|line| line.text.matches('\u{FFFD}').count()).sum();
+    if replacements > 0 {
+        document.notes.push(Diagnostic::warning(
+            "replacement-characters",
+            format!("文件中有 {replacements} 个无法识别的字符（显示为 �），原文可能已损坏或编码有误"),
+            None,
+        ));
     }
 }
 
@@ -234,16 +273,7 @@ fn read_text(name: &str, bytes: &[u8]) -> Result<SourceDocument, ReadError> {
     let decoded = decode_bytes(bytes)?;
     let format = SourceFormat::detect(name, &decoded.text);
     let (lines, removed) = source_lines(&decoded.text, format);
-    let mut notes = Vec::new();
-    let replacements = decoded.text.matches('\u{FFFD}').count();
-    if replacements > 0 {
-        notes.push(Diagnostic::warning(
-            "replacement-characters",
-            format!("文件中有 {replacements} 个无法识别的字符（显示为 �），原文可能已损坏或编码有误"),
-            None,
-        ));
-    }
-    Ok(SourceDocument { format, encoding: decoded.encoding, lines, removed, notes, unit: LineUnit::Line })
+    Ok(SourceDocument { format, encoding: decoded.encoding, lines, removed, notes: Vec::new(), unit: LineUnit::Line })
 }
 
 /// Converts a source into lines. What the conversion drops as data rather than

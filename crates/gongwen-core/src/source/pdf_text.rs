@@ -139,14 +139,16 @@ pub fn read_pdf_text(pages: &[PdfPage], limits: &ReadLimits) -> Result<SourceDoc
         }
     }
     lines.extend(open.take());
-    Ok(SourceDocument {
+    let mut document = SourceDocument {
         format: SourceFormat::Pdf,
         encoding: Encoding::Utf8,
         lines,
         removed,
         notes,
         unit: LineUnit::PageLine { page_starts },
-    })
+    };
+    super::note_replacement_characters(&mut document);
+    Ok(document)
 }
 
 /// Groups a page's items into lines, top to bottom.

@@ -179,6 +179,14 @@ fn headings_given_only_as_word_styles_keep_their_levels_and_titles() {
 }
 
 #[test]
+fn odt_gives_the_outline_of_its_txt() {
+    let (name, bytes) = seed_files().into_iter().nth(2).expect("seed 002");
+    let odt = analyze("formats/002.odt", &fixture("formats/002.odt"));
+    assert_eq!(odt.format, gongwen_core::source::SourceFormat::Odt);
+    assert_eq!(headings(&odt), headings(&analyze(&name, &bytes)));
+}
+
+#[test]
 fn doc_without_its_numbers_says_so() {
     let document = read("formats/002.autonum.doc");
     assert!(document.notes.iter().any(|note| note.code == "doc-numbering-missing"), "{:?}", document.notes);
@@ -194,8 +202,8 @@ const HOSTILE: &[(&str, Result<&str, &str>)] = &[
     ("zip-bomb-entries.zip", Err("ZIP 压缩包超出读取限制，已拒绝：压缩包内有 20000 个文件")),
     ("truncated.docx", Err("Word 文档（.docx）已损坏或不完整")),
     ("no-document-xml.docx", Err("Word 文档（.docx）已损坏或不完整：缺少正文部分 word/document.xml")),
-    ("encrypted.pdf", Err("命令行不读取 PDF")),
-    ("no-text.pdf", Err("命令行不读取 PDF")),
+    ("encrypted.pdf", Err("命令行和 JavaScript 接口不读取 PDF")),
+    ("no-text.pdf", Err("命令行和 JavaScript 接口不读取 PDF")),
     ("renamed-binary.txt", Err("暂不支持读取PNG 图片")),
     ("empty.txt", Ok("")),
     ("invalid-utf8.txt", Err("无法识别文件编码")),
