@@ -141,6 +141,7 @@ describe('every format', () => {
       };
       const analysed = ['utf16le-nobom.txt', 'utf16be-nobom.txt', 'deep-nesting.html', 'xml-entities.docx', 'empty.txt'];
       const files = await Promise.all([...Object.keys(expected), ...analysed].map((name) => fixture(HOSTILE, name)));
+      files.push(await fixture(HOSTILE, 'nested.zip'));
       await dropFiles(page, files);
       // 51 MB made in the page: refused by its size, before it is read.
       await page.evaluate(() => {
@@ -149,6 +150,7 @@ describe('every format', () => {
         document.querySelector('#drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
       });
       files.push({ name: 'huge.txt' });
+      // The nested archive is replaced by its one file.
       await page.waitForFunction((count) => document.querySelectorAll('.file-item').length === count, files.length);
       await waitUntilSettled(page);
       const shown = await statuses(page);
@@ -157,6 +159,9 @@ describe('every format', () => {
         assert.match(shown[name].text, message, name);
       }
       assert.match(shown['huge.txt'].text, /文件大小 51\.0 MB 超过上限 50\.0 MB/);
+      // An archive inside the archive is listed, not opened.
+      assert.equal(shown['nested.zip/inner.zip']?.status, 'failed', JSON.stringify(shown));
+      assert.match(shown['nested.zip/inner.zip'].text, /压缩包中的压缩包/);
       for (const name of analysed) {
         assert.equal(shown[name]?.status, 'done', `${name}: ${JSON.stringify(shown[name])}`);
       }

@@ -28,6 +28,7 @@ export async function extractPdfText(bytes, maxPages, onProgress) {
     standardFontDataUrl: new URL('standard_fonts/', base).href,
     wasmUrl: new URL('wasm/', base).href,
     isEvalSupported: false,
+    disableFontFace: true,
     enableXfa: false,
     stopAtErrors: false,
   });
@@ -48,8 +49,14 @@ export async function extractPdfText(bytes, maxPages, onProgress) {
   try {
     const totalPages = pdf.numPages;
     const count = Math.min(totalPages, maxPages);
-    const pages = [];
-    for (let number = 1; number <= count; number++) {
+    // Pages are asked for a window at a time: pdf.js's worker answers one
+    // request after another, and keeping several in flight hides the round
+    // trips between the two threads.
+    const WINDOW = 16;
+    const pages = new Array(count);
+    let done = 0;
+    let lastProgress = 0;
+    const readPage = async (number) => {
       const page = await pdf.getPage(number);
       const view = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
@@ -64,9 +71,20 @@ export async function extractPdfText(bytes, maxPages, onProgress) {
           size: Math.hypot(item.transform[2], item.transform[3]) || item.height,
         });
       }
-      pages.push({ width: view.width, height: view.height, items });
+      pages[number - 1] = { width: view.width, height: view.height, items };
       page.cleanup();
-      onProgress(number, count);
+      done += 1;
+      // Progress at most ten times a second: each report re-renders the list.
+      const now = performance.now();
+      if (done === count || now - lastProgress > 100) {
+        lastProgress = now;
+        onProgress(done, count);
+      }
+    };
+    for (let first = 1; first <= count; first += WINDOW) {
+      const batch = [];
+      for (let number = first; number < first + WINDOW && number <= count; number++) batch.push(readPage(number));
+      await Promise.all(batch);
     }
     return { pages, totalPages };
   } finally {

@@ -6,7 +6,7 @@
 //! annotations are skipped. Like a .docx, positions are paragraph numbers.
 
 use super::limits::{ReadError, ReadLimits};
-use super::xml::{XmlEvent, XmlWalker, attribute, local_name, xml_text};
+use super::xml::{ElementPath, XmlEvent, XmlWalker, attribute, local_name, xml_text};
 use super::zip_container::ZipContainer;
 use super::{LineHint, LineUnit, SourceDocument, SourceFormat, SourceLine};
 use crate::decode::Encoding;
@@ -25,8 +25,7 @@ pub fn read_odt(bytes: &[u8], limits: &ReadLimits) -> Result<SourceDocument, Rea
     let text = xml_text(&content);
     let mut walker = XmlWalker::new(&text, limits, FORMAT);
     let mut lines = Vec::new();
-    let mut path: Vec<String> = Vec::new();
-    let mut skip_from: Option<usize> = None;
+    let mut path = ElementPath::default();
     // Paragraphs nest (a frame inside a paragraph): a stack of open ones.
     let mut open: Vec<(String, LineHint, u32)> = Vec::new();
     let mut count = 0u32;
@@ -34,10 +33,7 @@ pub fn read_odt(bytes: &[u8], limits: &ReadLimits) -> Result<SourceDocument, Rea
         match event {
             XmlEvent::Start(element) => {
                 let name = local_name(&element);
-                if skip_from.is_none() && SKIPPED.contains(&name.as_str()) {
-                    skip_from = Some(path.len());
-                }
-                if skip_from.is_none() {
+                if path.enter(name.clone(), SKIPPED) {
                     match name.as_str() {
                         "p" | "h" => {
                             count += 1;
@@ -61,15 +57,9 @@ pub fn read_odt(bytes: &[u8], limits: &ReadLimits) -> Result<SourceDocument, Rea
                         _ => {}
                     }
                 }
-                path.push(name);
             }
             XmlEvent::End(name) => {
-                path.pop();
-                if skip_from.is_some_and(|depth| path.len() <= depth) {
-                    skip_from = None;
-                    continue;
-                }
-                if skip_from.is_none()
+                if path.leave()
                     && (name == "p" || name == "h")
                     && let Some((text, hint, number)) = open.pop()
                 {
@@ -86,7 +76,7 @@ pub fn read_odt(bytes: &[u8], limits: &ReadLimits) -> Result<SourceDocument, Rea
                 }
             }
             XmlEvent::Text(content) => {
-                if skip_from.is_none() {
+                if path.is_visible() {
                     push(&mut open, &content);
                 }
             }

@@ -123,3 +123,45 @@ pub(crate) fn xml_text(bytes: &[u8]) -> Cow<'_, str> {
     }
     String::from_utf8_lossy(bytes)
 }
+
+/// Where a walk is: the open elements' local names, and whether it is inside
+/// an element whose content readers skip (a tracked deletion, a footnote).
+#[derive(Debug, Default)]
+pub(crate) struct ElementPath {
+    names: Vec<String>,
+    /// Depth at which a skipped element opened.
+    skip_from: Option<usize>,
+}
+
+impl ElementPath {
+    /// Enters element `name`; elements listed in `skipped` hide everything
+    /// inside them. Returns whether the element is visible.
+    pub fn enter(&mut self, name: String, skipped: &[&str]) -> bool {
+        if self.skip_from.is_none() && skipped.contains(&name.as_str()) {
+            self.skip_from = Some(self.names.len());
+        }
+        self.names.push(name);
+        self.is_visible()
+    }
+
+    /// Leaves the innermost element. Returns whether it was visible.
+    pub fn leave(&mut self) -> bool {
+        let visible = self.is_visible();
+        self.names.pop();
+        if self.skip_from.is_some_and(|depth| self.names.len() <= depth) {
+            self.skip_from = None;
+        }
+        visible
+    }
+
+    /// Whether what is read now is visible (not inside a skipped element).
+    pub fn is_visible(&self) -> bool {
+        self.skip_from.is_none()
+    }
+
+    /// The local name of the `n`th enclosing element: 0 is the innermost
+    /// (the current one), 1 its parent.
+    pub fn ancestor(&self, n: usize) -> Option<&str> {
+        self.names.len().checked_sub(n + 1).and_then(|index| self.names.get(index)).map(String::as_str)
+    }
+}

@@ -10,7 +10,7 @@ use gongwen_core::ReadLimits;
 use gongwen_core::noise::NoiseKind;
 use gongwen_core::source::archive::unpack_reports;
 use gongwen_core::source::pdf_text::PdfPage;
-use gongwen_core::source::{LineHint, SourceDocument, read_source};
+use gongwen_core::source::{LineHint, LineUnit, SourceDocument, read_source};
 use gongwen_core::{ReportAnalysis, analyze_pdf_report, analyze_report};
 
 use crate::seeds::seed_files;
@@ -144,6 +144,16 @@ fn a_paged_pdf_loses_its_running_header_and_page_numbers() {
     assert!(!paged.cleaned.text.contains("××市××局文件"));
     let first = &paged.outline.headings[0];
     assert_eq!(paged.unit.describe(first.line), "第 1 页第 11 行", "the header is line 1, the preamble lines 2–10");
+}
+
+#[test]
+fn a_pdf_over_the_page_limit_is_read_up_to_it_and_says_so() {
+    let pages: Vec<PdfPage> = serde_json::from_slice(&fixture("formats/002.paged.pdf.items.json")).expect("items");
+    let limits = ReadLimits { max_pdf_pages: 2, ..ReadLimits::default() };
+    let analysis = analyze_pdf_report("long.pdf", &pages, segmenter(), &limits).expect("read");
+    assert!(analysis.notes.iter().any(|note| note.code == "pdf-pages-truncated"), "{:?}", analysis.notes);
+    let LineUnit::PageLine { page_starts } = &analysis.unit else { panic!("{:?}", analysis.unit) };
+    assert_eq!(page_starts.len(), 2);
 }
 
 #[test]

@@ -11,7 +11,7 @@
 
 use super::NumberingRef;
 use crate::source::limits::{ReadError, ReadLimits};
-use crate::source::xml::{XmlEvent, XmlWalker, attribute, is_on, local_name};
+use crate::source::xml::{ElementPath, XmlEvent, XmlWalker, attribute, is_on, local_name};
 
 /// One paragraph (or table row) of the body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -72,8 +72,7 @@ struct OpenRow {
 pub fn read_body(text: &str, limits: &ReadLimits) -> Result<Vec<BodyParagraph>, ReadError> {
     let mut walker = XmlWalker::new(text, limits, super::FORMAT);
     let mut paragraphs = Vec::new();
-    let mut path: Vec<String> = Vec::new();
-    let mut skip_from: Option<usize> = None;
+    let mut path = ElementPath::default();
     let mut open: Vec<OpenParagraph> = Vec::new();
     let mut rows: Vec<OpenRow> = Vec::new();
     let mut table_depth = 0usize;
@@ -84,12 +83,11 @@ pub fn read_body(text: &str, limits: &ReadLimits) -> Result<Vec<BodyParagraph>, 
         match event {
             XmlEvent::Start(element) => {
                 let name = local_name(&element);
-                if skip_from.is_none() && SKIPPED.contains(&name.as_str()) {
-                    skip_from = Some(path.len());
-                }
-                let parent = path.last().map(String::as_str);
-                if skip_from.is_none() {
-                    match (name.as_str(), parent) {
+                // The element's parent, before the element is entered.
+                let parent = path.ancestor(0).map(str::to_owned);
+                let grandparent_is_paragraph = path.ancestor(1) == Some("p");
+                if path.enter(name.clone(), SKIPPED) {
+                    match (name.as_str(), parent.as_deref()) {
                         ("p", _) => {
                             paragraph_count += 1;
                             let mut started = OpenParagraph::default();
@@ -129,7 +127,7 @@ pub fn read_body(text: &str, limits: &ReadLimits) -> Result<Vec<BodyParagraph>, 
                                 push_text(&mut open, symbol.encode_utf8(&mut [0; 4]), run_hidden, run_bold);
                             }
                         }
-                        (property, Some("pPr")) if path.len() >= 2 && path[path.len() - 2] == "p" => {
+                        (property, Some("pPr")) if grandparent_is_paragraph => {
                             if let Some(current) = open.last_mut() {
                                 read_paragraph_property(&mut current.paragraph, property, &element);
                             }
@@ -148,15 +146,9 @@ pub fn read_body(text: &str, limits: &ReadLimits) -> Result<Vec<BodyParagraph>, 
                         _ => {}
                     }
                 }
-                path.push(name);
             }
             XmlEvent::End(name) => {
-                path.pop();
-                if skip_from.is_some_and(|depth| path.len() <= depth) {
-                    skip_from = None;
-                    continue;
-                }
-                if skip_from.is_some() {
+                if !path.leave() {
                     continue;
                 }
                 match name.as_str() {
@@ -197,7 +189,7 @@ pub fn read_body(text: &str, limits: &ReadLimits) -> Result<Vec<BodyParagraph>, 
                 }
             }
             XmlEvent::Text(content) => {
-                if skip_from.is_none() && path.last().is_some_and(|name| name == "t") {
+                if path.is_visible() && path.ancestor(0) == Some("t") {
                     push_text(&mut open, &content, run_hidden, run_bold);
                 }
             }
