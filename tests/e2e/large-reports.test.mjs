@@ -163,8 +163,16 @@ describe('large reports', () => {
           views.push(`${tab} ${Date.now() - started} ms`);
         }
         const started = Date.now();
-        await page.click('.reader-body .w >> nth=0');
-        await page.waitForSelector('.kwic-line', { timeout: 120_000 });
+        // The virtualised reader may swap the word's element between
+        // Playwright's checks and the click (seen once in 20 runs on a loaded
+        // machine): a click that opened nothing is repeated, twice at most.
+        for (let attempt = 1; ; attempt++) {
+          await page.click('.reader-body .w >> nth=0');
+          const opened = await page.waitForSelector('.kwic-line', { timeout: 40_000 }).then(() => true, () => false);
+          if (opened) break;
+          assert.ok(attempt < 3, 'clicking a word opens its concordance');
+          console.log(`# click ${attempt} on a word opened no concordance; clicking again`);
+        }
         views.push(`concordance of “${await page.textContent('.concordance-header strong')}” ${Date.now() - started} ms (${await page.textContent('.concordance-count')})`);
         console.log(`# ${name}: views ${views.join(', ')}; document ${(await elementCounts(page)).document} elements`);
         assert.ok((await elementCounts(page)).reader < READER_ELEMENT_BOUND);

@@ -15,6 +15,7 @@ use std::cell::{Cell, RefCell};
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::noise::NoiseKind;
 use gongwen_core::source::LineUnit;
 use gongwen_core::text::TextRange;
 use wasm_bindgen::JsCast;
@@ -156,7 +157,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         { format!("{} 字 · {} 词 · {} · 编码 {}", analysis.chars, analysis.words.tokens, analysis.format.display_name(), analysis.encoding) }
                         if !analysis.cleaned.removed.is_empty() {
                             <span class="reader-noise" title={noise_summary(analysis)}>
-                                { format!(" · 已移除 {} 处网站标记或文件头信息", analysis.cleaned.removed.len()) }
+                                { format!(" · 已移除 {} 处非正文内容（{}）", analysis.cleaned.removed.len(), removed_kinds(analysis)) }
                             </span>
                         }
                         <span class="reader-hint">{ " · 点击任一词语查看索引" }</span>
@@ -183,6 +184,24 @@ const MAX_GENERAL_DIAGNOSTICS: usize = 20;
 
 /// The most removals listed in the header's tooltip.
 const MAX_NOISE_LINES: usize = 50;
+
+/// What kinds of text were removed, as users name them: 「页眉页脚、页码」.
+fn removed_kinds(analysis: &ReportAnalysis) -> String {
+    let mut kinds: Vec<&str> = Vec::new();
+    for noise in &analysis.cleaned.removed {
+        let kind = match noise.kind {
+            NoiseKind::PaywallMarker | NoiseKind::SiteAdvert => "网站标记",
+            NoiseKind::InvisibleCharacter => "不可见字符",
+            NoiseKind::FrontMatter => "文件头信息",
+            NoiseKind::RunningHeader => "页眉页脚",
+            NoiseKind::PageNumber => "页码",
+        };
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds.join("、")
+}
 
 fn noise_summary(analysis: &ReportAnalysis) -> String {
     let removed = &analysis.cleaned.removed;
