@@ -8,12 +8,13 @@
 //! trims surrounding whitespace (ASCII and full-width U+3000 indentation, NBSP)
 //! and removes the marks that document-sharing sites insert into copied text
 //! (`##paidbegin##`, `^【更多素^材尽在哒&哒~文*库】`, invisible zero-width
-//! characters). Each removal is reported as a [`RemovedNoise`]; nothing is
-//! dropped silently.
+//! characters) and whole salutation lines (`各位代表：`, in any markup). Each
+//! removal is reported as a [`RemovedNoise`]; nothing is dropped silently.
 
 use serde::{Deserialize, Serialize};
 
 use crate::noise::{NoiseKind, RemovedNoise};
+use crate::salutation::is_salutation;
 use crate::source::{LineHint, SourceFormat, SourceLine, source_lines};
 use crate::text::TextRange;
 
@@ -100,7 +101,19 @@ pub fn clean_lines(lines: Vec<SourceLine>, removed: Vec<RemovedNoise>) -> Cleane
             source_line.column + indent_chars,
             &mut cleaned.removed,
         );
-        let line = kept.trim();
+        let mut line = kept.trim();
+        let mut hint = source_line.hint;
+        // A salutation line is no heading and no text of the report.
+        if !line.is_empty() && is_salutation(line, hint != LineHint::Plain) {
+            cleaned.removed.push(RemovedNoise {
+                kind: NoiseKind::Salutation,
+                text: line.to_owned(),
+                line: source_line.line,
+                column: source_line.column + indent_chars,
+            });
+            line = "";
+            hint = LineHint::Plain;
+        }
         let kept_lead = kept.len() - kept.trim_start().len();
         cleaned.text.push_str(line);
         // Carry the source line changes through the removals and trimming.
@@ -112,7 +125,7 @@ pub fn clean_lines(lines: Vec<SourceLine>, removed: Vec<RemovedNoise>) -> Cleane
             cleaned.source_breaks.push((start + in_line, source));
         }
         let range = TextRange::new(start, cleaned.text.len());
-        cleaned.lines.push(CleanLine { range, source_line: source_line.line, hint: source_line.hint });
+        cleaned.lines.push(CleanLine { range, source_line: source_line.line, hint });
     }
     cleaned.removed.sort_by_key(|noise| (noise.line, noise.column));
     cleaned

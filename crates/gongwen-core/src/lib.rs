@@ -28,6 +28,7 @@ pub mod noise;
 pub mod outline;
 pub mod render;
 pub mod report;
+pub mod salutation;
 pub mod segment;
 pub mod source;
 pub mod stopwords;

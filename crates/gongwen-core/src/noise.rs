@@ -23,6 +23,8 @@ pub enum NoiseKind {
     RunningHeader,
     /// A PDF's page number (`- 3 -`, `第 3 页`).
     PageNumber,
+    /// A salutation line (`各位代表：`, `同志们！`), in whatever markup.
+    Salutation,
 }
 
 /// One piece of text removed by cleaning.

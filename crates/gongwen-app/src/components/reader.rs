@@ -195,6 +195,7 @@ fn removed_kinds(analysis: &ReportAnalysis) -> String {
             NoiseKind::FrontMatter => "文件头信息",
             NoiseKind::RunningHeader => "页眉页脚",
             NoiseKind::PageNumber => "页码",
+            NoiseKind::Salutation => "称呼语",
         };
         if !kinds.contains(&kind) {
             kinds.push(kind);

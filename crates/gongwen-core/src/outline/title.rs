@@ -70,8 +70,15 @@ pub(super) fn detect_title_block(cleaned: &CleanedText) -> TitleBlock {
     }
     block.title = Some(title_at(cleaned, first));
     block.line_indices.push(first);
+    let title_from_front_matter = cleaned.lines[first].hint == LineHint::Title;
     for &index in &non_empty[1..] {
         let text = cleaned.line_text(index);
+        // Markdown with front matter usually repeats its title as the one
+        // `# …` heading: that is the title shown, not a first section.
+        if title_from_front_matter && block.line_indices.len() == 1 && is_lone_top_heading(cleaned, index) {
+            block.line_indices.push(index);
+            continue;
+        }
         let slot = if block.subtitle.is_none() && is_subtitle(text) {
             &mut block.subtitle
         } else if block.date.is_none() && is_date_line(text) {
@@ -160,10 +167,17 @@ fn is_author_line(text: &str) -> bool {
     has_gap || bare_name || ROLE_WORDS.iter().any(|word| inner.contains(word))
 }
 
-/// A salutation or interjection line: `各位代表：`, `同志们！`, `尊敬的……：`.
+/// Whether line `index` is a depth-1 markup heading (`# …`, `<h1>`) and
+/// the document's only one.
+fn is_lone_top_heading(cleaned: &CleanedText, index: usize) -> bool {
+    let top = LineHint::Heading { depth: 1 };
+    cleaned.lines[index].hint == top
+        && line_start_marker(cleaned.line_text(index), true).is_none()
+        && cleaned.lines.iter().filter(|line| line.hint == top).count() == 1
+}
+
+/// A salutation or interjection line (`各位代表：`, `同志们！`), as running
+/// text has it.
 pub(super) fn is_salutation(text: &str) -> bool {
-    const OPENERS: &[&str] = &["各位", "同志们", "尊敬的", "女士们", "亲爱的", "朋友们"];
-    text.chars().count() <= 20
-        && text.ends_with(['：', ':', '！', '!', '，'])
-        && OPENERS.iter().any(|opener| text.starts_with(opener))
+    crate::salutation::is_salutation(text, false)
 }

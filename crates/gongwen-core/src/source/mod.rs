@@ -57,22 +57,32 @@ pub enum SourceFormat {
 }
 
 impl SourceFormat {
-    /// Guesses the format from the file name, then from the text itself.
+    /// Tells plain text, Markdown and HTML apart by what the text is: a web
+    /// page saved as `.txt` (often wrapped in a scraper's `[<div …>` … `</div>]`)
+    /// is HTML, a `.txt` of Markdown is Markdown. The name decides only when
+    /// the text says nothing either way; a plain report with a stray `<` or a
+    /// line starting with `#` stays plain.
     pub fn detect(name: &str, text: &str) -> Self {
         let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        let named_html = lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml");
+        let named_markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
+        // A text that starts with markup is a page whatever its name; one
+        // that only holds some (Markdown's HTML blocks) goes by its name and
+        // then by what else it holds.
+        let starts_with_markup = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n', '[']).starts_with('<');
+        if starts_with_markup && looks_like_html(text) {
             return SourceFormat::Html;
         }
-        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        if named_html {
+            return SourceFormat::Html;
+        }
+        if named_markdown || looks_like_markdown(text) {
             return SourceFormat::Markdown;
         }
-        let start = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
-        let head: String = start.chars().take(15).collect::<String>().to_ascii_lowercase();
-        if head.starts_with("<!doctype html") || head.starts_with("<html") {
-            SourceFormat::Html
-        } else {
-            SourceFormat::PlainText
+        if looks_like_html(text) {
+            return SourceFormat::Html;
         }
+        SourceFormat::PlainText
     }
 
     /// The format's name in JSON (`"plain_text"`, `"markdown"`, `"html"`).
@@ -100,6 +110,97 @@ impl SourceFormat {
             SourceFormat::Pdf => "PDF",
         }
     }
+}
+
+/// A scraper's page saved as text is often wrapped in `[` … `]` around its
+/// markup (`[<div class=…>` … `</div>]`). The brackets are blanked (spaces of
+/// the same length, so positions stay) and never become a title.
+fn without_scraper_brackets(source: &str) -> std::borrow::Cow<'_, str> {
+    let start = source.len() - source.trim_start().len();
+    let end = source.trim_end().len();
+    let opens = source[start..].starts_with("[<");
+    let closes = source[..end].ends_with(">]");
+    if !(opens && closes) {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut text = source.to_owned();
+    text.replace_range(start..start + 1, " ");
+    text.replace_range(end - 1..end, " ");
+    std::borrow::Cow::Owned(text)
+}
+
+/// Elements whose tags mark a text as an HTML page or fragment.
+const HTML_SIGNAL_TAGS: &[&str] = &[
+    "p", "div", "span", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "strong", "b", "font", "li",
+    "body",
+];
+
+/// Whether the text is HTML: it starts like a document, or it is made of
+/// tags — several tags of a page's block and inline elements, closed as well
+/// as opened, and not a stray `<` in a sentence (`满意度<90%`).
+fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n', '[']);
+    let head: String = start.chars().take(15).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return true;
+    }
+    let sample: String = text.chars().take(200_000).collect::<String>().to_ascii_lowercase();
+    let (mut opened, mut closed, mut kinds) = (0, 0, 0);
+    for tag in HTML_SIGNAL_TAGS {
+        let open = sample.matches(&format!("<{tag}>")).count() + sample.matches(&format!("<{tag} ")).count();
+        let close = sample.matches(&format!("</{tag}>")).count();
+        opened += open;
+        closed += close;
+        kinds += usize::from(open + close > 0);
+    }
+    opened >= 3 && closed >= 2 && kinds >= 2
+}
+
+/// Whether the text is Markdown: front matter, two or more ATX headings
+/// (`## …`), a setext underline, a table's delimiter row, or one heading
+/// beside at least two other kinds of Markdown (bold, links, list items,
+/// block quotes).
+fn looks_like_markdown(text: &str) -> bool {
+    let lines: Vec<&str> = split_lines(text).take(5_000).collect();
+    let first = lines.iter().find(|line| !line.trim().is_empty()).map(|line| line.trim());
+    let front_matter = first == Some("---")
+        && lines.iter().skip_while(|line| line.trim() != "---").skip(1).take(30).any(|line| line.trim() == "---");
+    let atx = lines.iter().filter(|line| is_atx_heading(line)).count();
+    let setext = lines.windows(2).any(|pair| !pair[0].trim().is_empty() && is_setext_underline(pair[1]));
+    let table = lines.iter().any(|line| is_table_delimiter(line));
+    let bold = lines.iter().any(|line| line.matches("**").count() >= 2);
+    let link = lines.iter().any(|line| line.contains("](") && line.contains('['));
+    let list = lines.iter().filter(|line| is_list_item(line)).count() >= 2;
+    let quote = lines.iter().any(|line| line.starts_with("> "));
+    let other_kinds = [bold, link, list, quote].iter().filter(|&&kind| kind).count();
+    front_matter || atx >= 2 || setext || table || (atx == 1 && other_kinds >= 2)
+}
+
+/// `# …` to `###### …`: hashes, a space, and text.
+fn is_atx_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') && !line[hashes..].trim().is_empty()
+}
+
+/// `===` (three or more) alone on a line; `---` is also a rule, so only `=`
+/// is taken as a sign of Markdown.
+fn is_setext_underline(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.len() >= 3 && trimmed.bytes().all(|b| b == b'=')
+}
+
+/// A GFM table's delimiter row: `| --- | :-: |`.
+fn is_table_delimiter(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.contains('|') && trimmed.contains("---") && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// `- item`, `* item`, `+ item`, `1. item`.
+fn is_list_item(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    let bullet = ["- ", "* ", "+ "].iter().any(|bullet| trimmed.starts_with(bullet));
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    bullet || (digits > 0 && trimmed[digits..].starts_with(". "))
 }
 
 /// What the source's markup says about a line.
@@ -284,7 +385,7 @@ pub fn source_lines(source: &str, format: SourceFormat) -> (Vec<SourceLine>, Vec
             (plain::plain_lines(source), Vec::new())
         }
         SourceFormat::Markdown => markdown::markdown_lines(source),
-        SourceFormat::Html => (html::html_lines(source, 1), Vec::new()),
+        SourceFormat::Html => (html::html_lines(&without_scraper_brackets(source), 1), Vec::new()),
     }
 }
 

@@ -104,3 +104,41 @@ fn markdown_front_matter_gives_the_title_and_is_reported() {
     let removed: Vec<&str> = analysis.cleaned.removed.iter().map(|noise| noise.text.as_str()).collect();
     assert_eq!(removed, ["author: 局党组书记", "date: 2024-01-10", "tags: [述职, 党建]"]);
 }
+
+#[test]
+fn the_content_decides_the_reader_not_the_extension() {
+    use gongwen_core::source::SourceFormat;
+    let check = |prefix: &str, expected: SourceFormat| {
+        let analysis = analyze_corpus_file(prefix);
+        assert_eq!(analysis.format, expected, "{prefix}");
+    };
+    // A scraped page saved as .txt, wrapped in the scraper's [ … ].
+    check("15_", SourceFormat::Html);
+    // Markdown saved as .txt.
+    check("16_", SourceFormat::Markdown);
+    // A plain report with `#3号楼` and `满意度<90%` stays plain.
+    check("17_", SourceFormat::PlainText);
+    // Markdown with HTML blocks stays Markdown.
+    check("03_", SourceFormat::Markdown);
+}
+
+#[test]
+fn salutations_in_any_markup_are_reported_and_take_no_heading_rank() {
+    use gongwen_core::noise::NoiseKind;
+    for prefix in ["15_", "18_", "19_"] {
+        let analysis = analyze_corpus_file(prefix);
+        let salutations: Vec<&str> = analysis
+            .cleaned
+            .removed
+            .iter()
+            .filter(|noise| noise.kind == NoiseKind::Salutation)
+            .map(|noise| noise.text.as_str())
+            .collect();
+        assert!(!salutations.is_empty(), "{prefix}: no salutation reported");
+        let first = &analysis.outline.headings[0];
+        assert_eq!((first.marker.as_str(), first.level), ("一、", 1), "{prefix}: 一、 is a top-level heading");
+        assert!(
+            analysis.outline.headings.iter().all(|h| !h.title.starts_with("各位") && !h.title.starts_with("同志们"))
+        );
+    }
+}
