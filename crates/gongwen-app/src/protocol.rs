@@ -195,6 +195,7 @@ enum WireHint {
     Heading(u8),
     Bold,
     Title,
+    ListItem,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -231,6 +232,7 @@ impl From<LineHint> for WireHint {
             LineHint::Heading { depth } => WireHint::Heading(depth),
             LineHint::Bold => WireHint::Bold,
             LineHint::Title => WireHint::Title,
+            LineHint::ListItem => WireHint::ListItem,
         }
     }
 }
@@ -242,6 +244,7 @@ impl From<WireHint> for LineHint {
             WireHint::Heading(depth) => LineHint::Heading { depth },
             WireHint::Bold => LineHint::Bold,
             WireHint::Title => LineHint::Title,
+            WireHint::ListItem => LineHint::ListItem,
         }
     }
 }

@@ -25,6 +25,8 @@ pub enum NoiseKind {
     PageNumber,
     /// A salutation line (`各位代表：`, `同志们！`), in whatever markup.
     Salutation,
+    /// A table of contents made of links to the document's own headings.
+    TableOfContents,
 }
 
 /// One piece of text removed by cleaning.

@@ -68,6 +68,7 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
             NoiseKind::RunningHeader => "页眉页脚",
             NoiseKind::PageNumber => "页码",
             NoiseKind::Salutation => "称呼语",
+            NoiseKind::TableOfContents => "目录",
         };
         let _ = writeln!(out, "已移除{kind}：L{}:{} {}", removed.line, removed.column, removed.text);
     }

@@ -167,8 +167,8 @@ impl Segmenter {
     }
 
     /// Whether a token counts as a word: not a stopword, not punctuation or
-    /// whitespace, not digits only, and not a single character unless the
-    /// lexicon has it.
+    /// whitespace, not digits only, not a redaction placeholder (`XXX`,
+    /// `XX`, `××`, `**`), and not a single character unless the lexicon has it.
     pub fn is_counted(&self, token: &Token<'_>) -> bool {
         if token.entry.is_some() {
             return true;
@@ -179,8 +179,14 @@ impl Segmenter {
         !(single_char
             || word.chars().all(|c| !c.is_alphanumeric())
             || word.chars().all(|c| is_number_char(c) || !c.is_alphanumeric())
+            || is_placeholder(word)
             || self.stopwords.contains(word))
     }
+}
+
+/// A redaction or template placeholder: `XXX`, `xx`, `××`, `ＸＸ`, `**`.
+fn is_placeholder(word: &str) -> bool {
+    word.chars().all(|c| matches!(c, 'X' | 'x' | '×' | 'Ｘ' | 'ｘ' | '*' | '＊'))
 }
 
 /// Characters jieba keeps inside one dictionary block: CJK ideographs and

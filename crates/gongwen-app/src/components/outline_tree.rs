@@ -157,7 +157,7 @@ fn marker_label(heading: &Heading) -> String {
     match heading.kind {
         HeadingKind::Closing => "结语".to_owned(),
         HeadingKind::Problems => "问题".to_owned(),
-        HeadingKind::Markdown => String::new(),
+        HeadingKind::Markdown | HeadingKind::Bold => String::new(),
         _ => heading.marker.clone(),
     }
 }

@@ -196,6 +196,7 @@ fn removed_kinds(analysis: &ReportAnalysis) -> String {
             NoiseKind::RunningHeader => "页眉页脚",
             NoiseKind::PageNumber => "页码",
             NoiseKind::Salutation => "称呼语",
+            NoiseKind::TableOfContents => "目录",
         };
         if !kinds.contains(&kind) {
             kinds.push(kind);

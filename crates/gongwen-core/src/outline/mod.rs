@@ -62,9 +62,13 @@ pub enum HeadingKind {
     /// `①`.
     Circled,
     /// A heading marked by document markup and not by a number: Markdown
-    /// `#`–`######` or a setext underline, HTML `<h1>`–`<h6>` (marker `#`
-    /// repeated by depth), or a bold-only line (marker `**`).
+    /// `#`–`######` or a setext underline, HTML `<h1>`–`<h6>`, a Word heading
+    /// style (marker `#` repeated by depth).
     Markdown,
+    /// A short line that is bold and nothing else (`**项目背景：**`,
+    /// `<p><strong>工作亮点</strong></p>`) and has no number: a low heading,
+    /// with no marker.
+    Bold,
     /// A point inside a section: `一是`, `第一，`, `首先，`.
     Enumeration,
     /// The unnumbered closing part (review and plans) after the last section.
@@ -86,6 +90,7 @@ impl HeadingKind {
             HeadingKind::ParenArabic => "paren_arabic",
             HeadingKind::Circled => "circled",
             HeadingKind::Markdown => "markdown",
+            HeadingKind::Bold => "bold",
             HeadingKind::Enumeration => "enumeration",
             HeadingKind::Closing => "closing",
             HeadingKind::Problems => "problems",
@@ -189,6 +194,7 @@ const BOLD_RANK: u8 = 32;
 fn rank_of(marker: &MarkerMatch) -> u8 {
     match marker.kind {
         HeadingKind::Markdown => markup_rank(marker.depth),
+        HeadingKind::Bold => BOLD_RANK,
         HeadingKind::Part => 10,
         HeadingKind::Chinese | HeadingKind::Closing | HeadingKind::Problems => 11,
         HeadingKind::ParenChinese => 12,
@@ -283,6 +289,10 @@ pub fn extract_outline(cleaned: &CleanedText) -> Outline {
 /// The heading that opens a line, if any, with the byte offset in the line
 /// where its body starts. Markup hints decide what a line without a number is.
 fn line_heading(text: &str, base: usize, line_index: usize, hint: LineHint) -> Option<(Candidate, usize)> {
+    // An item of a list is a point of the text, whatever number it starts with.
+    if hint == LineHint::ListItem {
+        return None;
+    }
     let hinted = matches!(hint, LineHint::Heading { .. });
     if let Some(marker) = line_start_marker(text, hinted) {
         let (mut candidate, body_start) = read_heading(text, base, line_index, &marker, TitleEnd::Sentence);
@@ -294,12 +304,12 @@ fn line_heading(text: &str, base: usize, line_index: usize, hint: LineHint) -> O
     }
     let (marker, rank) = match hint {
         LineHint::Heading { depth } => ("#".repeat(usize::from(depth)), markup_rank(depth)),
-        LineHint::Bold if is_bold_heading(text) => ("**".to_owned(), BOLD_RANK),
+        LineHint::Bold if is_bold_heading(text) => (String::new(), BOLD_RANK),
         _ => return None,
     };
     let title = text.trim_end_matches(TITLE_TRAILING).trim_end_matches('。');
     let candidate = Candidate {
-        kind: HeadingKind::Markdown,
+        kind: if hint == LineHint::Bold { HeadingKind::Bold } else { HeadingKind::Markdown },
         rank,
         marker,
         marker_range: TextRange::new(base, base),
@@ -327,7 +337,9 @@ fn is_bold_heading(text: &str) -> bool {
 /// `<p>二、…</p>` in the same page is its sibling, not its child.
 fn align_ranks_with_markup(candidates: &mut [Candidate]) {
     let mut markup_ranks: Vec<(HeadingKind, u8)> = Vec::new();
-    for candidate in work::counted(candidates.iter()).filter(|c| c.hinted && c.kind != HeadingKind::Markdown) {
+    for candidate in work::counted(candidates.iter())
+        .filter(|c| c.hinted && !matches!(c.kind, HeadingKind::Markdown | HeadingKind::Bold))
+    {
         match markup_ranks.iter_mut().find(|(kind, _)| *kind == candidate.kind) {
             Some((_, rank)) => *rank = (*rank).min(candidate.rank),
             None => markup_ranks.push((candidate.kind, candidate.rank)),

@@ -41,7 +41,7 @@ fn family_of(heading: &Heading) -> Option<u8> {
         HeadingKind::ParenArabic => 5,
         HeadingKind::Circled => 6,
         HeadingKind::Enumeration => 7,
-        HeadingKind::Markdown | HeadingKind::Closing | HeadingKind::Problems => return None,
+        HeadingKind::Markdown | HeadingKind::Bold | HeadingKind::Closing | HeadingKind::Problems => return None,
     })
 }
 

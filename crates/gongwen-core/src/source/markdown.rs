@@ -1,90 +1,453 @@
-//! Markdown → lines of text, line for line.
+//! Markdown → lines of text, read by the CommonMark spec (`pulldown-cmark`,
+//! with GFM tables and strikethrough).
 //!
-//! Handles what Chinese reports written in Markdown use: YAML front matter
-//! (its `title:` becomes a [`LineHint::Title`] line, the rest is reported as
-//! removed), ATX headings with or without Chinese markers, setext underlines,
-//! horizontal rules (which are not underlines), bold-only lines, list bullets,
-//! block quotes, links and images, fenced code, and HTML blocks (handed to the
-//! HTML reader with their line numbers). Inline emphasis is left alone: `**`
-//! in a report may be a redacted figure (`处置问题线索**件`).
+//! Each block becomes a line: a paragraph (its soft-wrapped source lines
+//! joined, Chinese without spaces, the source line of each part kept), a
+//! heading (`#`, setext), a list item, a table row (cells in order, separated
+//! by tabs, pipes and the delimiter row gone). Inline markup is read, not
+//! shown: emphasis, code and link syntax go, a link keeps its text, an image
+//! and raw inline HTML leave nothing. HTML blocks go to the HTML reader with
+//! their line numbers. YAML front matter gives the title (its `title:`), the
+//! rest is reported as removed.
+//!
+//! What the genre's Markdown does is told apart: a paragraph that is all bold
+//! (`**项目背景：**`) is a bold line, a bold label followed by text is not;
+//! the items of a list of two or more are list items ([`LineHint::ListItem`]),
+//! never headings, while a lone numbered item standing on its own may be one;
+//! a list whose items all link to the document's own headings
+//! (`1. [项目交付](#一、项目交付)`) is a table of contents, removed and
+//! reported, so the headings it points to stay the headings.
 
-use super::html::{BLOCK_ELEMENTS, html_lines};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::html::html_lines;
 use super::{LineHint, SourceLine, char_count, line_number, split_lines};
 use crate::noise::{NoiseKind, RemovedNoise};
 
-/// Converts Markdown to lines, returning the front matter as removed noise.
+/// Converts Markdown to lines, returning the front matter and any table of
+/// contents as removed noise.
 pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
     let raw: Vec<&str> = split_lines(source).collect();
-    let mut lines = Vec::with_capacity(raw.len());
+    let mut lines = Vec::new();
     let mut removed = Vec::new();
-    let mut index = front_matter(&raw, &mut lines, &mut removed);
-    let mut in_fence: Option<&str> = None;
-    while index < raw.len() {
-        let text = raw[index];
-        let number = line_number(index);
-        let trimmed = text.trim();
-        if let Some(fence) = in_fence {
-            if trimmed.starts_with(fence) {
-                in_fence = None;
-                lines.push(blank(number));
-            } else {
-                lines.push(plain(text, number));
+    let body_line = front_matter(&raw, &mut lines, &mut removed);
+    let positions = Positions::new(source);
+    let body_offset = positions.line_offset(body_line);
+    let mut reader = BlockReader {
+        source,
+        positions: &positions,
+        lines,
+        removed,
+        block: None,
+        lists: Vec::new(),
+        strong: 0,
+        image: 0,
+        link_internal: Vec::new(),
+        html_block: None,
+        code_block: false,
+        table_row: None,
+        cell: None,
+    };
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(&source[body_offset..], options).into_offset_iter() {
+        reader.event(event, body_offset + range.start, body_offset + range.end);
+    }
+    reader.flush();
+    (reader.lines, reader.removed)
+}
+
+/// Byte offsets of the source's line starts, to turn offsets into 1-based
+/// lines and columns.
+#[derive(Debug, Default)]
+struct Positions {
+    starts: Vec<usize>,
+}
+
+impl Positions {
+    fn new(source: &str) -> Self {
+        let mut starts = vec![0];
+        let bytes = source.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'\r' if bytes.get(at + 1) == Some(&b'\n') => {
+                    starts.push(at + 2);
+                    at += 2;
+                }
+                b'\r' | b'\n' => {
+                    starts.push(at + 1);
+                    at += 1;
+                }
+                _ => at += 1,
             }
-            index += 1;
-            continue;
         }
-        if let Some(fence) = ["```", "~~~"].into_iter().find(|fence| trimmed.starts_with(fence)) {
-            in_fence = Some(fence);
-            lines.push(blank(number));
-            index += 1;
-            continue;
-        }
-        if starts_html_block(trimmed) {
-            let end = (index..raw.len()).find(|&i| raw[i].trim().is_empty()).unwrap_or(raw.len());
-            let block = raw[index..end].join("\n");
-            let mut block_lines = html_lines(&block, number);
-            // Keep one output line per source line where the HTML allows, so
-            // that line numbers stay easy to follow: pad with blank lines.
-            for line_index in index..end {
-                let line_no = line_number(line_index);
-                if !block_lines.iter().any(|line| line.line == line_no) {
-                    block_lines.push(blank(line_no));
+        Self { starts }
+    }
+
+    /// The offset where 0-based line `index` starts (the end for a line past it).
+    fn line_offset(&self, index: usize) -> usize {
+        self.starts.get(index).copied().unwrap_or_else(|| self.starts.last().copied().unwrap_or(0))
+    }
+
+    /// The 1-based line and column of byte `offset` of `source`.
+    fn locate(&self, source: &str, offset: usize) -> (u32, u32) {
+        let index = self.starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let start = self.starts[index].min(offset);
+        (line_number(index), char_count(source.get(start..offset).unwrap_or("")) + 1)
+    }
+}
+
+/// The block being read.
+#[derive(Debug, Default)]
+struct OpenBlock {
+    line: SourceLine,
+    /// Characters of visible text inside and outside `**`.
+    strong_chars: usize,
+    plain_chars: usize,
+    /// Links to the document's own headings (`#…`) among its text.
+    internal_links: usize,
+    /// Characters of text outside such links.
+    text_outside_links: usize,
+    /// A soft break waits for the next text to know its source line.
+    pending_break: bool,
+    is_item: bool,
+    /// Whether the line's column is final: it is the first text's, not the
+    /// markup's (`## `, `**`, `- `), unless an item's number leads the line.
+    positioned: bool,
+}
+
+impl OpenBlock {
+    /// Whether any text has been read into it (an item's number is not).
+    fn has_text(&self) -> bool {
+        self.strong_chars + self.plain_chars > 0
+    }
+}
+
+/// A list being read: where its lines start and what they are.
+#[derive(Debug, Default)]
+struct OpenList {
+    first_line: usize,
+    items: usize,
+    /// Whether every item so far is a link to one of the document's own
+    /// headings and nothing else.
+    all_internal_links: bool,
+}
+
+/// Turns pulldown-cmark's events into lines.
+#[derive(Debug)]
+struct BlockReader<'s> {
+    source: &'s str,
+    positions: &'s Positions,
+    lines: Vec<SourceLine>,
+    removed: Vec<RemovedNoise>,
+    block: Option<OpenBlock>,
+    lists: Vec<OpenList>,
+    strong: usize,
+    image: usize,
+    link_internal: Vec<bool>,
+    html_block: Option<(usize, String)>,
+    code_block: bool,
+    table_row: Option<(usize, Vec<String>)>,
+    cell: Option<String>,
+}
+
+impl<'s> BlockReader<'s> {
+    fn event(&mut self, event: Event<'_>, start: usize, end: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag, start, end),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.text(&text, start),
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(cell) = self.cell.as_mut() {
+                    cell.push(' ');
+                } else if let Some(block) = self.block.as_mut() {
+                    block.pending_break = true;
                 }
             }
-            block_lines.sort_by_key(|line| line.line);
-            lines.extend(block_lines);
-            index = end;
-            continue;
+            Event::Html(html) => {
+                if let Some((_, block)) = self.html_block.as_mut() {
+                    block.push_str(&html);
+                }
+            }
+            // Raw inline HTML (`<br>`, comments) and footnote marks leave no text.
+            Event::InlineHtml(_)
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_)
+            | Event::Rule
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => {}
         }
-        if let Some(depth) = raw.get(index + 1).and_then(|next| setext_depth(next))
-            && !trimmed.is_empty()
-            && !is_rule(trimmed)
-            && atx_heading(text).is_none()
-        {
-            lines.push(SourceLine { hint: LineHint::Heading { depth }, ..inline_markup(text, number) });
-            lines.push(blank(number + 1));
-            index += 2;
-            continue;
-        }
-        if is_rule(trimmed) {
-            lines.push(blank(number));
-        } else if let Some((depth, content_start)) = atx_heading(text) {
-            let content = text[content_start..].trim_end();
-            let content = content.trim_end_matches('#').trim_end();
-            let mut line = inline_markup_at(content, number, char_count(&text[..content_start]) + 1);
-            line.hint = LineHint::Heading { depth };
-            lines.push(line);
-        } else if let Some(inner) = bold_only(trimmed) {
-            let column = char_count(&text[..text.find(inner).unwrap_or(0)]) + 1;
-            let mut line = inline_markup_at(inner, number, column);
-            line.hint = LineHint::Bold;
-            lines.push(line);
-        } else {
-            lines.push(inline_markup(text, number));
-        }
-        index += 1;
     }
-    (lines, removed)
+
+    fn start(&mut self, tag: Tag<'_>, start: usize, end: usize) {
+        match tag {
+            // A loose list item's first paragraph is the item's own text.
+            Tag::Paragraph if self.block.as_ref().is_some_and(|block| block.is_item && !block.has_text()) => {}
+            Tag::Paragraph => self.open(start, LineHint::Plain),
+            Tag::Heading { level, .. } => self.open(start, LineHint::Heading { depth: heading_depth(level) }),
+            Tag::List(_) => {
+                self.flush();
+                self.lists.push(OpenList {
+                    first_line: self.lines.len(),
+                    all_internal_links: true,
+                    ..OpenList::default()
+                });
+            }
+            Tag::Item => {
+                self.flush();
+                if let Some(list) = self.lists.last_mut() {
+                    list.items += 1;
+                }
+                self.open(start, LineHint::Plain);
+                // An ordered item keeps its number (`1.`) for the reader.
+                let marker = self.source.get(start..end).unwrap_or("").trim_start();
+                let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
+                if let Some(block) = self.block.as_mut() {
+                    block.is_item = true;
+                    if digits > 0 && matches!(marker.as_bytes().get(digits), Some(b'.' | b')')) {
+                        block.line.text.push_str(&marker[..=digits]);
+                        block.line.text.push(' ');
+                        block.positioned = true;
+                    }
+                }
+            }
+            Tag::Strong => self.strong += 1,
+            Tag::Image { .. } => self.image += 1,
+            Tag::Link { dest_url, .. } => self.link_internal.push(dest_url.starts_with('#')),
+            Tag::HtmlBlock => {
+                self.flush();
+                self.html_block = Some((start, String::new()));
+            }
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.code_block = true;
+            }
+            Tag::TableHead | Tag::TableRow => self.table_row = Some((start, Vec::new())),
+            Tag::TableCell => self.cell = Some(String::new()),
+            Tag::Table(_) => self.flush(),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            // An item's paragraphs end with the item.
+            TagEnd::Paragraph if self.block.as_ref().is_some_and(|block| block.is_item) => {}
+            TagEnd::Paragraph => self.flush(),
+            TagEnd::Heading(_) | TagEnd::Item => self.flush(),
+            TagEnd::List(_) => {
+                self.flush();
+                if let Some(list) = self.lists.pop() {
+                    self.finish_list(list);
+                }
+            }
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Image => self.image = self.image.saturating_sub(1),
+            TagEnd::Link => {
+                self.link_internal.pop();
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((start, html)) = self.html_block.take() {
+                    let (line, _) = self.positions.locate(self.source, start);
+                    self.lines.extend(html_lines(&html, line));
+                }
+            }
+            TagEnd::CodeBlock => self.code_block = false,
+            TagEnd::TableCell => {
+                if let (Some(cell), Some((_, row))) = (self.cell.take(), self.table_row.as_mut()) {
+                    row.push(cell.trim().to_owned());
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some((start, cells)) = self.table_row.take() {
+                    let (line, column) = self.positions.locate(self.source, start);
+                    self.lines.push(SourceLine {
+                        text: cells.join("\t"),
+                        line,
+                        column,
+                        hint: LineHint::Plain,
+                        breaks: Vec::new(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str, start: usize) {
+        if self.image > 0 {
+            return;
+        }
+        if let Some(cell) = self.cell.as_mut() {
+            cell.push_str(text);
+            return;
+        }
+        if self.code_block {
+            // Code keeps its lines.
+            for (index, part) in text.split_inclusive('\n').enumerate() {
+                let offset = start + text.split_inclusive('\n').take(index).map(str::len).sum::<usize>();
+                let (line, column) = self.positions.locate(self.source, offset);
+                let part = part.trim_end_matches(['\n', '\r']);
+                self.lines.push(SourceLine {
+                    text: part.to_owned(),
+                    line,
+                    column,
+                    hint: LineHint::Plain,
+                    breaks: Vec::new(),
+                });
+            }
+            return;
+        }
+        if self.block.is_none() {
+            self.open(start, LineHint::Plain);
+        }
+        let strong = self.strong > 0;
+        let in_internal_link = self.link_internal.last().copied().unwrap_or(false);
+        let (line, column) = self.positions.locate(self.source, start);
+        let Some(block) = self.block.as_mut() else { return };
+        if !block.positioned {
+            block.positioned = true;
+            block.line.line = line;
+            block.line.column = column;
+        }
+        if block.pending_break {
+            block.pending_break = false;
+            let at = block.line.text.len();
+            let joins_cjk =
+                block.line.text.chars().last().is_some_and(is_cjk) || text.chars().next().is_some_and(is_cjk);
+            if !joins_cjk && !block.line.text.ends_with(' ') {
+                block.line.text.push(' ');
+            }
+            block.line.breaks.push((at, line));
+        }
+        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        if strong {
+            block.strong_chars += visible;
+        } else {
+            block.plain_chars += visible;
+        }
+        if in_internal_link {
+            block.internal_links += 1;
+        } else {
+            block.text_outside_links += visible;
+        }
+        block.line.text.push_str(text);
+    }
+
+    /// Starts a block at byte `start` of the source.
+    fn open(&mut self, start: usize, hint: LineHint) {
+        self.flush();
+        let (line, column) = self.positions.locate(self.source, start);
+        self.block = Some(OpenBlock {
+            line: SourceLine { text: String::new(), line, column, hint, breaks: Vec::new() },
+            ..OpenBlock::default()
+        });
+    }
+
+    /// Ends the open block, if any, as a line.
+    fn flush(&mut self) {
+        let Some(mut block) = self.block.take() else { return };
+        if block.line.text.trim().is_empty() {
+            return;
+        }
+        if let Some(list) = self.lists.last_mut() {
+            // An item's own number does not count as text outside its link.
+            let marker = block.line.text.split_once(' ').map_or(0, |(number, _)| {
+                if number.trim_end_matches(['.', ')']).bytes().all(|b| b.is_ascii_digit()) { number.len() } else { 0 }
+            });
+            let outside = block.text_outside_links.saturating_sub(marker);
+            list.all_internal_links &= block.internal_links > 0 && outside == 0;
+        }
+        block.line.text = strip_cjk_emphasis(&block.line.text, &mut block.line.breaks);
+        if block.line.hint == LineHint::Plain && !block.is_item && block.strong_chars > 0 && block.plain_chars == 0 {
+            block.line.hint = LineHint::Bold;
+        }
+        self.lines.push(block.line);
+    }
+
+    /// A finished list: a table of contents is removed; the items of a list
+    /// of two or more are list items.
+    fn finish_list(&mut self, list: OpenList) {
+        let nested = !self.lists.is_empty();
+        if let Some(parent) = self.lists.last_mut() {
+            parent.all_internal_links &= list.all_internal_links;
+        }
+        let mut range = list.first_line..self.lines.len();
+        if list.all_internal_links && list.items > 0 && !nested {
+            // The contents' caption (`## 目录`) goes with them.
+            let caption = range.start.checked_sub(1).filter(|&index| is_contents_caption(&self.lines[index].text));
+            if let Some(index) = caption {
+                range.start = index;
+            }
+            for line in &mut self.lines[range] {
+                self.removed.push(RemovedNoise {
+                    kind: NoiseKind::TableOfContents,
+                    text: std::mem::take(&mut line.text),
+                    line: line.line,
+                    column: line.column,
+                });
+                line.hint = LineHint::Plain;
+            }
+            return;
+        }
+        if list.items >= 2 {
+            for line in &mut self.lines[range] {
+                if line.hint == LineHint::Plain {
+                    line.hint = LineHint::ListItem;
+                }
+            }
+        }
+    }
+}
+
+/// Removes the `**` of a bold label that CommonMark leaves as text in
+/// Chinese: `**项目背景：**本年度…` does not close, because a closing `**`
+/// after punctuation must be followed by a space or punctuation, which
+/// Chinese text never has. Only pairs whose closing `**` follows full-width
+/// punctuation are removed, so a redaction (`处置问题线索**件`) stays.
+/// Line breaks after a removed pair move back with the text.
+fn strip_cjk_emphasis(text: &str, breaks: &mut [(usize, u32)]) -> String {
+    const CLOSING_AFTER: &[char] = &['：', '，', '。', '；', '！', '？', '、', '）', '”', ':'];
+    let mut out = text.to_owned();
+    let mut from = 0;
+    while let Some(open) = out[from..].find("**").map(|at| from + at) {
+        let Some(close) = out[open + 2..].find("**").map(|at| open + 2 + at) else { break };
+        let closes_after_punctuation = out[..close].chars().last().is_some_and(|c| CLOSING_AFTER.contains(&c));
+        if close > open + 2 && closes_after_punctuation {
+            out.replace_range(close..close + 2, "");
+            out.replace_range(open..open + 2, "");
+            for (at, _) in breaks.iter_mut() {
+                *at = at.saturating_sub(2 * usize::from(*at > open) + 2 * usize::from(*at > close));
+            }
+            from = close - 2;
+        } else {
+            from = open + 2;
+        }
+    }
+    out
+}
+
+/// `目录`, `目　录`, `Contents`: the caption of a table of contents.
+fn is_contents_caption(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    matches!(compact.to_lowercase().as_str(), "目录" | "内容目录" | "contents" | "tableofcontents" | "toc")
+}
+
+fn heading_depth(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Chinese characters and full-width punctuation, between which a line wrap
+/// is no space.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201F}')
 }
 
 /// Reads YAML front matter at the start, if any: pushes its lines (the
@@ -133,135 +496,4 @@ fn front_matter(raw: &[&str], lines: &mut Vec<SourceLine>, removed: &mut Vec<Rem
 
 fn blank(line: u32) -> SourceLine {
     SourceLine { text: String::new(), line, column: 1, hint: LineHint::Plain, breaks: Vec::new() }
-}
-
-fn plain(text: &str, line: u32) -> SourceLine {
-    SourceLine { text: text.to_owned(), line, column: 1, hint: LineHint::Plain, breaks: Vec::new() }
-}
-
-/// `#`–`######` then a space or the end: the depth and where the content starts.
-fn atx_heading(text: &str) -> Option<(u8, usize)> {
-    let indent = text.len() - text.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
-    let rest = &text[indent..];
-    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
-    if !(1..=6).contains(&hashes) {
-        return None;
-    }
-    let after = &rest[hashes..];
-    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let content_start = indent + hashes + (after.len() - after.trim_start().len());
-    Some((u8::try_from(hashes).unwrap_or(6), content_start))
-}
-
-/// The depth a setext underline gives the line above it: `===` 1, `---` 2.
-fn setext_depth(next: &str) -> Option<u8> {
-    let trimmed = next.trim();
-    if trimmed.len() >= 2 && trimmed.bytes().all(|b| b == b'=') {
-        Some(1)
-    } else if trimmed.len() >= 2 && trimmed.bytes().all(|b| b == b'-') {
-        Some(2)
-    } else {
-        None
-    }
-}
-
-/// `---`, `***`, `___` (three or more, spaces allowed): a thematic break.
-fn is_rule(trimmed: &str) -> bool {
-    let marks: Vec<char> = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3 && ['-', '*', '_'].iter().any(|mark| marks.iter().all(|c| c == mark))
-}
-
-/// The inside of a line that is bold and nothing else: `**…**` or `__…__`.
-fn bold_only(trimmed: &str) -> Option<&str> {
-    ["**", "__"].iter().find_map(|mark| {
-        let inner = trimmed.strip_prefix(mark)?.strip_suffix(mark)?;
-        (!inner.trim().is_empty() && !inner.contains(mark)).then_some(inner.trim())
-    })
-}
-
-/// Whether a line opens an HTML block: `<div`, `<p>`, `<table` … (and the
-/// inline wrappers that reports put around whole paragraphs).
-fn starts_html_block(trimmed: &str) -> bool {
-    let Some(rest) = trimmed.strip_prefix('<') else { return false };
-    let name = rest.chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
-    !name.is_empty()
-        && (BLOCK_ELEMENTS.contains(&name.as_str()) || matches!(name.as_str(), "span" | "strong" | "details"))
-}
-
-/// A plain line with its inline markup removed.
-fn inline_markup(text: &str, line: u32) -> SourceLine {
-    inline_markup_at(text, line, 1)
-}
-
-/// Removes a line's list bullet or quote mark, links, images and code spans.
-fn inline_markup_at(text: &str, line: u32, column: u32) -> SourceLine {
-    let trimmed = text.trim_start();
-    let mut column = column + char_count(&text[..text.len() - trimmed.len()]);
-    let mut body = trimmed;
-    while let Some(rest) = body.strip_prefix('>') {
-        column += 1 + char_count(&rest[..rest.len() - rest.trim_start().len()]);
-        body = rest.trim_start();
-    }
-    for bullet in ["- ", "* ", "+ "] {
-        if let Some(rest) = body.strip_prefix(bullet) {
-            column += 2;
-            body = rest.trim_start();
-            break;
-        }
-    }
-    SourceLine { text: strip_links_and_code(body), line, column, hint: LineHint::Plain, breaks: Vec::new() }
-}
-
-/// `[text](url)` → text, `![alt](src)` → alt, `` `code` `` → code.
-fn strip_links_and_code(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(['[', '`', '!']) {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        if let Some((label, consumed)) = link(rest) {
-            out.push_str(label);
-            rest = &rest[consumed..];
-        } else if let Some(code) = rest.strip_prefix('`').and_then(|r| r.find('`').map(|end| &r[..end])) {
-            out.push_str(code);
-            rest = &rest[code.len() + 2..];
-        } else {
-            let c = rest.chars().next().unwrap_or('!');
-            out.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A link or image at the start of `text`: its label and the bytes it spans.
-fn link(text: &str) -> Option<(&str, usize)> {
-    let image = usize::from(text.starts_with('!'));
-    let after_bracket = text[image..].strip_prefix('[')?;
-    let label_end = after_bracket.find(']')?;
-    let after_label = &after_bracket[label_end + 1..];
-    let target = after_label.strip_prefix('(')?;
-    // Destinations may hold balanced parentheses (`javascript:alert(1)`,
-    // `wiki/A_(b)`), as CommonMark allows.
-    let mut depth = 0usize;
-    let target_end = target.char_indices().find_map(|(at, c)| match c {
-        '(' => {
-            depth += 1;
-            None
-        }
-        ')' if depth == 0 => Some(at),
-        ')' => {
-            depth -= 1;
-            None
-        }
-        _ => None,
-    })?;
-    let consumed = image + 1 + label_end + 1 + 1 + target_end + 1;
-    Some((&after_bracket[..label_end], consumed))
 }

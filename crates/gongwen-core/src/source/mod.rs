@@ -220,10 +220,13 @@ pub enum LineHint {
     Bold,
     /// The document's title as the markup states it (Markdown front matter).
     Title,
+    /// An item of a list of two or more (`1. …`, `- …`): a point of the
+    /// text, never a heading, whatever number it starts with.
+    ListItem,
 }
 
 /// One line of a source, before cleaning.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceLine {
     /// The line's text, markup removed.
     pub text: String,

@@ -142,3 +142,31 @@ fn salutations_in_any_markup_are_reported_and_take_no_heading_rank() {
         );
     }
 }
+
+#[test]
+fn markdown_tables_emphasis_images_and_placeholders_are_read_not_shown() {
+    let analysis = analyze_corpus_file("20_");
+    let text = &analysis.cleaned.text;
+    for raw in ["**", "~~", "](", "![", "<!--", "| ---", "`"] {
+        assert!(!text.contains(raw), "{raw} is shown raw in:\n{text}");
+    }
+    assert!(text.contains("统一身份认证\t320\t100%"), "a table row is its cells in order");
+    assert!(!text.contains("项目进度图"), "an image leaves no text");
+    for placeholder in ["XXX", "××××", "XX"] {
+        assert!(analysis.words.index_of(placeholder).is_none(), "{placeholder} is counted as a word");
+    }
+}
+
+#[test]
+fn markdown_lists_are_points_and_contents_lists_are_removed() {
+    use gongwen_core::noise::NoiseKind;
+    let analysis = analyze_corpus_file("20_");
+    let titles: Vec<&str> = analysis.outline.headings.iter().map(|heading| heading.title.as_str()).collect();
+    assert_eq!(titles, ["项目交付", "总体情况", "重点项目", "运维保障", "存在的不足"]);
+    let bold = &analysis.outline.headings[2];
+    assert_eq!((bold.kind.label(), bold.marker.as_str()), ("bold", ""), "a bold-only line has no ** marker");
+    let contents = analysis.cleaned.removed.iter().filter(|noise| noise.kind == NoiseKind::TableOfContents).count();
+    assert_eq!(contents, 6, "the caption and five entries of the contents are removed");
+    // No numbering diagnostics from the contents: 一、 二、 三、 are complete.
+    assert!(analysis.outline.diagnostics.is_empty(), "{:?}", analysis.outline.diagnostics);
+}

@@ -66,7 +66,8 @@ fn rank(kind: HeadingKind) -> u8 {
         HeadingKind::Decimal => 5,
         HeadingKind::ParenArabic => 6,
         HeadingKind::Circled => 7,
-        HeadingKind::Enumeration => 8,
+        HeadingKind::Bold => 8,
+        HeadingKind::Enumeration => 9,
     }
 }
 
