@@ -178,6 +178,8 @@ struct Candidate {
     ordinal_word: bool,
     /// Whether the markup marks the line as a heading (`<h2>`, `##`).
     hinted: bool,
+    /// The rank of the marker family alone, whatever the markup says.
+    marker_rank: u8,
 }
 
 /// Rank of a heading marked only by markup (Markdown, `<h1>`–`<h6>`): its
@@ -252,6 +254,7 @@ pub fn extract_outline(cleaned: &CleanedText) -> Outline {
         collect_points(text, base, line_index, body_start, &mut candidates);
     }
     keep_complete_ordinal_sequences(&mut candidates);
+    prefer_marker_hierarchy(&mut candidates);
     align_ranks_with_markup(&mut candidates);
     if let Some((first, last)) = toc::remove_listed_contents(cleaned, &mut candidates) {
         diagnostics.push(Diagnostic::info(
@@ -319,6 +322,7 @@ fn line_heading(text: &str, base: usize, line_index: usize, hint: LineHint) -> O
         line_index,
         ordinal_word: false,
         hinted: hint != LineHint::Bold,
+        marker_rank: rank,
     };
     Some((candidate, text.len()))
 }
@@ -330,6 +334,32 @@ fn is_bold_heading(text: &str) -> bool {
         .strip_prefix(['表', '图'])
         .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)));
     !caption && text.chars().count() <= MAX_BOLD_HEADING_CHARS && !text.trim_end_matches('。').contains('。')
+}
+
+/// Lets the marker hierarchy (一、 above （一） above 1.) decide levels when
+/// the markup contradicts it: when two numbered families carry tags or `#`
+/// counts that do not rank them as their markers do (`<h4>一、` above
+/// `<h3>（一）`, or every heading a `#`), the markup's ranks are dropped for
+/// numbered headings and each takes its family's rank.
+fn prefer_marker_hierarchy(candidates: &mut [Candidate]) {
+    let mut markup_ranks: Vec<(u8, u8)> = Vec::new();
+    for candidate in
+        candidates.iter().filter(|c| c.hinted && !matches!(c.kind, HeadingKind::Markdown | HeadingKind::Bold))
+    {
+        match markup_ranks.iter_mut().find(|(marker, _)| *marker == candidate.marker_rank) {
+            Some((_, rank)) => *rank = (*rank).min(candidate.rank),
+            None => markup_ranks.push((candidate.marker_rank, candidate.rank)),
+        }
+    }
+    let contradicts = markup_ranks.iter().any(|&(marker_a, markup_a)| {
+        markup_ranks.iter().any(|&(marker_b, markup_b)| marker_a < marker_b && markup_a >= markup_b)
+    });
+    if contradicts {
+        for candidate in candidates.iter_mut().filter(|c| !matches!(c.kind, HeadingKind::Markdown | HeadingKind::Bold))
+        {
+            candidate.rank = candidate.marker_rank;
+        }
+    }
 }
 
 /// Gives unmarked headings of a family the rank the markup gave the same
@@ -371,6 +401,7 @@ fn read_heading(text: &str, base: usize, line_index: usize, marker: &MarkerMatch
     let candidate = Candidate {
         kind: marker.kind,
         rank: rank_of(marker),
+        marker_rank: rank_of(marker),
         marker: text[..marker.len].to_owned(),
         marker_range: TextRange::new(base, base + marker.len),
         title_range: TextRange::new(base + title_start, base + title_start + title.len()),

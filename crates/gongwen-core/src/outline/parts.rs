@@ -168,6 +168,7 @@ impl<'a> Paragraphs<'a> {
             line_index,
             ordinal_word: false,
             hinted: false,
+            marker_rank: rank,
         }
     }
 }

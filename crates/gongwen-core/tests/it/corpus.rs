@@ -170,3 +170,14 @@ fn markdown_lists_are_points_and_contents_lists_are_removed() {
     // No numbering diagnostics from the contents: 一、 二、 三、 are complete.
     assert!(analysis.outline.diagnostics.is_empty(), "{:?}", analysis.outline.diagnostics);
 }
+
+#[test]
+fn the_marker_hierarchy_decides_levels_when_the_markup_contradicts_it() {
+    for prefix in ["23_", "24_"] {
+        let analysis = analyze_corpus_file(prefix);
+        for heading in &analysis.outline.headings {
+            let expected = if heading.marker.starts_with('（') { 2 } else { 1 };
+            assert_eq!(heading.level, expected, "{prefix}: {}{}", heading.marker, heading.title);
+        }
+    }
+}
