@@ -47,6 +47,7 @@ pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
         code_block: false,
         table_row: None,
         cell: None,
+        last_standalone_number: None,
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(&source[body_offset..], options).into_offset_iter() {
@@ -149,6 +150,9 @@ struct BlockReader<'s> {
     code_block: bool,
     table_row: Option<(usize, Vec<String>)>,
     cell: Option<String>,
+    /// The number of the last numbered line that stood on its own (a list
+    /// of one item: `2. 运维保障` followed by its body).
+    last_standalone_number: Option<u32>,
 }
 
 impl<'s> BlockReader<'s> {
@@ -390,11 +394,28 @@ impl<'s> BlockReader<'s> {
             }
             return;
         }
-        if list.items >= 2 {
-            for line in &mut self.lines[range] {
-                if line.hint == LineHint::Plain {
-                    line.hint = LineHint::ListItem;
-                }
+        let numbers: Vec<Option<u32>> = self.lines[range.clone()].iter().map(|line| item_number(&line.text)).collect();
+        if list.items == 1 {
+            if let Some(number) = numbers.first().copied().flatten() {
+                self.last_standalone_number = Some(number);
+            }
+            return;
+        }
+        // The last item may be the next standalone numbered heading that
+        // CommonMark joined to the list before it: `3. 下一步计划` after a
+        // blank line, following `2. 运维保障`, whose list was 1. and 2.
+        let mut end = range.end;
+        if let (Some(&Some(number)), Some(previous)) = (numbers.last(), self.last_standalone_number)
+            && number == previous + 1
+            && range.len() >= 2
+            && self.lines[range.end - 1].line > self.lines[range.end - 2].line + 1
+        {
+            end -= 1;
+            self.last_standalone_number = Some(number);
+        }
+        for line in &mut self.lines[range.start..end] {
+            if line.hint == LineHint::Plain {
+                line.hint = LineHint::ListItem;
             }
         }
     }
@@ -425,6 +446,12 @@ fn strip_cjk_emphasis(text: &str, breaks: &mut [(usize, u32)]) -> String {
         }
     }
     out
+}
+
+/// The number an ordered item's line starts with (`3. …` → 3).
+fn item_number(text: &str) -> Option<u32> {
+    let (number, _) = text.split_once(". ")?;
+    number.parse().ok()
 }
 
 /// `目录`, `目　录`, `Contents`: the caption of a table of contents.

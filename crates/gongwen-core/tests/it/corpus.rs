@@ -181,3 +181,11 @@ fn the_marker_hierarchy_decides_levels_when_the_markup_contradicts_it() {
         }
     }
 }
+
+#[test]
+fn a_numbered_line_standing_as_a_heading_stays_one_beside_real_lists() {
+    let analysis = analyze_corpus_file("26_");
+    let headings: Vec<(&str, &str)> =
+        analysis.outline.headings.iter().map(|heading| (heading.marker.as_str(), heading.title.as_str())).collect();
+    assert_eq!(headings, [("1.", "项目交付"), ("2.", "运维保障"), ("3.", "下一步计划")]);
+}
