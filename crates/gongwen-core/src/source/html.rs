@@ -103,14 +103,16 @@ struct Tag<'s> {
 }
 
 /// Position of a byte offset in the source: line and column, both 1-based.
-struct LineIndex {
+/// The Markdown reader uses it too.
+#[derive(Debug)]
+pub(super) struct LineIndex {
     /// Byte offset where each line starts.
     starts: Vec<usize>,
     first_line: u32,
 }
 
 impl LineIndex {
-    fn new(source: &str, first_line: u32) -> Self {
+    pub(super) fn new(source: &str, first_line: u32) -> Self {
         let bytes = source.as_bytes();
         let mut starts = vec![0];
         let mut at = 0;
@@ -130,7 +132,13 @@ impl LineIndex {
         Self { starts, first_line }
     }
 
-    fn position(&self, source: &str, offset: usize) -> (u32, u32) {
+    /// The byte offset where 0-based line `index` starts (the end of the
+    /// source for a line past it).
+    pub(super) fn line_offset(&self, index: usize) -> usize {
+        self.starts.get(index).copied().unwrap_or_else(|| self.starts.last().copied().unwrap_or(0))
+    }
+
+    pub(super) fn position(&self, source: &str, offset: usize) -> (u32, u32) {
         let index = self.starts.partition_point(|&start| start <= offset).saturating_sub(1);
         let line = self.first_line.saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
         let start = self.starts[index];

@@ -20,7 +20,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::html::html_lines;
+use super::html::{LineIndex, html_lines};
 use super::{LineHint, SourceLine, char_count, line_number, split_lines};
 use crate::noise::{NoiseKind, RemovedNoise};
 
@@ -31,7 +31,7 @@ pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
     let mut lines = Vec::new();
     let mut removed = Vec::new();
     let body_line = front_matter(&raw, &mut lines, &mut removed);
-    let positions = Positions::new(source);
+    let positions = LineIndex::new(source, 1);
     let body_offset = positions.line_offset(body_line);
     let mut reader = BlockReader {
         source,
@@ -55,47 +55,6 @@ pub fn markdown_lines(source: &str) -> (Vec<SourceLine>, Vec<RemovedNoise>) {
     }
     reader.flush();
     (reader.lines, reader.removed)
-}
-
-/// Byte offsets of the source's line starts, to turn offsets into 1-based
-/// lines and columns.
-#[derive(Debug, Default)]
-struct Positions {
-    starts: Vec<usize>,
-}
-
-impl Positions {
-    fn new(source: &str) -> Self {
-        let mut starts = vec![0];
-        let bytes = source.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            match bytes[at] {
-                b'\r' if bytes.get(at + 1) == Some(&b'\n') => {
-                    starts.push(at + 2);
-                    at += 2;
-                }
-                b'\r' | b'\n' => {
-                    starts.push(at + 1);
-                    at += 1;
-                }
-                _ => at += 1,
-            }
-        }
-        Self { starts }
-    }
-
-    /// The offset where 0-based line `index` starts (the end for a line past it).
-    fn line_offset(&self, index: usize) -> usize {
-        self.starts.get(index).copied().unwrap_or_else(|| self.starts.last().copied().unwrap_or(0))
-    }
-
-    /// The 1-based line and column of byte `offset` of `source`.
-    fn locate(&self, source: &str, offset: usize) -> (u32, u32) {
-        let index = self.starts.partition_point(|&start| start <= offset).saturating_sub(1);
-        let start = self.starts[index].min(offset);
-        (line_number(index), char_count(source.get(start..offset).unwrap_or("")) + 1)
-    }
 }
 
 /// The block being read.
@@ -138,7 +97,7 @@ struct OpenList {
 #[derive(Debug)]
 struct BlockReader<'s> {
     source: &'s str,
-    positions: &'s Positions,
+    positions: &'s LineIndex,
     lines: Vec<SourceLine>,
     removed: Vec<RemovedNoise>,
     block: Option<OpenBlock>,
@@ -252,7 +211,7 @@ impl<'s> BlockReader<'s> {
             }
             TagEnd::HtmlBlock => {
                 if let Some((start, html)) = self.html_block.take() {
-                    let (line, _) = self.positions.locate(self.source, start);
+                    let (line, _) = self.positions.position(self.source, start);
                     self.lines.extend(html_lines(&html, line));
                 }
             }
@@ -264,7 +223,7 @@ impl<'s> BlockReader<'s> {
             }
             TagEnd::TableHead | TagEnd::TableRow => {
                 if let Some((start, cells)) = self.table_row.take() {
-                    let (line, column) = self.positions.locate(self.source, start);
+                    let (line, column) = self.positions.position(self.source, start);
                     self.lines.push(SourceLine {
                         text: cells.join("\t"),
                         line,
@@ -290,7 +249,7 @@ impl<'s> BlockReader<'s> {
             // Code keeps its lines.
             for (index, part) in text.split_inclusive('\n').enumerate() {
                 let offset = start + text.split_inclusive('\n').take(index).map(str::len).sum::<usize>();
-                let (line, column) = self.positions.locate(self.source, offset);
+                let (line, column) = self.positions.position(self.source, offset);
                 let part = part.trim_end_matches(['\n', '\r']);
                 self.lines.push(SourceLine {
                     text: part.to_owned(),
@@ -307,7 +266,7 @@ impl<'s> BlockReader<'s> {
         }
         let strong = self.strong > 0;
         let in_internal_link = self.link_internal.last().copied().unwrap_or(false);
-        let (line, column) = self.positions.locate(self.source, start);
+        let (line, column) = self.positions.position(self.source, start);
         let Some(block) = self.block.as_mut() else { return };
         if !block.positioned {
             block.positioned = true;
@@ -341,7 +300,7 @@ impl<'s> BlockReader<'s> {
     /// Starts a block at byte `start` of the source.
     fn open(&mut self, start: usize, hint: LineHint) {
         self.flush();
-        let (line, column) = self.positions.locate(self.source, start);
+        let (line, column) = self.positions.position(self.source, start);
         self.block = Some(OpenBlock {
             line: SourceLine { text: String::new(), line, column, hint, breaks: Vec::new() },
             ..OpenBlock::default()
