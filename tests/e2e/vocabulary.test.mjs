@@ -51,6 +51,16 @@ describe('the vocabulary views', () => {
     assert.ok(rows.length > 3, 'a report among five has distinctive words');
     const scores = rows.map((row) => Number(row[1]));
     assert.ok(scores.every((score, i) => i === 0 || score <= scores[i - 1]), 'sorted by G²');
+    // Only significant words (p < 0.05 by default), each with its effect size.
+    assert.ok(scores.every((score) => score >= 3.84), JSON.stringify(scores));
+    assert.ok(rows.every((row) => Number(row[2]) > 0), 'every log ratio shows overuse');
+    assert.match(await page.textContent('.keyness-explanation'), /G² ≥ 3\.84 即 p < 0\.05/);
+    // A stricter level keeps fewer or as many words, all above its value.
+    await page.click('.significance-levels .chip:has-text("p < 0.001")');
+    const strict = await page.$$eval('.score-table.distinctive tbody tr td:nth-child(2)', (cells) => cells.map((cell) => Number(cell.textContent)));
+    assert.ok(strict.length <= rows.length && strict.every((score) => score >= 10.83), JSON.stringify(strict));
+    await screenshot(page, 'keyness');
+    await page.click('.significance-levels .chip:has-text("p < 0.05")');
   });
 
   test('clicking a word in the cloud lists its occurrences in the concordance', async () => {

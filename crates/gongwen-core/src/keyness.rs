@@ -2,7 +2,10 @@
 //!
 //! - **Distinctive words** against the rest of the set, by Dunning's
 //!   log-likelihood G² (the statistic AntConc and Voyant report): a word a
-//!   report uses much more often than the other reports do.
+//!   report uses significantly more often than the other reports do — G² at
+//!   or above the critical value of the chosen [`Significance`] (3.84 for
+//!   p < 0.05, one degree of freedom) — with its effect size as Hardie's log
+//!   ratio (log₂ of the ratio of the two relative frequencies).
 //! - **TF-IDF** over the dropped reports themselves (no bundled IDF table),
 //!   with smoothed IDF so that a set of one or two reports still ranks.
 //! - **TextRank** per report: PageRank over a co-occurrence graph of counted
@@ -32,6 +35,69 @@ pub struct ScoredWord {
 /// is never characteristic.
 pub const MIN_DISTINCTIVE_COUNT: usize = 2;
 
+/// How sure a distinctive word must be: G² is compared with the χ² critical
+/// value of one degree of freedom.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Significance {
+    /// p < 0.05: G² ≥ 3.84.
+    #[default]
+    P05,
+    /// p < 0.01: G² ≥ 6.63.
+    P01,
+    /// p < 0.001: G² ≥ 10.83.
+    P001,
+}
+
+impl Significance {
+    /// Every level, least strict first.
+    pub const ALL: [Significance; 3] = [Significance::P05, Significance::P01, Significance::P001];
+
+    /// The smallest G² that is significant at this level.
+    pub fn critical_value(self) -> f64 {
+        match self {
+            Significance::P05 => 3.84,
+            Significance::P01 => 6.63,
+            Significance::P001 => 10.83,
+        }
+    }
+
+    /// The level as users read it: `p < 0.05`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Significance::P05 => "p < 0.05",
+            Significance::P01 => "p < 0.01",
+            Significance::P001 => "p < 0.001",
+        }
+    }
+}
+
+/// A word a report overuses significantly against the rest of the set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistinctiveWord {
+    /// The word.
+    pub word: String,
+    /// Its log-likelihood G² against the rest of the set.
+    pub g2: f64,
+    /// Its effect size: log₂ of (its rate in the report / its rate in the
+    /// rest); 1 means twice as often. A word the rest never uses is counted
+    /// there as half an occurrence.
+    pub log_ratio: f64,
+    /// Its count in the report.
+    pub count: usize,
+    /// Its count in the rest of the set together.
+    pub reference_count: usize,
+}
+
+/// Hardie's log ratio of `a` in `c` words against `b` in `d` words, with
+/// 0.5 for a zero count so that the ratio stays finite.
+pub fn log_ratio(a: usize, b: usize, c: usize, d: usize) -> f64 {
+    if c == 0 || d == 0 {
+        return 0.0;
+    }
+    let smooth = |count: usize| if count == 0 { 0.5 } else { count as f64 };
+    ((smooth(a) / c as f64) / (smooth(b) / d as f64)).log2()
+}
+
 /// Dunning's log-likelihood G² of a word seen `a` times among `c` words of one
 /// corpus and `b` times among `d` words of another.
 pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> f64 {
@@ -47,9 +113,15 @@ pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> f64 {
     2.0 * (term(a, expected_a) + term(b, expected_b))
 }
 
-/// The words report `index` of `reports` overuses against all the others
-/// together, by G², at most `limit`. Empty for a set of one report.
-pub fn distinctive_words(reports: &[&WordFrequencies], index: usize, limit: usize) -> Vec<ScoredWord> {
+/// The words report `index` of `reports` overuses significantly (at
+/// `significance`) against all the others together, by G², at most
+/// `limit`. Empty for a set of one report, and when nothing is significant.
+pub fn distinctive_words(
+    reports: &[&WordFrequencies],
+    index: usize,
+    limit: usize,
+    significance: Significance,
+) -> Vec<DistinctiveWord> {
     let Some(report) = reports.get(index) else { return Vec::new() };
     let mut rest: HashMap<&str, usize> = HashMap::new();
     let mut rest_tokens = 0;
@@ -64,7 +136,8 @@ pub fn distinctive_words(reports: &[&WordFrequencies], index: usize, limit: usiz
     if rest_tokens == 0 || report.tokens == 0 {
         return Vec::new();
     }
-    let mut scored: Vec<ScoredWord> = report
+    let critical = significance.critical_value();
+    let mut distinctive: Vec<DistinctiveWord> = report
         .counts
         .iter()
         .filter(|count| count.count >= MIN_DISTINCTIVE_COUNT)
@@ -72,15 +145,19 @@ pub fn distinctive_words(reports: &[&WordFrequencies], index: usize, limit: usiz
             let in_rest = rest.get(count.word.as_str()).copied().unwrap_or(0);
             // Only overuse is distinctive: the report's rate must be higher.
             let overused = count.count as f64 / report.tokens as f64 > in_rest as f64 / rest_tokens as f64;
-            overused.then(|| ScoredWord {
+            let g2 = log_likelihood(count.count, in_rest, report.tokens, rest_tokens);
+            (overused && g2 >= critical).then(|| DistinctiveWord {
                 word: count.word.clone(),
-                score: log_likelihood(count.count, in_rest, report.tokens, rest_tokens),
+                g2,
+                log_ratio: log_ratio(count.count, in_rest, report.tokens, rest_tokens),
                 count: count.count,
+                reference_count: in_rest,
             })
         })
         .collect();
-    sort_and_cut(&mut scored, limit);
-    scored
+    distinctive.sort_by(|a, b| b.g2.total_cmp(&a.g2).then_with(|| a.word.cmp(&b.word)));
+    distinctive.truncate(limit);
+    distinctive
 }
 
 /// TF-IDF keywords of report `index` of `reports`, at most `limit`:

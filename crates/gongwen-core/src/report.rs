@@ -12,7 +12,7 @@ use crate::analysis::ReportAnalysis;
 use crate::concordance::concordance;
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
-use crate::keyness::distinctive_words;
+use crate::keyness::{Significance, distinctive_words};
 use crate::lexicon::LexiconCategory;
 use crate::noise::RemovedNoise;
 use crate::outline::{DocumentTitle, HeadingKind};
@@ -97,10 +97,14 @@ pub struct WordsRecord {
 pub struct DistinctiveRecord {
     /// The word.
     pub word: String,
-    /// Its log-likelihood G² against the rest of the set, rounded to 0.01.
+    /// Its log-likelihood G² against the rest of the set, rounded to 0.01;
+    /// always at least 3.84 (p < 0.05).
     pub g2: f64,
     /// Its count in the report.
     pub count: usize,
+    /// Its effect size, log₂ of its rate in the report over its rate in the
+    /// other files, rounded to 0.01 (added field).
+    pub log_ratio: f64,
 }
 
 /// One lexicon entry in a [`WordsRecord`].
@@ -188,12 +192,13 @@ impl WordsRecord {
                 file: analysis.name.clone(),
                 tokens: analysis.words.tokens,
                 top: analysis.words.top(top).to_vec(),
-                distinctive: distinctive_words(&frequencies, index, top)
+                distinctive: distinctive_words(&frequencies, index, top, Significance::default())
                     .into_iter()
-                    .map(|scored| DistinctiveRecord {
-                        word: scored.word,
-                        g2: (scored.score * 100.0).round() / 100.0,
-                        count: scored.count,
+                    .map(|word| DistinctiveRecord {
+                        word: word.word,
+                        g2: (word.g2 * 100.0).round() / 100.0,
+                        count: word.count,
+                        log_ratio: (word.log_ratio * 100.0).round() / 100.0,
                     })
                     .collect(),
                 formulations: analysis

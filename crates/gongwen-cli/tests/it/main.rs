@@ -139,6 +139,9 @@ fn words_json_distinctive_words_compare_each_file_with_the_others() {
         let scores: Vec<f64> = distinctive.iter().map(|d| d["g2"].as_f64().expect("g2")).collect();
         assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]), "highest G² first");
         assert!(distinctive.iter().all(|d| d["word"].is_string() && d["count"].as_u64() >= Some(2)));
+        // Significant at p < 0.05, with the effect size beside it.
+        assert!(scores.iter().all(|&g2| g2 >= 3.84), "{scores:?}");
+        assert!(distinctive.iter().all(|d| d["log_ratio"].as_f64().is_some_and(|ratio| ratio > 0.0)));
     }
 }
 

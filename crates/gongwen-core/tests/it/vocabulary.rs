@@ -4,7 +4,8 @@
 
 use gongwen_core::analyze_report;
 use gongwen_core::concordance::concordance;
-use gongwen_core::keyness::{distinctive_words, log_likelihood, textrank_keywords, tfidf_keywords};
+
+use gongwen_core::keyness::{Significance, distinctive_words, log_likelihood, textrank_keywords, tfidf_keywords};
 use gongwen_core::themes::Theme;
 use gongwen_core::words::{WordCount, WordFrequencies};
 
@@ -36,13 +37,43 @@ fn log_likelihood_matches_the_hand_computation() {
 fn distinctive_words_are_the_overused_ones_ranked_by_g2() {
     let report = frequencies(&[("两个维护", 10), ("加强", 5), ("乡村振兴", 1), ("工作", 84)]);
     let rest = frequencies(&[("两个维护", 5), ("加强", 20), ("工作", 175)]);
-    let distinctive = distinctive_words(&[&report, &rest], 0, 10);
+    let distinctive = distinctive_words(&[&report, &rest], 0, 10, Significance::P05);
     let words: Vec<&str> = distinctive.iter().map(|w| w.word.as_str()).collect();
     // 加强 is underused (5/100 vs 20/200 …) and 乡村振兴 occurs once: neither counts.
     assert_eq!(words, ["两个维护"]);
-    assert!(close(distinctive[0].score, 10.0 * 2f64.ln()));
-    assert_eq!(distinctive[0].count, 10);
-    assert!(distinctive_words(&[&report], 0, 10).is_empty(), "a set of one has no rest");
+    assert!(close(distinctive[0].g2, 10.0 * 2f64.ln()));
+    // 10/100 against 5/200: four times as often.
+    assert!(close(distinctive[0].log_ratio, 2.0));
+    assert_eq!((distinctive[0].count, distinctive[0].reference_count), (10, 5));
+    assert!(distinctive_words(&[&report], 0, 10, Significance::P05).is_empty(), "a set of one has no rest");
+    // G² = 6.93: significant at p < 0.01, not at p < 0.001.
+    assert_eq!(distinctive_words(&[&report, &rest], 0, 10, Significance::P01).len(), 1);
+    assert!(distinctive_words(&[&report, &rest], 0, 10, Significance::P001).is_empty());
+}
+
+#[test]
+fn no_distinctive_word_is_below_the_threshold_and_identical_reports_have_none() {
+    let seeds: Vec<gongwen_core::ReportAnalysis> = crate::seeds::seed_files()
+        .into_iter()
+        .map(|(name, bytes)| gongwen_core::analyze_report(&name, &bytes, crate::segmenter()).expect("a seed"))
+        .collect();
+    let frequencies: Vec<&gongwen_core::words::WordFrequencies> = seeds.iter().map(|seed| &seed.words).collect();
+    for significance in Significance::ALL {
+        for index in 0..seeds.len() {
+            for word in distinctive_words(&frequencies, index, 100, significance) {
+                assert!(
+                    word.g2 >= significance.critical_value(),
+                    "{} G² {} at {}",
+                    word.word,
+                    word.g2,
+                    significance.label()
+                );
+                assert!(word.log_ratio > 0.0, "{} is overused", word.word);
+            }
+        }
+    }
+    let same = [frequencies[0], frequencies[0]];
+    assert!(distinctive_words(&same, 0, 100, Significance::P05).is_empty(), "two identical reports share every word");
 }
 
 #[test]
