@@ -1,10 +1,12 @@
 //! The concordance (KWIC, key word in context): every occurrence of a word with
 //! its left and right context, its source line and the section it is in.
 //!
-//! A word is looked up among the counted words first (so `两个维护` finds its
-//! variants too, and `党组` does not match inside `党组织`); a string that is
-//! not a counted word (a phrase, a stopword) is found as plain text instead.
-//! Contexts stop at the paragraph's edges and are measured in characters.
+//! The lines are every occurrence of the string in the text — what a
+//! reader's Ctrl-F finds, so the total never depends on the stopwords — plus,
+//! for a counted word, the occurrences of its lexicon variants (`两个维护`
+//! finds `“两个维护”` written otherwise). A match inside a longer counted
+//! word (`党组` in `党组织`) is listed and marked with that word. Contexts stop
+//! at the paragraph's edges and are measured in characters.
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +31,9 @@ pub struct ConcordanceLine {
     pub heading: Option<usize>,
     /// That heading as `marker` + `title`.
     pub section: Option<String>,
+    /// The longer counted word the match is part of (`党组织` for `党组`),
+    /// if it is part of one.
+    pub inside_word: Option<String>,
 }
 
 /// Every occurrence of `word` in a report, with `width` characters of context
@@ -38,16 +43,37 @@ pub fn concordance(analysis: &ReportAnalysis, word: &str, width: usize) -> Vec<C
     if word.is_empty() {
         return Vec::new();
     }
-    let ranges: Vec<TextRange> = match analysis.words.index_of(word) {
-        Some(index) => analysis
-            .occurrences
-            .iter()
-            .filter(|occurrence| occurrence.word as usize == index)
-            .map(|occurrence| occurrence.range)
-            .collect(),
-        None => text_matches(&analysis.cleaned.text, word),
-    };
-    ranges.into_iter().map(|range| line_for(analysis, range, width)).collect()
+    let mut ranges = text_matches(&analysis.cleaned.text, word);
+    if let Some(index) = analysis.words.index_of(word) {
+        // The word's variants, which the string itself does not find.
+        ranges.extend(
+            analysis
+                .occurrences
+                .iter()
+                .filter(|occurrence| occurrence.word as usize == index)
+                .map(|occurrence| occurrence.range)
+                .filter(|range| range.slice(&analysis.cleaned.text) != word),
+        );
+        ranges.sort();
+        ranges.dedup_by(|later, earlier| later.start < earlier.end);
+    }
+    ranges
+        .into_iter()
+        .map(|range| {
+            let mut line = line_for(analysis, range, width);
+            line.inside_word = containing_word(analysis, range);
+            line
+        })
+        .collect()
+}
+
+/// The counted word whose occurrence holds `range` and is longer than it.
+fn containing_word(analysis: &ReportAnalysis, range: TextRange) -> Option<String> {
+    let occurrences = &analysis.occurrences;
+    let after = occurrences.partition_point(|occurrence| occurrence.range.start <= range.start);
+    let occurrence = occurrences.get(after.checked_sub(1)?)?;
+    let holds = occurrence.range.end >= range.end && occurrence.range.len() > range.len();
+    holds.then(|| analysis.words.counts.get(occurrence.word as usize).map(|count| count.word.clone())).flatten()
 }
 
 /// Non-overlapping occurrences of `needle` in `text`.
@@ -75,6 +101,7 @@ fn line_for(analysis: &ReportAnalysis, range: TextRange, width: usize) -> Concor
             let heading = &analysis.outline.headings[index];
             format!("{}{}", heading.marker, heading.title)
         }),
+        inside_word: None,
     }
 }
 

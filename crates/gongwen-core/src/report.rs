@@ -134,6 +134,8 @@ pub struct KwicRecord {
     pub right: String,
     /// The innermost heading holding the match (marker and title), if any.
     pub section: Option<String>,
+    /// The longer counted word the match is part of, if any (added field).
+    pub inside_word: Option<String>,
 }
 
 /// One file's theme coverage, as `gongwen themes --json` prints it.
@@ -224,6 +226,7 @@ impl KwicRecord {
                 matched: line.matched,
                 right: line.right,
                 section: line.section,
+                inside_word: line.inside_word,
             })
             .collect()
     }

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
@@ -20,8 +22,12 @@ use crate::text::TextRange;
 pub struct WordCount {
     /// The word (for lexicon forms, the entry's term).
     pub word: String,
-    /// Number of occurrences.
+    /// Number of occurrences as segmented: the word as a word of its own.
     pub count: usize,
+    /// Number of occurrences of the string anywhere in the text, inside
+    /// longer words and headings included: what a reader's Ctrl-F finds.
+    #[serde(default)]
+    pub text_count: usize,
 }
 
 /// The word frequencies of a text.
@@ -54,9 +60,10 @@ impl WordFrequencies {
         &self.counts[..n.min(self.counts.len())]
     }
 
-    fn from_map(map: HashMap<String, usize>) -> Self {
-        let tokens = map.values().sum();
-        let mut counts: Vec<WordCount> = map.into_iter().map(|(word, count)| WordCount { word, count }).collect();
+    fn from_map(map: HashMap<String, (usize, usize)>) -> Self {
+        let tokens = map.values().map(|(count, _)| count).sum();
+        let mut counts: Vec<WordCount> =
+            map.into_iter().map(|(word, (count, text_count))| WordCount { word, count, text_count }).collect();
         counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
         Self { tokens, counts }
     }
@@ -81,19 +88,20 @@ pub fn count_words(
         cursor = cursor.max(marker.end);
     }
     pieces.push(TextRange::new(cursor, cleaned.text.len()));
-    let mut map: HashMap<String, usize> = HashMap::new();
+    let mut map: HashMap<String, (usize, usize)> = HashMap::new();
     let mut found: Vec<(String, TextRange)> = Vec::new();
     for piece in pieces {
         for token in segmenter.segment(piece.slice(&cleaned.text)) {
             if segmenter.is_counted(&token) {
                 let word = segmenter.canonical(&token).to_owned();
-                *map.entry(word.clone()).or_default() += 1;
+                map.entry(word.clone()).or_default().0 += 1;
                 let range = TextRange::new(piece.start + token.range.start, piece.start + token.range.end);
                 found.push((word, range));
             }
         }
     }
-    let frequencies = WordFrequencies::from_map(map);
+    let mut frequencies = WordFrequencies::from_map(map);
+    count_in_text(&mut frequencies, &cleaned.text);
     let index: HashMap<&str, u32> = frequencies
         .counts
         .iter()
@@ -107,12 +115,30 @@ pub fn count_words(
     (frequencies, occurrences)
 }
 
+/// Sets each word's [`WordCount::text_count`]: every occurrence of its
+/// string in `text`, overlapping ones included, in one Aho–Corasick pass.
+fn count_in_text(frequencies: &mut WordFrequencies, text: &str) {
+    let Ok(automaton) = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(frequencies.counts.iter().map(|count| count.word.as_str()))
+    else {
+        return;
+    };
+    for found in automaton.find_overlapping_iter(text) {
+        if let Some(count) = frequencies.counts.get_mut(found.pattern().as_usize()) {
+            count.text_count += 1;
+        }
+    }
+}
+
 /// The frequencies of a set of reports: each word's counts summed.
 pub fn combine_frequencies<'a>(reports: impl IntoIterator<Item = &'a WordFrequencies>) -> WordFrequencies {
-    let mut map: HashMap<String, usize> = HashMap::new();
+    let mut map: HashMap<String, (usize, usize)> = HashMap::new();
     for report in reports {
-        for WordCount { word, count } in &report.counts {
-            *map.entry(word.clone()).or_default() += count;
+        for WordCount { word, count, text_count } in &report.counts {
+            let entry = map.entry(word.clone()).or_default();
+            entry.0 += count;
+            entry.1 += text_count;
         }
     }
     WordFrequencies::from_map(map)

@@ -104,11 +104,17 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     let word = lookup.word.clone();
     let on_keep = props.on_keep.reform(move |_: MouseEvent| word.clone());
     let reports_with = props.reports.iter().filter(|(id, _)| rows.iter().any(|row| row.report == *id)).count();
+    let inside = rows.iter().filter(|row| row.line.inside_word.is_some()).count();
     html! {
         <section class="concordance" aria-label="索引">
             <header class="concordance-header">
                 <h3>{ "索引：" }<strong>{ &lookup.word }</strong>
-                    <span class="concordance-count">{ format!("共 {} 处，见于 {} 份报告", rows.len(), reports_with) }</span>
+                    <span class="concordance-count" title="原文中的全部出现，与 Ctrl-F 查找一致；不随停用词设置变化">
+                        { format!("共 {} 处，见于 {} 份报告", rows.len(), reports_with) }
+                        if inside > 0 {
+                            { format!("（其中 {inside} 处在更长的词语之内）") }
+                        }
+                    </span>
                 </h3>
                 <div class="concordance-tools">
                     { sort_button(KwicSort::Position, "按位置") }
@@ -137,7 +143,10 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
                                 <tr class="kwic-line" onclick={props.on_open.reform(move |_: MouseEvent| target)}
                                     title={format!("{} {}", row.name, row.place)}>
                                     <td class="kwic-left">{ &row.line.left }</td>
-                                    <td class="kwic-match">{ &row.line.matched }</td>
+                                    <td class={classes!("kwic-match", row.line.inside_word.is_some().then_some("inside-word"))}
+                                        title={row.line.inside_word.as_ref().map(|word| format!("在「{word}」之内"))}>
+                                        { &row.line.matched }
+                                    </td>
                                     <td class="kwic-right">{ &row.line.right }</td>
                                     <td class="kwic-where">
                                         <span class="kwic-report">{ &row.name }</span>

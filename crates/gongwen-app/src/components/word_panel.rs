@@ -52,6 +52,7 @@ pub struct WordPanelProps {
 struct Row {
     word: String,
     count: usize,
+    text_count: usize,
     per_ten_thousand: f64,
     reports: usize,
 }
@@ -69,6 +70,7 @@ fn table_rows(words: &WordFrequencies, chars: usize, reports: &[(ReportId, Share
         .map(|count| Row {
             word: count.word.clone(),
             count: count.count,
+            text_count: count.text_count,
             per_ten_thousand: if chars == 0 { 0.0 } else { count.count as f64 * 10_000.0 / chars as f64 },
             reports: containing.get(count.word.as_str()).copied().unwrap_or(0),
         })
@@ -137,7 +139,7 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
                     <div class="word-table-box">
                         <input class="word-filter" type="search" placeholder="筛选词语…" value={(*filter).clone()} oninput={on_filter} aria-label="筛选词语" />
                         <table class="word-table">
-                            <thead><tr><th>{ "词语" }</th><th>{ "次数" }</th><th title="每万字出现次数">{ "每万字" }</th><th title="在几份报告中出现">{ "报告数" }</th></tr></thead>
+                            <thead><tr><th>{ "词语" }</th><th title="分词后作为独立词语出现的次数">{ "词次" }</th><th title="原文中出现的全部次数（含在更长词语之内的），与 Ctrl-F 查找一致">{ "原文次数" }</th><th title="每万字出现次数（按词次）">{ "每万字" }</th><th title="在几份报告中出现">{ "报告数" }</th></tr></thead>
                             <tbody>
                                 { for shown.iter().take(MAX_TABLE_ROWS).map(|row| {
                                     let word = row.word.clone();
@@ -145,6 +147,7 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
                                         <tr>
                                             <td><button class="word-link" onclick={props.on_word.reform(move |_: MouseEvent| word.clone())}>{ &row.word }</button></td>
                                             <td class="number">{ row.count }</td>
+                                            <td class="number">{ row.text_count }</td>
                                             <td class="number">{ format!("{:.1}", row.per_ten_thousand) }</td>
                                             <td class="number">{ format!("{}/{}", row.reports, props.reports.len()) }</td>
                                         </tr>

@@ -14,7 +14,10 @@ use crate::segmenter;
 fn frequencies(counts: &[(&str, usize)]) -> WordFrequencies {
     WordFrequencies {
         tokens: counts.iter().map(|(_, count)| count).sum(),
-        counts: counts.iter().map(|&(word, count)| WordCount { word: word.to_owned(), count }).collect(),
+        counts: counts
+            .iter()
+            .map(|&(word, count)| WordCount { word: word.to_owned(), count, text_count: count })
+            .collect(),
     }
 }
 
@@ -121,11 +124,52 @@ fn concordance_contexts_sit_at_the_right_characters_of_a_crlf_source() {
     assert_eq!(concordance(&analysis, "做到两个", 2).len(), 1);
     // "维护" is no counted word here (the words are 两个维护), so it is found as text.
     assert_eq!(concordance(&analysis, "维护", 2).len(), 3);
-    // A counted word is not matched inside a longer word: 党组 is not in 党组织.
+    // Every occurrence of the string is listed, as Ctrl-F finds it; one
+    // inside a longer counted word is marked with that word.
     let nested = analyze_report("n.txt", "加强党组织建设，党组研究部署。".as_bytes(), segmenter()).expect("analysis");
-    let found: Vec<String> =
-        concordance(&nested, "党组", 2).iter().map(|l| format!("{}[{}]{}", l.left, l.matched, l.right)).collect();
-    assert_eq!(found, ["设，[党组]研究"]);
+    let found: Vec<(String, Option<String>)> = concordance(&nested, "党组", 2)
+        .into_iter()
+        .map(|l| (format!("{}[{}]{}", l.left, l.matched, l.right), l.inside_word))
+        .collect();
+    // jieba cuts 加强/党/组织建设: the first 党组 straddles two words, so it
+    // is inside none.
+    assert_eq!(found, [("加强[党组]织建".to_owned(), None), ("设，[党组]研究".to_owned(), None)]);
+    // 维护 inside the counted formulation 两个维护 is marked with it.
+    let inside: Vec<Option<String>> = concordance(&analysis, "维护", 2).into_iter().map(|l| l.inside_word).collect();
+    assert!(inside.iter().any(|word| word.as_deref() == Some("两个维护")), "{inside:?}");
+}
+
+/// Occurrences of `needle` in `text`, overlapping ones included.
+fn substring_count(text: &str, needle: &str) -> usize {
+    (0..text.len()).filter(|&at| text.is_char_boundary(at) && text[at..].starts_with(needle)).count()
+}
+
+#[test]
+fn text_counts_match_ctrl_f_and_concordances_do_not_move_with_the_stopwords() {
+    use gongwen_core::vocabulary::UserVocabulary;
+    let with_more_stopwords = gongwen_core::Segmenter::with_user_vocabulary(&UserVocabulary {
+        added_stopwords: vec!["调研".to_owned(), "工作".to_owned(), "加强".to_owned()],
+        ..UserVocabulary::default()
+    })
+    .expect("a segmenter");
+    for (name, bytes) in crate::seeds::seed_files() {
+        let analysis = analyze_report(&name, &bytes, segmenter()).expect("a seed");
+        let changed = analyze_report(&name, &bytes, &with_more_stopwords).expect("a seed");
+        let text = &analysis.cleaned.text;
+        for count in analysis.words.top(50) {
+            assert_eq!(count.text_count, substring_count(text, &count.word), "{name}: {}", count.word);
+            assert!(count.text_count >= count.count, "{name}: {} counted more often than written", count.word);
+            let lines = concordance(&analysis, &count.word, 5);
+            let has_variants = lines.iter().any(|line| line.matched != count.word);
+            if !has_variants {
+                assert_eq!(lines.len(), count.text_count, "{name}: concordance of {}", count.word);
+            }
+            assert_eq!(concordance(&changed, &count.word, 5).len(), lines.len(), "{name}: {} moved", count.word);
+            if let Some(index) = changed.words.index_of(&count.word) {
+                assert_eq!(changed.words.counts[index].text_count, count.text_count, "{name}: {}", count.word);
+            }
+        }
+    }
 }
 
 #[test]
