@@ -16,6 +16,7 @@ pub mod file_picker;
 pub mod hooks;
 pub mod incoming_file;
 pub mod pdf_reader;
+pub mod pinyin_order;
 pub mod protocol;
 pub mod samples;
 pub mod state;

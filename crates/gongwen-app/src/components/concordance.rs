@@ -15,6 +15,7 @@ use gongwen_core::text::TextRange;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::pinyin_order::PinyinOrder;
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
 use crate::state::{KwicSort, Lookup};
@@ -74,11 +75,17 @@ fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup) -> Vec<Row> 
         .collect();
     match lookup.sort {
         KwicSort::Position => {}
-        KwicSort::Left => rows.sort_by(|a, b| {
+        // By the words nearest the match, in pinyin order: the left context
+        // read backwards from the match, the right context forwards.
+        KwicSort::Left => {
+            let order = PinyinOrder::new();
             let reversed = |row: &Row| row.line.left.chars().rev().collect::<String>();
-            reversed(a).cmp(&reversed(b))
-        }),
-        KwicSort::Right => rows.sort_by(|a, b| a.line.right.cmp(&b.line.right)),
+            rows.sort_by(|a, b| order.compare(&reversed(a), &reversed(b)));
+        }
+        KwicSort::Right => {
+            let order = PinyinOrder::new();
+            rows.sort_by(|a, b| order.compare(&a.line.right, &b.line.right));
+        }
     }
     rows
 }

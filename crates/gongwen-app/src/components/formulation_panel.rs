@@ -1,11 +1,12 @@
 //! The formulations inventory: the selected report's lexicon entries with
-//! count and density per 1,000 characters, and a report × formulation table
+//! count and density per 10,000 characters (the page's one unit), and a report × formulation table
 //! across all loaded reports.
 
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::lexicon::LexiconCategory;
 use yew::prelude::*;
 
+use crate::pinyin_order::PinyinOrder;
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
 
@@ -58,14 +59,14 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
                     <p class="panel-note">{ "本报告没有用到词表中的提法。" }</p>
                 } else {
                     <table class="score-table formulations">
-                        <thead><tr><th>{ "提法" }</th><th>{ "类别" }</th><th>{ "次数" }</th><th title="每千字出现次数">{ "每千字" }</th></tr></thead>
+                        <thead><tr><th>{ "提法" }</th><th>{ "类别" }</th><th>{ "次数" }</th><th title="每万字出现次数（全页统一以每万字计）">{ "每万字" }</th></tr></thead>
                         <tbody>
                             { for props.analysis.formulations.iter().map(|f| html! {
                                 <tr>
                                     <td>{ term_button(&f.term) }</td>
                                     <td><span class={classes!("category", format!("category-{}", f.category.label()))}>{ category_label(f.category) }</span></td>
                                     <td class="number">{ f.count }</td>
-                                    <td class="number">{ format!("{:.2}", f.per_thousand) }</td>
+                                    <td class="number">{ format!("{:.1}", f.per_thousand * 10.0) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -89,7 +90,8 @@ fn render_matrix(reports: &[(ReportId, SharedAnalysis)], term_button: &dyn Fn(&s
             }
         }
     }
-    totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let order = PinyinOrder::new();
+    totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order.compare(&a.0, &b.0)));
     html! {
         <div class="matrix-box">
             <table class="matrix">

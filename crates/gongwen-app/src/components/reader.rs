@@ -154,7 +154,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <header class="reader-header">
                     <h2>{ display_file_name(&analysis.name) }</h2>
                     <p class="reader-meta">
-                        { format!("{} 字 · {} 词 · {} · 编码 {}", analysis.chars, analysis.words.tokens, analysis.format.display_name(), analysis.encoding) }
+                        <span title="字：正文的字符数，不计空白；词：分词后计入统计的词次，不含停用词、标点、数字和非词表单字">
+                            { format!("{} 字 · {} 词", analysis.chars, analysis.words.tokens) }
+                        </span>
+                        { format!(" · {} · 编码 {}", analysis.format.display_name(), analysis.encoding) }
                         if !analysis.cleaned.removed.is_empty() {
                             <span class="reader-noise" title={noise_summary(analysis)}>
                                 { format!(" · 已移除 {} 处非正文内容（{}）", analysis.cleaned.removed.len(), removed_kinds(analysis)) }
