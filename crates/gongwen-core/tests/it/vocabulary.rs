@@ -224,3 +224,27 @@ fn seed_sections_are_attributed_to_the_themes_their_headings_name() {
     let section = seed_002.themes.sections.iter().find(|s| s.heading == Some(ideology)).expect("a leaf");
     assert_eq!(section.theme, Theme::Ideology);
 }
+
+#[test]
+fn single_characters_are_never_words_unless_the_lexicon_has_them() {
+    // 为主线 must not leave 线 in a cloud or a top list.
+    let analysis = analyze_report("x.txt", "以开展主题教育为主线，推动工作。线上线下结合。".as_bytes(), segmenter())
+        .expect("analysis");
+    let lexicon = segmenter().lexicon();
+    for count in &analysis.words.counts {
+        let single = count.word.chars().count() == 1;
+        let in_lexicon = lexicon.entries.iter().any(|entry| entry.term == count.word);
+        assert!(!single || in_lexicon, "{} is counted", count.word);
+    }
+    for (name, bytes) in crate::seeds::seed_files() {
+        let seed = analyze_report(&name, &bytes, segmenter()).expect("a seed");
+        assert!(
+            seed.words
+                .counts
+                .iter()
+                .all(|count| count.word.chars().count() > 1
+                    || lexicon.entries.iter().any(|entry| entry.term == count.word)),
+            "{name}"
+        );
+    }
+}
