@@ -44,6 +44,13 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
         let matrix = matrix.clone();
         Callback::from(move |_: MouseEvent| matrix.set(!*matrix))
     };
+    // Most used first; equal counts in pinyin order.
+    let formulations = use_memo(props.analysis.clone(), |analysis| {
+        let order = PinyinOrder::new();
+        let mut sorted = analysis.formulations.clone();
+        sorted.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| order.compare(&a.term, &b.term)));
+        sorted
+    });
     let term_button = |term: &str| {
         let text = term.to_owned();
         html! { <button class="word-link" onclick={props.on_word.reform(move |_: MouseEvent| text.clone())}>{ term }</button> }
@@ -61,7 +68,7 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
                     <table class="score-table formulations">
                         <thead><tr><th>{ "提法" }</th><th>{ "类别" }</th><th>{ "次数" }</th><th title="每万字出现次数（全页统一以每万字计）">{ "每万字" }</th></tr></thead>
                         <tbody>
-                            { for props.analysis.formulations.iter().map(|f| html! {
+                            { for formulations.iter().map(|f| html! {
                                 <tr>
                                     <td>{ term_button(&f.term) }</td>
                                     <td><span class={classes!("category", format!("category-{}", f.category.label()))}>{ category_label(f.category) }</span></td>
