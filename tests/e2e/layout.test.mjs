@@ -38,6 +38,12 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
         assert.deepEqual(await overflowing(page), [], `${tab} at ${width}×${height}`);
       }
       await screenshot(page, `layout-${width}`);
+      // A tooltip of the leftmost segment of 篇幅 stays inside the window.
+      const chart = await page.$('.chart-pane .chart-canvas');
+      const box = await chart.boundingBox();
+      await page.mouse.move(box.x + box.width * 0.35, box.y + 24);
+      await page.waitForTimeout(300);
+      await screenshot(page, `shares-tooltip-${width}`);
     });
   });
 }

@@ -135,7 +135,8 @@ pub fn section_share_option(reports: &[(ReportId, &ReportAnalysis)]) -> Value {
         .collect();
     json!({
         "animation": false,
-        "tooltip": { "trigger": "item", "renderMode": "richText" },
+        // Confined to the chart, so that a tooltip near the window's left edge is not cut off.
+        "tooltip": { "trigger": "item", "renderMode": "richText", "confine": true },
         "grid": { "left": 8, "right": 16, "top": 8, "bottom": 24, "containLabel": true },
         "xAxis": { "type": "value", "max": 100, "axisLabel": { "formatter": "{value}%" }, "splitLine": { "lineStyle": { "color": "#eee" } } },
         "yAxis": {
