@@ -15,12 +15,11 @@
 
 use std::collections::BTreeMap;
 
-use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::keyness::textrank_keywords;
 use gongwen_core::source::archive::unpack_reports;
 use gongwen_core::source::pdf_text::PdfPage;
 use gongwen_core::vocabulary::UserVocabulary;
-use gongwen_core::{ReadError, ReadLimits, ReportAnalysis, Segmenter, analyze_pdf_report, analyze_report};
+use gongwen_core::{ReadError, ReadLimits, Segmenter, analyze_pdf_report, analyze_report};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -97,11 +96,10 @@ impl WorkerState {
                 }
                 analysed => analysed,
             },
-            KeptFile::PdfText { name, pages, total_pages } => analyze_pdf_report(name, pages, &self.segmenter, &limits)
-                .map(|mut analysis| {
-                    note_unread_pages(&mut analysis, pages.len(), *total_pages);
-                    analysis
-                }),
+            KeptFile::PdfText { name, pages, total_pages } => {
+                let total = usize::try_from(*total_pages).unwrap_or(usize::MAX);
+                analyze_pdf_report(name, pages, total, &self.segmenter, &limits)
+            }
         };
         let result = analysed
             .map(|analysis| {
@@ -144,17 +142,6 @@ impl WorkerState {
                 panic!("gongwen worker: the crash the resilience test asked for (file {id})");
             }
         }
-    }
-}
-
-/// Says so in the file's notes when the page limit left pages unread.
-fn note_unread_pages(analysis: &mut ReportAnalysis, read: usize, total: u32) {
-    if u32::try_from(read).is_ok_and(|read| read < total) {
-        analysis.notes.push(Diagnostic::warning(
-            "pdf-pages-truncated",
-            format!("PDF 共 {total} 页，超过上限，只读取了前 {read} 页"),
-            None,
-        ));
     }
 }
 

@@ -60,10 +60,12 @@ fn readers(c: &mut Criterion) {
     let text_bytes: usize = pages.iter().flat_map(|page| &page.items).map(|item| item.text.len()).sum();
     group.throughput(Throughput::Bytes(text_bytes as u64));
     group.bench_function("read_pdf_text/201_pages", |b| {
-        b.iter(|| read_pdf_text(black_box(&pages), &limits).expect("read"))
+        b.iter(|| read_pdf_text(black_box(&pages), pages.len(), &limits).expect("read"))
     });
     group.bench_function("analyze_pdf_report/201_pages", |b| {
-        b.iter(|| analyze_pdf_report("long.pdf", black_box(&pages), &segmenter, &limits).expect("analysis"))
+        b.iter(|| {
+            analyze_pdf_report("long.pdf", black_box(&pages), pages.len(), &segmenter, &limits).expect("analysis")
+        })
     });
     group.finish();
 }

@@ -79,14 +79,15 @@ pub fn analyze_report_within(
 }
 
 /// Analyses a PDF from the text items its pages hold (extracted by the
-/// page's PDF reader).
+/// page's PDF reader, which stops at the page limit of its `total_pages`).
 pub fn analyze_pdf_report(
     name: &str,
     pages: &[PdfPage],
+    total_pages: usize,
     segmenter: &Segmenter,
     limits: &ReadLimits,
 ) -> Result<ReportAnalysis, ReadError> {
-    analyze_document(name, read_pdf_text(pages, limits)?, segmenter)
+    analyze_document(name, read_pdf_text(pages, total_pages, limits)?, segmenter)
 }
 
 /// Runs every phase after reading.

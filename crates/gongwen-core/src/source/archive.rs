@@ -32,7 +32,7 @@ pub fn unpack_reports(bytes: &[u8], limits: &ReadLimits) -> Result<Vec<ArchiveEn
             continue;
         }
         let content = match container.read_index(index) {
-            Ok(bytes) if bytes.starts_with(b"PK\x03\x04") && !looks_like_office(&bytes) => {
+            Ok(bytes) if bytes.starts_with(b"PK\x03\x04") && !looks_like_office(&bytes, limits) => {
                 Err(ReadError::Unsupported(super::limits::UnsupportedFormat {
                     name: "压缩包中的压缩包",
                     advice: "请先解开内层压缩包，再拖入其中的报告",
@@ -61,10 +61,9 @@ pub fn is_hidden_path(path: &str) -> bool {
 
 /// Whether a ZIP is an Office document (a .docx inside the archive is a
 /// report, not a nested archive): its first entry names an Office part.
-fn looks_like_office(bytes: &[u8]) -> bool {
-    let limits = ReadLimits::default();
+fn looks_like_office(bytes: &[u8], limits: &ReadLimits) -> bool {
     matches!(
-        super::sniff::sniff_bytes(bytes, &limits),
+        super::sniff::sniff_bytes(bytes, limits),
         Ok(super::sniff::BinaryKind::Docx | super::sniff::BinaryKind::Odt | super::sniff::BinaryKind::Unsupported(_))
     )
 }

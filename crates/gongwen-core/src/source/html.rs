@@ -11,7 +11,7 @@
 //! between two Chinese characters (source line wraps are not spaces in
 //! Chinese). Each line keeps the source line and column of its first character.
 
-use super::{LineHint, SourceLine, char_count};
+use super::{LineHint, SourceLine, char_count, is_cjk};
 
 /// Elements whose content is never text of the report.
 const SKIPPED_ELEMENTS: &[&str] = &[
@@ -51,7 +51,7 @@ const CHROME_WORDS: &[&str] = &[
 ];
 
 /// Elements that start and end a line.
-pub(super) const BLOCK_ELEMENTS: &[&str] = &[
+const BLOCK_ELEMENTS: &[&str] = &[
     "p",
     "div",
     "li",
@@ -242,14 +242,6 @@ impl LineBuilder {
         self.bold_chars = 0;
         self.plain_chars = 0;
     }
-}
-
-/// Whether a character is Chinese script or full-width punctuation, between
-/// which HTML whitespace is dropped.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}'
-        | '“' | '”' | '‘' | '’' | '…' | '—')
 }
 
 /// Converts HTML to lines; `first_line` is the source line of the first byte

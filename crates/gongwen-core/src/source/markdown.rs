@@ -21,7 +21,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::html::{LineIndex, html_lines};
-use super::{LineHint, SourceLine, char_count, line_number, split_lines};
+use super::{LineHint, SourceLine, char_count, is_cjk, line_number, split_lines};
 use crate::noise::{NoiseKind, RemovedNoise};
 
 /// Converts Markdown to lines, returning the front matter and any table of
@@ -428,12 +428,6 @@ fn heading_depth(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
-}
-
-/// Chinese characters and full-width punctuation, between which a line wrap
-/// is no space.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201F}')
 }
 
 /// Reads YAML front matter at the start, if any: pushes its lines (the

@@ -392,6 +392,13 @@ pub fn source_lines(source: &str, format: SourceFormat) -> (Vec<SourceLine>, Vec
     }
 }
 
+/// Chinese characters, full-width forms and the quotes, dash and ellipsis
+/// written among them: where two of them meet a line wrap, no space is read.
+/// The HTML, Markdown and PDF readers all join lines by it.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201F}' | '\u{2014}' | '\u{2026}')
+}
+
 /// The 1-based line number of a 0-based line index.
 pub(crate) fn line_number(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::limits::{ReadError, ReadLimits};
-use super::{LineHint, LineUnit, SourceDocument, SourceFormat, SourceLine};
+use super::{LineHint, LineUnit, SourceDocument, SourceFormat, SourceLine, is_cjk};
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
 use crate::noise::{NoiseKind, RemovedNoise};
@@ -68,14 +68,17 @@ struct PhysicalLine {
 /// headers, footers and page numbers stand.
 const MARGIN_ZONE: f64 = 0.1;
 
-/// Reads the extracted text of a PDF's pages.
-pub fn read_pdf_text(pages: &[PdfPage], limits: &ReadLimits) -> Result<SourceDocument, ReadError> {
+/// Reads the extracted text of a PDF's pages. `total_pages` is the PDF's
+/// page count, which is more than `pages.len()` when the extractor stopped at
+/// the page limit; either way, pages past the limit are reported unread.
+pub fn read_pdf_text(pages: &[PdfPage], total_pages: usize, limits: &ReadLimits) -> Result<SourceDocument, ReadError> {
     let read_pages = pages.len().min(usize::try_from(limits.max_pdf_pages).unwrap_or(usize::MAX));
+    let total_pages = total_pages.max(pages.len());
     let mut notes = Vec::new();
-    if read_pages < pages.len() {
+    if read_pages < total_pages {
         notes.push(Diagnostic::warning(
             "pdf-pages-truncated",
-            format!("PDF 共 {} 页，只读取了前 {read_pages} 页", pages.len()),
+            format!("PDF 共 {total_pages} 页，只读取了前 {read_pages} 页"),
             None,
         ));
     }
@@ -316,9 +319,4 @@ fn squeeze_cjk_spaces(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// Chinese characters and full-width punctuation.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201F}' | '\u{2014}' | '\u{2026}')
 }

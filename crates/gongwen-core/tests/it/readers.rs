@@ -107,7 +107,7 @@ fn each_seed_in_every_format_gives_the_outline_of_its_txt() {
 /// then analyses it as the page does.
 fn analyze_pdf_items(path: &str) -> ReportAnalysis {
     let pages: Vec<PdfPage> = serde_json::from_slice(&fixture(&format!("{path}.items.json"))).expect("items JSON");
-    analyze_pdf_report(path, &pages, segmenter(), &ReadLimits::default())
+    analyze_pdf_report(path, &pages, pages.len(), segmenter(), &ReadLimits::default())
         .unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
@@ -150,7 +150,7 @@ fn a_paged_pdf_loses_its_running_header_and_page_numbers() {
 fn a_pdf_over_the_page_limit_is_read_up_to_it_and_says_so() {
     let pages: Vec<PdfPage> = serde_json::from_slice(&fixture("formats/002.paged.pdf.items.json")).expect("items");
     let limits = ReadLimits { max_pdf_pages: 2, ..ReadLimits::default() };
-    let analysis = analyze_pdf_report("long.pdf", &pages, segmenter(), &limits).expect("read");
+    let analysis = analyze_pdf_report("long.pdf", &pages, pages.len(), segmenter(), &limits).expect("read");
     assert!(analysis.notes.iter().any(|note| note.code == "pdf-pages-truncated"), "{:?}", analysis.notes);
     let LineUnit::PageLine { page_starts } = &analysis.unit else { panic!("{:?}", analysis.unit) };
     assert_eq!(page_starts.len(), 2);
@@ -159,7 +159,8 @@ fn a_pdf_over_the_page_limit_is_read_up_to_it_and_says_so() {
 #[test]
 fn a_pdf_without_text_is_a_scan() {
     let pages = vec![PdfPage { width: 595.0, height: 842.0, items: Vec::new() }; 2];
-    let error = analyze_pdf_report("scan.pdf", &pages, segmenter(), &ReadLimits::default()).expect_err("no text");
+    let error =
+        analyze_pdf_report("scan.pdf", &pages, pages.len(), segmenter(), &ReadLimits::default()).expect_err("no text");
     assert!(error.to_string().starts_with("PDF 没有文字层"), "{error}");
 }
 
