@@ -23,7 +23,7 @@ use gongwen_core::outline::Outline;
 use gongwen_core::source::pdf_text::PdfPage;
 use gongwen_core::source::{LineHint, LineUnit, SourceFormat};
 use gongwen_core::text::TextRange;
-use gongwen_core::themes::ThemeCoverage;
+use gongwen_core::themes::ReportThemes;
 use gongwen_core::vocabulary::UserVocabulary;
 use gongwen_core::words::{Occurrence, WordFrequencies};
 use serde::{Deserialize, Serialize};
@@ -177,7 +177,7 @@ pub struct WireReport {
     words: WordFrequencies,
     occurrences: Vec<Occurrence>,
     formulations: Vec<FormulationCount>,
-    themes: ThemeCoverage,
+    themes: ReportThemes,
     notes: Vec<Diagnostic>,
     textrank: Vec<ScoredWord>,
 }

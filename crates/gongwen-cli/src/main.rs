@@ -19,6 +19,8 @@ use gongwen_core::render::render_outline;
 use gongwen_core::report::{
     DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ThemesRecord, WordsRecord,
 };
+use gongwen_core::themes::Genre;
+use gongwen_core::themes::scheme::CuePlace;
 use gongwen_core::{ReadLimits, ReportAnalysis, Segmenter, analyze_report_within};
 use input::collect_inputs;
 
@@ -69,11 +71,17 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Print how each file's text divides among the Party-building themes.
+    /// Print each file's genre and how its text divides among the themes of
+    /// that genre's scheme (or of the scheme chosen with --scheme).
     Themes {
         /// Print one JSON array, one object per file, instead of text.
         #[arg(long)]
         json: bool,
+        /// The theme scheme: auto (each file's detected genre), party-building
+        /// (党建述职), government-work (政府工作报告), party-congress (党代会报告)
+        /// or work-summary (工作总结).
+        #[arg(long, default_value = "auto", value_parser = parse_scheme)]
+        scheme: SchemeChoice,
         /// Report files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -115,8 +123,9 @@ fn run(cli: Cli) -> Result<bool> {
                 analyses.iter().flat_map(|analysis| KwicRecord::for_word(analysis, &word, width)).collect();
             if json { to_json(&records)? } else { render_kwic(&records, width) }
         }
-        Command::Themes { json, .. } => {
-            let records: Vec<ThemesRecord> = analyses.iter().map(ThemesRecord::from_analysis).collect();
+        Command::Themes { json, scheme, .. } => {
+            let records: Vec<ThemesRecord> =
+                analyses.iter().map(|analysis| ThemesRecord::from_analysis(analysis, scheme.0)).collect();
             if json { to_json(&records)? } else { records.iter().map(render_themes).collect::<Vec<_>>().join("\n") }
         }
     };
@@ -198,11 +207,54 @@ fn render_kwic(records: &[KwicRecord], width: usize) -> String {
     out
 }
 
-/// The readable theme table: characters and share per theme.
+/// The readable theme table: the genre and why, then characters and share
+/// per theme.
 fn render_themes(record: &ThemesRecord) -> String {
-    let mut out = format!("文件：{}\n", display_file_name(&record.file));
+    let mut out = format!(
+        "文件：{}
+",
+        display_file_name(&record.file)
+    );
+    let evidence: Vec<String> = record
+        .genre_evidence
+        .iter()
+        .map(|hit| match hit.place {
+            CuePlace::Title => format!("标题含「{}」", hit.phrase),
+            CuePlace::Text if hit.count > 1 => format!("正文「{}」×{}", hit.phrase, hit.count),
+            CuePlace::Text => format!("正文「{}」", hit.phrase),
+        })
+        .collect();
+    let evidence = if evidence.is_empty() { "未见体裁特征".to_owned() } else { evidence.join("，") };
+    out.push_str(&format!(
+        "体裁：{}（{}）
+",
+        record.detected_genre.label(),
+        evidence
+    ));
+    if record.scheme != record.detected_genre {
+        out.push_str(&format!(
+            "主题方案：{}
+",
+            record.scheme.label()
+        ));
+    }
     for share in &record.themes {
-        out.push_str(&format!("{:>7} 字  {:>5.1}%  {}\n", share.chars, share.share * 100.0, share.theme.label()));
+        out.push_str(&format!("{:>7} 字  {:>5.1}%  {}\n", share.chars, share.share * 100.0, share.theme));
     }
     out
+}
+
+/// The theme scheme chosen on the command line; `None` for each file's own genre.
+#[derive(Debug, Clone, Copy)]
+struct SchemeChoice(Option<Genre>);
+
+/// Parses `--scheme`: auto, or a genre by its ASCII or Chinese name.
+fn parse_scheme(name: &str) -> Result<SchemeChoice, String> {
+    if name == "auto" {
+        return Ok(SchemeChoice(None));
+    }
+    Genre::from_name(name).map(|genre| SchemeChoice(Some(genre))).ok_or_else(|| {
+        let names: Vec<String> = Genre::ALL.iter().map(|g| format!("{} ({})", g.id(), g.label())).collect();
+        format!("unknown scheme {name}; use auto, {}", names.join(", "))
+    })
 }

@@ -22,7 +22,7 @@ use crate::outline::{Outline, extract_outline};
 use crate::segment::Segmenter;
 use crate::source::pdf_text::{PdfPage, read_pdf_text};
 use crate::source::{LineUnit, ReadError, ReadLimits, SourceDocument, SourceFormat, read_source};
-use crate::themes::{ThemeCoverage, attribute_themes};
+use crate::themes::{ReportThemes, report_themes};
 use crate::words::{Occurrence, WordFrequencies, count_words};
 
 /// Everything the core knows about one report.
@@ -49,8 +49,9 @@ pub struct ReportAnalysis {
     pub occurrences: Vec<Occurrence>,
     /// The lexicon entries the report uses.
     pub formulations: Vec<FormulationCount>,
-    /// How the report's sections divide among the Party-building themes.
-    pub themes: ThemeCoverage,
+    /// The report's genre and how its text divides among the themes of
+    /// each genre's scheme.
+    pub themes: ReportThemes,
     /// Findings about the file as a whole (the outline keeps its own).
     pub notes: Vec<Diagnostic>,
 }
@@ -101,7 +102,7 @@ fn analyze_document(name: &str, document: SourceDocument, segmenter: &Segmenter)
     let (words, occurrences) = count_words(segmenter, &cleaned, &outline);
     let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
     let formulations = count_formulations(segmenter.lexicon(), &words, chars);
-    let themes = attribute_themes(&cleaned, &outline);
+    let themes = report_themes(&cleaned, &outline);
     if cleaned.text.trim().is_empty() {
         notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
     }

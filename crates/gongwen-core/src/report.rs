@@ -17,7 +17,7 @@ use crate::lexicon::LexiconCategory;
 use crate::noise::RemovedNoise;
 use crate::outline::{DocumentTitle, HeadingKind};
 use crate::source::SourceFormat;
-use crate::themes::ThemeShare;
+use crate::themes::{CueHit, Genre, ThemeBasis, ThemePortion, ThemeShare, UnitPart};
 use crate::words::{WordCount, WordFrequencies};
 
 /// The default number of words in [`WordsRecord::top`].
@@ -143,8 +143,37 @@ pub struct KwicRecord {
 pub struct ThemesRecord {
     /// The file's path as given.
     pub file: String,
-    /// Every theme with its characters and share, in a fixed order.
+    /// Every theme of the scheme with its characters and share, in the
+    /// scheme's order.
     pub themes: Vec<ThemeShare>,
+    /// The scheme the shares are under: the detected genre's unless chosen.
+    pub scheme: Genre,
+    /// The genre detected from the report.
+    pub detected_genre: Genre,
+    /// The cues of the detected genre found in the report.
+    pub genre_evidence: Vec<CueHit>,
+    /// The Party-building themes' share together, 0–1.
+    pub party_building_share: f64,
+    /// Each attributed part of the report, in document order.
+    pub sections: Vec<ThemeSectionRecord>,
+}
+
+/// One attributed part of a report in a [`ThemesRecord`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeSectionRecord {
+    /// The part's heading as written (marker and title); `None` for the
+    /// preamble and a report without headings.
+    pub heading: Option<String>,
+    /// The heading's line (or paragraph) in the source.
+    pub line: Option<u32>,
+    /// What part of the report it is.
+    pub part: UnitPart,
+    /// Its characters, whitespace not counted.
+    pub chars: usize,
+    /// How its themes were decided.
+    pub basis: ThemeBasis,
+    /// Its themes, most characters first.
+    pub themes: Vec<ThemePortion>,
 }
 
 impl OutlineRecord {
@@ -233,9 +262,32 @@ impl KwicRecord {
 }
 
 impl ThemesRecord {
-    /// The theme coverage of an analysed report.
-    pub fn from_analysis(analysis: &ReportAnalysis) -> Self {
-        Self { file: analysis.name.clone(), themes: analysis.themes.totals.clone() }
+    /// The theme coverage of an analysed report under `scheme`, or under its
+    /// detected genre's scheme.
+    pub fn from_analysis(analysis: &ReportAnalysis, scheme: Option<Genre>) -> Self {
+        let themes = &analysis.themes;
+        let coverage = scheme.map_or_else(|| themes.detected(), |genre| themes.coverage(genre));
+        let headings = &analysis.outline.headings;
+        Self {
+            file: analysis.name.clone(),
+            themes: coverage.totals.clone(),
+            scheme: coverage.scheme,
+            detected_genre: themes.detection.genre,
+            genre_evidence: themes.detection.evidence.clone(),
+            party_building_share: (coverage.party_building_share() * 1000.0).round() / 1000.0,
+            sections: coverage
+                .sections
+                .iter()
+                .map(|section| ThemeSectionRecord {
+                    heading: section.heading.map(|i| format!("{}{}", headings[i].marker, headings[i].title)),
+                    line: section.heading.map(|i| headings[i].line),
+                    part: section.part,
+                    chars: section.chars,
+                    basis: section.basis,
+                    themes: section.themes.clone(),
+                })
+                .collect(),
+        }
     }
 }
 

@@ -193,6 +193,46 @@ fn themes_json_contract() {
     assert!(themes.iter().all(|t| t["chars"].is_u64()));
     let integrity = themes.iter().find(|t| t["theme"] == "党风廉政/反腐败").expect("theme");
     assert!(integrity["chars"].as_u64() > Some(200), "section 四（一） is about 清廉文化");
+    assert!(themes.iter().all(|t| t["party_building"].is_boolean()));
+    assert_eq!(json[0]["scheme"], "党建述职");
+    assert_eq!(json[0]["detected_genre"], "党建述职");
+    assert!(!json[0]["genre_evidence"].as_array().expect("evidence").is_empty());
+    let sections = json[0]["sections"].as_array().expect("sections");
+    let section_chars: u64 = sections.iter().map(|s| s["chars"].as_u64().expect("chars")).sum();
+    let theme_chars: u64 = themes.iter().map(|t| t["chars"].as_u64().expect("chars")).sum();
+    assert_eq!(section_chars, theme_chars, "the sections hold every attributed character");
+    let first_heading = sections.iter().find_map(|s| s["heading"].as_str()).expect("a heading");
+    assert!(first_heading.starts_with("一、"), "{first_heading}");
+}
+
+#[test]
+fn themes_follow_the_genre_or_the_chosen_scheme() {
+    let fixture = |name: &str| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/genres")
+            .join(name)
+            .to_string_lossy()
+            .into_owned()
+    };
+    let government = fixture("gov-work-report.txt");
+    let json = json_of(&gongwen(&["themes", "--json", &government]));
+    assert_eq!(json[0]["detected_genre"], "政府工作报告");
+    assert_eq!(json[0]["scheme"], "政府工作报告");
+    assert!(json[0]["party_building_share"].as_f64().expect("share") < 0.3);
+    let names: Vec<&str> =
+        json[0]["themes"].as_array().expect("themes").iter().filter_map(|t| t["theme"].as_str()).collect();
+    assert!(names.contains(&"民生保障") && names.contains(&"生态环境"), "{names:?}");
+    // One scheme for all files, by its ASCII or Chinese name.
+    for scheme in ["party-building", "党建述职"] {
+        let json = json_of(&gongwen(&["themes", "--json", "--scheme", scheme, &government]));
+        assert_eq!(json[0]["scheme"], "党建述职");
+        assert_eq!(json[0]["detected_genre"], "政府工作报告");
+    }
+    let text = String::from_utf8(gongwen(&["themes", &government]).stdout).expect("UTF-8");
+    assert!(text.contains("体裁：政府工作报告（标题含「政府工作报告」"), "{text}");
+    let unknown = gongwen(&["themes", "--scheme", "novel", &government]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown scheme novel"));
 }
 
 #[test]

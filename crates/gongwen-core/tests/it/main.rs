@@ -10,6 +10,7 @@ mod outline_scaling;
 mod properties;
 mod readers;
 mod seeds;
+mod themes;
 mod vocabulary;
 mod words;
 

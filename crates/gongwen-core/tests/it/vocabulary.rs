@@ -1,12 +1,11 @@
 //! Vocabulary analyses: G², TF-IDF and TextRank on tiny hand-computed
 //! fixtures, the concordance on CJK text from a CRLF source, the formulation
-//! inventory, and theme attribution of the seeds' sections.
+//! inventory.
 
 use gongwen_core::analyze_report;
 use gongwen_core::concordance::concordance;
 
 use gongwen_core::keyness::{Significance, distinctive_words, log_likelihood, textrank_keywords, tfidf_keywords};
-use gongwen_core::themes::Theme;
 use gongwen_core::words::{WordCount, WordFrequencies};
 
 use crate::segmenter;
@@ -180,49 +179,6 @@ fn formulations_are_counted_with_their_density() {
     assert_eq!(found, [("两个维护", 2), ("一岗双责", 1)]);
     let expected_density = (2.0 * 1000.0 / analysis.chars as f64 * 100.0).round() / 100.0;
     assert!(close(analysis.formulations[0].per_thousand, expected_density));
-}
-
-#[test]
-fn seed_sections_are_attributed_to_the_themes_their_headings_name() {
-    let cases: &[(&str, &[(&str, Theme)])] = &[
-        (
-            "004",
-            &[
-                ("坚持思想铸魂", Theme::Ideological),
-                ("践行两个维护", Theme::Political),
-                ("夯实战斗堡垒", Theme::Organizational),
-                ("织密廉洁自律防线", Theme::Integrity),
-            ],
-        ),
-        (
-            "002",
-            &[
-                ("坚持政治建设首位首抓", Theme::Political),
-                ("坚持思想铸魂", Theme::Ideological),
-                ("深化基层组织和干部队伍建设", Theme::Organizational),
-            ],
-        ),
-        ("003", &[("扎实开展习近平", Theme::Ideological), ("加强基层党组织", Theme::Organizational)]),
-    ];
-    for (seed, expected) in cases {
-        let analysis = crate::seeds::analyze_seed(seed);
-        let headings = &analysis.outline.headings;
-        for (title_start, theme) in *expected {
-            let index =
-                headings.iter().position(|h| h.parent.is_none() && h.title.starts_with(title_start)).expect("section");
-            assert_eq!(
-                analysis.themes.dominant_theme_under(headings, index),
-                Some(*theme),
-                "seed {seed}: {title_start}"
-            );
-        }
-        let total: f64 = analysis.themes.totals.iter().map(|t| t.share).sum();
-        assert!((0.99..=1.01).contains(&total), "shares add up: {total}");
-    }
-    let seed_002 = crate::seeds::analyze_seed("002");
-    let ideology = seed_002.outline.headings.iter().position(|h| h.title.starts_with("强化阵地管理")).expect("（二）");
-    let section = seed_002.themes.sections.iter().find(|s| s.heading == Some(ideology)).expect("a leaf");
-    assert_eq!(section.theme, Theme::Ideology);
 }
 
 #[test]
