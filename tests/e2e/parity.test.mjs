@@ -52,6 +52,26 @@ describe('wasm API and CLI parity', () => {
     });
   });
 
+  test('compare() equals gongwen compare --json on the seeds, with and without a template', async () => {
+    const wasm = require(WASM_API);
+    const seeds = await seedFiles();
+    const paths = seeds.map((seed) => `seeds/${seed.name}`);
+    const files = (list) => list.map((path) => ({ name: path, bytes: readFileSync(join(ROOT, path)) }));
+    const result = wasm.compare(files(paths));
+    assert.deepEqual(result.errors, []);
+    delete result.errors;
+    assert.deepEqual(result, cliJson(['compare', '--json', ...paths]));
+    assert.ok(result.passages.length > 20);
+    const [template, ...reports] = paths;
+    const withTemplate = wasm.compare(files(reports), { minChars: 30, templates: files([template]), excludeTemplates: true });
+    delete withTemplate.errors;
+    assert.deepEqual(withTemplate, cliJson(['compare', '--json', '--min-chars', '30', '--exclude-templates', '--template', template, ...reports]));
+    const bad = wasm.compare([...files(reports), { name: 'bad.txt', bytes: Buffer.from('%PDF-1.7') }]);
+    assert.equal(bad.errors.length, 1);
+    assert.equal(bad.errors[0].file, 'bad.txt');
+    assert.equal(bad.reports.length, reports.length);
+  });
+
   test('a bad file throws the message the CLI prints', () => {
     const wasm = require(WASM_API);
     const dir = mkdtempSync(join(tmpdir(), 'gongwen-parity-'));

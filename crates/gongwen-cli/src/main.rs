@@ -14,6 +14,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use gongwen_core::compare::record::CompareRecord;
+use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports};
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::render::render_outline;
 use gongwen_core::report::{
@@ -86,6 +88,28 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Compare the files with each other: the passages they share, how much
+    /// of each is shared with each other file, how much is its own, and which
+    /// shared passages are template phrasing (套话).
+    Compare {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The shortest shared passage, in characters (letters, digits and
+        /// CJK characters; punctuation and whitespace are not counted).
+        #[arg(long, default_value_t = DEFAULT_MIN_CHARS)]
+        min_chars: usize,
+        /// A template or higher-level document (模板 / 上级文件): passages
+        /// found in it are template phrasing. May be given more than once.
+        #[arg(long)]
+        template: Vec<PathBuf>,
+        /// Leave template passages out of similarity and own-text shares.
+        #[arg(long)]
+        exclude_templates: bool,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -106,8 +130,9 @@ fn run(cli: Cli) -> Result<bool> {
     let (Command::Outline { files, .. }
     | Command::Words { files, .. }
     | Command::Kwic { files, .. }
-    | Command::Themes { files, .. }) = &cli.command;
-    let (analyses, all_ok) = analyze_files(files, &segmenter);
+    | Command::Themes { files, .. }
+    | Command::Compare { files, .. }) = &cli.command;
+    let (analyses, mut all_ok) = analyze_files(files, &segmenter);
     let text = match cli.command {
         Command::Outline { json: true, .. } => {
             let records: Vec<OutlineRecord> = analyses.iter().map(OutlineRecord::from_analysis).collect();
@@ -127,6 +152,16 @@ fn run(cli: Cli) -> Result<bool> {
             let records: Vec<ThemesRecord> =
                 analyses.iter().map(|analysis| ThemesRecord::from_analysis(analysis, scheme.0)).collect();
             if json { to_json(&records)? } else { records.iter().map(render_themes).collect::<Vec<_>>().join("\n") }
+        }
+        Command::Compare { json, min_chars, template, exclude_templates, .. } => {
+            let (templates, templates_ok) = analyze_files(&template, &segmenter);
+            all_ok &= templates_ok;
+            let settings = CompareSettings { min_chars, exclude_templates, ..CompareSettings::default() };
+            let reports: Vec<&ReportAnalysis> = analyses.iter().collect();
+            let templates: Vec<&ReportAnalysis> = templates.iter().collect();
+            let comparison = compare_reports(&reports, &templates, segmenter.lexicon(), &settings);
+            let record = CompareRecord::from_comparison(&comparison, &reports, &templates);
+            if json { to_json(&record)? } else { render_comparison(&record) }
         }
     };
     let mut stdout = std::io::stdout().lock();
@@ -240,6 +275,47 @@ fn render_themes(record: &ThemesRecord) -> String {
     }
     for share in &record.themes {
         out.push_str(&format!("{:>7} 字  {:>5.1}%  {}\n", share.chars, share.share * 100.0, share.theme));
+    }
+    out
+}
+
+/// The readable comparison: each file's own-text share, the similarity
+/// matrix (row shared with column, percent), and the shared passages.
+fn render_comparison(record: &CompareRecord) -> String {
+    let mut out = String::from("各报告：\n");
+    for (index, report) in record.reports.iter().enumerate() {
+        out.push_str(&format!(
+            "{:>3}  {:>6} 字  自有 {:>5.1}%  {}\n",
+            index + 1,
+            report.chars,
+            report.own_share * 100.0,
+            display_file_name(&report.file)
+        ));
+    }
+    out.push_str("相似度（行报告与列报告共有的文字占行报告的百分比）：\n     ");
+    for index in 0..record.reports.len() {
+        out.push_str(&format!("{:>6}", index + 1));
+    }
+    out.push('\n');
+    for (index, row) in record.similarity.iter().enumerate() {
+        out.push_str(&format!("{:>3}  ", index + 1));
+        for value in row {
+            out.push_str(&format!("{:>6.1}", value * 100.0));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("共有段落（{} 段，不少于 {} 字）：\n", record.passages.len(), record.settings.min_chars));
+    for passage in &record.passages {
+        let places: Vec<String> =
+            passage.occurrences.iter().map(|o| format!("{}:{}", display_file_name(&o.file), o.line)).collect();
+        let mark = if passage.template { "【套话】" } else { "" };
+        out.push_str(&format!(
+            "{:>5} 字 {} 份 {mark}{}\n       {}\n",
+            passage.chars,
+            passage.reports,
+            passage.text,
+            places.join("  ")
+        ));
     }
     out
 }

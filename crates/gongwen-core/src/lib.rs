@@ -8,7 +8,8 @@
 //! [`clean`] → cleaned text + removed noise →
 //! [`outline`] → document model → [`words`] (with [`segment`] and the
 //! [`lexicon`]) → [`formulations`], [`themes`], [`concordance`] → set-level
-//! [`keyness`] → records for the CLI and the page ([`report`], [`render`]).
+//! [`keyness`] and [`compare`] (shared passages, similarity) → records for the
+//! CLI and the page ([`report`], [`render`]).
 //! [`analysis::analyze_report`] runs them all for one file.
 //!
 //! **Architecture invariant:** the core never reads files, fetches, or touches
@@ -17,6 +18,7 @@
 
 pub mod analysis;
 pub mod clean;
+pub mod compare;
 pub mod concordance;
 pub mod decode;
 pub mod diagnostic;

@@ -8,13 +8,15 @@
 //! absent values, plain objects for maps) and core errors become `Error`s. The
 //! values are the CLI's records (`gongwen_core::report`), so `analyze` returns
 //! exactly what `gongwen outline --json` and `gongwen words --json` print for
-//! the same file.
+//! the same file, and `compare` what `gongwen compare --json` prints.
 
 use std::cell::OnceCell;
 
+use gongwen_core::compare::record::CompareRecord;
+use gongwen_core::compare::{CompareSettings, compare_reports};
 use gongwen_core::report::{DEFAULT_TOP_WORDS, OutlineRecord, WordsRecord};
-use gongwen_core::{Segmenter, analyze_report};
-use serde::Serialize;
+use gongwen_core::{ReportAnalysis, Segmenter, analyze_report};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -48,6 +50,90 @@ pub fn analyze(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
             outline: OutlineRecord::from_analysis(&analysis),
             words: WordsRecord::for_set(std::slice::from_ref(&analysis), DEFAULT_TOP_WORDS).remove(0),
         };
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        result.serialize(&serializer).map_err(|error| JsError::new(&error.to_string()))
+    })
+}
+
+/// A file handed to [`compare`]: `{ name, bytes }`.
+#[derive(Deserialize)]
+struct InputFile {
+    name: String,
+    #[serde(with = "serde_bytes")]
+    bytes: Vec<u8>,
+}
+
+/// The options of [`compare`], all optional: `{ minChars, templates,
+/// excludeTemplates }`, as `gongwen compare`'s `--min-chars`, `--template`
+/// and `--exclude-templates`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct CompareOptions {
+    min_chars: Option<usize>,
+    templates: Vec<InputFile>,
+    exclude_templates: bool,
+}
+
+/// A file [`compare`] could not read, with the CLI's message.
+#[derive(Serialize)]
+struct FileError {
+    file: String,
+    message: String,
+}
+
+/// What [`compare`] returns: the CLI's record, and the files it could not read.
+#[derive(Serialize)]
+struct CompareResult {
+    #[serde(flatten)]
+    record: CompareRecord,
+    errors: Vec<FileError>,
+}
+
+/// Compares reports: `files` is an array of `{ name, bytes }` (bytes a
+/// `Uint8Array`), `options` as [`CompareOptions`] or `undefined`. Returns
+/// what `gongwen compare --json` prints for the same files, plus `errors`:
+/// the files that could not be read, each `{ file, message }` — the other
+/// files are still compared.
+#[wasm_bindgen]
+pub fn compare(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let files: Vec<InputFile> =
+        serde_wasm_bindgen::from_value(files).map_err(|error| JsError::new(&error.to_string()))?;
+    let options: CompareOptions = if options.is_undefined() || options.is_null() {
+        CompareOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|error| JsError::new(&error.to_string()))?
+    };
+    SEGMENTER.with(|cell| {
+        let segmenter = cell
+            .get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
+            .as_ref()
+            .map_err(|message| JsError::new(message))?;
+        let mut errors = Vec::new();
+        let mut read = |files: &[InputFile]| -> Vec<ReportAnalysis> {
+            files
+                .iter()
+                .filter_map(|file| match analyze_report(&file.name, &file.bytes, segmenter) {
+                    Ok(analysis) => Some(analysis),
+                    Err(error) => {
+                        errors.push(FileError { file: file.name.clone(), message: error.to_string() });
+                        None
+                    }
+                })
+                .collect()
+        };
+        let reports = read(&files);
+        let templates = read(&options.templates);
+        let defaults = CompareSettings::default();
+        let settings = CompareSettings {
+            min_chars: options.min_chars.unwrap_or(defaults.min_chars),
+            exclude_templates: options.exclude_templates,
+            ..defaults
+        };
+        let reports: Vec<&ReportAnalysis> = reports.iter().collect();
+        let templates: Vec<&ReportAnalysis> = templates.iter().collect();
+        let comparison = compare_reports(&reports, &templates, segmenter.lexicon(), &settings);
+        let result =
+            CompareResult { record: CompareRecord::from_comparison(&comparison, &reports, &templates), errors };
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         result.serialize(&serializer).map_err(|error| JsError::new(&error.to_string()))
     })

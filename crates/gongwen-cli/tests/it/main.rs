@@ -417,3 +417,55 @@ fn every_hostile_file_gets_one_line_and_the_rest_is_analysed() {
     assert!(text.contains("name_rtl_\\u{202E}txt.exe") && !text.contains('\u{202E}'), "{text}");
     assert!(!String::from_utf8_lossy(&readable.stderr).contains('\u{202E}'));
 }
+
+#[test]
+fn compare_json_contract() {
+    let files: Vec<String> = ["000", "001", "002", "003", "004"].iter().map(|prefix| seed(prefix)).collect();
+    let args: Vec<&str> = ["compare", "--json"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    let json = json_of(&gongwen(&args));
+    let reports = json["reports"].as_array().expect("reports");
+    assert_eq!(reports.len(), 5);
+    for (report, file) in reports.iter().zip(&files) {
+        assert_eq!(report["file"], Value::from(file.as_str()));
+        assert!(report["chars"].as_u64() > Some(2000));
+        let own = report["own_share"].as_f64().expect("own_share");
+        assert!((0.0..1.0).contains(&own));
+    }
+    let similarity = json["similarity"].as_array().expect("similarity");
+    for (a, row) in similarity.iter().enumerate() {
+        let row = row.as_array().expect("a row");
+        assert_eq!(row.len(), 5);
+        assert_eq!(row[a], 1.0);
+    }
+    let passages = json["passages"].as_array().expect("passages");
+    assert!(passages.len() > 20);
+    let compact = |text: &str| -> String { text.chars().filter(|c| c.is_alphanumeric() || *c == '*').collect() };
+    for passage in passages {
+        assert!(passage["chars"].as_u64() >= Some(20));
+        assert!(passage["template"].is_boolean() && passage["near_copy"].is_boolean());
+        let occurrences = passage["occurrences"].as_array().expect("occurrences");
+        assert!(occurrences.len() >= 2);
+        for occurrence in occurrences {
+            for key in ["file", "line", "start", "end", "text", "section", "differences"] {
+                assert!(occurrence.get(key).is_some(), "occurrence has {key}");
+            }
+            let text = occurrence["text"].as_str().expect("text");
+            let (start, end) = (occurrence["start"].as_u64().expect("start"), occurrence["end"].as_u64().expect("end"));
+            assert_eq!(end - start, text.chars().count() as u64, "start and end count characters");
+            if passage["near_copy"] == false {
+                assert_eq!(compact(text), compact(passage["text"].as_str().expect("text")));
+            }
+        }
+    }
+    let template = passages.iter().find(|p| p["template"] == true).expect("a template passage");
+    assert!(template["reports"].as_u64() >= Some(3));
+    let longer: Vec<&str> =
+        ["compare", "--json", "--min-chars", "60"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    let fewer = json_of(&gongwen(&longer));
+    let fewer = fewer["passages"].as_array().expect("passages");
+    assert!(!fewer.is_empty() && fewer.len() < passages.len());
+    assert!(fewer.iter().all(|p| p["chars"].as_u64() >= Some(60)));
+    let plain: Vec<&str> = ["compare"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    let text = String::from_utf8(gongwen(&plain).stdout).expect("UTF-8");
+    assert!(text.contains("相似度") && text.contains("【套话】"), "{text}");
+}

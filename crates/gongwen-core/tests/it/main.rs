@@ -2,6 +2,7 @@
 //! snapshot tests over every report in `seeds/`.
 
 mod clean;
+mod compare;
 mod corpus;
 mod decode;
 mod lexicon;
