@@ -14,7 +14,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use gongwen_core::compare::record::CompareRecord;
+use gongwen_core::compare::record::{CompareRecord, YearRecord};
+use gongwen_core::compare::year_over_year::{compare_years, pair_by_year};
 use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports};
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::render::render_outline;
@@ -110,6 +111,24 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Compare each report with its earlier version (对照): what it kept, what
+    /// is new and what was dropped, section by section. Reports are paired by
+    /// file name once the year is taken out (市局2023年度述职报告 with
+    /// 市局2022年度述职报告), or with --previous.
+    Years {
+        /// Print one JSON array, one object per pair, instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The shortest kept passage, in characters.
+        #[arg(long, default_value_t = DEFAULT_MIN_CHARS)]
+        min_chars: usize,
+        /// The earlier report to compare the one FILE with, instead of pairing by name.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -131,7 +150,8 @@ fn run(cli: Cli) -> Result<bool> {
     | Command::Words { files, .. }
     | Command::Kwic { files, .. }
     | Command::Themes { files, .. }
-    | Command::Compare { files, .. }) = &cli.command;
+    | Command::Compare { files, .. }
+    | Command::Years { files, .. }) = &cli.command;
     let (analyses, mut all_ok) = analyze_files(files, &segmenter);
     let text = match cli.command {
         Command::Outline { json: true, .. } => {
@@ -162,6 +182,36 @@ fn run(cli: Cli) -> Result<bool> {
             let comparison = compare_reports(&reports, &templates, segmenter.lexicon(), &settings);
             let record = CompareRecord::from_comparison(&comparison, &reports, &templates);
             if json { to_json(&record)? } else { render_comparison(&record) }
+        }
+        Command::Years { json, min_chars, previous, .. } => {
+            let (earlier, earlier_ok) = match &previous {
+                Some(path) => analyze_files(std::slice::from_ref(path), &segmenter),
+                None => (Vec::new(), true),
+            };
+            all_ok &= earlier_ok;
+            let pairs: Vec<(&ReportAnalysis, &ReportAnalysis)> = match (previous.is_some(), earlier.first()) {
+                (true, Some(earlier)) => analyses.iter().map(|current| (current, earlier)).collect(),
+                (true, None) => Vec::new(),
+                (false, _) => {
+                    let reports: Vec<&ReportAnalysis> = analyses.iter().collect();
+                    pair_by_year(&reports)
+                        .into_iter()
+                        .map(|(later, earlier)| (reports[later], reports[earlier]))
+                        .collect()
+                }
+            };
+            if pairs.is_empty() && previous.is_none() {
+                eprintln!(
+                    "gongwen: 没有可对照的报告：文件名去掉年份后相同、年份不同的报告才会配对，或用 --previous 指定上一年的报告"
+                );
+            }
+            let records: Vec<YearRecord> = pairs
+                .into_iter()
+                .map(|(current, earlier)| {
+                    YearRecord::from_comparison(&compare_years(current, earlier, min_chars), current, earlier)
+                })
+                .collect();
+            if json { to_json(&records)? } else { records.iter().map(render_years).collect::<Vec<_>>().join("\n") }
         }
     };
     let mut stdout = std::io::stdout().lock();
@@ -316,6 +366,32 @@ fn render_comparison(record: &CompareRecord) -> String {
             passage.text,
             places.join("  ")
         ));
+    }
+    out
+}
+
+/// The readable year-over-year comparison: shares, sections, and the new
+/// and dropped text.
+fn render_years(record: &YearRecord) -> String {
+    let mut out = format!(
+        "{} 对照 {}：沿用 {:.1}%，上一年的 {:.1}% 仍在\n",
+        display_file_name(&record.file),
+        display_file_name(&record.previous),
+        record.kept_share * 100.0,
+        record.previous_kept_share * 100.0
+    );
+    for section in &record.sections {
+        let total = (section.kept + section.edited + section.changed).max(1);
+        out.push_str(&format!(
+            "  {:>5.1}% 新写  {}\n",
+            section.changed as f64 * 100.0 / total as f64,
+            section.heading.as_deref().unwrap_or("（开头）")
+        ));
+    }
+    for (label, changes) in [("新增", &record.new), ("删去", &record.dropped)] {
+        for change in changes {
+            out.push_str(&format!("  【{label}】第 {} 行：{}\n", change.line, change.text));
+        }
     }
     out
 }

@@ -469,3 +469,30 @@ fn compare_json_contract() {
     let text = String::from_utf8(gongwen(&plain).stdout).expect("UTF-8");
     assert!(text.contains("相似度") && text.contains("【套话】"), "{text}");
 }
+
+#[test]
+fn years_pairs_by_name_and_year_or_takes_the_previous_given() {
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/year-over-year");
+    let dir = std::env::temp_dir().join(format!("gongwen-years-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let later = dir.join("市局2023年度述职报告.txt");
+    let earlier = dir.join("市局2022年度述职报告.txt");
+    std::fs::copy(seed("001"), &later).expect("copy");
+    std::fs::copy(fixture.join("001-2022.txt"), &earlier).expect("copy");
+    let (later, earlier) = (later.to_string_lossy().into_owned(), earlier.to_string_lossy().into_owned());
+    let json = json_of(&gongwen(&["years", "--json", &earlier, &later]));
+    let records = json.as_array().expect("records");
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["file"], Value::from(later.as_str()));
+    assert_eq!(records[0]["previous"], Value::from(earlier.as_str()));
+    for key in ["kept_share", "previous_kept_share", "sections", "previous_sections", "new", "dropped", "edited"] {
+        assert!(records[0].get(key).is_some(), "a year record has {key}");
+    }
+    assert_eq!(records[0]["new"].as_array().expect("new").len(), 2);
+    assert_eq!(records[0]["dropped"].as_array().expect("dropped").len(), 2);
+    let explicit = json_of(&gongwen(&["years", "--json", "--previous", &earlier, &later]));
+    assert_eq!(explicit, json);
+    let alone = gongwen(&["years", &later]);
+    assert!(String::from_utf8_lossy(&alone.stderr).contains("没有可对照的报告"));
+    std::fs::remove_dir_all(&dir).ok();
+}

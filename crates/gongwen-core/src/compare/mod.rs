@@ -23,6 +23,7 @@ pub mod near_copy;
 pub mod normalize;
 pub mod record;
 pub mod repeats;
+pub mod year_over_year;
 
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
@@ -260,7 +261,7 @@ fn own_chars(formulations: &Option<AhoCorasick>, passage: &[char]) -> usize {
 
 /// The deepest heading whose section contains `offset`: of the headings that
 /// start at or before it, the latest-starting one that still runs past it.
-fn innermost_section(headings: &[Heading], offset: usize) -> Option<usize> {
+pub(crate) fn innermost_section(headings: &[Heading], offset: usize) -> Option<usize> {
     let started = headings.partition_point(|h| h.section.start <= offset);
     (0..started).rev().find(|&i| offset < headings[i].section.end.max(headings[i].section.start + 1))
 }

@@ -1,10 +1,12 @@
 //! The machine-readable comparison, as `gongwen compare --json` prints it
-//! and the wasm API's `compare` returns it. A contract: fields are added,
-//! never renamed or removed.
+//! and the wasm API's `compare` returns it, and the year-over-year record of
+//! `gongwen years --json`. Contracts: fields are added, never renamed or
+//! removed.
 
 use serde::{Deserialize, Serialize};
 
-use super::{CompareSettings, Comparison, TextId};
+use super::year_over_year::{ChangeKind, YearComparison, YearSide};
+use super::{CompareSettings, Comparison, TextId, innermost_section};
 use crate::analysis::ReportAnalysis;
 use crate::diagnostic::Diagnostic;
 
@@ -175,6 +177,100 @@ impl CompareRecord {
             templates: templates.iter().map(|t| t.name.clone()).collect(),
             settings: comparison.settings,
             diagnostics: comparison.diagnostics.clone(),
+        }
+    }
+}
+
+/// A later report against an earlier one, as `gongwen years --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearRecord {
+    /// The later report's path as given.
+    pub file: String,
+    /// The earlier report's path as given.
+    pub previous: String,
+    /// Share (0–1) of the later report kept or edited from the earlier one.
+    pub kept_share: f64,
+    /// Share (0–1) of the earlier report still in the later one.
+    pub previous_kept_share: f64,
+    /// The later report's top-level sections: characters kept, edited, new.
+    pub sections: Vec<YearSectionRecord>,
+    /// The earlier report's top-level sections: characters kept, edited, dropped.
+    pub previous_sections: Vec<YearSectionRecord>,
+    /// Text only in the later report.
+    pub new: Vec<ChangeRecord>,
+    /// Text only in the earlier report.
+    pub dropped: Vec<ChangeRecord>,
+    /// Small edits (years, figures, names) in the later report.
+    pub edited: Vec<ChangeRecord>,
+}
+
+/// One top-level section in a [`YearRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearSectionRecord {
+    /// The heading (marker and title); `None` for the text before the first.
+    pub heading: Option<String>,
+    /// Characters kept unchanged.
+    pub kept: usize,
+    /// Characters kept with small edits.
+    pub edited: usize,
+    /// Characters new (later report) or dropped (earlier report).
+    pub changed: usize,
+}
+
+/// One changed stretch in a [`YearRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRecord {
+    /// The source line (or paragraph) it starts on.
+    pub line: u32,
+    /// Its compared characters.
+    pub chars: usize,
+    /// The text as written.
+    pub text: String,
+    /// The innermost heading holding it (marker and title), if any.
+    pub section: Option<String>,
+}
+
+impl YearRecord {
+    /// The record of `current` compared with `previous`.
+    pub fn from_comparison(comparison: &YearComparison, current: &ReportAnalysis, previous: &ReportAnalysis) -> Self {
+        let heading_text = |analysis: &ReportAnalysis, index: usize| {
+            let heading = &analysis.outline.headings[index];
+            format!("{}{}", heading.marker, heading.title)
+        };
+        let sections = |side: &YearSide, analysis: &ReportAnalysis| -> Vec<YearSectionRecord> {
+            side.sections
+                .iter()
+                .map(|s| YearSectionRecord {
+                    heading: s.heading.map(|i| heading_text(analysis, i)),
+                    kept: s.kept,
+                    edited: s.edited,
+                    changed: s.changed,
+                })
+                .collect()
+        };
+        let changes = |side: &YearSide, analysis: &ReportAnalysis, kind: ChangeKind| -> Vec<ChangeRecord> {
+            side.changes
+                .iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| ChangeRecord {
+                    line: c.line,
+                    chars: c.chars,
+                    text: c.range.slice(&analysis.cleaned.text).to_owned(),
+                    section: innermost_section(&analysis.outline.headings, c.range.start)
+                        .map(|i| heading_text(analysis, i)),
+                })
+                .collect()
+        };
+        Self {
+            file: current.name.clone(),
+            previous: previous.name.clone(),
+            kept_share: comparison.current.kept_share,
+            previous_kept_share: comparison.previous.kept_share,
+            sections: sections(&comparison.current, current),
+            previous_sections: sections(&comparison.previous, previous),
+            new: changes(&comparison.current, current, ChangeKind::New),
+            dropped: changes(&comparison.previous, previous, ChangeKind::Dropped),
+            edited: changes(&comparison.current, current, ChangeKind::Edited),
         }
     }
 }

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use gongwen_core::compare::record::CompareRecord;
+use gongwen_core::compare::year_over_year::{ChangeKind, YearSide, compare_years, pair_by_year};
 use gongwen_core::compare::{CompareSettings, Comparison, Passage, TextId, compare_reports};
 use gongwen_core::{ReportAnalysis, analyze_report};
 use proptest::prelude::*;
@@ -292,4 +293,57 @@ proptest! {
             prop_assert!(passage.occurrences.iter().all(|o| o.end - o.start == passage.chars));
         }
     }
+}
+
+/// The compared characters of a text.
+fn compact(text: &str) -> String {
+    text.chars().filter_map(gongwen_core::compare::normalize::fold_char).collect()
+}
+
+#[test]
+fn this_year_against_last_year_finds_exactly_the_edits() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/year-over-year");
+    let previous_text = std::fs::read_to_string(dir.join("001-2022.txt")).expect("the fixture");
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).expect("expected.json"))
+            .expect("JSON");
+    let current = seeds().remove(1);
+    let previous = analyze("001-2022.txt", &previous_text);
+    let comparison = compare_years(&current, &previous, CompareSettings::default().min_chars);
+    let texts = |side: &YearSide, analysis: &ReportAnalysis, kind: ChangeKind| -> Vec<String> {
+        side.changes.iter().filter(|c| c.kind == kind).map(|c| compact(c.range.slice(&analysis.cleaned.text))).collect()
+    };
+    let wanted = |key: &str| -> Vec<String> {
+        expected[key].as_array().expect("a list").iter().map(|s| compact(s.as_str().expect("text"))).collect()
+    };
+    assert_eq!(texts(&comparison.current, &current, ChangeKind::New), wanted("new"));
+    assert_eq!(texts(&comparison.previous, &previous, ChangeKind::Dropped), wanted("dropped"));
+    // The changed year is an edit, not new text.
+    let edited = texts(&comparison.current, &current, ChangeKind::Edited);
+    assert!(edited.iter().any(|e| e.contains('3')), "{edited:?}");
+    assert!(comparison.current.kept_share > 0.9, "{}", comparison.current.kept_share);
+    // Every compared character is accounted for, section by section.
+    for side in [&comparison.current, &comparison.previous] {
+        assert_eq!(side.changes.iter().map(|c| c.chars).sum::<usize>(), side.chars);
+        assert_eq!(side.sections.iter().map(|s| s.kept + s.edited + s.changed).sum::<usize>(), side.chars);
+    }
+    let new_by_section: Vec<usize> = comparison.current.sections.iter().map(|s| s.changed).collect();
+    assert!(
+        new_by_section.iter().filter(|&&n| n > 0).count() == 1,
+        "both new sentences are in 一、: {new_by_section:?}"
+    );
+}
+
+#[test]
+fn reports_are_paired_with_the_latest_earlier_year_of_the_same_name() {
+    let text = "一、工作情况\n全年工作平稳推进。\n";
+    let named = |name: &str| analyze(name, text);
+    let reports = [
+        named("市财政局2023年度述职报告.txt"),
+        named("市财政局2021年度述职报告.txt"),
+        named("市财政局2022年度述职报告.docx"),
+        named("市税务局2022年度述职报告.txt"),
+    ];
+    let refs: Vec<&ReportAnalysis> = reports.iter().collect();
+    assert_eq!(pair_by_year(&refs), vec![(0, 2), (2, 1)]);
 }
