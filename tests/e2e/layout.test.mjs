@@ -38,10 +38,15 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
         assert.deepEqual(await overflowing(page), [], `${tab} at ${width}×${height}`);
       }
       await screenshot(page, `layout-${width}`);
-      // A tooltip of the leftmost segment of 篇幅 stays inside the window.
-      const chart = await page.$('.chart-pane .chart-canvas');
-      const box = await chart.boundingBox();
-      await page.mouse.move(box.x + box.width * 0.35, box.y + 24);
+      // A tooltip of the leftmost segment of 篇幅 (views.test.mjs checks it
+      // stays inside the window), found where ECharts drew the top bar.
+      const segment = await page.$eval('.chart-pane .chart-canvas', (element) => {
+        const data = globalThis.echarts.getInstanceByDom(element).getModel().getSeriesByIndex(0).getData();
+        const { x, y, height } = data.getItemGraphicEl(data.count() - 1).shape;
+        const box = element.getBoundingClientRect();
+        return { x: box.x + x + 3, y: box.y + y + height / 2 };
+      });
+      await page.mouse.move(segment.x, segment.y);
       await page.waitForTimeout(300);
       await screenshot(page, `shares-tooltip-${width}`);
     });

@@ -17,6 +17,7 @@ use crate::components::formulation_panel::FormulationPanel;
 use crate::components::keyness_panel::KeynessPanel;
 use crate::components::outline_tree::OutlineTree;
 use crate::components::reader::Reader;
+use crate::components::splitter::Splitter;
 use crate::components::structure_panel::StructurePanel;
 use crate::components::theme_panel::ThemePanel;
 use crate::components::vocabulary_dialog::VocabularyDialog;
@@ -24,9 +25,11 @@ use crate::components::word_panel::WordPanel;
 use crate::dropped_files::dropped_files;
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
+use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
 use crate::incoming_file::IncomingFile;
+use crate::pane_sizes::Pane;
 use crate::protocol::ReportId;
 use crate::samples::SAMPLE_REPORTS;
 use crate::state::{Action, AppState, DictionaryStatus};
@@ -68,6 +71,7 @@ pub fn App() -> Html {
     let worker = use_analysis_worker(state.dispatcher());
     let load = use_report_loader(state.dispatcher(), worker.clone());
     let set_vocabulary = use_user_vocabulary(state.dispatcher(), worker.clone());
+    let panes = use_pane_sizes();
     let dragging = use_state(|| false);
     let dialog_open = use_state(|| false);
     let view = use_state(|| View::Keyness);
@@ -209,6 +213,11 @@ pub fn App() -> Html {
             <span class="dictionary broken" data-dictionary="broken">{ format!("词典不可用：{message}") }</span>
         },
     };
+    let splitter = |pane: Pane| {
+        html! {
+            <Splitter {pane} size={panes.sizes.get(pane)} on_preview={panes.preview.clone()} on_commit={panes.commit.clone()} />
+        }
+    };
     let view_tab = |(target, label): (View, &'static str)| {
         let view = view.clone();
         let active = *view == target;
@@ -249,21 +258,25 @@ pub fn App() -> Html {
                     <h2 class="pane-title">{ format!("报告（{}）", state.reports.len()) }</h2>
                     <FileList reports={state.reports.clone()} selected={state.selected} {on_select} {on_remove} />
                 </aside>
+                { splitter(Pane::Files) }
                 if let Some(analysis) = selected {
                     <section class="outline-pane">
                         <h2 class="pane-title">{ "大纲" }</h2>
                         <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()}
                             focused={state.focused_heading()} on_focus={on_focus.clone()} />
                     </section>
+                    { splitter(Pane::Outline) }
                     <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
                         <Reader key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()} focus={state.focus}
                             highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()} />
                         if let Some(lookup) = &state.lookup {
+                            { splitter(Pane::Concordance) }
                             <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at}
                                 on_width={dispatch.reform(Action::SetLookupWidth)} on_sort={dispatch.reform(Action::SetLookupSort)}
                                 on_close={dispatch.reform(|()| Action::CloseLookup)} on_ignore={on_ignore_word} on_keep={on_keep_word} />
                         }
                     </section>
+                    { splitter(Pane::Views) }
                     <section class="chart-pane">
                         <div class="view-tabs" role="tablist">{ for VIEWS.into_iter().map(view_tab) }</div>
                         <div class="view-body">

@@ -11,10 +11,12 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod counts;
 pub mod dropped_files;
 pub mod file_picker;
 pub mod hooks;
 pub mod incoming_file;
+pub mod pane_sizes;
 pub mod pdf_reader;
 pub mod pinyin_order;
 pub mod protocol;

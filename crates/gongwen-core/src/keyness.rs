@@ -82,10 +82,16 @@ pub struct DistinctiveWord {
     /// rest); 1 means twice as often. A word the rest never uses is counted
     /// there as half an occurrence.
     pub log_ratio: f64,
-    /// Its count in the report.
+    /// Its count in the report, as segmented: the word as a word of its own
+    /// (what G² is computed from).
     pub count: usize,
-    /// Its count in the rest of the set together.
+    /// Its count in the rest of the set together, as segmented.
     pub reference_count: usize,
+    /// Every occurrence of its string in the report's cleaned text, inside
+    /// longer words and headings included: what a reader's Ctrl-F finds
+    /// ([`WordCount::text_count`](crate::words::WordCount::text_count)).
+    #[serde(default)]
+    pub text_count: usize,
 }
 
 /// Hardie's log ratio of `a` in `c` words against `b` in `d` words, with
@@ -152,6 +158,7 @@ pub fn distinctive_words(
                 log_ratio: log_ratio(count.count, in_rest, report.tokens, rest_tokens),
                 count: count.count,
                 reference_count: in_rest,
+                text_count: count.text_count,
             })
         })
         .collect();

@@ -105,6 +105,9 @@ pub struct DistinctiveRecord {
     /// Its effect size, log₂ of its rate in the report over its rate in the
     /// other files, rounded to 0.01 (added field).
     pub log_ratio: f64,
+    /// Every occurrence of the word's string in the file's cleaned text,
+    /// inside longer words included (added field).
+    pub text_count: usize,
 }
 
 /// One lexicon entry in a [`WordsRecord`].
@@ -230,6 +233,7 @@ impl WordsRecord {
                         g2: (word.g2 * 100.0).round() / 100.0,
                         count: word.count,
                         log_ratio: (word.log_ratio * 100.0).round() / 100.0,
+                        text_count: word.text_count,
                     })
                     .collect(),
                 formulations: analysis

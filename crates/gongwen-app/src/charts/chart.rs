@@ -1,6 +1,6 @@
 //! A generic chart component: owns one ECharts instance for its lifetime,
 //! applies the option it is given, follows its container's size and reports
-//! clicks. The container is observed, not the window: a panel may size its
+//! clicks and sizes (an option may depend on the room it has). The container is observed, not the window: a panel may size its
 //! chart after ECharts has started (the structure chart grows with the
 //! report count), and ECharts only redraws when told.
 
@@ -19,6 +19,10 @@ pub struct ChartProps {
     /// Called with the clicked item's name.
     #[prop_or_default]
     pub on_click: Option<Callback<String>>,
+    /// Called with the chart's width and height in CSS pixels, once it is
+    /// laid out and whenever they change.
+    #[prop_or_default]
+    pub on_resize: Option<Callback<(u32, u32)>>,
     /// Extra CSS classes of the container.
     #[prop_or_default]
     pub class: Classes,
@@ -37,7 +41,11 @@ struct MountedChart {
 impl MountedChart {
     /// Starts ECharts in `element`, forwarding clicks and following the
     /// element's size.
-    fn mount(element: &web_sys::HtmlElement, on_click: Option<Callback<String>>) -> Result<Self, JsValue> {
+    fn mount(
+        element: &web_sys::HtmlElement,
+        on_click: Option<Callback<String>>,
+        on_resize: Option<Callback<(u32, u32)>>,
+    ) -> Result<Self, JsValue> {
         let instance = ECharts::init(element)?;
         let click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
             let name = js_sys::Reflect::get(&params, &"name".into()).ok().and_then(|name| name.as_string());
@@ -47,7 +55,15 @@ impl MountedChart {
         });
         instance.on("click", click.as_ref().unchecked_ref());
         let resized = instance.clone();
-        let on_resize = Closure::<dyn FnMut()>::new(move || resized.resize());
+        let observed = element.clone();
+        // The observer also reports the first size, once the element is laid out.
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            resized.resize();
+            if let Some(on_resize) = &on_resize {
+                let (width, height) = (observed.client_width(), observed.client_height());
+                on_resize.emit((u32::try_from(width).unwrap_or(0), u32::try_from(height).unwrap_or(0)));
+            }
+        });
         let resizes = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
         resizes.observe(element);
         Ok(Self { instance, _on_click: click, resizes, _on_resize: on_resize })
@@ -73,10 +89,11 @@ pub fn Chart(props: &ChartProps) -> Html {
         let chart = chart.clone();
         let failed = failed.clone();
         let on_click = props.on_click.clone();
+        let on_resize = props.on_resize.clone();
         // Runs before the option effect below, which then draws the chart.
         use_effect_with((), move |_| {
             if let Some(element) = container.cast::<web_sys::HtmlElement>() {
-                match MountedChart::mount(&element, on_click) {
+                match MountedChart::mount(&element, on_click, on_resize) {
                     Ok(mounted) => *chart.borrow_mut() = Some(mounted),
                     Err(error) => {
                         web_sys::console::error_2(&"ECharts could not start".into(), &error);

@@ -1,8 +1,10 @@
 //! The option of the word-frequency bar chart: the top words, most frequent at
-//! the top.
+//! the top, by 词次; a bar's tooltip gives both counts, explained.
 
 use gongwen_core::words::WordCount;
 use serde_json::{Value, json};
+
+use crate::counts::{TOKEN_COUNT, count_tooltip};
 
 /// How many words the bar chart shows.
 pub const WORD_BAR_COUNT: usize = 30;
@@ -12,12 +14,16 @@ pub fn word_bar_option(words: &[WordCount]) -> Value {
     // ECharts draws a category axis bottom-up; reverse so the top word is on top.
     let shown: Vec<&WordCount> = words.iter().take(WORD_BAR_COUNT).rev().collect();
     let names: Vec<&str> = shown.iter().map(|w| w.word.as_str()).collect();
-    let counts: Vec<usize> = shown.iter().map(|w| w.count).collect();
+    let data: Vec<Value> = shown
+        .iter()
+        .map(|w| json!({ "value": w.count, "tooltip": { "formatter": count_tooltip(&w.word, w.count, w.text_count) } }))
+        .collect();
     json!({
         "animation": false,
         "grid": { "left": 8, "right": 36, "top": 8, "bottom": 8, "containLabel": true },
-        // On the canvas, never as HTML: the words come from the files.
-        "tooltip": { "trigger": "axis", "axisPointer": { "type": "shadow" }, "renderMode": "richText" },
+        // On the canvas, never as HTML: the words come from the files. Per bar,
+        // so that each tooltip can give the word's two counts.
+        "tooltip": { "trigger": "item", "renderMode": "richText", "confine": true },
         "xAxis": { "type": "value", "minInterval": 1, "splitLine": { "lineStyle": { "color": "#eee" } } },
         "yAxis": {
             "type": "category",
@@ -27,8 +33,8 @@ pub fn word_bar_option(words: &[WordCount]) -> Value {
         },
         "series": [{
             "type": "bar",
-            "name": "出现次数",
-            "data": counts,
+            "name": TOKEN_COUNT,
+            "data": data,
             "itemStyle": { "color": "#b22c2c" },
             "label": { "show": true, "position": "right", "color": "#666", "fontSize": 11 },
             "barMaxWidth": 14,
@@ -43,11 +49,13 @@ mod tests {
     #[test]
     fn shows_at_most_thirty_words_most_frequent_on_top() {
         let words: Vec<WordCount> =
-            (0..40).map(|i| WordCount { word: format!("词{i}"), count: 40 - i, text_count: 40 - i }).collect();
+            (0..40).map(|i| WordCount { word: format!("词{i}"), count: 40 - i, text_count: 45 - i }).collect();
         let option = word_bar_option(&words);
         let names = option["yAxis"]["data"].as_array().expect("names");
         assert_eq!(names.len(), WORD_BAR_COUNT);
         assert_eq!(names.last().and_then(Value::as_str), Some("词0"));
-        assert_eq!(option["series"][0]["data"][WORD_BAR_COUNT - 1], 40);
+        let top = &option["series"][0]["data"][WORD_BAR_COUNT - 1];
+        assert_eq!(top["value"], 40);
+        assert_eq!(top["tooltip"]["formatter"], count_tooltip("词0", 40, 45));
     }
 }

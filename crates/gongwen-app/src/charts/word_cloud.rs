@@ -1,8 +1,11 @@
 //! The option of the word cloud (the `echarts-wordcloud` extension): the top
-//! words sized by count, horizontal as Chinese is read.
+//! words sized by 词次, horizontal as Chinese is read; a word's tooltip gives
+//! both counts, explained.
 
 use gongwen_core::words::WordCount;
 use serde_json::{Value, json};
+
+use crate::counts::count_tooltip;
 
 /// How many words the cloud shows.
 pub const WORD_CLOUD_COUNT: usize = 80;
@@ -21,12 +24,13 @@ pub fn word_cloud_option(words: &[WordCount]) -> Value {
                 "name": word.word,
                 "value": word.count,
                 "textStyle": { "color": COLOURS[rank % COLOURS.len()] },
+                "tooltip": { "formatter": count_tooltip(&word.word, word.count, word.text_count) },
             })
         })
         .collect();
     json!({
         // On the canvas, never as HTML: the words come from the files.
-        "tooltip": { "show": true, "formatter": "{b}：{c} 次", "renderMode": "richText" },
+        "tooltip": { "show": true, "renderMode": "richText", "confine": true },
         "series": [{
             "type": "wordCloud",
             "shape": "circle",
@@ -58,5 +62,6 @@ mod tests {
         let data = option["series"][0]["data"].as_array().expect("data");
         assert_eq!(data.len(), WORD_CLOUD_COUNT);
         assert_eq!((data[0]["name"].as_str(), data[0]["value"].as_u64()), (Some("词0"), Some(100)));
+        assert_eq!(data[0]["tooltip"]["formatter"], count_tooltip("词0", 100, 100));
     }
 }

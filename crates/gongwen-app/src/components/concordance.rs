@@ -1,8 +1,15 @@
 //! The concordance panel (KWIC): every occurrence of the looked-up word in
 //! every loaded report, with left and right context, report and section;
-//! sortable by position or by the context on either side, with an adjustable
-//! width. Dispersion strips show where in each report the word occurs.
-//! Clicking a line or a tick opens the reader there.
+//! sortable by position or by the context on either side (the controls sit in
+//! the table's sticky header), with an adjustable width. Dispersion strips
+//! show where in each report the word occurs. Clicking a line or a tick
+//! opens the reader there.
+//!
+//! Both contexts read left to right, as the text does: the left one is
+//! right-aligned against the word and, when it is wider than its column,
+//! loses its beginning (a flex box aligned to its end clips the start), so
+//! punctuation stays where the text has it. The word's column is as wide as
+//! the longest match, up to [`MAX_MATCH_EM`]; a longer word wraps.
 //!
 //! The strips are SVG: a tick's place is a presentation attribute, not an
 //! inline style, which the page's CSP forbids. A word that occurs thousands
@@ -28,6 +35,10 @@ const MAX_TICKS: usize = 400;
 
 /// The width of a strip in its SVG user units.
 const STRIP_UNITS: f64 = 1000.0;
+
+/// The widest the word's column grows, in em (one em is one Chinese
+/// character); longer matches wrap.
+const MAX_MATCH_EM: usize = 8;
 
 /// Properties of [`Concordance`].
 #[derive(Properties, PartialEq)]
@@ -112,6 +123,21 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     let on_keep = props.on_keep.reform(move |_: MouseEvent| word.clone());
     let reports_with = props.reports.iter().filter(|(id, _)| rows.iter().any(|row| row.report == *id)).count();
     let inside = rows.iter().filter(|row| row.line.inside_word.is_some()).count();
+    // The word's column fits the longest match listed. Set through the CSSOM:
+    // the page's CSP forbids inline styles. A new word gets a new table (its
+    // lines start at the top), so the width is set again for it.
+    let match_column = use_node_ref();
+    {
+        let match_column = match_column.clone();
+        let widest = rows.iter().take(MAX_LINES).map(|row| row.line.matched.chars().count()).max().unwrap_or(0);
+        use_effect_with((widest, lookup.word.clone(), rows.is_empty()), move |(widest, _, _)| {
+            if let Some(column) = match_column.cast::<web_sys::HtmlElement>() {
+                let em = (*widest).clamp(2, MAX_MATCH_EM);
+                let _ = column.style().set_property("width", &format!("calc({em}em + 12px)"));
+            }
+        });
+    }
+    let sort_of = |sort: KwicSort| if lookup.sort == sort { "ascending" } else { "none" };
     html! {
         <section class="concordance" aria-label="索引">
             <header class="concordance-header">
@@ -124,51 +150,79 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
                     </span>
                 </h3>
                 <div class="concordance-tools">
-                    { sort_button(KwicSort::Position, "按位置") }
-                    { sort_button(KwicSort::Left, "按左侧") }
-                    { sort_button(KwicSort::Right, "按右侧") }
                     <label class="width-control">{ "上下文" }
                         <input type="range" min="4" max="60" value={lookup.width.to_string()} oninput={on_width} aria-label="上下文字数" />
                         { format!("{} 字", lookup.width) }
                     </label>
                     <button class="chip" onclick={on_keep} title="作为完整词语计数（加入自定义词表）">{ "加入词表" }</button>
                     <button class="chip" onclick={on_ignore} title="不再计入词频（加入停用词）">{ "设为停用词" }</button>
-                    <button class="concordance-close" onclick={props.on_close.reform(|_: MouseEvent| ())} aria-label="关闭索引">{ "×" }</button>
                 </div>
+                <button class="concordance-close" onclick={props.on_close.reform(|_: MouseEvent| ())} aria-label="关闭索引">{ "×" }</button>
             </header>
-            <div class="dispersion" aria-label="分布">
-                { for props.reports.iter().map(|(id, analysis)| render_strip(*id, analysis, &rows, &props.on_open)) }
-            </div>
-            if rows.is_empty() {
-                <p class="concordance-empty">{ "没有找到这个词。" }</p>
-            } else {
-                <table class="kwic">
-                    <tbody>
-                        { for rows.iter().take(MAX_LINES).map(|row| {
-                            let target = (row.report, row.line.range);
-                            html! {
-                                <tr class="kwic-line" onclick={props.on_open.reform(move |_: MouseEvent| target)}
-                                    title={format!("{} {}", row.name, row.place)}>
-                                    <td class="kwic-left">{ &row.line.left }</td>
-                                    <td class={classes!("kwic-match", row.line.inside_word.is_some().then_some("inside-word"))}
-                                        title={row.line.inside_word.as_ref().map(|word| format!("在「{word}」之内"))}>
-                                        { &row.line.matched }
-                                    </td>
-                                    <td class="kwic-right">{ &row.line.right }</td>
-                                    <td class="kwic-where">
-                                        <span class="kwic-report">{ &row.name }</span>
-                                        <span class="kwic-section">{ row.line.section.clone().unwrap_or_default() }</span>
-                                    </td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-                if rows.len() > MAX_LINES {
-                    <p class="concordance-empty">{ format!("只列出前 {MAX_LINES} 处。") }</p>
+            <div class="kwic-scroll" key={lookup.word.clone()}>
+                <div class="dispersion" aria-label="分布">
+                    { for props.reports.iter().map(|(id, analysis)| render_strip(*id, analysis, &rows, &props.on_open)) }
+                </div>
+                if rows.is_empty() {
+                    <p class="concordance-empty">{ "没有找到这个词。" }</p>
+                } else {
+                    <table class="kwic">
+                        <colgroup>
+                            <col class="kwic-col-left" />
+                            <col class="kwic-col-match" ref={match_column} />
+                            <col class="kwic-col-right" />
+                            <col class="kwic-col-where" />
+                        </colgroup>
+                        <thead>
+                            <tr>
+                                <th class="kwic-head-left" aria-sort={sort_of(KwicSort::Left)}>{ sort_button(KwicSort::Left, "按左侧") }</th>
+                                <th class="kwic-head-match"><span class="visually-hidden">{ "检索词" }</span></th>
+                                <th class="kwic-head-right" aria-sort={sort_of(KwicSort::Right)}>{ sort_button(KwicSort::Right, "按右侧") }</th>
+                                <th class="kwic-head-where" aria-sort={sort_of(KwicSort::Position)}>
+                                    <span class="kwic-head-label">{ "出处" }</span>{ sort_button(KwicSort::Position, "按位置") }
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for rows.iter().take(MAX_LINES).map(|row| render_line(row, &props.on_open)) }
+                        </tbody>
+                    </table>
+                    if rows.len() > MAX_LINES {
+                        <p class="concordance-empty">{ format!("只列出前 {MAX_LINES} 处。") }</p>
+                    }
                 }
-            }
+            </div>
         </section>
+    }
+}
+
+/// One line: the left context (right-aligned, its start clipped), the
+/// match, the right context (its end clipped) and where it is.
+fn render_line(row: &Row, on_open: &Callback<(ReportId, TextRange)>) -> Html {
+    let target = (row.report, row.line.range);
+    let section = row.line.section.clone().unwrap_or_default();
+    let source = if section.is_empty() {
+        format!("{}\n{}", row.name, row.place)
+    } else {
+        format!("{}\n{section}\n{}", row.name, row.place)
+    };
+    html! {
+        <tr class="kwic-line" onclick={on_open.reform(move |_: MouseEvent| target)} title={format!("{} {}", row.name, row.place)}>
+            <td class="kwic-left"><div class="kwic-left-clip"><span class="kwic-left-text">{ &row.line.left }</span></div></td>
+            <td class={classes!("kwic-match", row.line.inside_word.is_some().then_some("inside-word"))}
+                title={row.line.inside_word.as_ref().map(|word| format!("在「{word}」之内"))}>
+                { &row.line.matched }
+            </td>
+            <td class="kwic-right">{ &row.line.right }</td>
+            <td class="kwic-where" title={source}>
+                <div class="kwic-where-line">
+                    <span class="kwic-report">{ &row.name }</span>
+                    if !section.is_empty() {
+                        <span class="kwic-section">{ section }</span>
+                    }
+                </div>
+            </td>
+        </tr>
     }
 }
 

@@ -1,11 +1,15 @@
 //! The formulations inventory: the selected report's lexicon entries with
-//! count and density per 10,000 characters (the page's one unit), and a report × formulation table
-//! across all loaded reports.
+//! both counts (词次, other spellings included, and 原文次数, what Ctrl-F
+//! finds) and density per 10,000 characters (the page's one unit), and a
+//! report × formulation table of 词次 across all loaded reports.
+
+use std::collections::HashMap;
 
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::lexicon::LexiconCategory;
 use yew::prelude::*;
 
+use crate::counts::{FORMULATION_COUNT_EXPLANATION, FORMULATION_TEXT_COUNT_EXPLANATION, TEXT_COUNT, TOKEN_COUNT};
 use crate::pinyin_order::PinyinOrder;
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
@@ -44,12 +48,21 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
         let matrix = matrix.clone();
         Callback::from(move |_: MouseEvent| matrix.set(!*matrix))
     };
-    // Most used first; equal counts in pinyin order.
+    // Most used first; equal counts in pinyin order. Each with its term's
+    // text count (a counted word's, so every term used has one).
     let formulations = use_memo(props.analysis.clone(), |analysis| {
         let order = PinyinOrder::new();
         let mut sorted = analysis.formulations.clone();
         sorted.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| order.compare(&a.term, &b.term)));
+        let text_counts: HashMap<&str, usize> =
+            analysis.words.counts.iter().map(|count| (count.word.as_str(), count.text_count)).collect();
         sorted
+            .into_iter()
+            .map(|f| {
+                let text_count = text_counts.get(f.term.as_str()).copied().unwrap_or(0);
+                (f, text_count)
+            })
+            .collect::<Vec<_>>()
     });
     let term_button = |term: &str| {
         let text = term.to_owned();
@@ -66,13 +79,19 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
                     <p class="panel-note">{ "本报告没有用到词表中的提法。" }</p>
                 } else {
                     <table class="score-table formulations">
-                        <thead><tr><th>{ "提法" }</th><th>{ "类别" }</th><th>{ "次数" }</th><th title="每万字出现次数（全页统一以每万字计）">{ "每万字" }</th></tr></thead>
+                        <thead><tr>
+                            <th>{ "提法" }</th><th>{ "类别" }</th>
+                            <th title={FORMULATION_COUNT_EXPLANATION}>{ TOKEN_COUNT }</th>
+                            <th title={FORMULATION_TEXT_COUNT_EXPLANATION}>{ TEXT_COUNT }</th>
+                            <th title="每万字出现次数，按词次（全页统一以每万字计）">{ "每万字" }</th>
+                        </tr></thead>
                         <tbody>
-                            { for formulations.iter().map(|f| html! {
+                            { for formulations.iter().map(|(f, text_count)| html! {
                                 <tr>
                                     <td>{ term_button(&f.term) }</td>
                                     <td><span class={classes!("category", format!("category-{}", f.category.label()))}>{ category_label(f.category) }</span></td>
                                     <td class="number">{ f.count }</td>
+                                    <td class="number">{ text_count }</td>
                                     <td class="number">{ format!("{:.1}", f.per_thousand * 10.0) }</td>
                                 </tr>
                             }) }
@@ -103,7 +122,7 @@ fn render_matrix(reports: &[(ReportId, SharedAnalysis)], term_button: &dyn Fn(&s
         <div class="matrix-box">
             <table class="matrix">
                 <thead><tr>
-                    <th>{ "提法" }</th>
+                    <th title={FORMULATION_COUNT_EXPLANATION}>{ format!("提法（{TOKEN_COUNT}）") }</th>
                     { for reports.iter().enumerate().map(|(i, (_, a))| html! { <th title={display_file_name(&a.name)}>{ format!("#{}", i + 1) }</th> }) }
                 </tr></thead>
                 <tbody>
@@ -118,7 +137,7 @@ fn render_matrix(reports: &[(ReportId, SharedAnalysis)], term_button: &dyn Fn(&s
                     }) }
                 </tbody>
             </table>
-            <p class="panel-note">{ "列号对应左侧报告列表的顺序；0 表示未使用。" }</p>
+            <p class="panel-note">{ format!("单元格为{TOKEN_COUNT}；列号对应左侧报告列表的顺序；0 表示未使用。") }</p>
         </div>
     }
 }

@@ -1,12 +1,17 @@
 //! The keyness panel, the first thing a reviewer reads about a report: the
 //! words it overuses significantly against the other loaded reports (G² at
 //! the chosen level, with the log ratio as effect size, both explained), and
-//! its keywords by TF-IDF over the loaded reports and by TextRank.
+//! its keywords by TF-IDF over the loaded reports and by TextRank. Every word
+//! shows both of its counts: 词次 (as segmented, what the scores use) and
+//! 原文次数 (every occurrence of the string, what Ctrl-F finds).
+
+use std::collections::HashMap;
 
 use gongwen_core::keyness::{DistinctiveWord, ScoredWord, Significance, distinctive_words, tfidf_keywords};
 use gongwen_core::words::WordFrequencies;
 use yew::prelude::*;
 
+use crate::counts::{TEXT_COUNT, TEXT_COUNT_EXPLANATION, TOKEN_COUNT, TOKEN_COUNT_EXPLANATION};
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
 
@@ -24,23 +29,29 @@ pub struct KeynessPanelProps {
     pub on_word: Callback<String>,
 }
 
-/// The three lists of the selected report.
+/// The three lists of the selected report, keywords with their text counts.
 #[derive(PartialEq)]
 struct Lists {
     distinctive: Vec<DistinctiveWord>,
-    tfidf: Vec<ScoredWord>,
-    textrank: Vec<ScoredWord>,
+    tfidf: Vec<(ScoredWord, usize)>,
+    textrank: Vec<(ScoredWord, usize)>,
 }
 
 fn lists_of(reports: &[(ReportId, SharedAnalysis)], selected: ReportId, significance: Significance) -> Option<Lists> {
     let index = reports.iter().position(|(id, _)| *id == selected)?;
     let frequencies: Vec<&WordFrequencies> = reports.iter().map(|(_, analysis)| &analysis.words).collect();
     let analysis = &reports[index].1;
+    let text_counts: HashMap<&str, usize> =
+        analysis.words.counts.iter().map(|count| (count.word.as_str(), count.text_count)).collect();
+    let with_text_count = |word: ScoredWord| {
+        let text_count = text_counts.get(word.word.as_str()).copied().unwrap_or(0);
+        (word, text_count)
+    };
     Some(Lists {
         distinctive: distinctive_words(&frequencies, index, LIST_LENGTH, significance),
-        tfidf: tfidf_keywords(&frequencies, index, LIST_LENGTH),
+        tfidf: tfidf_keywords(&frequencies, index, LIST_LENGTH).into_iter().map(with_text_count).collect(),
         // Computed by the worker: it walks every token of the report.
-        textrank: analysis.textrank().iter().take(LIST_LENGTH).cloned().collect(),
+        textrank: analysis.textrank().iter().take(LIST_LENGTH).cloned().map(with_text_count).collect(),
     })
 }
 
@@ -100,8 +111,9 @@ fn render_distinctive(words: &[DistinctiveWord], on_word: &Callback<String>) -> 
                     <th>{ "词语" }</th>
                     <th title="对数似然比：越大越显著">{ "G²" }</th>
                     <th title="效应量：本报告频率是其余报告的 2 的该次方倍">{ "对数比" }</th>
-                    <th title="本报告中的次数">{ "次数" }</th>
-                    <th title="其余报告中的次数合计">{ "其余" }</th>
+                    <th title={TOKEN_COUNT_EXPLANATION}>{ TOKEN_COUNT }</th>
+                    <th title={TEXT_COUNT_EXPLANATION}>{ TEXT_COUNT }</th>
+                    <th title="其余报告中的词次合计">{ "其余词次" }</th>
                 </tr>
             </thead>
             <tbody>
@@ -113,6 +125,7 @@ fn render_distinctive(words: &[DistinctiveWord], on_word: &Callback<String>) -> 
                             <td class="number">{ format!("{:.1}", word.g2) }</td>
                             <td class="number">{ format!("{:.2}", word.log_ratio) }</td>
                             <td class="number">{ word.count }</td>
+                            <td class="number">{ word.text_count }</td>
                             <td class="number">{ word.reference_count }</td>
                         </tr>
                     }
@@ -122,8 +135,9 @@ fn render_distinctive(words: &[DistinctiveWord], on_word: &Callback<String>) -> 
     }
 }
 
+/// A keyword list with its score and both counts.
 fn render_list(
-    words: &[ScoredWord],
+    words: &[(ScoredWord, usize)],
     score_label: &str,
     score: impl Fn(&ScoredWord) -> String,
     on_word: &Callback<String>,
@@ -131,15 +145,19 @@ fn render_list(
 ) -> Html {
     html! {
         <table class={classes!("score-table", class)}>
-            <thead><tr><th>{ "词语" }</th><th>{ score_label }</th><th>{ "次数" }</th></tr></thead>
+            <thead><tr>
+                <th>{ "词语" }</th><th>{ score_label }</th>
+                <th title={TOKEN_COUNT_EXPLANATION}>{ TOKEN_COUNT }</th><th title={TEXT_COUNT_EXPLANATION}>{ TEXT_COUNT }</th>
+            </tr></thead>
             <tbody>
-                { for words.iter().map(|word| {
+                { for words.iter().map(|(word, text_count)| {
                     let text = word.word.clone();
                     html! {
                         <tr>
                             <td><button class="word-link" onclick={on_word.reform(move |_: MouseEvent| text.clone())}>{ &word.word }</button></td>
                             <td class="number">{ score(word) }</td>
                             <td class="number">{ word.count }</td>
+                            <td class="number">{ text_count }</td>
                         </tr>
                     }
                 }) }

@@ -7,6 +7,7 @@ pub mod formulation_panel;
 pub mod keyness_panel;
 pub mod outline_tree;
 pub mod reader;
+pub mod splitter;
 pub mod structure_panel;
 pub mod theme_panel;
 pub mod vocabulary_dialog;

@@ -1,12 +1,13 @@
 //! The structure panel: how each loaded report divides its text among its
-//! top-level sections, as stacked bars. Clicking a segment opens that section
-//! in the reader.
+//! top-level sections, as stacked bars that fill the panel. Hovering a
+//! segment shows its full heading, its characters and its share; clicking it
+//! opens that section in the reader.
 
 use gongwen_core::ReportAnalysis;
 use yew::prelude::*;
 
 use crate::charts::chart::Chart;
-use crate::charts::section_shares::{parse_segment_name, section_share_option};
+use crate::charts::section_shares::{DEFAULT_CHART_WIDTH, parse_segment_name, section_share_option};
 use crate::protocol::ReportId;
 use crate::state::AnalysedReports;
 
@@ -22,9 +23,13 @@ pub struct StructurePanelProps {
 /// The structure panel.
 #[component]
 pub fn StructurePanel(props: &StructurePanelProps) -> Html {
-    let option = use_memo(props.reports.clone(), |reports| {
+    // The option is laid out for the chart's width: labels are cut to their
+    // segments' widths in pixels.
+    let width = use_state_eq(|| 0);
+    let option = use_memo((props.reports.clone(), *width), |(reports, width)| {
         let borrowed: Vec<(ReportId, &ReportAnalysis)> = reports.iter().map(|(id, a)| (*id, &**a)).collect();
-        section_share_option(&borrowed)
+        let width = if *width == 0 { DEFAULT_CHART_WIDTH } else { f64::from(*width) };
+        section_share_option(&borrowed, width)
     });
     let on_click = {
         let on_open = props.on_open.clone();
@@ -34,22 +39,28 @@ pub fn StructurePanel(props: &StructurePanelProps) -> Html {
             }
         })
     };
-    // Each bar needs room for its label; the chart grows with the report
-    // count. Set through the CSSOM: the page's CSP forbids inline styles.
+    let on_resize = {
+        let width = width.clone();
+        Callback::from(move |(measured, _): (u32, u32)| width.set(measured))
+    };
+    // The chart fills the panel, each bar with room for its name and label;
+    // many reports make it taller than the panel, which then scrolls. The
+    // stylesheet reads the report count from a custom property, set through
+    // the CSSOM: the page's CSP forbids inline styles.
     let chart_box = use_node_ref();
     {
         let chart_box = chart_box.clone();
         use_effect_with(props.reports.len(), move |reports| {
             if let Some(element) = chart_box.cast::<web_sys::HtmlElement>() {
-                let _ = element.style().set_property("height", &format!("{}px", 80 + 34 * reports));
+                let _ = element.style().set_property("--bars", &reports.to_string());
             }
         });
     }
     html! {
         <section class="structure-panel" aria-label="篇幅结构">
-            <p class="panel-note">{ "每份报告各部分（一级标题）所占篇幅；点击色块可跳到该部分。" }</p>
+            <p class="panel-note">{ "每份报告各部分（一级标题）所占篇幅；悬停色块看完整标题和字数，点击可跳到该部分。" }</p>
             <div class="structure-chart-box" ref={chart_box}>
-                <Chart option={option} on_click={on_click} class="structure-chart" label="各报告篇幅结构堆叠条形图" />
+                <Chart option={option} on_click={on_click} on_resize={on_resize} class="structure-chart" label="各报告篇幅结构堆叠条形图" />
             </div>
         </section>
     }

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::charts::chart::Chart;
 use crate::charts::word_bars::word_bar_option;
 use crate::charts::word_cloud::word_cloud_option;
+use crate::counts::{TEXT_COUNT, TEXT_COUNT_EXPLANATION, TOKEN_COUNT, TOKEN_COUNT_EXPLANATION};
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
 
@@ -139,7 +140,7 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
                     <div class="word-table-box">
                         <input class="word-filter" type="search" placeholder="筛选词语…" value={(*filter).clone()} oninput={on_filter} aria-label="筛选词语" />
                         <table class="word-table">
-                            <thead><tr><th>{ "词语" }</th><th title="分词后作为独立词语出现的次数">{ "词次" }</th><th title="原文中出现的全部次数（含在更长词语之内的），与 Ctrl-F 查找一致">{ "原文次数" }</th><th title="每万字出现次数（按词次）">{ "每万字" }</th><th title="在几份报告中出现">{ "报告数" }</th></tr></thead>
+                            <thead><tr><th>{ "词语" }</th><th title={TOKEN_COUNT_EXPLANATION}>{ TOKEN_COUNT }</th><th title={TEXT_COUNT_EXPLANATION}>{ TEXT_COUNT }</th><th title="每万字出现次数（按词次）">{ "每万字" }</th><th title="在几份报告中出现">{ "报告数" }</th></tr></thead>
                             <tbody>
                                 { for shown.iter().take(MAX_TABLE_ROWS).map(|row| {
                                     let word = row.word.clone();

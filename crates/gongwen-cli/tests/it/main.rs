@@ -142,6 +142,8 @@ fn words_json_distinctive_words_compare_each_file_with_the_others() {
         // Significant at p < 0.05, with the effect size beside it.
         assert!(scores.iter().all(|&g2| g2 >= 3.84), "{scores:?}");
         assert!(distinctive.iter().all(|d| d["log_ratio"].as_f64().is_some_and(|ratio| ratio > 0.0)));
+        // The text count is at least the token count: it adds occurrences inside longer words.
+        assert!(distinctive.iter().all(|d| d["text_count"].as_u64() >= d["count"].as_u64()));
     }
 }
 

@@ -1,7 +1,9 @@
 //! Word frequencies: stopwords, punctuation, numbers and heading markers are
-//! not counted; sets of reports sum.
+//! not counted; sets of reports sum; a word's text count is every
+//! occurrence of its string, as Ctrl-F finds it.
 
 use gongwen_core::clean::clean_text;
+use gongwen_core::keyness::{Significance, distinctive_words};
 use gongwen_core::outline::extract_outline;
 use gongwen_core::words::{WordFrequencies, combine_frequencies, count_words};
 
@@ -42,4 +44,33 @@ fn report_sets_sum_their_counts() {
     assert_eq!(combined.counts[0].word, "两个维护");
     assert_eq!(combined.counts[0].count, 3);
     assert_eq!(combined.tokens, 4);
+}
+
+/// Every start of `needle` in `text`, overlapping ones included: a plain
+/// search, independent of the Aho–Corasick pass that computes text counts.
+fn occurrences_in(text: &str, needle: &str) -> usize {
+    text.char_indices().filter(|&(at, _)| text[at..].starts_with(needle)).count()
+}
+
+#[test]
+fn distinctive_words_carry_every_occurrence_of_their_string_in_the_report() {
+    let seeds: Vec<gongwen_core::ReportAnalysis> = crate::seeds::seed_files()
+        .into_iter()
+        .map(|(name, bytes)| gongwen_core::analyze_report(&name, &bytes, segmenter()).expect("a seed"))
+        .collect();
+    let frequencies: Vec<&WordFrequencies> = seeds.iter().map(|seed| &seed.words).collect();
+    let mut checked = 0;
+    for (index, seed) in seeds.iter().enumerate() {
+        for word in distinctive_words(&frequencies, index, 100, Significance::P05) {
+            assert_eq!(
+                word.text_count,
+                occurrences_in(&seed.cleaned.text, &word.word),
+                "{} in {}",
+                word.word,
+                seed.name
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "the seeds have distinctive words to check ({checked})");
 }
