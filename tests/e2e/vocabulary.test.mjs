@@ -1,9 +1,10 @@
 // End-to-end tests of the vocabulary views (issue 4) in headless Chromium:
 // click a word in the cloud and read its concordance, open a line in the
-// reader, sort and widen it, and change the vocabulary (kept across reloads).
+// reader, sort and widen it, change the vocabulary (kept across reloads), and
+// see the empty state of 特色词 when two reports are the same.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openPage, screenshot, waitForReports } from './browser.mjs';
+import { dropFiles, openPage, screenshot, seedFiles, waitForDictionary, waitForReports } from './browser.mjs';
 
 /** Rows of the concordance as { left, match, right, report }. */
 function kwicRows(page) {
@@ -162,4 +163,22 @@ describe('the vocabulary views', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('gongwen-lens.vocabulary.v1')), null);
     assert.deepEqual(session.errors, []);
   });
+});
+
+test('two identical reports have no distinctive words, and the panel says so', async () => {
+  const { page, close, errors } = await openPage();
+  try {
+    await waitForDictionary(page);
+    const [seed] = await seedFiles();
+    await dropFiles(page, [{ name: 'a.txt', text: seed.text }, { name: 'b.txt', text: seed.text }]);
+    await waitForReports(page, 2);
+    await page.click('.file-item >> nth=0');
+    await page.click('.view-tab:has-text("特色词")');
+    assert.equal(await page.$$eval('.score-table.distinctive tbody tr', (rows) => rows.length), 0);
+    assert.match(await page.textContent('.keyness-empty'), /与其余 1 份报告相比，没有在 p < 0\.05 水平上显著多用的词（G² ≥ 3\.84）/);
+    await screenshot(page, 'keyness-empty');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
 });
