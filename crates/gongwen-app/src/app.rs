@@ -2,7 +2,11 @@
 //! and the panes of the selected report — outline, reader with the
 //! concordance, and the analysis views.
 
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
 use gongwen_core::ReadLimits;
+use gongwen_core::compare::CompareSettings;
 use gongwen_core::lexicon::Lexicon;
 use gongwen_core::source::limits::format_bytes;
 use gongwen_core::vocabulary::UserVocabulary;
@@ -11,12 +15,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::comparison::ComparisonStatus;
+use crate::components::compare_panel::ComparePanel;
 use crate::components::concordance::Concordance;
 use crate::components::file_list::FileList;
 use crate::components::formulation_panel::FormulationPanel;
 use crate::components::keyness_panel::KeynessPanel;
 use crate::components::outline_tree::OutlineTree;
 use crate::components::reader::Reader;
+use crate::components::side_by_side::SideBySide;
 use crate::components::splitter::Splitter;
 use crate::components::structure_panel::StructurePanel;
 use crate::components::theme_panel::ThemePanel;
@@ -25,6 +32,7 @@ use crate::components::word_panel::WordPanel;
 use crate::dropped_files::dropped_files;
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
+use crate::hooks::use_comparison::use_comparison;
 use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
@@ -47,15 +55,18 @@ enum View {
     Themes,
     /// Section shares of every report.
     Structure,
+    /// Shared passages and similarity across the reports.
+    Compare,
 }
 
 /// The tabs of the right-hand pane, in order.
-const VIEWS: [(View, &str); 5] = [
+const VIEWS: [(View, &str); 6] = [
     (View::Keyness, "特色词"),
     (View::Words, "词频"),
     (View::Formulations, "提法"),
     (View::Themes, "主题"),
     (View::Structure, "篇幅"),
+    (View::Compare, "比对"),
 ];
 
 /// The files of a `FileList`, as [`IncomingFile`]s.
@@ -75,6 +86,8 @@ pub fn App() -> Html {
     let dragging = use_state(|| false);
     let dialog_open = use_state(|| false);
     let view = use_state(|| View::Keyness);
+    // Two reports read side by side (from the comparison view), if any.
+    let pair = use_state(|| None::<(ReportId, ReportId)>);
     let file_input = use_node_ref();
     let builtin_entries = use_memo((), |_| Lexicon::builtin().map_or(0, |lexicon| lexicon.entries.len()));
 
@@ -159,6 +172,13 @@ pub fn App() -> Html {
     let on_open_section = dispatch.reform(|(id, heading)| Action::OpenSection { id, heading });
     let on_word = dispatch.reform(Action::Lookup);
     let on_open_at = dispatch.reform(|(id, range)| Action::OpenAt { id, range });
+    let on_open_at_closing_pair = {
+        let (on_open_at, pair) = (on_open_at.clone(), pair.clone());
+        Callback::from(move |place| {
+            pair.set(None);
+            on_open_at.emit(place);
+        })
+    };
     let change_vocabulary = |change: fn(&mut UserVocabulary, String)| {
         let vocabulary = state.vocabulary.clone();
         let set_vocabulary = set_vocabulary.clone();
@@ -194,6 +214,51 @@ pub fn App() -> Html {
     };
 
     let analysed = state.analysed();
+    let compare_settings = use_state(CompareSettings::default);
+    let template_ids = use_state(|| Rc::new(BTreeSet::<ReportId>::new()));
+    let (compared, templates): (Vec<_>, Vec<_>) =
+        analysed.iter().cloned().partition(|(id, _)| !template_ids.contains(id));
+    let comparison = use_comparison(
+        &compared,
+        &templates,
+        &state.vocabulary,
+        *compare_settings,
+        *view == View::Compare || pair.is_some(),
+    );
+    let on_compare_settings = {
+        let compare_settings = compare_settings.clone();
+        Callback::from(move |settings: CompareSettings| compare_settings.set(settings))
+    };
+    let on_toggle_template = {
+        let template_ids = template_ids.clone();
+        Callback::from(move |id: ReportId| {
+            let mut next = (**template_ids).clone();
+            if !next.remove(&id) {
+                next.insert(id);
+            }
+            template_ids.set(Rc::new(next));
+        })
+    };
+    let on_open_pair = {
+        let pair = pair.clone();
+        Callback::from(move |ids: (ReportId, ReportId)| pair.set(Some(ids)))
+    };
+    let on_swap_pair = {
+        let pair = pair.clone();
+        Callback::from(move |()| pair.set(pair.map(|(a, b)| (b, a))))
+    };
+    let on_close_pair = {
+        let pair = pair.clone();
+        Callback::from(move |()| pair.set(None))
+    };
+    // The pair's analyses and comparison, when both are still loaded and compared.
+    let side_by_side = match (&comparison.status, *pair) {
+        (ComparisonStatus::Ready(set), Some((a, b))) => {
+            let find = |id: ReportId| analysed.iter().find(|(other, _)| *other == id).cloned();
+            find(a).zip(find(b)).map(|(left, right)| (left, right, set.clone()))
+        }
+        _ => None,
+    };
     // Only a change of analyses changes the set's words, not a click or a scroll.
     let corpus = use_memo(analysed.clone(), |analysed| {
         combine_frequencies(analysed.iter().map(|(_, analysis)| &analysis.words))
@@ -253,7 +318,7 @@ pub fn App() -> Html {
                 { status }
                 <span class="privacy">{ "文件只在本机浏览器中分析，不会上传。" }</span>
             </header>
-            <div class="layout">
+            <div class={classes!("layout", side_by_side.is_some().then_some("comparing"))}>
                 <aside class="sidebar">
                     <h2 class="pane-title">{ format!("报告（{}）", state.reports.len()) }</h2>
                     <FileList reports={state.reports.clone()} selected={state.selected} {on_select} {on_remove} />
@@ -266,16 +331,22 @@ pub fn App() -> Html {
                             focused={state.focused_heading()} on_focus={on_focus.clone()} />
                     </section>
                     { splitter(Pane::Outline) }
-                    <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
-                        <Reader key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()} focus={state.focus}
-                            highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()} />
-                        if let Some(lookup) = &state.lookup {
-                            { splitter(Pane::Concordance) }
-                            <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at}
-                                on_width={dispatch.reform(Action::SetLookupWidth)} on_sort={dispatch.reform(Action::SetLookupSort)}
-                                on_close={dispatch.reform(|()| Action::CloseLookup)} on_ignore={on_ignore_word} on_keep={on_keep_word} />
-                        }
-                    </section>
+                    if let Some((left, right, set)) = side_by_side {
+                        <section class="reader-pane comparing">
+                            <SideBySide {left} {right} comparison={set} on_swap={on_swap_pair} on_close={on_close_pair} />
+                        </section>
+                    } else {
+                        <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
+                            <Reader key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()} focus={state.focus}
+                                highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()} />
+                            if let Some(lookup) = &state.lookup {
+                                { splitter(Pane::Concordance) }
+                                <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at.clone()}
+                                    on_width={dispatch.reform(Action::SetLookupWidth)} on_sort={dispatch.reform(Action::SetLookupSort)}
+                                    on_close={dispatch.reform(|()| Action::CloseLookup)} on_ignore={on_ignore_word} on_keep={on_keep_word} />
+                            }
+                        </section>
+                    }
                     { splitter(Pane::Views) }
                     <section class="chart-pane">
                         <div class="view-tabs" role="tablist">{ for VIEWS.into_iter().map(view_tab) }</div>
@@ -294,6 +365,11 @@ pub fn App() -> Html {
                                     <ThemePanel reports={analysed.clone()} analysis={analysis.clone()} on_heading={on_focus} />
                                 },
                                 View::Structure => html! { <StructurePanel reports={analysed.clone()} on_open={on_open_section} /> },
+                                View::Compare => html! {
+                                    <ComparePanel reports={analysed.clone()} handle={comparison.clone()} settings={*compare_settings}
+                                        on_settings={on_compare_settings} templates={(*template_ids).clone()} {on_toggle_template}
+                                        {on_open_pair} on_open_at={on_open_at_closing_pair} />
+                                },
                             } }
                         </div>
                     </section>

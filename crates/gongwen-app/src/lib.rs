@@ -1,8 +1,10 @@
 //! # gongwen-app
 //!
-//! The Gongwen Lens page, a yew (CSR) app compiled to wasm. Two binaries share
-//! this library: `gongwen-app`, the page itself, and `gongwen-worker`, the
-//! Web Worker that runs the core's analyses off the UI thread.
+//! The Gongwen Lens page, a yew (CSR) app compiled to wasm. Three binaries
+//! share this library: `gongwen-app`, the page itself; `gongwen-worker`, the
+//! Web Worker that runs the core's analyses off the UI thread; and
+//! `gongwen-compare-worker`, the Web Worker that compares the reports with
+//! each other ([`compare_worker`]).
 //!
 //! Data flows one way: files (dropped, picked or sample) → [`hooks`] read
 //! their bytes → [`worker`] analyses them with `gongwen-core` → [`state`]
@@ -10,6 +12,9 @@
 
 pub mod app;
 pub mod charts;
+pub mod compare_protocol;
+pub mod compare_worker;
+pub mod comparison;
 pub mod components;
 pub mod counts;
 pub mod dropped_files;

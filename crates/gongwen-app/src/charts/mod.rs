@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod echarts;
 pub mod section_shares;
+pub mod similarity_heatmap;
 pub mod theme_radar;
 pub mod word_bars;
 pub mod word_cloud;

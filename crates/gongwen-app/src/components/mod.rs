@@ -1,12 +1,14 @@
 //! The page's components. Each takes `PartialEq` props and reports what the
 //! user does through callbacks; none holds analysis state of its own.
 
+pub mod compare_panel;
 pub mod concordance;
 pub mod file_list;
 pub mod formulation_panel;
 pub mod keyness_panel;
 pub mod outline_tree;
 pub mod reader;
+pub mod side_by_side;
 pub mod splitter;
 pub mod structure_panel;
 pub mod theme_panel;

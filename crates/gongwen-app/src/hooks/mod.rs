@@ -1,6 +1,7 @@
 //! Custom hooks: the bridges between the browser and the state.
 
 pub mod use_analysis_worker;
+pub mod use_comparison;
 pub mod use_pane_sizes;
 pub mod use_report_loader;
 pub mod use_user_vocabulary;

@@ -19,6 +19,7 @@
 //! characters in no shared passage. With `exclude_templates`, template
 //! passages are taken out of the text before either share is computed.
 
+pub mod cluster;
 pub mod near_copy;
 pub mod normalize;
 pub mod record;
@@ -29,6 +30,7 @@ use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ReportAnalysis;
+use crate::clean::CleanedText;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::Lexicon;
 use crate::outline::Heading;
@@ -136,6 +138,49 @@ pub struct Comparison {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What a comparison needs of a report: its name, cleaned text (with the
+/// map to source lines) and headings.
+#[derive(Debug, Clone, Copy)]
+pub struct CompareText<'a> {
+    /// The file's name.
+    pub name: &'a str,
+    /// The cleaned text.
+    pub cleaned: &'a CleanedText,
+    /// The outline's headings.
+    pub headings: &'a [Heading],
+}
+
+impl<'a> From<&'a ReportAnalysis> for CompareText<'a> {
+    fn from(analysis: &'a ReportAnalysis) -> Self {
+        Self { name: &analysis.name, cleaned: &analysis.cleaned, headings: &analysis.outline.headings }
+    }
+}
+
+/// A step of a running comparison, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompareStage {
+    /// Reducing texts to the characters compared (`done` of `total` texts).
+    Normalizing,
+    /// Building the suffix array over all texts.
+    Indexing,
+    /// Joining near-copies and placing passages.
+    Passages,
+    /// Computing the similarity matrix.
+    Scoring,
+}
+
+/// Progress of a running comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompareProgress {
+    /// The step under way.
+    pub stage: CompareStage,
+    /// Units of the step done.
+    pub done: usize,
+    /// Units of the step in all.
+    pub total: usize,
+}
+
 /// Compares `reports`, with `templates` as template files, under `settings`.
 /// Passages made only of `lexicon`'s formulations are not shared passages.
 pub fn compare_reports(
@@ -144,18 +189,32 @@ pub fn compare_reports(
     lexicon: &Lexicon,
     settings: &CompareSettings,
 ) -> Comparison {
+    let reports: Vec<CompareText> = reports.iter().map(|&r| r.into()).collect();
+    let templates: Vec<CompareText> = templates.iter().map(|&t| t.into()).collect();
+    compare_texts(&reports, &templates, lexicon, settings, &mut |_| {})
+}
+
+/// How many texts are normalized between two progress reports.
+const PROGRESS_EVERY: usize = 50;
+
+/// Compares texts as [`compare_reports`] does, telling `progress` each step.
+pub fn compare_texts(
+    reports: &[CompareText],
+    templates: &[CompareText],
+    lexicon: &Lexicon,
+    settings: &CompareSettings,
+    progress: &mut dyn FnMut(CompareProgress),
+) -> Comparison {
     let mut diagnostics = Vec::new();
-    let texts: Vec<(TextId, &ReportAnalysis, NormalizedText)> = reports
-        .iter()
-        .enumerate()
-        .map(|(i, analysis)| (TextId::Report(i), *analysis, normalize(&analysis.cleaned.text)))
-        .chain(
-            templates
-                .iter()
-                .enumerate()
-                .map(|(i, analysis)| (TextId::Template(i), *analysis, normalize(&analysis.cleaned.text))),
-        )
-        .collect();
+    let total_texts = reports.len() + templates.len();
+    let ids = (0..reports.len()).map(TextId::Report).chain((0..templates.len()).map(TextId::Template));
+    let mut texts: Vec<(TextId, CompareText, NormalizedText)> = Vec::with_capacity(total_texts);
+    for (done, (id, text)) in ids.zip(reports.iter().chain(templates)).enumerate() {
+        if done % PROGRESS_EVERY == 0 {
+            progress(CompareProgress { stage: CompareStage::Normalizing, done, total: total_texts });
+        }
+        texts.push((id, *text, normalize(&text.cleaned.text)));
+    }
     if reports.len() < 2 && templates.is_empty() {
         diagnostics.push(Diagnostic::info("compare-too-few", "至少需要两份报告才能比对", None));
     }
@@ -170,7 +229,10 @@ pub fn compare_reports(
         ((reports.len() as f64 * settings.template_share).ceil() as usize).max(settings.template_min_reports);
     // Pieces shorter than the shortest passage may still join into one.
     let piece_chars = (min_chars / 2).max(MIN_PIECE_CHARS).min(min_chars);
-    let spans = join_near_copies(&chars, cross_text_repeats(&chars, piece_chars));
+    progress(CompareProgress { stage: CompareStage::Indexing, done: 0, total: total.saturating_sub(texts.len()) });
+    let repeats = cross_text_repeats(&chars, piece_chars);
+    progress(CompareProgress { stage: CompareStage::Passages, done: 0, total: repeats.len() });
+    let spans = join_near_copies(&chars, repeats);
     let mut passages: Vec<Passage> = spans
         .into_iter()
         .filter(|span| {
@@ -180,6 +242,7 @@ pub fn compare_reports(
         .filter_map(|span| passage_of(&texts, span, template_reports))
         .collect();
     passages.sort_by(|a, b| b.chars.cmp(&a.chars).then_with(|| b.reports.cmp(&a.reports)));
+    progress(CompareProgress { stage: CompareStage::Scoring, done: 0, total: passages.len() });
     let lengths: Vec<usize> = texts.iter().take(reports.len()).map(|(_, _, text)| text.len()).collect();
     let (reports_out, similarity, shared_passages) = score(&lengths, &passages, settings.exclude_templates);
     Comparison { settings: *settings, reports: reports_out, similarity, shared_passages, passages, diagnostics }
@@ -190,11 +253,7 @@ const MIN_PIECE_CHARS: usize = 8;
 
 /// The passage of a span, with its occurrences placed in their texts;
 /// `None` when no report holds it (it is shared by template files only).
-fn passage_of(
-    texts: &[(TextId, &ReportAnalysis, NormalizedText)],
-    span: Span,
-    template_reports: usize,
-) -> Option<Passage> {
+fn passage_of(texts: &[(TextId, CompareText, NormalizedText)], span: Span, template_reports: usize) -> Option<Passage> {
     let occurrences: Vec<PassageOccurrence> = span
         .occurrences
         .iter()
@@ -208,7 +267,7 @@ fn passage_of(
                 end,
                 range,
                 line: analysis.cleaned.source_line_at(range.start),
-                heading: innermost_section(&analysis.outline.headings, range.start),
+                heading: innermost_section(analysis.headings, range.start),
                 differences: differences.iter().map(|&(s, e)| normalized.source_range(s, e)).collect(),
             }
         })

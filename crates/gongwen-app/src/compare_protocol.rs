@@ -1,0 +1,101 @@
+//! The messages between the page and the comparison worker, which compares
+//! the loaded reports with each other (shared passages, similarity) off the
+//! page's thread. Like the analysis worker's, they cross `postMessage` as
+//! postcard bytes ([`crate::protocol::encode`], [`crate::protocol::decode`]).
+//!
+//! The page sends what a comparison needs of each report — its name,
+//! cleaned text, the map to source lines and its headings — not the whole
+//! analysis. A comparison is cancelled by terminating the worker; the next
+//! request starts a new one.
+
+use gongwen_core::analysis::ReportAnalysis;
+use gongwen_core::clean::{CleanLine, CleanedText};
+use gongwen_core::compare::{CompareProgress, CompareSettings, Comparison};
+use gongwen_core::outline::Heading;
+use gongwen_core::source::LineHint;
+use gongwen_core::text::TextRange;
+use gongwen_core::vocabulary::UserVocabulary;
+use serde::{Deserialize, Serialize};
+
+/// What the comparison worker needs of one report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompareInput {
+    /// The file's name.
+    pub name: String,
+    /// The cleaned text.
+    pub text: String,
+    /// Each cleaned line's range and source line.
+    pub lines: Vec<(TextRange, u32)>,
+    /// Where a cleaned line moves on to a later source line.
+    pub source_breaks: Vec<(usize, u32)>,
+    /// The outline's headings.
+    pub headings: Vec<Heading>,
+}
+
+impl CompareInput {
+    /// The input of an analysed report.
+    pub fn of(analysis: &ReportAnalysis) -> Self {
+        Self {
+            name: analysis.name.clone(),
+            text: analysis.cleaned.text.clone(),
+            lines: analysis.cleaned.lines.iter().map(|line| (line.range, line.source_line)).collect(),
+            source_breaks: analysis.cleaned.source_breaks.clone(),
+            headings: analysis.outline.headings.clone(),
+        }
+    }
+
+    /// The cleaned text as the core's type (line hints are not needed).
+    pub fn cleaned(&self) -> CleanedText {
+        CleanedText {
+            text: self.text.clone(),
+            lines: self
+                .lines
+                .iter()
+                .map(|&(range, source_line)| CleanLine { range, source_line, hint: LineHint::Plain })
+                .collect(),
+            removed: Vec::new(),
+            source_breaks: self.source_breaks.clone(),
+        }
+    }
+}
+
+/// From the page to the comparison worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum ToCompareWorker {
+    /// Compare these reports.
+    Compare {
+        /// The page's number for the request, echoed in every answer.
+        request: u32,
+        /// The reports, in the page's order.
+        reports: Vec<CompareInput>,
+        /// Template files (模板 / 上级文件).
+        templates: Vec<CompareInput>,
+        /// How to compare.
+        settings: CompareSettings,
+        /// The user's vocabulary: its added terms are formulations too.
+        vocabulary: UserVocabulary,
+    },
+}
+
+/// From the comparison worker to the page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum FromCompareWorker {
+    /// The worker's module is running.
+    Ready,
+    /// A step of request `request` is under way.
+    Progress {
+        /// The request.
+        request: u32,
+        /// Where it stands.
+        progress: CompareProgress,
+    },
+    /// Request `request` is done.
+    Compared {
+        /// The request.
+        request: u32,
+        /// The comparison.
+        comparison: Box<Comparison>,
+        /// How long it took, in milliseconds.
+        millis: f64,
+    },
+}

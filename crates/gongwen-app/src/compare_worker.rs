@@ -1,0 +1,76 @@
+//! The comparison worker: runs in a dedicated Web Worker of its own and
+//! compares the reports the page sends ([`ToCompareWorker::Compare`]),
+//! posting its progress step by step. It needs no dictionary, so it starts
+//! at once; the page terminates it to cancel a comparison.
+
+use gongwen_core::clean::CleanedText;
+use gongwen_core::compare::{CompareText, compare_texts};
+use gongwen_core::lexicon::Lexicon;
+use gongwen_core::vocabulary::UserVocabulary;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::compare_protocol::{CompareInput, FromCompareWorker, ToCompareWorker};
+use crate::protocol;
+
+/// Posts a message to the page, moving its bytes.
+fn post(scope: &DedicatedWorkerGlobalScope, message: &FromCompareWorker) {
+    let posted = protocol::encode(message)
+        .map_err(JsValue::from)
+        .and_then(|bytes| scope.post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes)));
+    if let Err(error) = posted {
+        web_sys::console::error_2(&"gongwen compare worker: could not post a message".into(), &error);
+    }
+}
+
+/// The lexicon whose formulations alone never make a shared passage.
+fn lexicon(vocabulary: &UserVocabulary) -> Lexicon {
+    vocabulary.apply_to_lexicon(Lexicon::builtin().unwrap_or_default())
+}
+
+/// The texts to compare: each input with its cleaned text.
+fn texts<'a>(inputs: &'a [CompareInput], cleaned: &'a [CleanedText]) -> Vec<CompareText<'a>> {
+    inputs
+        .iter()
+        .zip(cleaned)
+        .map(|(input, cleaned)| CompareText { name: &input.name, cleaned, headings: &input.headings })
+        .collect()
+}
+
+/// Compares the reports of one request.
+fn compare(scope: &DedicatedWorkerGlobalScope, message: ToCompareWorker) {
+    let ToCompareWorker::Compare { request, reports, templates, settings, vocabulary } = message;
+    let started = scope.performance().map_or(0.0, |performance| performance.now());
+    let cleaned = |inputs: &[CompareInput]| inputs.iter().map(CompareInput::cleaned).collect::<Vec<_>>();
+    let (report_texts, template_texts) = (cleaned(&reports), cleaned(&templates));
+    let comparison = compare_texts(
+        &texts(&reports, &report_texts),
+        &texts(&templates, &template_texts),
+        &lexicon(&vocabulary),
+        &settings,
+        &mut |progress| post(scope, &FromCompareWorker::Progress { request, progress }),
+    );
+    let millis = scope.performance().map_or(0.0, |performance| performance.now()) - started;
+    post(scope, &FromCompareWorker::Compared { request, comparison: Box::new(comparison), millis });
+}
+
+/// Installs the message handler and announces readiness. Called once when
+/// the worker's module starts.
+pub fn run_compare_worker() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let handler_scope = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        match protocol::decode::<ToCompareWorker>(&event.data()) {
+            Some(Ok(message)) => compare(&handler_scope, message),
+            Some(Err(error)) => {
+                web_sys::console::error_2(&"gongwen compare worker: unreadable message".into(), &error.into())
+            }
+            None => web_sys::console::error_1(&"gongwen compare worker: unreadable message".into()),
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&scope, &FromCompareWorker::Ready);
+}

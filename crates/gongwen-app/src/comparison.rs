@@ -1,0 +1,94 @@
+//! The page's view of a comparison of the loaded reports: the core's
+//! [`Comparison`] with the page's id of each compared report, and where a
+//! running comparison stands.
+
+use std::rc::Rc;
+
+use gongwen_core::compare::{CompareProgress, CompareStage, Comparison, TextId};
+
+use crate::protocol::ReportId;
+
+/// A finished comparison of the reports `ids` (the core's `TextId::Report(i)`
+/// is `ids[i]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetComparison {
+    /// The compared reports, in the order compared.
+    pub ids: Vec<ReportId>,
+    /// The comparison.
+    pub comparison: Comparison,
+    /// How long it took in the worker, in milliseconds.
+    pub millis: f64,
+}
+
+impl SetComparison {
+    /// The page's id of a text, `None` for a template file.
+    pub fn report_id(&self, text: TextId) -> Option<ReportId> {
+        match text {
+            TextId::Report(index) => self.ids.get(index).copied(),
+            TextId::Template(_) => None,
+        }
+    }
+
+    /// The index of report `id` in the comparison.
+    pub fn index_of(&self, id: ReportId) -> Option<usize> {
+        self.ids.iter().position(|&other| other == id)
+    }
+}
+
+/// A comparison shared between views; equality is identity.
+#[derive(Debug, Clone)]
+pub struct SharedComparison(pub Rc<SetComparison>);
+
+impl PartialEq for SharedComparison {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedComparison {
+    type Target = SetComparison;
+
+    fn deref(&self) -> &SetComparison {
+        &self.0
+    }
+}
+
+/// Where the comparison of the loaded reports stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum ComparisonStatus {
+    /// Nothing asked yet (the view was never opened, or fewer than two reports).
+    #[default]
+    Idle,
+    /// Running over `reports` reports; the latest step, once one is reported.
+    Running {
+        /// How many reports are compared.
+        reports: usize,
+        /// The latest step.
+        progress: Option<CompareProgress>,
+    },
+    /// The user cancelled it.
+    Cancelled,
+    /// Done.
+    Ready(SharedComparison),
+    /// The worker could not start or died, with why (in Chinese).
+    Failed(String),
+}
+
+/// A step of a running comparison, in Chinese, with its counts.
+pub fn describe_progress(reports: usize, progress: Option<CompareProgress>) -> String {
+    match progress {
+        None => format!("正在比对 {reports} 份报告……"),
+        Some(CompareProgress { stage: CompareStage::Normalizing, done, total }) => {
+            format!("正在读取正文：{done} / {total} 份")
+        }
+        Some(CompareProgress { stage: CompareStage::Indexing, total, .. }) => {
+            format!("正在为 {reports} 份报告共 {total} 字建立索引……")
+        }
+        Some(CompareProgress { stage: CompareStage::Passages, total, .. }) => {
+            format!("已找到 {total} 处重复片段，正在合并为共有段落……")
+        }
+        Some(CompareProgress { stage: CompareStage::Scoring, total, .. }) => {
+            format!("已得到 {total} 段共有段落，正在计算相似度……")
+        }
+    }
+}

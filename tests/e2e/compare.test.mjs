@@ -1,0 +1,74 @@
+// Cross-report comparison in the browser: with the samples loaded, the 比对
+// view compares them in the comparison worker (progress shown), draws the
+// similarity heatmap and lists the shared passages; clicking the 000×002
+// cell opens the two reports side by side with the 清廉文化 passage
+// highlighted on both sides, and clicking it on one side scrolls the other
+// to it. Screenshots at 1366×768 and 1920×1080.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+
+/** Clicks the heatmap cell of row report `row` and column report `column` (names' prefixes). */
+async function clickCell(page, row, column) {
+  const position = await page.waitForFunction(([row, column]) => {
+    const element = document.querySelector('.similarity-heatmap .chart-canvas') ?? document.querySelector('.similarity-heatmap');
+    const chart = element && globalThis.echarts?.getInstanceByDom(element);
+    if (!chart) return null;
+    const labels = chart.getOption().yAxis[0].data;
+    const y = labels.findIndex((label) => label.startsWith(row));
+    const x = labels.findIndex((label) => label.startsWith(column));
+    if (x < 0 || y < 0) return null;
+    const [px, py] = chart.convertToPixel({ seriesIndex: 0 }, [x, y]);
+    const box = element.getBoundingClientRect();
+    return { x: box.left + px, y: box.top + py };
+  }, [row, column]);
+  const { x, y } = await position.jsonValue();
+  await page.mouse.click(x, y);
+}
+
+for (const [width, height] of [[1366, 768], [1920, 1080]]) {
+  test(`the seeds compared, and 000 beside 002 at ${width}×${height}`, async () => {
+    await withPage(async ({ page, errors }) => {
+      await page.setViewportSize({ width, height });
+      await waitForDictionary(page);
+      await page.click('#load-samples');
+      await waitForReports(page, 5);
+      await page.click('.view-tab:has-text("比对")');
+      await page.waitForSelector('.compare-result', { timeout: 60_000 });
+      assert.match(await page.textContent('.compare-summary'), /5 份报告，共有段落 \d+ 段/);
+      const passages = await page.$$eval('.passage-list .passage', (items) => items.length);
+      assert.ok(passages > 20, `${passages} passages listed`);
+      const ownShares = await page.$$eval('.own-text tbody tr', (rows) => rows.length);
+      assert.equal(ownShares, 5);
+      await screenshot(page, `compare-heatmap-${width}`);
+
+      await clickCell(page, '000', '002');
+      await page.waitForSelector('.side-by-side');
+      const passageIn = (side) => page.$$eval(`#sbs-${side} .sbs-passage`, (spans) => spans.map((span) => span.textContent));
+      const [left, right] = [await passageIn('left'), await passageIn('right')];
+      assert.ok(left.some((text) => text.includes('清廉文化氛围')), 'the 清廉文化 passage is marked in 000');
+      assert.ok(right.some((text) => text.includes('清廉文化氛围')), 'the 清廉文化 passage is marked in 002');
+      assert.match(await page.textContent('.sbs-column#sbs-left .sbs-name'), /^000_/);
+      assert.match(await page.textContent('.sbs-column#sbs-right .sbs-name'), /^002_/);
+      // The 选人用人 near-copy: 000's redacted ** against 002's 10, marked as differing.
+      const differing = await page.$$eval('#sbs-right .sbs-passage.differs', (spans) => spans.map((span) => span.textContent));
+      assert.ok(differing.includes('10'), JSON.stringify(differing));
+      // Clicking the passage on the left scrolls the right column to it.
+      const mark = page.locator('#sbs-left .sbs-passage', { hasText: '清廉文化氛围' }).first();
+      const k = await mark.getAttribute('data-passage');
+      await page.evaluate(() => { document.querySelector('#sbs-right').scrollTop = 0; });
+      await mark.click();
+      await page.waitForFunction((k) => {
+        const target = document.querySelector(`#sbs-right [data-passage="${k}"]`);
+        const column = document.querySelector('#sbs-right').getBoundingClientRect();
+        const box = target.getBoundingClientRect();
+        return box.top >= column.top && box.bottom <= column.bottom;
+      }, k, { timeout: 5_000 });
+      await screenshot(page, `compare-side-by-side-${width}`);
+      await page.click('.sbs-header button:has-text("关闭")');
+      await page.waitForSelector('.reader-scroll');
+      assert.deepEqual(await cspViolations(page), []);
+      assert.deepEqual(errors, []);
+    });
+  });
+}
