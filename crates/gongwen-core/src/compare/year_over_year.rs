@@ -2,7 +2,7 @@
 //! what is new and what was dropped, section by section — the check for
 //! 年年一个样, last year's report with the dates changed.
 //!
-//! The two texts are compared as any pair is ([`compare_reports`], without
+//! The two texts are compared as any pair is ([`compare_texts`], without
 //! templates or the formulation rule: a kept formulation is kept text).
 //! Every compared character of each report is then kept (inside a shared
 //! passage), edited (a near-copy's differing characters, or a stretch of
@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{NormalizedText, normalize};
-use super::{CompareSettings, TextId, compare_reports};
+use super::{CompareSettings, CompareText, TextId, compare_texts};
 use crate::analysis::ReportAnalysis;
 use crate::lexicon::Lexicon;
 use crate::outline::Heading;
@@ -89,9 +89,14 @@ pub struct YearComparison {
 
 /// Compares a later report with an earlier one.
 pub fn compare_years(current: &ReportAnalysis, previous: &ReportAnalysis, min_chars: usize) -> YearComparison {
+    compare_year_texts(current.into(), previous.into(), min_chars)
+}
+
+/// Compares a later text with an earlier one, as [`compare_years`] does.
+pub fn compare_year_texts(current: CompareText, previous: CompareText, min_chars: usize) -> YearComparison {
     let settings = CompareSettings { min_chars, template_min_reports: usize::MAX, ..CompareSettings::default() };
-    let comparison = compare_reports(&[current, previous], &[], &Lexicon::default(), &settings);
-    let sides = [current, previous].map(|analysis| normalize(&analysis.cleaned.text));
+    let comparison = compare_texts(&[current, previous], &[], &Lexicon::default(), &settings, &mut |_| {});
+    let sides = [current, previous].map(|text| normalize(&text.cleaned.text));
     let mut kinds: Vec<Vec<ChangeKind>> = [(0, ChangeKind::New), (1, ChangeKind::Dropped)]
         .iter()
         .map(|&(side, unmatched)| vec![unmatched; sides[side].len()])
@@ -121,7 +126,7 @@ fn normalized_span(text: &NormalizedText, range: TextRange) -> (usize, usize) {
 }
 
 /// One side's stretches and sections; short unmatched stretches become edits.
-fn side_of(analysis: &ReportAnalysis, text: &NormalizedText, kinds: &mut [ChangeKind]) -> YearSide {
+fn side_of(analysis: CompareText, text: &NormalizedText, kinds: &mut [ChangeKind]) -> YearSide {
     let mut runs: Vec<(ChangeKind, usize, usize)> = Vec::new();
     for (at, &kind) in kinds.iter().enumerate() {
         match runs.last_mut() {
@@ -150,7 +155,7 @@ fn side_of(analysis: &ReportAnalysis, text: &NormalizedText, kinds: &mut [Change
             TextChange { kind, range, chars: end - start, line: analysis.cleaned.source_line_at(range.start) }
         })
         .collect();
-    let sections = sections_of(&analysis.outline.headings, text, kinds);
+    let sections = sections_of(analysis.headings, text, kinds);
     let kept = kinds.iter().filter(|k| matches!(k, ChangeKind::Kept | ChangeKind::Edited)).count();
     let kept_share =
         if kinds.is_empty() { 0.0 } else { (kept as f64 / kinds.len() as f64 * 10_000.0).round() / 10_000.0 };
