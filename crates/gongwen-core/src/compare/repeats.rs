@@ -41,7 +41,6 @@ pub fn cross_text_repeats(texts: &[&[char]], min_len: usize) -> Vec<Repeat> {
     // Separators are 0..texts.len(); characters follow, numbered as met.
     let mut ids: HashMap<char, i32> = HashMap::new();
     let mut joined: Vec<i32> = Vec::with_capacity(total);
-    let mut text_of: Vec<u32> = Vec::with_capacity(total);
     let mut starts: Vec<usize> = Vec::with_capacity(texts.len());
     let first_char_id = texts.len() as i32;
     for (index, text) in texts.iter().enumerate() {
@@ -51,23 +50,26 @@ pub fn cross_text_repeats(texts: &[&[char]], min_len: usize) -> Vec<Repeat> {
             joined.push(*ids.entry(c).or_insert(next));
         }
         joined.push(index as i32);
-        text_of.extend(std::iter::repeat_n(index as u32, text.len() + 1));
     }
     let upper = first_char_id + ids.len() as i32;
     let suffixes = suffix_array_manual(&joined, upper);
     let lcp = lcp_array_arbitrary(&joined, &suffixes);
+    // The text a joined position is in (the last text starting at or before it).
+    let text_of = |position: usize| starts.partition_point(|&start| start <= position) - 1;
     let mut repeats = Vec::new();
     let mut report = |len: usize, first: usize, last: usize| {
         let span = &suffixes[first..=last];
         let before = |position: usize| position.checked_sub(1).map(|p| joined[p]);
         let left = before(span[0]);
         let left_maximal = left.is_none() || span.iter().any(|&p| before(p) != left);
-        let first_text = text_of[span[0]];
-        if !left_maximal || span.iter().all(|&p| text_of[p] == first_text) {
+        if !left_maximal {
             return;
         }
-        let mut occurrences: Vec<(usize, usize)> =
-            span.iter().map(|&p| (text_of[p] as usize, p - starts[text_of[p] as usize])).collect();
+        let first_text = text_of(span[0]);
+        if span.iter().all(|&p| text_of(p) == first_text) {
+            return;
+        }
+        let mut occurrences: Vec<(usize, usize)> = span.iter().map(|&p| (text_of(p), p - starts[text_of(p)])).collect();
         occurrences.sort_unstable();
         repeats.push(Repeat { len, occurrences });
     };
