@@ -1,6 +1,8 @@
 //! The page: the drop zone over the whole window, the toolbar, the report list
 //! and the panes of the selected report — outline, reader with the
-//! concordance, and the analysis views.
+//! concordance, and the analysis views. From the comparison view, two
+//! reports read side by side, or a report against an earlier year's (对照),
+//! take the reader's place.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -15,7 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::comparison::ComparisonStatus;
+use crate::comparison::{ComparisonStatus, Shared};
 use crate::components::compare_panel::ComparePanel;
 use crate::components::concordance::Concordance;
 use crate::components::file_list::FileList;
@@ -29,6 +31,7 @@ use crate::components::structure_panel::StructurePanel;
 use crate::components::theme_panel::ThemePanel;
 use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
+use crate::components::year_view::YearView;
 use crate::dropped_files::dropped_files;
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
@@ -36,10 +39,12 @@ use crate::hooks::use_comparison::use_comparison;
 use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
+use crate::hooks::use_year_comparison::{YearRequest, use_year_comparison};
 use crate::incoming_file::IncomingFile;
 use crate::pane_sizes::Pane;
 use crate::protocol::ReportId;
 use crate::samples::SAMPLE_REPORTS;
+use crate::shared_text::SharedText;
 use crate::state::{Action, AppState, DictionaryStatus};
 
 /// The views of the right-hand pane.
@@ -88,6 +93,11 @@ pub fn App() -> Html {
     let view = use_state(|| View::Keyness);
     // Two reports read side by side (from the comparison view), if any.
     let pair = use_state(|| None::<(ReportId, ReportId)>);
+    // A report set against an earlier year's (later, earlier), if any; it
+    // takes the reader's place as a pair does, so one closes the other.
+    let years = use_state(|| None::<(ReportId, ReportId)>);
+    // Whether the reader shades the text other reports share.
+    let shade_shared = use_state(|| false);
     let file_input = use_node_ref();
     let builtin_entries = use_memo((), |_| Lexicon::builtin().map_or(0, |lexicon| lexicon.entries.len()));
 
@@ -173,9 +183,10 @@ pub fn App() -> Html {
     let on_word = dispatch.reform(Action::Lookup);
     let on_open_at = dispatch.reform(|(id, range)| Action::OpenAt { id, range });
     let on_open_at_closing_pair = {
-        let (on_open_at, pair) = (on_open_at.clone(), pair.clone());
+        let (on_open_at, pair, years) = (on_open_at.clone(), pair.clone(), years.clone());
         Callback::from(move |place| {
             pair.set(None);
+            years.set(None);
             on_open_at.emit(place);
         })
     };
@@ -240,9 +251,31 @@ pub fn App() -> Html {
         })
     };
     let on_open_pair = {
-        let pair = pair.clone();
-        Callback::from(move |ids: (ReportId, ReportId)| pair.set(Some(ids)))
+        let (pair, years) = (pair.clone(), years.clone());
+        Callback::from(move |ids: (ReportId, ReportId)| {
+            years.set(None);
+            pair.set(Some(ids));
+        })
     };
+    let on_open_years = {
+        let (pair, years) = (pair.clone(), years.clone());
+        Callback::from(move |ids: (ReportId, ReportId)| {
+            pair.set(None);
+            years.set(Some(ids));
+        })
+    };
+    let on_close_years = {
+        let years = years.clone();
+        Callback::from(move |()| years.set(None))
+    };
+    let find = |id: ReportId| analysed.iter().find(|(other, _)| *other == id).map(|(_, analysis)| analysis.clone());
+    // The year-over-year pair's analyses, while both are loaded.
+    let year_reports = (*years).and_then(|(later, earlier)| find(later).zip(find(earlier)));
+    let year_comparison = use_year_comparison(year_reports.clone().map(|(current, previous)| YearRequest {
+        current,
+        previous,
+        min_chars: compare_settings.min_chars,
+    }));
     let on_swap_pair = {
         let pair = pair.clone();
         Callback::from(move |()| pair.set(pair.map(|(a, b)| (b, a))))
@@ -254,10 +287,29 @@ pub fn App() -> Html {
     // The pair's analyses and comparison, when both are still loaded and compared.
     let side_by_side = match (&comparison.status, *pair) {
         (ComparisonStatus::Ready(set), Some((a, b))) => {
-            let find = |id: ReportId| analysed.iter().find(|(other, _)| *other == id).cloned();
-            find(a).zip(find(b)).map(|(left, right)| (left, right, set.clone()))
+            find(a).zip(find(b)).map(|(left, right)| ((a, left), (b, right), set.clone()))
         }
         _ => None,
+    };
+    // The selected report's shared text, while the comparison is of the
+    // reports loaded now.
+    let current_comparison = match &comparison.status {
+        ComparisonStatus::Ready(set) if set.ids.iter().eq(compared.iter().map(|(id, _)| id)) => Some(set.clone()),
+        _ => None,
+    };
+    let shared_text = use_memo((current_comparison, state.selected_analysis()), |(set, selected)| {
+        let (set, analysis) = (set.as_ref()?, selected.as_ref()?);
+        let names: Vec<String> = set
+            .ids
+            .iter()
+            .map(|id| analysed.iter().find(|(other, _)| other == id).map_or_else(String::new, |(_, a)| a.name.clone()))
+            .collect();
+        let id = state.selected?;
+        SharedText::of(set, id, &analysis.cleaned.text, names).map(Shared::new)
+    });
+    let on_shade_shared = {
+        let shade_shared = shade_shared.clone();
+        Callback::from(move |on: bool| shade_shared.set(on))
     };
     // Only a change of analyses changes the set's words, not a click or a scroll.
     let corpus = use_memo(analysed.clone(), |analysed| {
@@ -318,7 +370,7 @@ pub fn App() -> Html {
                 { status }
                 <span class="privacy">{ "文件只在本机浏览器中分析，不会上传。" }</span>
             </header>
-            <div class={classes!("layout", side_by_side.is_some().then_some("comparing"))}>
+            <div class={classes!("layout", (side_by_side.is_some() || year_reports.is_some()).then_some("comparing"))}>
                 <aside class="sidebar">
                     <h2 class="pane-title">{ format!("报告（{}）", state.reports.len()) }</h2>
                     <FileList reports={state.reports.clone()} selected={state.selected} {on_select} {on_remove} />
@@ -335,10 +387,16 @@ pub fn App() -> Html {
                         <section class="reader-pane comparing">
                             <SideBySide {left} {right} comparison={set} on_swap={on_swap_pair} on_close={on_close_pair} />
                         </section>
+                    } else if let Some((current, previous)) = year_reports {
+                        <section class="reader-pane comparing">
+                            <YearView {current} {previous} status={year_comparison.status.clone()}
+                                on_retry={year_comparison.retry.clone()} on_close={on_close_years} />
+                        </section>
                     } else {
                         <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
                             <Reader key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()} focus={state.focus}
-                                highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()} />
+                                highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()}
+                                shared={(*shared_text).clone()} shade_shared={*shade_shared} {on_shade_shared} />
                             if let Some(lookup) = &state.lookup {
                                 { splitter(Pane::Concordance) }
                                 <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at.clone()}
@@ -368,7 +426,8 @@ pub fn App() -> Html {
                                 View::Compare => html! {
                                     <ComparePanel reports={analysed.clone()} handle={comparison.clone()} settings={*compare_settings}
                                         on_settings={on_compare_settings} templates={(*template_ids).clone()} {on_toggle_template}
-                                        {on_open_pair} on_open_at={on_open_at_closing_pair} />
+                                        {on_open_pair} on_open_at={on_open_at_closing_pair}
+                                        years_open={*years} {on_open_years} />
                                 },
                             } }
                         </div>

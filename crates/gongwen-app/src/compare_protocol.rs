@@ -5,11 +5,14 @@
 //!
 //! The page sends what a comparison needs of each report — its name,
 //! cleaned text, the map to source lines and its headings — not the whole
-//! analysis. A comparison is cancelled by terminating the worker; the next
-//! request starts a new one.
+//! analysis. Two requests: a set of reports compared with each other
+//! ([`ToCompareWorker::Compare`]), and a report against an earlier year's
+//! ([`ToCompareWorker::CompareYears`], 对照). A comparison is cancelled by
+//! terminating the worker; the next request starts a new one.
 
 use gongwen_core::analysis::ReportAnalysis;
 use gongwen_core::clean::{CleanLine, CleanedText};
+use gongwen_core::compare::year_over_year::YearComparison;
 use gongwen_core::compare::{CompareProgress, CompareSettings, Comparison};
 use gongwen_core::outline::Heading;
 use gongwen_core::source::LineHint;
@@ -75,6 +78,17 @@ pub enum ToCompareWorker {
         /// The user's vocabulary: its added terms are formulations too.
         vocabulary: UserVocabulary,
     },
+    /// Compare a later report with an earlier one (对照).
+    CompareYears {
+        /// The page's number for the request, echoed in the answer.
+        request: u32,
+        /// The later report.
+        current: CompareInput,
+        /// The earlier report.
+        previous: CompareInput,
+        /// The shortest kept passage, in compared characters.
+        min_chars: usize,
+    },
 }
 
 /// From the comparison worker to the page.
@@ -97,5 +111,15 @@ pub enum FromCompareWorker {
         comparison: Box<Comparison>,
         /// How long it took, in milliseconds.
         millis: f64,
+        /// The worker's wasm memory afterwards, in bytes (its high-water
+        /// mark: wasm memory never shrinks).
+        memory_bytes: u64,
+    },
+    /// Year-over-year request `request` is done.
+    YearsCompared {
+        /// The request.
+        request: u32,
+        /// What the later report kept, edited, added and dropped.
+        comparison: YearComparison,
     },
 }

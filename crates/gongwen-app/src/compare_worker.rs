@@ -1,10 +1,12 @@
 //! The comparison worker: runs in a dedicated Web Worker of its own and
 //! compares the reports the page sends ([`ToCompareWorker::Compare`]),
-//! posting its progress step by step. It needs no dictionary, so it starts
+//! posting its progress step by step, or a report with an earlier year's
+//! ([`ToCompareWorker::CompareYears`]). It needs no dictionary, so it starts
 //! at once; the page terminates it to cancel a comparison.
 
 use gongwen_core::clean::CleanedText;
-use gongwen_core::compare::{CompareText, compare_texts};
+use gongwen_core::compare::year_over_year::compare_year_texts;
+use gongwen_core::compare::{CompareSettings, CompareText, compare_texts};
 use gongwen_core::lexicon::Lexicon;
 use gongwen_core::vocabulary::UserVocabulary;
 use wasm_bindgen::prelude::*;
@@ -37,21 +39,62 @@ fn texts<'a>(inputs: &'a [CompareInput], cleaned: &'a [CleanedText]) -> Vec<Comp
         .collect()
 }
 
-/// Compares the reports of one request.
-fn compare(scope: &DedicatedWorkerGlobalScope, message: ToCompareWorker) {
-    let ToCompareWorker::Compare { request, reports, templates, settings, vocabulary } = message;
+/// The size of this module's linear memory, in bytes.
+fn memory_bytes() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    let pages = core::arch::wasm32::memory_size(0) as u64;
+    #[cfg(not(target_arch = "wasm32"))]
+    let pages = 0u64;
+    pages * 65_536
+}
+
+/// Answers one request.
+fn answer(scope: &DedicatedWorkerGlobalScope, message: ToCompareWorker) {
+    match message {
+        ToCompareWorker::Compare { request, reports, templates, settings, vocabulary } => {
+            compare_set(scope, request, &reports, &templates, &settings, &vocabulary)
+        }
+        ToCompareWorker::CompareYears { request, current, previous, min_chars } => {
+            let (current_text, previous_text) = (current.cleaned(), previous.cleaned());
+            let comparison = compare_year_texts(
+                CompareText { name: &current.name, cleaned: &current_text, headings: &current.headings },
+                CompareText { name: &previous.name, cleaned: &previous_text, headings: &previous.headings },
+                min_chars,
+            );
+            post(scope, &FromCompareWorker::YearsCompared { request, comparison });
+        }
+    }
+}
+
+/// Compares a set of reports with each other.
+fn compare_set(
+    scope: &DedicatedWorkerGlobalScope,
+    request: u32,
+    reports: &[CompareInput],
+    templates: &[CompareInput],
+    settings: &CompareSettings,
+    vocabulary: &UserVocabulary,
+) {
     let started = scope.performance().map_or(0.0, |performance| performance.now());
     let cleaned = |inputs: &[CompareInput]| inputs.iter().map(CompareInput::cleaned).collect::<Vec<_>>();
-    let (report_texts, template_texts) = (cleaned(&reports), cleaned(&templates));
+    let (report_texts, template_texts) = (cleaned(reports), cleaned(templates));
     let comparison = compare_texts(
-        &texts(&reports, &report_texts),
-        &texts(&templates, &template_texts),
-        &lexicon(&vocabulary),
-        &settings,
+        &texts(reports, &report_texts),
+        &texts(templates, &template_texts),
+        &lexicon(vocabulary),
+        settings,
         &mut |progress| post(scope, &FromCompareWorker::Progress { request, progress }),
     );
     let millis = scope.performance().map_or(0.0, |performance| performance.now()) - started;
-    post(scope, &FromCompareWorker::Compared { request, comparison: Box::new(comparison), millis });
+    post(
+        scope,
+        &FromCompareWorker::Compared {
+            request,
+            comparison: Box::new(comparison),
+            millis,
+            memory_bytes: memory_bytes(),
+        },
+    );
 }
 
 /// Installs the message handler and announces readiness. Called once when
@@ -62,7 +105,7 @@ pub fn run_compare_worker() {
     let handler_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         match protocol::decode::<ToCompareWorker>(&event.data()) {
-            Some(Ok(message)) => compare(&handler_scope, message),
+            Some(Ok(message)) => answer(&handler_scope, message),
             Some(Err(error)) => {
                 web_sys::console::error_2(&"gongwen compare worker: unreadable message".into(), &error.into())
             }

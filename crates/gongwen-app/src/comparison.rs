@@ -1,9 +1,11 @@
 //! The page's view of a comparison of the loaded reports: the core's
 //! [`Comparison`] with the page's id of each compared report, and where a
-//! running comparison stands.
+//! running comparison stands; likewise for a report compared with an
+//! earlier year's (对照, [`YearStatus`]).
 
 use std::rc::Rc;
 
+use gongwen_core::compare::year_over_year::YearComparison;
 use gongwen_core::compare::{CompareProgress, CompareStage, Comparison, TextId};
 
 use crate::protocol::ReportId;
@@ -18,6 +20,8 @@ pub struct SetComparison {
     pub comparison: Comparison,
     /// How long it took in the worker, in milliseconds.
     pub millis: f64,
+    /// The worker's wasm memory afterwards, in bytes.
+    pub memory_bytes: u64,
 }
 
 impl SetComparison {
@@ -35,23 +39,41 @@ impl SetComparison {
     }
 }
 
-/// A comparison shared between views; equality is identity.
-#[derive(Debug, Clone)]
-pub struct SharedComparison(pub Rc<SetComparison>);
+/// A result shared between views; equality is identity. A result never
+/// changes once the worker sends it, and comparing pointers keeps props and
+/// memos from comparing whole matrices and passage lists on every render.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
 
-impl PartialEq for SharedComparison {
+impl<T> Shared<T> {
+    /// Shares a new result.
+    pub fn new(value: T) -> Self {
+        Self(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl std::ops::Deref for SharedComparison {
-    type Target = SetComparison;
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
 
-    fn deref(&self) -> &SetComparison {
+    fn deref(&self) -> &T {
         &self.0
     }
 }
+
+/// A comparison of the loaded reports, shared between views.
+pub type SharedComparison = Shared<SetComparison>;
 
 /// Where the comparison of the loaded reports stands.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -91,4 +113,18 @@ pub fn describe_progress(reports: usize, progress: Option<CompareProgress>) -> S
             format!("已得到 {total} 段共有段落，正在计算相似度……")
         }
     }
+}
+
+/// Where the comparison of a report with an earlier year's stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum YearStatus {
+    /// Nothing asked.
+    #[default]
+    Idle,
+    /// The worker is comparing the two.
+    Running,
+    /// Done.
+    Ready(Shared<YearComparison>),
+    /// The worker could not start or died, with why (in Chinese).
+    Failed(String),
 }

@@ -12,6 +12,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod compare_client;
 pub mod compare_protocol;
 pub mod compare_worker;
 pub mod comparison;
@@ -26,5 +27,6 @@ pub mod pdf_reader;
 pub mod pinyin_order;
 pub mod protocol;
 pub mod samples;
+pub mod shared_text;
 pub mod state;
 pub mod worker;

@@ -1,13 +1,29 @@
-//! The option of the similarity heatmap: row A, column B coloured by the
+//! The options of the similarity heatmap: row A, column B coloured by the
 //! share of A's text in passages A shares with B, the reports ordered so
-//! that those copying from each other stand together. Each cell's name is
-//! `"<row>,<column>"` (indices in the comparison) so a click can open the
-//! pair; its tooltip, drawn on the canvas, gives both directions and the
-//! number of shared passages.
+//! that those copying from each other stand together.
+//!
+//! Two forms. Report by report ([`similarity_heatmap_option`]): each cell's
+//! name is `"<row>,<column>"` (indices in the comparison) so a click can open
+//! the pair, and its tooltip, drawn on the canvas, gives both directions and
+//! the number of shared passages; above [`ZOOM_ABOVE`] reports both axes get
+//! a zoom slider. Group by group ([`group_heatmap_option`]), for a stack too
+//! large to show report by report: each cell is the average similarity of
+//! the reports of one group to those of another, named `"组:<row>,<column>"`
+//! (group indices) so a click can zoom into the two groups, and the axis
+//! labels, `第 N 组（k 份）`, are clickable too.
 
 use gongwen_core::compare::Comparison;
 use gongwen_core::file_name::display_file_name;
 use serde_json::{Value, json};
+
+use super::chart_text::{formatter_safe, short_report_label};
+
+/// Above this many reports the report-by-report heatmap hides its cell
+/// labels' numbers and gets zoom sliders on both axes.
+pub const ZOOM_ABOVE: usize = 20;
+
+/// The prefix of a group cell's name.
+const GROUP_CELL: &str = "组:";
 
 /// A cell's name, from which a click recovers the pair.
 pub fn cell_name(row: usize, column: usize) -> String {
@@ -20,22 +36,89 @@ pub fn parse_cell_name(name: &str) -> Option<(usize, usize)> {
     Some((row.parse().ok()?, column.parse().ok()?))
 }
 
-/// A short label of a file name for an axis: at most `max` characters.
-fn axis_label(name: &str, max: usize) -> String {
-    let shown = display_file_name(name);
-    let base = shown.rsplit(['/', '\\']).next().unwrap_or(&shown);
-    let stem = base.rsplit_once('.').map_or(base, |(stem, _)| stem);
-    if stem.chars().count() > max {
-        format!("{}…", stem.chars().take(max - 1).collect::<String>())
-    } else {
-        stem.to_owned()
-    }
+/// A group cell's name, from which a click recovers the two groups.
+pub fn group_cell_name(row: usize, column: usize) -> String {
+    format!("{GROUP_CELL}{row},{column}")
 }
 
-/// The heatmap of `comparison` over reports named `names`, in `order`.
+/// The groups (row, column) a group cell name points at.
+pub fn parse_group_cell_name(name: &str) -> Option<(usize, usize)> {
+    parse_cell_name(name.strip_prefix(GROUP_CELL)?)
+}
+
+/// The label of group `index` (from 0) of `size` reports: 「第 3 组（12 份）」.
+pub fn group_label(index: usize, size: usize) -> String {
+    format!("第 {} 组（{size} 份）", index + 1)
+}
+
+/// The group index (from 0) a group label names.
+pub fn parse_group_label(label: &str) -> Option<usize> {
+    let number: usize = label.strip_prefix("第 ")?.split_once(' ')?.0.parse().ok()?;
+    number.checked_sub(1)
+}
+
+/// A share (0–1) as a percentage with one decimal.
+fn percent(value: f64) -> f64 {
+    (value * 1000.0).round() / 10.0
+}
+
+/// The axes, grid, colour scale and series shared by both forms; `top` is
+/// the highest value shown, `labels` the axis labels, `zoom` whether both
+/// axes get zoom sliders, `clickable_labels` whether axis labels are.
+fn heatmap_frame(labels: Vec<String>, data: Vec<Value>, top: f64, zoom: bool, clickable_labels: bool) -> Value {
+    let count = labels.len();
+    let label_size = if count > 30 { 9 } else { 11 };
+    // Above ZOOM_ABOVE rows ECharts shows as many labels as fit.
+    let interval = if count > ZOOM_ABOVE { Value::from("auto") } else { Value::from(0) };
+    let mut option = json!({
+        "animation": false,
+        "tooltip": { "renderMode": "richText", "confine": true },
+        "grid": { "left": 8, "right": if zoom { 34 } else { 8 }, "top": 8, "bottom": if zoom { 84 } else { 56 }, "containLabel": true },
+        "xAxis": {
+            "type": "category",
+            "data": labels,
+            "triggerEvent": clickable_labels,
+            "axisLabel": { "rotate": 40, "fontSize": label_size, "interval": interval },
+            "splitArea": { "show": false },
+        },
+        "yAxis": {
+            "type": "category",
+            "data": labels,
+            "inverse": true,
+            "triggerEvent": clickable_labels,
+            "axisLabel": { "fontSize": label_size, "interval": interval },
+        },
+        "visualMap": {
+            "min": 0,
+            "max": top.max(10.0).ceil(),
+            "calculable": true,
+            "orient": "horizontal",
+            "left": "center",
+            "bottom": 0,
+            "itemHeight": 120,
+            "text": ["%", "0"],
+            "inRange": { "color": ["#fbf6f3", "#f1b9a0", "#d4683a", "#b22c2c", "#6e1212"] },
+        },
+        "series": [{
+            "type": "heatmap",
+            "data": data,
+            "label": { "show": count <= 12, "fontSize": 10, "formatter": "{@[2]}" },
+            "emphasis": { "itemStyle": { "borderColor": "#222", "borderWidth": 1 } },
+        }],
+    });
+    if zoom {
+        option["dataZoom"] = json!([
+            { "type": "slider", "xAxisIndex": 0, "height": 14, "bottom": 50, "showDetail": false, "brushSelect": false },
+            { "type": "slider", "yAxisIndex": 0, "width": 14, "right": 6, "showDetail": false, "brushSelect": false },
+        ]);
+    }
+    option
+}
+
+/// The heatmap of `comparison` over the reports `order` (indices into the
+/// comparison, in the order shown), named `names`.
 pub fn similarity_heatmap_option(names: &[String], comparison: &Comparison, order: &[usize]) -> Value {
-    let percent = |value: f64| (value * 1000.0).round() / 10.0;
-    let labels: Vec<String> = order.iter().map(|&i| axis_label(&names[i], 12)).collect();
+    let labels: Vec<String> = order.iter().map(|&i| formatter_safe(&short_report_label(&names[i], 12))).collect();
     let mut data = Vec::with_capacity(order.len() * order.len());
     let mut top: f64 = 0.0;
     for (y, &row) in order.iter().enumerate() {
@@ -59,55 +142,152 @@ pub fn similarity_heatmap_option(names: &[String], comparison: &Comparison, orde
             data.push(json!({
                 "value": [x, y, if row == column { Value::Null } else { json!(value) }],
                 "name": cell_name(row, column),
-                "tooltip": { "formatter": tooltip },
+                "tooltip": { "formatter": formatter_safe(&tooltip) },
             }));
         }
     }
-    let label_size = if order.len() > 20 { 0 } else { 11 };
-    json!({
-        "animation": false,
-        "tooltip": { "renderMode": "richText", "confine": true },
-        "grid": { "left": 8, "right": 8, "top": 8, "bottom": 56, "containLabel": true },
-        "xAxis": {
-            "type": "category",
-            "data": labels,
-            "axisLabel": { "rotate": 40, "fontSize": label_size, "show": label_size > 0, "interval": 0 },
-            "splitArea": { "show": false },
-        },
-        "yAxis": {
-            "type": "category",
-            "data": labels,
-            "inverse": true,
-            "axisLabel": { "fontSize": label_size, "show": label_size > 0, "interval": 0 },
-        },
-        "visualMap": {
-            "min": 0,
-            "max": top.max(10.0).ceil(),
-            "calculable": true,
-            "orient": "horizontal",
-            "left": "center",
-            "bottom": 0,
-            "itemHeight": 120,
-            "text": ["%", "0"],
-            "inRange": { "color": ["#fbf6f3", "#f1b9a0", "#d4683a", "#b22c2c", "#6e1212"] },
-        },
-        "series": [{
-            "type": "heatmap",
-            "data": data,
-            "label": { "show": order.len() <= 12, "fontSize": 10, "formatter": "{@[2]}" },
-            "emphasis": { "itemStyle": { "borderColor": "#222", "borderWidth": 1 } },
-        }],
-    })
+    heatmap_frame(labels, data, top, order.len() > ZOOM_ABOVE, false)
+}
+
+/// How the reports of one group relate to those of another (or, on the
+/// diagonal, to each other).
+struct GroupCell {
+    /// Average share of a row report's text found in a column report.
+    average: Option<f64>,
+    /// The most similar pair (row report, column report) and its share.
+    closest: Option<(usize, usize, f64)>,
+}
+
+/// Averages the similarity of every report of `rows` to every other report of `columns`.
+fn group_cell(comparison: &Comparison, rows: &[usize], columns: &[usize]) -> GroupCell {
+    let (mut sum, mut pairs) = (0.0, 0usize);
+    let mut closest: Option<(usize, usize, f64)> = None;
+    for &a in rows {
+        for &b in columns.iter().filter(|&&b| b != a) {
+            let value = comparison.similarity[a][b];
+            sum += value;
+            pairs += 1;
+            if closest.is_none_or(|(_, _, best)| value > best) {
+                closest = Some((a, b, value));
+            }
+        }
+    }
+    GroupCell { average: (pairs > 0).then(|| sum / pairs as f64), closest }
+}
+
+/// The first few names of a group's reports, for a tooltip.
+fn members_preview(names: &[String], members: &[usize]) -> String {
+    const SHOWN: usize = 4;
+    let shown: Vec<String> = members.iter().take(SHOWN).map(|&i| short_report_label(&names[i], 16)).collect();
+    if members.len() > SHOWN { format!("{} 等 {} 份", shown.join("、"), members.len()) } else { shown.join("、") }
+}
+
+/// The tooltip of the cell of groups `row` and `column`.
+fn group_tooltip(names: &[String], groups: &[Vec<usize>], row: usize, column: usize, cell: &GroupCell) -> String {
+    let label = |g: usize| group_label(g, groups[g].len());
+    let closest = cell.closest.map_or_else(String::new, |(a, b, value)| {
+        format!(
+            "\n最相似的一对：{} → {}（{}%）",
+            short_report_label(&names[a], 16),
+            short_report_label(&names[b], 16),
+            percent(value)
+        )
+    });
+    let average = cell.average.map_or_else(|| "—".to_owned(), |value| format!("{}%", percent(value)));
+    if row == column {
+        format!(
+            "{}：{}\n组内两两平均 {average}{closest}\n点击查看这 {} 份报告",
+            label(row),
+            members_preview(names, &groups[row]),
+            groups[row].len()
+        )
+    } else {
+        format!(
+            "{} → {}\n前者的报告平均有 {average} 的文字见于后者的报告{closest}\n点击查看这两组的 {} 份报告",
+            label(row),
+            label(column),
+            groups[row].len() + groups[column].len()
+        )
+    }
+}
+
+/// The heatmap of `comparison` by groups of reports: `groups` are the
+/// groups' members (indices into the comparison), in the order shown.
+pub fn group_heatmap_option(names: &[String], comparison: &Comparison, groups: &[Vec<usize>]) -> Value {
+    let labels: Vec<String> = groups.iter().enumerate().map(|(g, members)| group_label(g, members.len())).collect();
+    let mut data = Vec::with_capacity(groups.len() * groups.len());
+    let mut top: f64 = 0.0;
+    for (y, rows) in groups.iter().enumerate() {
+        for (x, columns) in groups.iter().enumerate() {
+            let cell = group_cell(comparison, rows, columns);
+            let value = cell.average.map(percent);
+            top = top.max(value.unwrap_or(0.0));
+            data.push(json!({
+                "value": [x, y, value],
+                "name": group_cell_name(y, x),
+                "tooltip": { "formatter": formatter_safe(&group_tooltip(names, groups, y, x, &cell)) },
+            }));
+        }
+    }
+    heatmap_frame(labels, data, top, false, true)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A comparison of reports whose similarities are `similarity`.
+    fn comparison_of(similarity: Vec<Vec<f64>>) -> Comparison {
+        let n = similarity.len();
+        Comparison {
+            settings: Default::default(),
+            reports: Vec::new(),
+            similarity,
+            shared_passages: vec![vec![1; n]; n],
+            passages: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
     #[test]
-    fn cell_names_round_trip() {
+    fn cell_and_group_names_round_trip() {
         assert_eq!(parse_cell_name(&cell_name(3, 12)), Some((3, 12)));
         assert_eq!(parse_cell_name("3"), None);
-        assert_eq!(axis_label("seeds/000_75e6ea62ff7e3e22.txt", 8), "000_75e…");
+        assert_eq!(parse_group_cell_name(&group_cell_name(2, 7)), Some((2, 7)));
+        assert_eq!(parse_group_cell_name(&cell_name(2, 7)), None, "a report cell is not a group cell");
+        assert_eq!(parse_cell_name(&group_cell_name(2, 7)), None, "nor a group cell a report cell");
+        assert_eq!(group_label(0, 12), "第 1 组（12 份）");
+        assert_eq!(parse_group_label(&group_label(9, 3)), Some(9));
+        assert_eq!(parse_group_label("第 0 组（1 份）"), None);
+        assert_eq!(parse_group_label("000_75e6ea6…"), None);
+    }
+
+    #[test]
+    fn group_cells_average_the_pairs_between_groups() {
+        // Reports 0 and 1 copy each other (0.6 and 0.4); 2 shares 0.1 with 0 one way.
+        let comparison = comparison_of(vec![vec![1.0, 0.6, 0.0], vec![0.4, 1.0, 0.0], vec![0.1, 0.0, 1.0]]);
+        let names: Vec<String> = ["a.txt", "b.txt", "{c}.txt"].map(String::from).to_vec();
+        let option = group_heatmap_option(&names, &comparison, &[vec![0, 1], vec![2]]);
+        let data = option["series"][0]["data"].as_array().expect("cells");
+        assert_eq!(data.len(), 4);
+        assert_eq!(data[0]["value"], json!([0, 0, 50.0]), "within the first group: (60 + 40) / 2");
+        assert_eq!(data[1]["value"], json!([1, 0, 0.0]), "the first group's text in the second");
+        assert_eq!(data[2]["value"], json!([0, 1, 5.0]), "the second group's text in the first: (10 + 0) / 2");
+        assert_eq!(data[3]["value"], json!([1, 1, Value::Null]), "a group of one has no pairs inside");
+        assert_eq!(data[2]["name"], "组:1,0");
+        let tooltip = data[2]["tooltip"]["formatter"].as_str().expect("a tooltip");
+        assert!(tooltip.contains("最相似的一对：｛c｝ → a（10%）"), "{tooltip}");
+        assert_eq!(option["yAxis"]["data"], json!(["第 1 组（2 份）", "第 2 组（1 份）"]));
+        assert_eq!(option["yAxis"]["triggerEvent"], true);
+    }
+
+    #[test]
+    fn a_large_heatmap_can_be_zoomed() {
+        let n = ZOOM_ABOVE + 1;
+        let comparison = comparison_of(vec![vec![0.0; n]; n]);
+        let names: Vec<String> = (0..n).map(|i| format!("{i}.txt")).collect();
+        let order: Vec<usize> = (0..n).collect();
+        assert!(similarity_heatmap_option(&names, &comparison, &order)["dataZoom"].is_array());
+        assert!(similarity_heatmap_option(&names, &comparison, &order[..3])["dataZoom"].is_null());
     }
 }

@@ -1,23 +1,24 @@
 //! The comparison view (比对): how much the loaded reports share. Settings
 //! (the shortest passage, template passages left out or not, which reports
 //! are templates), the worker's progress with a cancel button, the
-//! similarity heatmap (click a cell to read the pair side by side), each
-//! report's own-text share, and the shared passages across the set, each
-//! occurrence a link to the reader.
+//! similarity heatmap or graph (关系图) with each report's own-text share
+//! (`similarity_view.rs`; click a cell or an edge to read the pair side by
+//! side), and the shared passages across the set, each occurrence a link to
+//! the reader. Its third mode, 对照, sets a report against an earlier year's
+//! (`year_pairs.rs`).
 
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use gongwen_core::compare::CompareSettings;
-use gongwen_core::compare::cluster::cluster_order;
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::text::TextRange;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::charts::chart::Chart;
-use crate::charts::similarity_heatmap::{parse_cell_name, similarity_heatmap_option};
+use super::similarity_view::{SimilarityChartKind, SimilarityView};
+use super::year_pairs::YearPairs;
 use crate::comparison::{ComparisonStatus, SharedComparison, describe_progress};
 use crate::hooks::use_comparison::ComparisonHandle;
 use crate::protocol::ReportId;
@@ -48,15 +49,37 @@ pub struct ComparePanelProps {
     pub on_open_pair: Callback<(ReportId, ReportId)>,
     /// Called with a place to open in the reader.
     pub on_open_at: Callback<(ReportId, TextRange)>,
+    /// The reports set against each other in 对照 now (later, earlier), if any.
+    pub years_open: Option<(ReportId, ReportId)>,
+    /// Called with a pair (later, earlier) to set against each other.
+    pub on_open_years: Callback<(ReportId, ReportId)>,
 }
+
+/// What the panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CompareMode {
+    /// Similarity as a heatmap.
+    Heatmap,
+    /// Similarity as a graph.
+    Graph,
+    /// This year against last year.
+    Years,
+}
+
+/// The modes, in order, with their names.
+const MODES: [(CompareMode, &str, &str); 3] = [
+    (CompareMode::Heatmap, "热力图", "每两份报告之间的相似度"),
+    (CompareMode::Graph, "关系图", "报告为点，共有文字多的两份报告之间连线"),
+    (CompareMode::Years, "对照", "今年的报告与上一年的报告逐句对照"),
+];
 
 /// A duration for people: milliseconds below a second, else seconds.
 fn duration(millis: f64) -> String {
     if millis < 1000.0 { format!("{millis:.0} 毫秒") } else { format!("{:.1} 秒", millis / 1000.0) }
 }
 
-/// The settings bar.
-fn settings_bar(props: &ComparePanelProps) -> Html {
+/// The settings bar; `years` leaves out what only the similarity uses.
+fn settings_bar(props: &ComparePanelProps, years: bool) -> Html {
     let settings = props.settings;
     let on_min = {
         let on_settings = props.on_settings.clone();
@@ -83,10 +106,12 @@ fn settings_bar(props: &ComparePanelProps) -> Html {
                     }) }
                 </select>
             </label>
-            <label title="套话：见于多数报告（不少于 60% 且不少于 3 份）或见于模板文件的段落">
-                <input type="checkbox" checked={settings.exclude_templates} onchange={on_exclude} />
-                { " 相似度不计套话" }
-            </label>
+            if !years {
+                <label title="套话：见于多数报告（不少于 60% 且不少于 3 份）或见于模板文件的段落">
+                    <input type="checkbox" checked={settings.exclude_templates} onchange={on_exclude} />
+                    { " 相似度不计套话" }
+                </label>
+            }
         </div>
     }
 }
@@ -94,8 +119,13 @@ fn settings_bar(props: &ComparePanelProps) -> Html {
 /// The panel.
 #[component]
 pub fn ComparePanel(props: &ComparePanelProps) -> Html {
+    let mode = use_state(|| CompareMode::Heatmap);
     let names: HashMap<ReportId, String> =
         props.reports.iter().map(|(id, analysis)| (*id, analysis.name.clone())).collect();
+    let kind = match *mode {
+        CompareMode::Graph => SimilarityChartKind::Graph,
+        CompareMode::Heatmap | CompareMode::Years => SimilarityChartKind::Heatmap,
+    };
     let body = match &props.handle.status {
         ComparisonStatus::Idle => {
             html! { <p class="panel-note">{ "载入至少两份报告，即可比对它们之间的共有段落。" }</p> }
@@ -123,28 +153,43 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             </div>
         },
         ComparisonStatus::Ready(comparison) => html! {
-            <CompareResult comparison={comparison.clone()} names={Rc::new(names)} on_open_pair={props.on_open_pair.clone()}
+            <CompareResult comparison={comparison.clone()} names={Rc::new(names)} {kind} on_open_pair={props.on_open_pair.clone()}
                 on_open_at={props.on_open_at.clone()} />
         },
     };
+    let years = *mode == CompareMode::Years;
     html! {
         <section class="compare-panel" aria-label="报告比对">
-            { settings_bar(props) }
-            <details class="template-choice">
-                <summary>{ format!("模板 / 上级文件（{} 份）", props.templates.len()) }</summary>
-                <p class="panel-note">{ "勾选的文件作为模板：其中出现的段落都算套话，它们本身不参与相似度。" }</p>
-                <ul>
-                    { for props.reports.iter().map(|(id, analysis)| {
-                        let id = *id;
-                        let toggle = props.on_toggle_template.reform(move |_: Event| id);
-                        html! {
-                            <li><label><input type="checkbox" checked={props.templates.contains(&id)} onchange={toggle} />
-                                { display_file_name(&analysis.name) }</label></li>
-                        }
-                    }) }
-                </ul>
-            </details>
-            { body }
+            <div class="compare-modes chips" role="tablist" aria-label="比对方式">
+                { for MODES.iter().map(|&(target, label, title)| {
+                    let active = *mode == target;
+                    let onclick = { let mode = mode.clone(); Callback::from(move |_: MouseEvent| mode.set(target)) };
+                    html! {
+                        <button class={classes!("chip", "compare-mode", active.then_some("active"))} role="tab"
+                            aria-selected={active.to_string()} {title} {onclick}>{ label }</button>
+                    }
+                }) }
+            </div>
+            { settings_bar(props, years) }
+            if years {
+                <YearPairs reports={props.reports.clone()} open={props.years_open} on_open={props.on_open_years.clone()} />
+            } else {
+                <details class="template-choice">
+                    <summary>{ format!("模板 / 上级文件（{} 份）", props.templates.len()) }</summary>
+                    <p class="panel-note">{ "勾选的文件作为模板：其中出现的段落都算套话，它们本身不参与相似度。" }</p>
+                    <ul>
+                        { for props.reports.iter().map(|(id, analysis)| {
+                            let id = *id;
+                            let toggle = props.on_toggle_template.reform(move |_: Event| id);
+                            html! {
+                                <li><label><input type="checkbox" checked={props.templates.contains(&id)} onchange={toggle} />
+                                    { display_file_name(&analysis.name) }</label></li>
+                            }
+                        }) }
+                    </ul>
+                </details>
+                { body }
+            }
         </section>
     }
 }
@@ -154,62 +199,27 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
 struct CompareResultProps {
     comparison: SharedComparison,
     names: Rc<HashMap<ReportId, String>>,
+    kind: SimilarityChartKind,
     on_open_pair: Callback<(ReportId, ReportId)>,
     on_open_at: Callback<(ReportId, TextRange)>,
 }
 
-/// A finished comparison: summary, heatmap, own text, passages.
+/// A finished comparison: summary, heatmap or graph with own text, passages.
 #[component]
 fn CompareResult(props: &CompareResultProps) -> Html {
     let set = &props.comparison;
-    let names: Vec<String> =
-        set.ids.iter().map(|id| props.names.get(id).cloned().unwrap_or_else(|| format!("#{id}"))).collect();
-    let order = use_memo(props.comparison.clone(), |set| cluster_order(&set.comparison.similarity));
-    let option = use_memo((props.comparison.clone(), order.clone()), {
-        let names = names.clone();
-        move |(set, order)| similarity_heatmap_option(&names, &set.comparison, order)
-    });
-    let on_cell = {
-        let ids = set.ids.clone();
-        let on_open_pair = props.on_open_pair.clone();
-        Callback::from(move |name: String| {
-            if let Some((row, column)) = parse_cell_name(&name)
-                && row != column
-                && let (Some(&a), Some(&b)) = (ids.get(row), ids.get(column))
-            {
-                on_open_pair.emit((a, b));
-            }
-        })
-    };
     let comparison = &set.comparison;
     let templates = comparison.passages.iter().filter(|p| p.template).count();
     let near = comparison.passages.iter().filter(|p| p.near_copy).count();
     html! {
         <div class="compare-result">
-            <p class="panel-note compare-summary">
-                { format!("{} 份报告，共有段落 {} 段（其中套话 {templates} 段、近似复制 {near} 段），用时 {}。点击方格并排对照两份报告。",
-                    names.len(), comparison.passages.len(), duration(set.millis)) }
+            <p class="panel-note compare-summary" data-millis={format!("{:.0}", set.millis)} data-memory={set.memory_bytes.to_string()}
+                title={format!("比对线程用时 {:.0} 毫秒，内存 {:.0} MB", set.millis, set.memory_bytes as f64 / 1_048_576.0)}>
+                { format!("{} 份报告，共有段落 {} 段（其中套话 {templates} 段、近似复制 {near} 段），用时 {}。",
+                    set.ids.len(), comparison.passages.len(), duration(set.millis)) }
             </p>
-            <div class="heatmap-box">
-                <Chart option={option} class="similarity-heatmap" label="报告相似度热力图" on_click={on_cell} />
-            </div>
-            <h4 class="list-title" title="不见于其他任何报告（或模板）的文字所占比例">{ "各报告自有文字" }</h4>
-            <table class="score-table own-text">
-                <thead><tr><th>{ "报告" }</th><th>{ "字数" }</th><th>{ "自有" }</th><th>{ "套话" }</th></tr></thead>
-                <tbody>
-                    { for order.iter().map(|&i| {
-                        let report = &comparison.reports[i];
-                        html! {
-                            <tr>
-                                <td class="file-cell" title={display_file_name(&names[i])}>{ display_file_name(&names[i]) }</td>
-                                <td class="number">{ report.chars }</td>
-                                <td class="number">{ format!("{:.1}%", report.own_share * 100.0) }</td>
-                                <td class="number">{ report.template_chars }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
+            <SimilarityView comparison={props.comparison.clone()} names={props.names.clone()} kind={props.kind}
+                on_open_pair={props.on_open_pair.clone()} />
             <h4 class="list-title">{ "共有段落（按长度）" }</h4>
             <ol class="passage-list">
                 { for comparison.passages.iter().take(MAX_PASSAGES).map(|passage| {

@@ -2,6 +2,9 @@
 //! paragraph, with headings marked and every counted word clickable (its
 //! concordance opens). The focused heading or concordance hit is scrolled to
 //! and highlighted; occurrences of the looked-up word are highlighted too.
+//! Once the reports are compared, the info line gives the report's own-text
+//! share and 「标出共有文字」 shades the text other reports share, each
+//! shaded stretch naming them in its tooltip.
 //!
 //! Only what is on screen is in the DOM. A report of tens of megabytes has
 //! hundreds of thousands of paragraphs and millions of words, and one element
@@ -23,6 +26,8 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use crate::comparison::Shared;
+use crate::shared_text::{SharedStretch, SharedText};
 use crate::state::{FocusTarget, SharedAnalysis};
 
 /// Properties of [`Reader`].
@@ -37,6 +42,16 @@ pub struct ReaderProps {
     pub highlighted: Option<AttrValue>,
     /// Called with a word the user clicked.
     pub on_word: Callback<String>,
+    /// The report's shared text in a finished comparison of the loaded
+    /// reports, if there is one.
+    #[prop_or_default]
+    pub shared: Option<Shared<SharedText>>,
+    /// Whether the shared text is shaded.
+    #[prop_or_default]
+    pub shade_shared: bool,
+    /// Called with whether to shade the shared text.
+    #[prop_or_default]
+    pub on_shade_shared: Callback<bool>,
 }
 
 /// The DOM id of a heading's title in the reader.
@@ -134,9 +149,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let analysis = analysis.clone();
         let on_word = props.on_word.clone();
         Callback::from(move |event: MouseEvent| {
+            // A word may hold shaded parts: the click can land on one of them.
             let index = event
                 .target()
                 .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .and_then(|element| element.closest("[data-w]").ok().flatten())
                 .and_then(|element| element.get_attribute("data-w"))
                 .and_then(|value| value.parse::<usize>().ok());
             if let Some(count) = index.and_then(|index| analysis.words.counts.get(index)) {
@@ -144,7 +161,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         })
     };
-    let context = RenderContext { analysis, focus: focus_range, focused_heading, hit };
+    let shading = props.shared.as_ref().filter(|_| props.shade_shared).map(|shared| &**shared);
+    let context = RenderContext { analysis, focus: focus_range, focused_heading, hit, shading };
+    let on_shade = {
+        let on_shade_shared = props.on_shade_shared.clone();
+        let shade_shared = props.shade_shared;
+        Callback::from(move |_: Event| on_shade_shared.emit(!shade_shared))
+    };
     let (start, end) = viewport.window.get();
     let pieces = &viewport.layout.pieces;
     let general: Vec<_> = analysis.diagnostics().filter(|d| d.heading.is_none()).collect();
@@ -162,6 +185,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
                             <span class="reader-noise" title={noise_summary(analysis)}>
                                 { format!(" · 已移除 {} 处非正文内容（{}）", analysis.cleaned.removed.len(), removed_kinds(analysis)) }
                             </span>
+                        }
+                        if let Some(shared) = &props.shared {
+                            <span class="reader-own-text" title={shared.explain_own_share()}>
+                                { format!(" · 自有文字 {:.1}%", shared.own_share * 100.0) }
+                            </span>
+                            { " · " }
+                            <label class="reader-shade-toggle" title="用底色标出与其他报告共有的文字，鼠标停在上面可看是哪几份报告">
+                                <input type="checkbox" checked={props.shade_shared} onchange={on_shade} />
+                                { "标出共有文字" }
+                            </label>
                         }
                         <span class="reader-hint">{ " · 点击任一词语查看索引" }</span>
                     </p>
@@ -559,7 +592,13 @@ impl Heights {
 #[derive(Debug, PartialEq)]
 enum Block {
     Plain(Vec<Inline>),
-    Marker(String),
+    /// A heading's marker; `focus` is `Some(anchor)` when the focused range
+    /// covers it (an occurrence may start at 「一是」), `anchor` when it
+    /// starts there.
+    Marker {
+        range: TextRange,
+        focus: Option<bool>,
+    },
     Title {
         heading: usize,
         kind: &'static str,
@@ -569,12 +608,13 @@ enum Block {
     },
 }
 
-/// The smallest pieces: text, a counted word, or the focused range.
+/// The smallest pieces: text, a counted word, or the focused range, each
+/// by its byte range in the cleaned text.
 #[derive(Debug, PartialEq)]
 enum Inline {
-    Text(String),
-    Word { index: u32, text: String },
-    Focus { text: String, anchor: bool },
+    Text(TextRange),
+    Word { index: u32, range: TextRange },
+    Focus { range: TextRange, anchor: bool },
 }
 
 /// The part of `range` inside `start..end`, if it is not empty.
@@ -586,7 +626,6 @@ fn clip(range: TextRange, start: usize, end: usize) -> Option<TextRange> {
 /// Cuts a piece into heading markers and titles (to style and scroll to) and
 /// plain text.
 fn blocks_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRange>) -> Vec<Block> {
-    let text = &analysis.cleaned.text;
     let headings = &analysis.outline.headings;
     let inlines = |range: TextRange| inlines_of(analysis, range, focus);
     let mut blocks = Vec::new();
@@ -602,7 +641,8 @@ fn blocks_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRang
             if marker.start > cursor {
                 blocks.push(Block::Plain(inlines(TextRange::new(cursor, marker.start))));
             }
-            blocks.push(Block::Marker(marker.slice(text).to_owned()));
+            let focus = focus.and_then(|f| clip(f, marker.start, marker.end).map(|part| part.start == f.start));
+            blocks.push(Block::Marker { range: marker, focus });
             cursor = marker.end;
         }
         let part = if title.is_empty() {
@@ -632,7 +672,6 @@ fn blocks_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRang
 /// The inline pieces of `range`: the focused range (its part in `range`) as
 /// one piece, counted words as words, the rest as text.
 fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRange>) -> Vec<Inline> {
-    let text = &analysis.cleaned.text;
     let mut pieces = Vec::new();
     let mut cursor = range.start;
     let first = analysis.occurrences.partition_point(|o| o.range.start < range.start);
@@ -642,14 +681,14 @@ fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRan
         let next_word = words.peek().map(|o| o.range);
         let focus_next = focus.filter(|(f, _)| f.start >= cursor && next_word.is_none_or(|w| f.start <= w.start));
         let (start, piece, end) = if let Some((f, anchor)) = focus_next {
-            (f.start, Inline::Focus { text: f.slice(text).to_owned(), anchor }, f.end)
+            (f.start, Inline::Focus { range: f, anchor }, f.end)
         } else if let Some(occurrence) = words.next() {
             if occurrence.range.start < cursor {
                 continue;
             }
             (
                 occurrence.range.start,
-                Inline::Word { index: occurrence.word, text: occurrence.range.slice(text).to_owned() },
+                Inline::Word { index: occurrence.word, range: occurrence.range },
                 occurrence.range.end,
             )
         } else {
@@ -662,13 +701,13 @@ fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRan
             }
         }
         if start > cursor {
-            pieces.push(Inline::Text(text[cursor..start].to_owned()));
+            pieces.push(Inline::Text(TextRange::new(cursor, start)));
         }
         pieces.push(piece);
         cursor = end;
     }
     if cursor < range.end {
-        pieces.push(Inline::Text(text[cursor..range.end].to_owned()));
+        pieces.push(Inline::Text(TextRange::new(cursor, range.end)));
     }
     pieces
 }
@@ -679,20 +718,66 @@ struct RenderContext<'a> {
     focus: Option<TextRange>,
     focused_heading: Option<usize>,
     hit: Option<usize>,
+    /// The shared text to shade, when shading is on.
+    shading: Option<&'a SharedText>,
 }
 
 fn render_inlines(inlines: &[Inline], context: &RenderContext<'_>) -> Html {
     html! {
-        { for inlines.iter().map(|inline| match inline {
-            Inline::Text(text) => html! { { text.clone() } },
-            Inline::Word { index, text } => {
-                let hit = context.hit == Some(*index as usize);
-                html! { <span class={classes!("w", hit.then_some("hit"))} data-w={index.to_string()}>{ text.clone() }</span> }
+        { for inlines.iter().map(|inline| match *inline {
+            Inline::Text(range) => render_shaded(range, context),
+            Inline::Word { index, range } => {
+                let hit = context.hit == Some(index as usize);
+                // A word inside one shared stretch is shaded whole; one that
+                // straddles a stretch's edge holds shaded parts.
+                let whole = context.shading.and_then(|shading| {
+                    let stretches = shading.stretches_in(range);
+                    stretches.first().filter(|s| stretches.len() == 1 && s.range.start <= range.start && range.end <= s.range.end)
+                });
+                match whole {
+                    Some(stretch) => html! {
+                        <span class={classes!("w", hit.then_some("hit"), shade_classes(stretch))} data-w={index.to_string()}
+                            title={stretch.description.clone()}>{ range.slice(&context.analysis.cleaned.text).to_owned() }</span>
+                    },
+                    None => html! {
+                        <span class={classes!("w", hit.then_some("hit"))} data-w={index.to_string()}>{ render_shaded(range, context) }</span>
+                    },
+                }
             }
-            Inline::Focus { text, anchor: true } => html! { <mark id={FOCUS_RANGE_ID} class="reader-focus">{ text.clone() }</mark> },
-            Inline::Focus { text, anchor: false } => html! { <mark class="reader-focus">{ text.clone() }</mark> },
+            Inline::Focus { range, anchor: true } => html! { <mark id={FOCUS_RANGE_ID} class="reader-focus">{ render_shaded(range, context) }</mark> },
+            Inline::Focus { range, anchor: false } => html! { <mark class="reader-focus">{ render_shaded(range, context) }</mark> },
         }) }
     }
+}
+
+/// The classes of a shaded stretch.
+fn shade_classes(stretch: &SharedStretch) -> Classes {
+    classes!("shared-text", stretch.template.then_some("template"))
+}
+
+/// The text of `range`, its shared stretches shaded when shading is on.
+fn render_shaded(range: TextRange, context: &RenderContext<'_>) -> Html {
+    let text = &context.analysis.cleaned.text;
+    let stretches = context.shading.map_or(&[][..], |shading| shading.stretches_in(range));
+    if stretches.is_empty() {
+        return html! { { range.slice(text).to_owned() } };
+    }
+    let mut parts: Vec<Html> = Vec::with_capacity(stretches.len() * 2 + 1);
+    let mut cursor = range.start;
+    for stretch in stretches {
+        let Some(part) = clip(stretch.range, cursor, range.end) else { continue };
+        if part.start > cursor {
+            parts.push(html! { { TextRange::new(cursor, part.start).slice(text).to_owned() } });
+        }
+        parts.push(html! {
+            <span class={shade_classes(stretch)} title={stretch.description.clone()}>{ part.slice(text).to_owned() }</span>
+        });
+        cursor = part.end;
+    }
+    if cursor < range.end {
+        parts.push(html! { { TextRange::new(cursor, range.end).slice(text).to_owned() } });
+    }
+    parts.into_iter().collect()
 }
 
 fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Html {
@@ -708,7 +793,18 @@ fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Htm
             }
             { for blocks.iter().map(|block| match block {
                 Block::Plain(inlines) => render_inlines(inlines, context),
-                Block::Marker(marker) => html! { <span class="reader-marker">{ marker.clone() }</span> },
+                Block::Marker { range, focus } => {
+                    let marker = render_shaded(*range, context);
+                    html! {
+                        <span class="reader-marker">
+                            { match focus {
+                                Some(true) => html! { <mark id={FOCUS_RANGE_ID} class="reader-focus">{ marker }</mark> },
+                                Some(false) => html! { <mark class="reader-focus">{ marker }</mark> },
+                                None => marker,
+                            } }
+                        </span>
+                    }
+                }
                 Block::Title { heading, kind, anchor, inlines } => html! {
                     <span
                         id={anchor.then(|| heading_element_id(*heading))}
@@ -754,7 +850,9 @@ mod tests {
         let heading = &analysis.outline.headings[1];
         let piece = &layout.pieces[layout.piece_at(heading.title_range.start)];
         let blocks = blocks_of(&analysis, piece.range, None);
-        assert!(matches!(&blocks[0], Block::Marker(marker) if marker == "二、"));
+        assert!(
+            matches!(&blocks[0], Block::Marker { range, focus: None } if range.slice(&analysis.cleaned.text) == "二、")
+        );
         assert!(matches!(&blocks[1], Block::Title { heading: 1, anchor: true, .. }));
     }
 
@@ -770,5 +868,28 @@ mod tests {
         assert_eq!(heights.index_at(99.0), 0);
         assert_eq!(heights.index_at(100.0 + each * 2.5), 3);
         assert_eq!(heights.index_at(1e9), 9);
+    }
+
+    #[test]
+    fn a_focused_range_that_starts_at_a_marker_is_anchored_there() {
+        let analysis = analyse("报告\n一、总体情况\n一是加强学习，二是狠抓落实。");
+        let point = &analysis.outline.headings[1];
+        let focus = TextRange::new(point.marker_range.start, analysis.cleaned.text.len());
+        let layout = ReaderLayout::of(&analysis);
+        let piece = &layout.pieces[layout.piece_at(focus.start)];
+        let blocks = blocks_of(&analysis, piece.range, Some(focus));
+        assert!(
+            matches!(blocks[0], Block::Marker { focus: Some(true), .. }),
+            "the anchor is on the marker: {blocks:?}"
+        );
+        let anchors = blocks
+            .iter()
+            .flat_map(|block| match block {
+                Block::Plain(inlines) | Block::Title { inlines, .. } => inlines.iter().collect::<Vec<_>>(),
+                Block::Marker { .. } => Vec::new(),
+            })
+            .filter(|inline| matches!(inline, Inline::Focus { anchor: true, .. }))
+            .count();
+        assert_eq!(anchors, 0, "and only there");
     }
 }

@@ -7,9 +7,9 @@
 use gongwen_core::compare::{Passage, TextId};
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::text::TextRange;
-use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use super::marked_text::{jump_to, marked_paragraphs};
 use crate::comparison::SharedComparison;
 use crate::protocol::ReportId;
 use crate::state::SharedAnalysis;
@@ -62,81 +62,53 @@ fn column(
     let mut differing = vec![false; text.len()];
     for (k, passage) in passages.iter().enumerate().rev() {
         for occurrence in passage.occurrences.iter().filter(|o| o.text == TextId::Report(report)) {
+            // A range past the text (a comparison of an older text) marks nothing.
             let range = occurrence.range;
-            owner[range.start..range.end.min(text.len())].iter_mut().for_each(|o| *o = k as u32);
+            if let Some(bytes) = owner.get_mut(range.start..range.end.min(text.len())) {
+                bytes.iter_mut().for_each(|o| *o = k as u32);
+            }
             for difference in &occurrence.differences {
-                differing[difference.start..difference.end.min(text.len())].iter_mut().for_each(|d| *d = true);
+                if let Some(bytes) = differing.get_mut(difference.start..difference.end.min(text.len())) {
+                    bytes.iter_mut().for_each(|d| *d = true);
+                }
             }
         }
     }
-    let paragraphs = analysis.cleaned.lines.iter().filter(|line| !line.range.is_empty()).map(|line| {
-        let range = line.range;
-        // Runs of one owner and one difference flag.
-        let mut runs: Vec<(u32, bool, usize, usize)> = Vec::new();
-        for (offset, c) in text[range.start..range.end].char_indices() {
-            let byte = range.start + offset;
-            let key = (owner[byte], differing[byte] && owner[byte] != NONE);
-            match runs.last_mut() {
-                Some((o, d, _, end)) if (*o, *d) == key => *end = byte + c.len_utf8(),
-                _ => runs.push((key.0, key.1, byte, byte + c.len_utf8())),
-            }
+    // Runs of one owner and one difference flag.
+    let key_at = |byte: usize| (owner[byte], differing[byte] && owner[byte] != NONE);
+    let show_run = |(k, differs): (u32, bool), _: TextRange, slice: &str| {
+        if k == NONE {
+            return html! { { slice.to_owned() } };
         }
-        html! {
-            <p class="sbs-paragraph" data-line={line.source_line.to_string()}>
-                { for runs.into_iter().map(|(k, differs, start, end)| {
-                    let slice = TextRange::new(start, end).slice(text).to_owned();
-                    if k == NONE {
-                        return html! { { slice } };
-                    }
-                    let passage = passages[k as usize];
-                    let class = classes!(
-                        "sbs-passage",
-                        format!("c{}", k as usize % COLOURS),
-                        passage.template.then_some("template"),
-                        differs.then_some("differs"),
-                    );
-                    let title = format!("共有段落 {} 字{}{}", passage.chars,
-                        if passage.template { "（套话）" } else { "" },
-                        if differs { "：此处与对方不同" } else { "" });
-                    let side = side.to_owned();
-                    let onclick = on_jump.reform(move |_: MouseEvent| (side.clone(), k as usize));
-                    html! { <span {class} data-passage={k.to_string()} {title} {onclick}>{ slice }</span> }
-                }) }
-            </p>
-        }
-    });
+        let passage = passages[k as usize];
+        let class = classes!(
+            "sbs-passage",
+            format!("c{}", k as usize % COLOURS),
+            passage.template.then_some("template"),
+            differs.then_some("differs"),
+        );
+        let title = format!(
+            "共有段落 {} 字{}{}",
+            passage.chars,
+            if passage.template { "（套话）" } else { "" },
+            if differs { "：此处与对方不同" } else { "" }
+        );
+        let side = side.to_owned();
+        let onclick = on_jump.reform(move |_: MouseEvent| (side.clone(), k as usize));
+        html! { <span {class} data-passage={k.to_string()} {title} {onclick}>{ slice.to_owned() }</span> }
+    };
+    let paragraphs = marked_paragraphs(analysis, "sbs-paragraph", key_at, show_run, |_| None);
     html! {
         <div class="sbs-column" id={format!("sbs-{side}")}>
             <h3 class="sbs-name" title={display_file_name(&analysis.name)}>{ display_file_name(&analysis.name) }</h3>
-            { for paragraphs }
+            { paragraphs }
         </div>
     }
 }
 
 /// Scrolls column `side` to its first mark of passage `k`.
 fn scroll_to(side: &str, k: usize) {
-    let selector = format!("#sbs-{side} [data-passage=\"{k}\"]");
-    let Some(element) =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten())
-    else {
-        return;
-    };
-    let options = ScrollIntoViewOptions::new();
-    options.set_behavior(ScrollBehavior::Smooth);
-    options.set_block(ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-    flash(&element);
-}
-
-/// Marks an element as the one just jumped to.
-fn flash(element: &Element) {
-    if let Some(previous) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".sbs-passage.jumped").ok().flatten())
-    {
-        let _ = previous.class_list().remove_1("jumped");
-    }
-    let _ = element.class_list().add_1("jumped");
+    jump_to(&format!("#sbs-{side} [data-passage=\"{k}\"]"));
 }
 
 /// The side-by-side view.

@@ -5,3 +5,4 @@ pub mod use_comparison;
 pub mod use_pane_sizes;
 pub mod use_report_loader;
 pub mod use_user_vocabulary;
+pub mod use_year_comparison;

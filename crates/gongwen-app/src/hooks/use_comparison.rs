@@ -11,35 +11,13 @@ use std::rc::Rc;
 
 use gongwen_core::compare::CompareSettings;
 use gongwen_core::vocabulary::UserVocabulary;
-use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
+use crate::compare_client::CompareClient;
 use crate::compare_protocol::{CompareInput, FromCompareWorker, ToCompareWorker};
 use crate::comparison::{ComparisonStatus, SetComparison, SharedComparison};
-use crate::protocol::{self, BootstrapMessage, ReportId};
+use crate::protocol::ReportId;
 use crate::state::AnalysedReports;
-
-/// The worker's bootstrap script, next to `index.html`.
-const WORKER_SCRIPT: &str = "./compare-worker.js";
-
-type EventHandler = Closure<dyn FnMut(JsValue)>;
-
-/// A started worker with its handlers (dropped with it).
-struct LiveWorker {
-    worker: Worker,
-    ready: Rc<Cell<bool>>,
-    /// The request waiting for the worker to be ready.
-    waiting: Rc<RefCell<Option<ToCompareWorker>>>,
-    _on_message: EventHandler,
-    _on_error: EventHandler,
-}
-
-impl Drop for LiveWorker {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
-}
 
 /// What a comparison was asked on: reports, templates, vocabulary, settings
 /// and the retry count.
@@ -56,70 +34,29 @@ pub struct ComparisonHandle {
     pub retry: Callback<()>,
 }
 
-/// Posts `message` to `worker` as postcard bytes.
-fn post(worker: &Worker, message: &ToCompareWorker) -> Result<(), String> {
-    let bytes = protocol::encode(message)?;
-    worker.post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes)).map_err(|error| format!("{error:?}"))
-}
-
 /// Starts a worker whose answers go to `status` while `request` is current.
 fn start_worker(
     status: UseStateHandle<ComparisonStatus>,
     current: Rc<Cell<u32>>,
     ids: Rc<RefCell<Vec<ReportId>>>,
-) -> Result<LiveWorker, String> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker =
-        Worker::new_with_options(WORKER_SCRIPT, &options).map_err(|error| format!("无法启动比对线程：{error:?}"))?;
-    let ready = Rc::new(Cell::new(false));
-    let waiting: Rc<RefCell<Option<ToCompareWorker>>> = Rc::new(RefCell::new(None));
-    let on_message = {
-        let (status, ready, waiting, worker) = (status.clone(), ready.clone(), waiting.clone(), worker.clone());
-        EventHandler::new(move |event: JsValue| {
-            let data = event.unchecked_into::<MessageEvent>().data();
-            let Some(decoded) = protocol::decode::<FromCompareWorker>(&data) else {
-                if let Some(BootstrapMessage::Broken(message) | BootstrapMessage::Trap(message)) =
-                    BootstrapMessage::from_js(&data)
-                {
-                    status.set(ComparisonStatus::Failed(format!("比对线程出错：{message}")));
+) -> Result<CompareClient, String> {
+    let failed = status.clone();
+    CompareClient::start(
+        move |answer| match answer {
+            FromCompareWorker::Progress { request, progress } if request == current.get() => {
+                if let ComparisonStatus::Running { reports, .. } = &*status {
+                    status.set(ComparisonStatus::Running { reports: *reports, progress: Some(progress) });
                 }
-                return;
-            };
-            match decoded {
-                Ok(FromCompareWorker::Ready) => {
-                    ready.set(true);
-                    if let Some(message) = waiting.borrow_mut().take()
-                        && let Err(error) = post(&worker, &message)
-                    {
-                        status.set(ComparisonStatus::Failed(format!("无法把报告交给比对线程：{error}")));
-                    }
-                }
-                Ok(FromCompareWorker::Progress { request, progress }) if request == current.get() => {
-                    if let ComparisonStatus::Running { reports, .. } = &*status {
-                        status.set(ComparisonStatus::Running { reports: *reports, progress: Some(progress) });
-                    }
-                }
-                Ok(FromCompareWorker::Compared { request, comparison, millis }) if request == current.get() => {
-                    let ids = ids.borrow().clone();
-                    let result = SetComparison { ids, comparison: *comparison, millis };
-                    status.set(ComparisonStatus::Ready(SharedComparison(Rc::new(result))));
-                }
-                Ok(_) => {}
-                Err(error) => status.set(ComparisonStatus::Failed(format!("比对线程的回复无法读取：{error}"))),
             }
-        })
-    };
-    let on_error = {
-        let status = status.clone();
-        EventHandler::new(move |event: JsValue| {
-            event.unchecked_ref::<web_sys::Event>().prevent_default();
-            status.set(ComparisonStatus::Failed("比对线程意外终止".to_owned()));
-        })
-    };
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Ok(LiveWorker { worker, ready, waiting, _on_message: on_message, _on_error: on_error })
+            FromCompareWorker::Compared { request, comparison, millis, memory_bytes } if request == current.get() => {
+                let ids = ids.borrow().clone();
+                let result = SetComparison { ids, comparison: *comparison, millis, memory_bytes };
+                status.set(ComparisonStatus::Ready(SharedComparison::new(result)));
+            }
+            _ => {}
+        },
+        move |message| failed.set(ComparisonStatus::Failed(message)),
+    )
 }
 
 /// Compares `reports` under `settings` while `active`.
@@ -132,7 +69,7 @@ pub fn use_comparison(
     active: bool,
 ) -> ComparisonHandle {
     let status = use_state(ComparisonStatus::default);
-    let live: Rc<RefCell<Option<LiveWorker>>> = use_mut_ref(|| None);
+    let live: Rc<RefCell<Option<CompareClient>>> = use_mut_ref(|| None);
     let current = use_mut_ref(|| Rc::new(Cell::new(0u32))).borrow().clone();
     let ids: Rc<RefCell<Vec<ReportId>>> = use_mut_ref(Vec::new);
     let attempt = use_state(|| 0u32);
@@ -159,6 +96,10 @@ pub fn use_comparison(
                         settings: *settings,
                         vocabulary: vocabulary.clone(),
                     };
+                    if matches!(*status, ComparisonStatus::Failed(_)) {
+                        // A failed worker answers nothing more.
+                        live.replace(None);
+                    }
                     status.set(ComparisonStatus::Running { reports: reports.len(), progress: None });
                     if live.borrow().is_none() {
                         match start_worker(status.clone(), current.clone(), ids.clone()) {
@@ -168,14 +109,10 @@ pub fn use_comparison(
                             Err(message) => status.set(ComparisonStatus::Failed(message)),
                         }
                     }
-                    if let Some(worker) = live.borrow().as_ref() {
-                        if worker.ready.get() {
-                            if let Err(error) = post(&worker.worker, &message) {
-                                status.set(ComparisonStatus::Failed(format!("无法把报告交给比对线程：{error}")));
-                            }
-                        } else {
-                            worker.waiting.replace(Some(message));
-                        }
+                    if let Some(worker) = live.borrow().as_ref()
+                        && let Err(error) = worker.send(message)
+                    {
+                        status.set(ComparisonStatus::Failed(error));
                     }
                 }
             }

@@ -1,0 +1,105 @@
+//! The page's end of a comparison worker: starts one (`compare-worker.js`),
+//! holds a request until the worker says it is ready, hands every answer and
+//! every failure (the module did not start, a trap, an unreadable reply) to
+//! the caller, and terminates the worker when dropped — the only way to stop
+//! it mid-computation. `use_comparison` and `use_year_comparison` each keep
+//! one, so a set comparison and a year-over-year one never wait for each
+//! other and are cancelled separately.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::compare_protocol::{FromCompareWorker, ToCompareWorker};
+use crate::protocol::{self, BootstrapMessage};
+
+/// The worker's bootstrap script, next to `index.html`.
+const WORKER_SCRIPT: &str = "./compare-worker.js";
+
+type EventHandler = Closure<dyn FnMut(JsValue)>;
+
+/// A started comparison worker with its handlers (dropped with it).
+pub struct CompareClient {
+    worker: Worker,
+    ready: Rc<Cell<bool>>,
+    /// The request waiting for the worker to be ready: only the latest.
+    waiting: Rc<RefCell<Option<ToCompareWorker>>>,
+    _on_message: EventHandler,
+    _on_error: EventHandler,
+}
+
+impl Drop for CompareClient {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// Posts `message` to `worker` as postcard bytes.
+fn post(worker: &Worker, message: &ToCompareWorker) -> Result<(), String> {
+    let bytes = protocol::encode(message)?;
+    worker.post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes)).map_err(|error| format!("{error:?}"))
+}
+
+impl CompareClient {
+    /// Starts a worker whose answers (other than its readiness) go to
+    /// `on_answer` and whose failures, in Chinese, to `on_failure`.
+    pub fn start(
+        on_answer: impl Fn(FromCompareWorker) + 'static,
+        on_failure: impl Fn(String) + 'static,
+    ) -> Result<Self, String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
+            .map_err(|error| format!("无法启动比对线程：{error:?}"))?;
+        let ready = Rc::new(Cell::new(false));
+        let waiting: Rc<RefCell<Option<ToCompareWorker>>> = Rc::new(RefCell::new(None));
+        let on_failure = Rc::new(on_failure);
+        let on_message = {
+            let (ready, waiting, worker, on_failure) =
+                (ready.clone(), waiting.clone(), worker.clone(), on_failure.clone());
+            EventHandler::new(move |event: JsValue| {
+                let data = event.unchecked_into::<MessageEvent>().data();
+                let Some(decoded) = protocol::decode::<FromCompareWorker>(&data) else {
+                    if let Some(BootstrapMessage::Broken(message) | BootstrapMessage::Trap(message)) =
+                        BootstrapMessage::from_js(&data)
+                    {
+                        on_failure(format!("比对线程出错：{message}"));
+                    }
+                    return;
+                };
+                match decoded {
+                    Ok(FromCompareWorker::Ready) => {
+                        ready.set(true);
+                        if let Some(message) = waiting.borrow_mut().take()
+                            && let Err(error) = post(&worker, &message)
+                        {
+                            on_failure(format!("无法把报告交给比对线程：{error}"));
+                        }
+                    }
+                    Ok(answer) => on_answer(answer),
+                    Err(error) => on_failure(format!("比对线程的回复无法读取：{error}")),
+                }
+            })
+        };
+        let on_error = EventHandler::new(move |event: JsValue| {
+            event.unchecked_ref::<web_sys::Event>().prevent_default();
+            on_failure("比对线程意外终止".to_owned());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Self { worker, ready, waiting, _on_message: on_message, _on_error: on_error })
+    }
+
+    /// Sends `message` now, or once the worker is ready (replacing a request
+    /// that was still waiting).
+    pub fn send(&self, message: ToCompareWorker) -> Result<(), String> {
+        if self.ready.get() {
+            post(&self.worker, &message).map_err(|error| format!("无法把报告交给比对线程：{error}"))
+        } else {
+            self.waiting.replace(Some(message));
+            Ok(())
+        }
+    }
+}
