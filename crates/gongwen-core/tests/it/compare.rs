@@ -158,6 +158,21 @@ fn a_report_against_itself_scores_one_and_against_other_prose_near_zero() {
     assert!(unrelated.similarity[0][1] < 0.02 && unrelated.similarity[1][0] < 0.02, "{:?}", unrelated.similarity);
 }
 
+#[test]
+fn formulations_alone_never_make_a_shared_passage() {
+    // 21 characters in common, 15 of them the lexicon's 习近平新时代中国特色社会主义思想.
+    let formulation = "坚持用习近平新时代中国特色社会主义思想武装头脑";
+    let a = analyze("a.txt", &format!("一、学习情况\n我们{formulation}，效果很好。\n"));
+    let b = analyze("b.txt", &format!("一、理论武装\n全局{formulation}，成绩突出。\n"));
+    let comparison = compare(&[a, b], &[], &CompareSettings::default());
+    assert_eq!(comparison.passages, Vec::new(), "a formulation with a few words around it is not copying");
+    // The same length of ordinary words is.
+    let ordinary = "围绕年度重点任务细化分解责任清单逐项明确完成时限";
+    let a = analyze("a.txt", &format!("一、学习情况\n我们{ordinary}，效果很好。\n"));
+    let b = analyze("b.txt", &format!("一、理论武装\n全局{ordinary}，成绩突出。\n"));
+    assert_eq!(compare(&[a, b], &[], &CompareSettings::default()).passages.len(), 1);
+}
+
 /// A text rewritten as another file would have it: CRLF, U+3000
 /// indentation, half-width punctuation, and (as HTML) a tag inside a passage.
 fn rewritten(text: &str, html: bool) -> String {
