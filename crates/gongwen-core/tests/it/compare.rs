@@ -284,9 +284,14 @@ proptest! {
                     // Offset the planted seed so passages never share characters with fillers' ranges.
                     let passage: String = passage_seed.iter().map(|&n| char::from_u32(0x4E00 + 3000 + u32::from(n % 2000) + 2000 * p as u32 % 6000).unwrap_or('一')).collect();
                     let len = passage.chars().count();
-                    expected[p].push((t, length));
-                    length += len;
+                    // A character of this text's own on each side, so that no
+                    // chance match of the fillers around it extends the passage.
+                    let edge = char::from_u32(0x9000 + t as u32).unwrap_or('丁');
+                    expected[p].push((t, length + 1));
+                    length += len + 2;
+                    text.push(edge);
                     text.push_str(&passage);
+                    text.push(edge);
                 }
             }
             text.extend(chars[planted.len() * slot..].iter());
