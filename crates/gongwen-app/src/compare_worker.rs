@@ -17,12 +17,7 @@ use crate::protocol;
 
 /// Posts a message to the page, moving its bytes.
 fn post(scope: &DedicatedWorkerGlobalScope, message: &FromCompareWorker) {
-    let posted = protocol::encode(message)
-        .map_err(JsValue::from)
-        .and_then(|bytes| scope.post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes)));
-    if let Err(error) = posted {
-        web_sys::console::error_2(&"gongwen compare worker: could not post a message".into(), &error);
-    }
+    protocol::post_to_page(scope, "gongwen compare worker", message);
 }
 
 /// The lexicon whose formulations alone never make a shared passage.

@@ -22,6 +22,7 @@ pub mod dropped_files;
 pub mod file_picker;
 pub mod hooks;
 pub mod incoming_file;
+pub mod local_storage;
 pub mod pane_sizes;
 pub mod pdf_reader;
 pub mod pinyin_order;

@@ -349,6 +349,18 @@ pub fn decode<T: for<'de> Deserialize<'de>>(data: &JsValue) -> Option<Result<T, 
     Some(postcard::from_bytes(&array.to_vec()).map_err(|error| error.to_string()))
 }
 
+/// Posts `message` from a worker to the page, its bytes moved. A message that
+/// cannot be posted is a bug, reported on the console (after `worker`, the
+/// worker's name) rather than lost silently.
+pub fn post_to_page<T: Serialize>(scope: &web_sys::DedicatedWorkerGlobalScope, worker: &str, message: &T) {
+    let posted = encode(message)
+        .map_err(JsValue::from)
+        .and_then(|bytes| scope.post_message_with_transfer(&bytes, &transfer_list(&bytes)));
+    if let Err(error) = posted {
+        web_sys::console::error_2(&format!("{worker}: could not post a message").into(), &error);
+    }
+}
+
 /// The transfer list that moves `array`'s buffer instead of copying it.
 pub fn transfer_list(array: &js_sys::Uint8Array) -> js_sys::Array {
     js_sys::Array::of1(&array.buffer())

@@ -34,15 +34,9 @@ fn now_millis(scope: &DedicatedWorkerGlobalScope) -> f64 {
     scope.performance().map_or(0.0, |performance| performance.now())
 }
 
-/// Posts a message to the page, moving its bytes. A message that cannot be
-/// posted is a bug, reported on the console rather than lost silently.
+/// Posts a message to the page, moving its bytes.
 fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
-    let posted = protocol::encode(message)
-        .map_err(JsValue::from)
-        .and_then(|bytes| scope.post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes)));
-    if let Err(error) = posted {
-        web_sys::console::error_2(&"gongwen worker: could not post a message".into(), &error);
-    }
+    protocol::post_to_page(scope, "gongwen worker", message);
 }
 
 /// A file as the worker keeps it for re-analysis.

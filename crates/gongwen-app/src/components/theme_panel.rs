@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::charts::chart::Chart;
 use crate::charts::theme_radar::theme_radar_option;
+use crate::local_storage::{local_storage, read};
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
 
@@ -31,17 +32,13 @@ pub struct ThemePanelProps {
     pub on_heading: Callback<usize>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The stored scheme choice: `None` for each report's own genre.
 fn load_choice() -> Option<Genre> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten().and_then(|name| Genre::from_name(&name))
+    read(STORAGE_KEY).and_then(|name| Genre::from_name(&name))
 }
 
 fn save_choice(choice: Option<Genre>) {
-    let Some(storage) = storage() else { return };
+    let Some(storage) = local_storage() else { return };
     // A refused write (private mode, quota) only loses the preference.
     let _ = match choice {
         Some(genre) => storage.set_item(STORAGE_KEY, genre.id()),

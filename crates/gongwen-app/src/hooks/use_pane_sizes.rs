@@ -11,23 +11,18 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::local_storage::{local_storage, read};
 use crate::pane_sizes::{Pane, PaneSizes};
 
 /// The localStorage key; the suffix versions the stored shape.
 const STORAGE_KEY: &str = "gongwen-lens.panes.v1";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn load() -> PaneSizes {
-    storage()
-        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-        .map_or_else(PaneSizes::default, |text| PaneSizes::from_json(&text))
+    read(STORAGE_KEY).map_or_else(PaneSizes::default, |text| PaneSizes::from_json(&text))
 }
 
 fn save(sizes: &PaneSizes) {
-    let Some(storage) = storage() else { return };
+    let Some(storage) = local_storage() else { return };
     let result = if sizes.is_default() {
         storage.remove_item(STORAGE_KEY)
     } else {

@@ -6,23 +6,20 @@ use gongwen_core::vocabulary::UserVocabulary;
 use yew::prelude::*;
 
 use super::use_analysis_worker::AnalysisWorker;
+use crate::local_storage::{local_storage, read};
 use crate::state::{Action, AppState};
 
 /// The localStorage key; the suffix versions the stored shape.
 const STORAGE_KEY: &str = "gongwen-lens.vocabulary.v1";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The stored vocabulary, or none if nothing (or nothing readable) is stored.
 fn load() -> Option<UserVocabulary> {
-    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    let text = read(STORAGE_KEY)?;
     serde_json::from_str::<UserVocabulary>(&text).ok().map(|vocabulary| vocabulary.normalized())
 }
 
 fn save(vocabulary: &UserVocabulary) {
-    let Some(storage) = storage() else { return };
+    let Some(storage) = local_storage() else { return };
     let result = if vocabulary.is_empty() {
         storage.remove_item(STORAGE_KEY)
     } else {
