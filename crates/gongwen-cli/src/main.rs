@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use gongwen_core::compare::record::{CompareRecord, YearRecord};
 use gongwen_core::compare::year_over_year::{compare_years, pair_by_year};
 use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports};
+use gongwen_core::figures::FiguresRecord;
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::render::render_outline;
 use gongwen_core::report::{
@@ -89,6 +90,16 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print every figure (实绩数据) of each file: number, unit,
+    /// approximation word, what it counts, where; redacted figures included.
+    Figures {
+        /// Print one JSON array, one object per file, instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Compare the files with each other: the passages they share, how much
     /// of each is shared with each other file, how much is its own, and which
     /// shared passages are template phrasing (套话).
@@ -150,6 +161,7 @@ fn run(cli: Cli) -> Result<bool> {
     | Command::Words { files, .. }
     | Command::Kwic { files, .. }
     | Command::Themes { files, .. }
+    | Command::Figures { files, .. }
     | Command::Compare { files, .. }
     | Command::Years { files, .. }) = &cli.command;
     let (analyses, mut all_ok) = analyze_files(files, &segmenter);
@@ -172,6 +184,11 @@ fn run(cli: Cli) -> Result<bool> {
             let records: Vec<ThemesRecord> =
                 analyses.iter().map(|analysis| ThemesRecord::from_analysis(analysis, scheme.0)).collect();
             if json { to_json(&records)? } else { records.iter().map(render_themes).collect::<Vec<_>>().join("\n") }
+        }
+        Command::Figures { json, .. } => {
+            let records: Vec<FiguresRecord> =
+                analyses.iter().map(|analysis| FiguresRecord::from_analysis(analysis, segmenter.lexicon())).collect();
+            if json { to_json(&records)? } else { records.iter().map(render_figures).collect::<Vec<_>>().join("\n") }
         }
         Command::Compare { json, min_chars, template, exclude_templates, .. } => {
             let (templates, templates_ok) = analyze_files(&template, &segmenter);
@@ -366,6 +383,20 @@ fn render_comparison(record: &CompareRecord) -> String {
             passage.text,
             places.join("  ")
         ));
+    }
+    out
+}
+
+/// The readable figure list: line, figure, what it counts.
+fn render_figures(record: &FiguresRecord) -> String {
+    let redacted = record.figures.iter().filter(|f| f.redacted).count();
+    let mut out = format!(
+        "文件：{}（{} 个数据，其中 {redacted} 个隐去）\n",
+        display_file_name(&record.file),
+        record.figures.len()
+    );
+    for figure in &record.figures {
+        out.push_str(&format!("{:>5}  {}  {}\n", figure.line, figure.text, figure.subject.as_deref().unwrap_or("")));
     }
     out
 }

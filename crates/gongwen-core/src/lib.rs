@@ -22,6 +22,7 @@ pub mod compare;
 pub mod concordance;
 pub mod decode;
 pub mod diagnostic;
+pub mod figures;
 pub mod file_name;
 pub mod formulations;
 pub mod keyness;

@@ -498,3 +498,26 @@ fn years_pairs_by_name_and_year_or_takes_the_previous_given() {
     assert!(String::from_utf8_lossy(&alone.stderr).contains("没有可对照的报告"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn figures_json_contract() {
+    let files = [seed("000"), seed("002")];
+    let json = json_of(&gongwen(&["figures", "--json", &files[0], &files[1]]));
+    let records = json.as_array().expect("records");
+    assert_eq!(records.len(), 2);
+    for record in records {
+        for figure in record["figures"].as_array().expect("figures") {
+            for key in ["text", "value", "unit", "approx", "redacted", "subject", "line", "section"] {
+                assert!(figure.get(key).is_some(), "a figure has {key}");
+            }
+            assert_eq!(figure["redacted"] == true, figure["value"].is_null(), "{figure}");
+        }
+    }
+    let redacted = records[0]["figures"].as_array().expect("figures").iter().filter(|f| f["redacted"] == true).count();
+    assert_eq!(redacted, 7, "seed 000 redacts seven figures");
+    let first = &records[1]["figures"][0];
+    assert_eq!(first["text"], "65次");
+    assert_eq!(first["value"], 65.0);
+    assert_eq!(first["unit"], "次");
+    assert_eq!(first["subject"], "召开党组会");
+}

@@ -5,6 +5,7 @@ mod clean;
 mod compare;
 mod corpus;
 mod decode;
+mod figures;
 mod lexicon;
 mod outline;
 mod outline_scaling;

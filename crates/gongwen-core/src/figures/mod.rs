@@ -1,0 +1,520 @@
+//! Figures (实绩数据): every quantitative statement of a report — a number
+//! (Arabic or Chinese, a percentage, a range, an amount with 万/亿) or a
+//! redaction (`**`, `*`, `××`, `XX` where a number stood) with its unit,
+//! its approximation word (余, 多, 以上, 左右, 近, 约, 超过, 突破, 不到, 接近)
+//! and the thing it counts (`召开党组会` for `全年召开党组会65次`).
+//!
+//! A number is a figure only with a unit or measure word after it (次, 项,
+//! 人次, 万元, %, 个百分点 …), so bare numbers in codes and names are not
+//! figures. Never figures: numbers inside lexicon formulations (两个维护,
+//! 三会一课, 1书4表), heading markers and enumerations (一是, （三）),
+//! ordinals (第一议题), and dates (2023年, 12月, 二〇二三年).
+
+pub mod numeral;
+
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
+
+use crate::clean::CleanedText;
+use crate::concordance::innermost_heading;
+use crate::lexicon::Lexicon;
+use crate::outline::Outline;
+use crate::text::TextRange;
+use numeral::{digit_value, is_chinese_numeral_char, parse_arabic_numeral, parse_chinese_numeral};
+
+/// One quantitative statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The statement as written: approximation word, number, unit.
+    pub text: String,
+    /// Its byte range in the cleaned text.
+    pub range: TextRange,
+    /// The number; `None` when redacted.
+    pub value: Option<f64>,
+    /// The upper end of a range (`6%－6.5%`, `从264人增加到449人`).
+    pub value_to: Option<f64>,
+    /// The unit or measure word (次, 万元, %, 个百分点 …).
+    pub unit: Option<String>,
+    /// The approximation word, if any.
+    pub approx: Option<String>,
+    /// Whether the number is redacted (`**`, `*`, `××`, `XX`).
+    pub redacted: bool,
+    /// What is counted: the verb–object phrase the figure quantifies.
+    pub subject: Option<String>,
+    /// The source line (or paragraph) it is on.
+    pub line: u32,
+    /// The innermost heading whose section holds it.
+    pub heading: Option<usize>,
+}
+
+/// Units and measure words, longest first within each family so that the
+/// longest written form wins.
+const UNITS: &[&str] = &[
+    "个百分点",
+    "百分点",
+    "万亿元",
+    "亿元",
+    "万元",
+    "千元",
+    "元",
+    "万亿",
+    "亿",
+    "万人次",
+    "万人",
+    "万户",
+    "万吨",
+    "万平方米",
+    "平方米",
+    "公里",
+    "千米",
+    "吨",
+    "亩",
+    "%",
+    "％",
+    "人次",
+    "个月",
+    "小时",
+    "分钟",
+    "天",
+    "周",
+    "年",
+    "次",
+    "项",
+    "篇",
+    "件",
+    "条",
+    "个",
+    "人",
+    "期",
+    "场",
+    "家",
+    "批",
+    "户",
+    "名",
+    "处",
+    "所",
+    "座",
+    "台",
+    "辆",
+    "套",
+    "份",
+    "本",
+    "部",
+    "支",
+    "轮",
+    "类",
+    "村",
+    "课",
+    "节",
+    "堂",
+    "册",
+    "幅",
+    "首",
+    "集",
+    "万",
+];
+
+/// Approximation words written before the number.
+const APPROX_BEFORE: &[&str] = &["超过", "突破", "不到", "接近", "近", "约", "逾"];
+/// Approximation words written after the number or its unit.
+const APPROX_AFTER: &[&str] = &["以上", "左右", "余", "多"];
+
+/// Words a Chinese 一 forms that are not counts (一批, 一些, 一系列 …).
+const VAGUE_AFTER_ONE: &[char] = &[
+    '批', '些', '系', '种', '类', '部', '点', '定', '般', '直', '切', '道', '线', '把', '手', '流', '体', '致', '律',
+    '起', '贯', '心', '步', '年', '号',
+];
+
+/// Words that join the two ends of a range.
+const RANGE_JOINERS: &[&str] = &[
+    "增加到",
+    "提高到",
+    "上升到",
+    "增长到",
+    "下降到",
+    "减少到",
+    "降低到",
+    "提升到",
+    "－",
+    "-",
+    "—",
+    "~",
+    "～",
+    "至",
+    "到",
+];
+
+/// Time and scope words stripped from the front of a subject.
+const SUBJECT_PREFIXES: &[&str] =
+    &["全年", "今年", "年内", "一年来", "共计", "累计", "先后", "共", "全局", "我局", "其中", "已", "均", "还"];
+
+/// Verbs that open the phrase a figure counts: the subject starts at the
+/// last of them before the number.
+const SUBJECT_VERBS: &[&str] = &[
+    "召开", "研究", "列出", "形成", "处置", "处理", "举办", "完成", "选派", "确定", "开展", "组织", "培训", "建成",
+    "新增", "实现", "走访", "慰问", "帮扶", "解决", "收集", "整改", "制定", "出台", "印发", "发放", "投入", "开设",
+    "讲授", "参加", "参与", "接待", "办理", "受理", "查处", "立案", "约谈", "提醒", "谈话", "检查", "督查", "培养",
+    "提拔", "任用", "交流", "轮岗", "招录", "引进", "落实", "推进", "建立", "编印", "发布", "推送", "刊发", "录制",
+    "征集", "评选", "表彰", "慰问", "捐款", "资助", "争取", "拨付", "完成", "达到", "增长", "增加", "提高", "下降",
+    "减少",
+];
+
+/// Characters that end the clause a subject is taken from.
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '；'
+            | '：'
+            | '、'
+            | '！'
+            | '？'
+            | '\n'
+            | ','
+            | ';'
+            | ':'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | '“'
+            | '”'
+            | '《'
+            | '》'
+    )
+}
+
+/// Whether `c` is an Arabic digit, half- or full-width.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// A number found at some offset: its end, value and whether redacted.
+struct NumberToken {
+    end: usize,
+    value: Option<f64>,
+    redacted: bool,
+    chinese: bool,
+}
+
+/// The number (or redaction) starting at byte `at`, if any.
+fn number_at(text: &str, at: usize) -> Option<NumberToken> {
+    let rest = &text[at..];
+    let first = rest.chars().next()?;
+    if is_digit(first) {
+        let mut end = at;
+        let mut seen_point = false;
+        let chars: Vec<(usize, char)> = rest.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (offset, c) = chars[i];
+            if is_digit(c) {
+                end = at + offset + c.len_utf8();
+            } else if (c == '.' || c == '．') && !seen_point && chars.get(i + 1).is_some_and(|&(_, n)| is_digit(n)) {
+                seen_point = true;
+            } else if c == ','
+                && chars.get(i + 1..i + 4).is_some_and(|next| next.iter().all(|&(_, n)| n.is_ascii_digit()))
+                && chars.get(i + 4).is_none_or(|&(_, n)| !n.is_ascii_digit())
+            {
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        let value = parse_arabic_numeral(&text[at..end]);
+        return Some(NumberToken { end, value, redacted: false, chinese: false });
+    }
+    if first == '*' || first == '＊' {
+        let len: usize = rest.chars().take_while(|&c| c == '*' || c == '＊').map(char::len_utf8).sum();
+        return Some(NumberToken { end: at + len, value: None, redacted: true, chinese: false });
+    }
+    if matches!(first, '×' | 'X' | 'x') {
+        let run: Vec<char> = rest.chars().take_while(|&c| matches!(c, '×' | 'X' | 'x')).collect();
+        if run.len() >= 2 {
+            let len: usize = run.iter().map(|c| c.len_utf8()).sum();
+            return Some(NumberToken { end: at + len, value: None, redacted: true, chinese: false });
+        }
+        return None;
+    }
+    let (prefix, body) = match rest.strip_prefix("百分之") {
+        Some(body) => ("百分之".len(), body),
+        None => (0, rest),
+    };
+    let body_len: usize = body.chars().take_while(|&c| is_chinese_numeral_char(c)).map(char::len_utf8).sum();
+    if body_len == 0 {
+        return None;
+    }
+    // A trailing 万/亿 is a magnitude unit when a unit follows it (三万人 is a
+    // number, 万人 the unit only in 3万人); keep it in the number.
+    let numeral = &body[..body_len];
+    let numeral = numeral.trim_end_matches('点');
+    let value = parse_chinese_numeral(numeral)?;
+    // 万 or 亿 alone is a unit word, not a number.
+    if !numeral.chars().any(|c| digit_value(c).is_some() || matches!(c, '十' | '百' | '千')) {
+        return None;
+    }
+    Some(NumberToken { end: at + prefix + numeral.len(), value: Some(value), redacted: false, chinese: true })
+}
+
+/// The longest unit written at byte `at`.
+fn unit_at(text: &str, at: usize) -> Option<&'static str> {
+    UNITS.iter().copied().filter(|unit| text[at..].starts_with(unit)).max_by_key(|unit| unit.len())
+}
+
+/// The approximation word ending just before byte `at`, if any.
+fn approx_before(text: &str, at: usize) -> Option<&'static str> {
+    APPROX_BEFORE.iter().copied().find(|word| text[..at].ends_with(word))
+}
+
+/// The approximation word starting at byte `at`, if any.
+fn approx_after(text: &str, at: usize) -> Option<&'static str> {
+    APPROX_AFTER.iter().copied().find(|word| text[at..].starts_with(word))
+}
+
+/// Byte ranges no figure may start in: lexicon formulations with numbers in
+/// them, and heading markers.
+fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) -> Vec<TextRange> {
+    let numbered: Vec<&str> = lexicon
+        .entries
+        .iter()
+        .flat_map(|entry| entry.forms())
+        .filter(|form| form.chars().any(|c| is_digit(c) || is_chinese_numeral_char(c)))
+        .collect();
+    let mut ranges: Vec<TextRange> = outline.headings.iter().map(|h| h.marker_range).collect();
+    if let Ok(matcher) = AhoCorasick::new(&numbered) {
+        ranges.extend(matcher.find_overlapping_iter(&cleaned.text).map(|m| TextRange::new(m.start(), m.end())));
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    ranges
+}
+
+/// Whether byte `at` lies in one of the sorted `ranges`.
+fn inside(ranges: &[TextRange], at: usize) -> bool {
+    let before = ranges.partition_point(|r| r.start <= at);
+    ranges[..before].iter().rev().take(64).any(|r| at < r.end)
+}
+
+/// What the figure at `start..end` counts: its clause's words before the
+/// number (time and scope words dropped), joined with a short noun phrase
+/// after its unit (`举办` + `清廉文化大讲堂`).
+fn subject_of(text: &str, start: usize, end: usize) -> Option<String> {
+    let clause_start =
+        text[..start].char_indices().rev().find(|&(_, c)| is_clause_break(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let mut before = text[clause_start..start].trim();
+    for marker in ["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"] {
+        if let Some(at) = before.rfind(marker) {
+            before = &before[at + marker.len()..];
+        }
+    }
+    loop {
+        let stripped = SUBJECT_PREFIXES.iter().find_map(|prefix| before.strip_prefix(prefix));
+        match stripped {
+            Some(rest) => before = rest,
+            None => break,
+        }
+    }
+    let before = before.trim_end_matches(['从', '达', '为', '计', '了']);
+    // The phrase from the last verb on (处置问题线索, not 支持局派驻纪检监察组处置问题线索).
+    let mut verb_at = SUBJECT_VERBS.iter().filter_map(|verb| before.rfind(verb)).max();
+    // A verb right before it belongs to the phrase (开展培训).
+    while let Some(at) = verb_at {
+        match SUBJECT_VERBS.iter().find(|verb| before[..at].ends_with(*verb)) {
+            Some(verb) => verb_at = Some(at - verb.len()),
+            None => break,
+        }
+    }
+    let before = verb_at.map_or(before, |at| &before[at..]);
+    // A duration (为期两周的主题教育读书班) counts what follows it.
+    let before = if before.ends_with("为期") { "" } else { before };
+    let clause_end = text[end..].char_indices().find(|&(_, c)| is_clause_break(c)).map_or(text.len(), |(i, _)| end + i);
+    let after = text[end..clause_end].trim_start_matches('的');
+    let after = if after.chars().count() <= 12 && !after.chars().any(|c| is_digit(c) || c == '*') { after } else { "" };
+    let subject: String = format!("{before}{after}");
+    let subject = subject.trim();
+    // A subject is at most a short phrase: keep its last 16 characters.
+    let chars: Vec<char> = subject.chars().collect();
+    let subject: String = chars[chars.len().saturating_sub(16)..].iter().collect();
+    (!subject.is_empty()).then_some(subject)
+}
+
+/// Every figure of a report, in text order.
+pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) -> Vec<Figure> {
+    let text = &cleaned.text;
+    let excluded = excluded_ranges(cleaned, outline, lexicon);
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(c) = text[at..].chars().next() else { break };
+        let previous = text[..at].chars().next_back();
+        // A number continues a word or number before it: not a start.
+        let continues = previous.is_some_and(|p| {
+            is_digit(p)
+                || p == '.'
+                || p == '*'
+                || p == '＊'
+                || (is_chinese_numeral_char(p) && is_chinese_numeral_char(c))
+        });
+        if continues || inside(&excluded, at) || previous == Some('第') {
+            at += c.len_utf8();
+            continue;
+        }
+        let Some(number) = number_at(text, at) else {
+            at += c.len_utf8();
+            continue;
+        };
+        match figure_at(text, at, &number, &excluded) {
+            Some((end, mut figure)) => {
+                figure.line = cleaned.source_line_at(figure.range.start);
+                figure.heading = innermost_heading(&outline.headings, figure.range.start);
+                figures.push(figure);
+                at = end;
+            }
+            None => at = number.end.max(at + c.len_utf8()),
+        }
+    }
+    figures
+}
+
+/// The figure whose number starts at byte `start`, with where it ends.
+fn figure_at(text: &str, start: usize, number: &NumberToken, excluded: &[TextRange]) -> Option<(usize, Figure)> {
+    let mut end = number.end;
+    let percent_word = text[start..].starts_with("百分之");
+    let mut approx = approx_before(text, start).map(str::to_owned);
+    let text_start = approx.as_ref().map_or(start, |word| start - word.len());
+    if let Some(word) = approx_after(text, end).filter(|w| *w == "余" || *w == "多") {
+        approx = Some(word.to_owned());
+        end += word.len();
+    }
+    let unit = if percent_word { Some("%") } else { unit_at(text, end) };
+    // A redaction is a figure even with no unit after it (选拔任用**科级领导干部).
+    let unit = match unit {
+        Some(unit) => unit,
+        None if number.redacted => "",
+        None => return None,
+    };
+    if !percent_word {
+        end += unit.len();
+    }
+    // An anniversary (十周年) is not a duration.
+    if unit == "周" && text[end..].starts_with('年') {
+        return None;
+    }
+    // Dates are not figures: 2023年, 二〇二三年, 12月, 5日.
+    if unit == "年" && !number.redacted && number.value.is_some_and(|v| (1900.0..2100.0).contains(&v)) {
+        return None;
+    }
+    if number.chinese {
+        let numeral = &text[start..number.end];
+        if numeral == "一" && text[number.end..].chars().next().is_some_and(|c| VAGUE_AFTER_ONE.contains(&c)) {
+            return None;
+        }
+        // 百年, 十年: a span of years written in words only after 为期/近/连续.
+        if unit == "年" && !["为期", "近", "连续"].iter().any(|w| text[..start].ends_with(w)) {
+            return None;
+        }
+    }
+    if let Some(word) =
+        approx_after(text, end).filter(|w| *w == "以上" || *w == "左右" || (*w == "余" && approx.is_none()))
+    {
+        approx = Some(word.to_owned());
+        end += word.len();
+    }
+    // A range: 6%－6.5%, 从264人增加到449人.
+    let mut value_to = None;
+    for joiner in RANGE_JOINERS {
+        if !text[end..].starts_with(joiner) {
+            continue;
+        }
+        let after = end + joiner.len();
+        let is_word_joiner = joiner.chars().count() > 1 || *joiner == "至" || *joiner == "到";
+        if is_word_joiner && *joiner != "至" && !text[..start].ends_with('从') {
+            break;
+        }
+        if let Some(second) = number_at(text, after).filter(|n| !n.redacted && !inside(excluded, after)) {
+            let second_unit = unit_at(text, second.end);
+            if second_unit == Some(unit) || (second_unit.is_none() && matches!(unit, "%" | "％")) {
+                value_to = second.value;
+                end = second.end + second_unit.map_or(0, str::len);
+            }
+        }
+        break;
+    }
+    let text_start = if value_to.is_some() && text[..text_start].ends_with('从') {
+        text_start - '从'.len_utf8()
+    } else {
+        text_start
+    };
+    let value = if number.redacted { None } else { number.value };
+    let figure = Figure {
+        text: text[text_start..end].to_owned(),
+        range: TextRange::new(text_start, end),
+        value,
+        value_to,
+        unit: match unit {
+            "" => None,
+            "％" => Some("%".to_owned()),
+            unit => Some(unit.to_owned()),
+        },
+        approx,
+        redacted: number.redacted,
+        subject: subject_of(text, text_start, end),
+        line: 0,
+        heading: None,
+    };
+    Some((end, figure))
+}
+
+/// One file's figures, as `gongwen figures --json` prints them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FiguresRecord {
+    /// The file's path as given.
+    pub file: String,
+    /// Every figure, in text order.
+    pub figures: Vec<FigureRecord>,
+}
+
+/// One figure in a [`FiguresRecord`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureRecord {
+    /// The statement as written.
+    pub text: String,
+    /// The number; `null` when redacted.
+    pub value: Option<f64>,
+    /// The unit or measure word.
+    pub unit: Option<String>,
+    /// The approximation word.
+    pub approx: Option<String>,
+    /// Whether the number is redacted.
+    pub redacted: bool,
+    /// What is counted.
+    pub subject: Option<String>,
+    /// The source line (or paragraph).
+    pub line: u32,
+    /// The innermost heading's index in the outline.
+    pub section: Option<usize>,
+    /// The upper end of a range (added field).
+    pub value_to: Option<f64>,
+}
+
+impl FiguresRecord {
+    /// The record of an analysed report.
+    pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis, lexicon: &Lexicon) -> Self {
+        Self {
+            file: analysis.name.clone(),
+            figures: extract_figures(&analysis.cleaned, &analysis.outline, lexicon)
+                .into_iter()
+                .map(|f| FigureRecord {
+                    text: f.text,
+                    value: f.value,
+                    unit: f.unit,
+                    approx: f.approx,
+                    redacted: f.redacted,
+                    subject: f.subject,
+                    line: f.line,
+                    section: f.heading,
+                    value_to: f.value_to,
+                })
+                .collect(),
+        }
+    }
+}
