@@ -23,6 +23,7 @@ use gongwen_core::render::render_outline;
 use gongwen_core::report::{
     DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ThemesRecord, WordsRecord,
 };
+use gongwen_core::structure::StructureRecord;
 use gongwen_core::themes::Genre;
 use gongwen_core::themes::scheme::CuePlace;
 use gongwen_core::{ReadLimits, ReportAnalysis, Segmenter, analyze_report_within};
@@ -100,6 +101,16 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print each file's 成效 / 问题 / 打算 parts with their shares, and what
+    /// a reviewer would question (no problems part, no plans …).
+    Structure {
+        /// Print one JSON array, one object per file, instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Compare the files with each other: the passages they share, how much
     /// of each is shared with each other file, how much is its own, and which
     /// shared passages are template phrasing (套话).
@@ -162,6 +173,7 @@ fn run(cli: Cli) -> Result<bool> {
     | Command::Kwic { files, .. }
     | Command::Themes { files, .. }
     | Command::Figures { files, .. }
+    | Command::Structure { files, .. }
     | Command::Compare { files, .. }
     | Command::Years { files, .. }) = &cli.command;
     let (analyses, mut all_ok) = analyze_files(files, &segmenter);
@@ -189,6 +201,10 @@ fn run(cli: Cli) -> Result<bool> {
             let records: Vec<FiguresRecord> =
                 analyses.iter().map(|analysis| FiguresRecord::from_analysis(analysis, segmenter.lexicon())).collect();
             if json { to_json(&records)? } else { records.iter().map(render_figures).collect::<Vec<_>>().join("\n") }
+        }
+        Command::Structure { json, .. } => {
+            let records: Vec<StructureRecord> = analyses.iter().map(StructureRecord::from_analysis).collect();
+            if json { to_json(&records)? } else { records.iter().map(render_structure).collect::<Vec<_>>().join("\n") }
         }
         Command::Compare { json, min_chars, template, exclude_templates, .. } => {
             let (templates, templates_ok) = analyze_files(&template, &segmenter);
@@ -383,6 +399,24 @@ fn render_comparison(record: &CompareRecord) -> String {
             passage.text,
             places.join("  ")
         ));
+    }
+    out
+}
+
+/// The readable structure: each part's share, then the flags.
+fn render_structure(record: &StructureRecord) -> String {
+    let mut out = format!("文件：{}\n", display_file_name(&record.file));
+    for part in &record.parts {
+        out.push_str(&format!(
+            "  {}  {:>5.1}%  {:>6} 字  自第 {} 行\n",
+            part.part.label(),
+            part.share * 100.0,
+            part.chars,
+            part.line
+        ));
+    }
+    for flag in &record.flags {
+        out.push_str(&format!("  ⚠ {}\n", flag.message()));
     }
     out
 }

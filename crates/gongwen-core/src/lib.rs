@@ -35,6 +35,7 @@ pub mod salutation;
 pub mod segment;
 pub mod source;
 pub mod stopwords;
+pub mod structure;
 pub mod text;
 pub mod themes;
 pub mod vocabulary;

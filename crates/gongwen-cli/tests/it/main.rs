@@ -521,3 +521,21 @@ fn figures_json_contract() {
     assert_eq!(first["unit"], "次");
     assert_eq!(first["subject"], "召开党组会");
 }
+
+#[test]
+fn structure_json_contract() {
+    let files = [seed("000"), seed("004")];
+    let json = json_of(&gongwen(&["structure", "--json", &files[0], &files[1]]));
+    let records = json.as_array().expect("records");
+    assert_eq!(records.len(), 2);
+    let parts: Vec<&str> =
+        records[0]["parts"].as_array().expect("parts").iter().filter_map(|p| p["part"].as_str()).collect();
+    assert_eq!(parts, ["achievements", "problems", "plans"]);
+    for part in records[0]["parts"].as_array().expect("parts") {
+        for key in ["part", "chars", "share", "line"] {
+            assert!(part.get(key).is_some(), "a part has {key}");
+        }
+    }
+    let flags: Vec<&str> = records[1]["flags"].as_array().expect("flags").iter().filter_map(|f| f.as_str()).collect();
+    assert_eq!(flags, ["no_problems", "no_plans"], "seed 004 states neither problems nor plans");
+}

@@ -12,6 +12,7 @@ mod outline_scaling;
 mod properties;
 mod readers;
 mod seeds;
+mod structure;
 mod themes;
 mod vocabulary;
 mod words;
