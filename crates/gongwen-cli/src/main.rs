@@ -19,6 +19,7 @@ use gongwen_core::compare::year_over_year::{compare_years, pair_by_year};
 use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports};
 use gongwen_core::figures::FiguresRecord;
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::lint::LintRecord;
 use gongwen_core::render::render_outline;
 use gongwen_core::report::{
     DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ThemesRecord, WordsRecord,
@@ -111,6 +112,17 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print careless writing in each file: doubled words and punctuation,
+    /// half-width punctuation, unmatched quotes and brackets, likely typos,
+    /// mixed number styles.
+    Lint {
+        /// Print one JSON array, one object per file, instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Compare the files with each other: the passages they share, how much
     /// of each is shared with each other file, how much is its own, and which
     /// shared passages are template phrasing (套话).
@@ -174,6 +186,7 @@ fn run(cli: Cli) -> Result<bool> {
     | Command::Themes { files, .. }
     | Command::Figures { files, .. }
     | Command::Structure { files, .. }
+    | Command::Lint { files, .. }
     | Command::Compare { files, .. }
     | Command::Years { files, .. }) = &cli.command;
     let (analyses, mut all_ok) = analyze_files(files, &segmenter);
@@ -205,6 +218,10 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Structure { json, .. } => {
             let records: Vec<StructureRecord> = analyses.iter().map(StructureRecord::from_analysis).collect();
             if json { to_json(&records)? } else { records.iter().map(render_structure).collect::<Vec<_>>().join("\n") }
+        }
+        Command::Lint { json, .. } => {
+            let records: Vec<LintRecord> = analyses.iter().map(LintRecord::from_analysis).collect();
+            if json { to_json(&records)? } else { records.iter().map(render_lint).collect::<Vec<_>>().join("\n") }
         }
         Command::Compare { json, min_chars, template, exclude_templates, .. } => {
             let (templates, templates_ok) = analyze_files(&template, &segmenter);
@@ -399,6 +416,15 @@ fn render_comparison(record: &CompareRecord) -> String {
             passage.text,
             places.join("  ")
         ));
+    }
+    out
+}
+
+/// The readable lint list: line, kind, text, message.
+fn render_lint(record: &LintRecord) -> String {
+    let mut out = format!("文件：{}（{} 处）\n", display_file_name(&record.file), record.diagnostics.len());
+    for entry in &record.diagnostics {
+        out.push_str(&format!("{:>5}  {}  「{}」 {}\n", entry.line, entry.kind.label(), entry.text, entry.message));
     }
     out
 }

@@ -27,6 +27,7 @@ pub mod file_name;
 pub mod formulations;
 pub mod keyness;
 pub mod lexicon;
+pub mod lint;
 pub mod noise;
 pub mod outline;
 pub mod render;

@@ -539,3 +539,19 @@ fn structure_json_contract() {
     let flags: Vec<&str> = records[1]["flags"].as_array().expect("flags").iter().filter_map(|f| f.as_str()).collect();
     assert_eq!(flags, ["no_problems", "no_plans"], "seed 004 states neither problems nor plans");
 }
+
+#[test]
+fn lint_json_contract() {
+    let file = seed("004");
+    let json = json_of(&gongwen(&["lint", "--json", &file]));
+    let diagnostics = json[0]["diagnostics"].as_array().expect("diagnostics");
+    for entry in diagnostics {
+        for key in ["kind", "severity", "message", "line", "text", "suggestion"] {
+            assert!(entry.get(key).is_some(), "a diagnostic has {key}");
+        }
+    }
+    let kinds: Vec<(&str, &str)> =
+        diagnostics.iter().map(|d| (d["kind"].as_str().expect("kind"), d["text"].as_str().expect("text"))).collect();
+    assert_eq!(kinds, [("doubled_word", "围绕围绕"), ("doubled_word", "深入深入"), ("typo", "新时达")]);
+    assert_eq!(diagnostics[2]["suggestion"], "新时代");
+}

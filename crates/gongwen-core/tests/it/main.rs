@@ -7,6 +7,7 @@ mod corpus;
 mod decode;
 mod figures;
 mod lexicon;
+mod lint;
 mod outline;
 mod outline_scaling;
 mod properties;

@@ -1,0 +1,397 @@
+//! Careless writing a reviewer marks (校对): doubled words of two to four
+//! characters (`围绕围绕`, `深入深入`) but not legitimate reduplication
+//! (规规矩矩, 清清爽爽, 层层压实); doubled punctuation (`。。`); half-width
+//! punctuation inside Chinese text (`工作要点, 明确`); unmatched quotes and
+//! brackets; likely typos from a curated confusion list (`新时达` →
+//! `新时代`); number style (`二0二三年`). Each diagnostic has a kind, a
+//! severity, a short Chinese message, its place and, where one is known, a
+//! suggestion. The outline's numbering findings and the removed site marks
+//! are reported by the outline and the cleaner; redactions by the figures.
+
+use serde::{Deserialize, Serialize};
+
+use crate::clean::CleanedText;
+use crate::diagnostic::Severity;
+use crate::source::is_cjk;
+use crate::text::TextRange;
+
+/// What kind of flaw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LintKind {
+    /// A word or character written twice (围绕围绕).
+    DoubledWord,
+    /// A punctuation mark written twice (。。).
+    DoubledPunctuation,
+    /// Half-width punctuation between Chinese characters (要点, 明确).
+    HalfWidthPunctuation,
+    /// A quote or bracket without its partner.
+    UnmatchedPair,
+    /// A likely typo (新时达 for 新时代).
+    Typo,
+    /// A number written in mixed styles (二0二三年).
+    NumberStyle,
+}
+
+impl LintKind {
+    /// The kind's Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            LintKind::DoubledWord => "重复字词",
+            LintKind::DoubledPunctuation => "重复标点",
+            LintKind::HalfWidthPunctuation => "半角标点",
+            LintKind::UnmatchedPair => "引号括号不配对",
+            LintKind::Typo => "疑似错别字",
+            LintKind::NumberStyle => "数字写法",
+        }
+    }
+}
+
+/// One flaw found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LintFinding {
+    /// What kind of flaw.
+    pub kind: LintKind,
+    /// How much it matters.
+    pub severity: Severity,
+    /// A short Chinese message.
+    pub message: String,
+    /// Where, in the cleaned text.
+    pub range: TextRange,
+    /// The source line (or paragraph).
+    pub line: u32,
+    /// The text as written.
+    pub text: String,
+    /// What it should probably read, if known.
+    pub suggestion: Option<String>,
+}
+
+/// Reduplications that are Chinese, not typing errors: AABB and AA forms.
+const REDUPLICATIONS: &[&str] = &[
+    "规规矩矩",
+    "清清爽爽",
+    "干干净净",
+    "明明白白",
+    "实实在在",
+    "认认真真",
+    "扎扎实实",
+    "踏踏实实",
+    "兢兢业业",
+    "勤勤恳恳",
+    "方方面面",
+    "时时处处",
+    "事事处处",
+    "上上下下",
+    "家家户户",
+    "老老实实",
+    "堂堂正正",
+    "轰轰烈烈",
+    "原原本本",
+    "清清白白",
+    "平平安安",
+    "真真切切",
+    "点点滴滴",
+    "坦坦荡荡",
+    "常常",
+    "人人",
+    "天天",
+    "事事",
+    "处处",
+    "时时",
+    "层层",
+    "步步",
+    "个个",
+    "年年",
+    "月月",
+    "日日",
+    "家家",
+    "户户",
+    "村村",
+    "条条",
+    "件件",
+    "项项",
+    "样样",
+    "次次",
+    "代代",
+    "默默",
+    "渐渐",
+    "久久",
+    "刚刚",
+    "仅仅",
+    "往往",
+    "深深",
+    "紧紧",
+    "牢牢",
+    "稳稳",
+    "多多",
+    "谢谢",
+    "看看",
+    "想想",
+    "试试",
+    "走走",
+    "常常",
+    "纷纷",
+    "频频",
+    "屡屡",
+    "恰恰",
+    "种种",
+    "匆匆",
+    "冉冉",
+    "蒸蒸日上",
+    "欣欣向荣",
+    "井井有条",
+    "源源不断",
+    "津津乐道",
+    "息息相关",
+    "滔滔不绝",
+    "孜孜不倦",
+    "念念不忘",
+    "谆谆",
+    "殷殷",
+    "切切",
+    "久久为功",
+    "层层压实",
+    "层层传导",
+    "步步为营",
+    "一一",
+];
+
+/// Likely typos and their corrections.
+const TYPOS: &[(&str, &str)] = &[
+    ("新时达", "新时代"),
+    ("按步就班", "按部就班"),
+    ("题中应有之意", "题中应有之义"),
+    ("再接再励", "再接再厉"),
+    ("迫不急待", "迫不及待"),
+    ("一股作气", "一鼓作气"),
+    ("变本加利", "变本加厉"),
+    ("走头无路", "走投无路"),
+    ("谈笑风声", "谈笑风生"),
+    ("默守成规", "墨守成规"),
+    ("既往不究", "既往不咎"),
+    ("出奇不意", "出其不意"),
+    ("穿流不息", "川流不息"),
+    ("美仑美奂", "美轮美奂"),
+    ("精兵减政", "精兵简政"),
+    ("重蹈复辙", "重蹈覆辙"),
+    ("天翻地复", "天翻地覆"),
+    ("一愁莫展", "一筹莫展"),
+    ("关健", "关键"),
+    ("部暑", "部署"),
+    ("布署", "部署"),
+    ("凑效", "奏效"),
+    ("针贬", "针砭"),
+    ("竟争", "竞争"),
+    ("松驰", "松弛"),
+    ("截止目前", "截至目前"),
+    ("截止到", "截至"),
+    ("社会主意", "社会主义"),
+    ("中国特色社会主意", "中国特色社会主义"),
+    ("习近平新时代中国特色社会主意思想", "习近平新时代中国特色社会主义思想"),
+    ("党风廉正", "党风廉政"),
+    ("两学一作", "两学一做"),
+    ("全面从严冶党", "全面从严治党"),
+    ("为人民服物", "为人民服务"),
+];
+
+/// Half-width marks that read as errors between Chinese characters.
+const HALF_WIDTH: &[(char, char)] =
+    &[(',', '，'), (';', '；'), (':', '：'), ('?', '？'), ('!', '！'), ('(', '（'), (')', '）')];
+
+/// Chinese and Arabic digits, to catch numbers in mixed styles.
+fn is_chinese_digit(c: char) -> bool {
+    matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
+}
+
+/// Every flaw of a cleaned text, in text order.
+pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
+    let text = &cleaned.text;
+    let mut findings = Vec::new();
+    let mut push =
+        |kind: LintKind, severity: Severity, message: String, range: TextRange, suggestion: Option<String>| {
+            findings.push(LintFinding {
+                kind,
+                severity,
+                message,
+                range,
+                line: cleaned.source_line_at(range.start),
+                text: range.slice(text).to_owned(),
+                suggestion,
+            });
+        };
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
+    // Doubled words of 2 to 4 characters (围绕围绕, 深入深入), reduplication
+    // aside; a doubled single character is too often Chinese (看看, 常常).
+    let mut i = 0;
+    while i < chars.len() {
+        let mut found = false;
+        for len in (2..=4).rev() {
+            if i + 2 * len > chars.len() {
+                continue;
+            }
+            let first: String = chars[i..i + len].iter().map(|&(_, c)| c).collect();
+            let second: String = chars[i + len..i + 2 * len].iter().map(|&(_, c)| c).collect();
+            if first != second || !first.chars().all(|c| is_cjk(c) && c.is_alphanumeric()) {
+                continue;
+            }
+            let range = TextRange::new(chars[i].0, end_of(i + 2 * len));
+            // Reduplication: the doubled span, or a known form around it.
+            let around = |before: usize, after: usize| -> String {
+                let from = i.saturating_sub(before);
+                let to = (i + 2 * len + after).min(chars.len());
+                chars[from..to].iter().map(|&(_, c)| c).collect()
+            };
+            let legitimate = REDUPLICATIONS.iter().any(|form| {
+                let doubled = range.slice(text);
+                form.contains(doubled)
+                    && (around(2, 2).contains(form)
+                        || around(1, 1).contains(form)
+                        || around(0, 0) == *form
+                        || around(2, 0).contains(form)
+                        || around(0, 2).contains(form))
+            });
+            if legitimate {
+                continue;
+            }
+            push(LintKind::DoubledWord, Severity::Warning, format!("「{first}」重复"), range, Some(first.clone()));
+            i += 2 * len;
+            found = true;
+            break;
+        }
+        if !found {
+            i += 1;
+        }
+    }
+    // Doubled punctuation (。。, ，，) — not ellipses or dashes.
+    for window in chars.windows(2) {
+        let ((at, a), (_, b)) = (window[0], window[1]);
+        if a == b && matches!(a, '。' | '，' | '、' | '；' | '：' | '！' | '？') {
+            let range = TextRange::new(at, at + a.len_utf8() + b.len_utf8());
+            push(
+                LintKind::DoubledPunctuation,
+                Severity::Warning,
+                format!("标点「{a}」重复"),
+                range,
+                Some(a.to_string()),
+            );
+        }
+    }
+    // Half-width punctuation between Chinese characters (a space may follow it).
+    for (index, &(at, c)) in chars.iter().enumerate() {
+        let Some(&(_, full)) = HALF_WIDTH.iter().find(|(half, _)| *half == c) else { continue };
+        let before = index.checked_sub(1).map(|i| chars[i].1);
+        let after = chars[index + 1..].iter().map(|&(_, c)| c).find(|c| *c != ' ');
+        let chinese = |c: Option<char>| c.is_some_and(|c| is_cjk(c) && c.is_alphanumeric());
+        if chinese(before) && chinese(after) {
+            let range = TextRange::new(at, at + c.len_utf8());
+            push(
+                LintKind::HalfWidthPunctuation,
+                Severity::Info,
+                format!("中文里用了半角「{c}」"),
+                range,
+                Some(full.to_string()),
+            );
+        }
+    }
+    // Unmatched quotes and brackets, within each line.
+    for line in &cleaned.lines {
+        let slice = line.range.slice(text);
+        for (open, close) in [('“', '”'), ('（', '）'), ('《', '》'), ('【', '】')] {
+            let mut stack: Vec<usize> = Vec::new();
+            let mut unmatched: Vec<usize> = Vec::new();
+            for (offset, c) in slice.char_indices() {
+                if c == open {
+                    stack.push(offset);
+                } else if c == close && stack.pop().is_none() {
+                    unmatched.push(offset);
+                }
+            }
+            unmatched.extend(stack);
+            for offset in unmatched {
+                let at = line.range.start + offset;
+                let c = text[at..].chars().next().unwrap_or(open);
+                let range = TextRange::new(at, at + c.len_utf8());
+                push(
+                    LintKind::UnmatchedPair,
+                    Severity::Info,
+                    format!("「{c}」没有配对的「{}」", if c == open { close } else { open }),
+                    range,
+                    None,
+                );
+            }
+        }
+    }
+    // Likely typos.
+    for (wrong, right) in TYPOS {
+        for (at, _) in text.match_indices(wrong) {
+            let range = TextRange::new(at, at + wrong.len());
+            push(LintKind::Typo, Severity::Warning, format!("疑为「{right}」"), range, Some((*right).to_owned()));
+        }
+    }
+    // Numbers mixing Chinese and Arabic digits (二0二三年, 2〇23).
+    let mut index = 0;
+    while index < chars.len() {
+        let run_end = (index..chars.len())
+            .find(|&j| !(chars[j].1.is_ascii_digit() || is_chinese_digit(chars[j].1)))
+            .unwrap_or(chars.len());
+        if run_end > index + 1 {
+            let run = &chars[index..run_end];
+            let arabic = run.iter().any(|&(_, c)| c.is_ascii_digit());
+            let chinese = run.iter().filter(|&&(_, c)| is_chinese_digit(c)).count();
+            if arabic && chinese > 0 && run.len() >= 3 {
+                let range = TextRange::new(run[0].0, end_of(run_end));
+                push(LintKind::NumberStyle, Severity::Info, "数字中混用了汉字和阿拉伯数字".to_owned(), range, None);
+            }
+        }
+        index = run_end.max(index + 1);
+    }
+    findings.sort_by_key(|f| (f.range.start, f.range.end));
+    findings
+}
+
+/// One file's flaws, as `gongwen lint --json` prints them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LintRecord {
+    /// The file's path as given.
+    pub file: String,
+    /// Every flaw, in text order.
+    pub diagnostics: Vec<LintRecordEntry>,
+}
+
+/// One flaw in a [`LintRecord`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LintRecordEntry {
+    /// What kind of flaw.
+    pub kind: LintKind,
+    /// How much it matters.
+    pub severity: Severity,
+    /// A short Chinese message.
+    pub message: String,
+    /// The source line (or paragraph).
+    pub line: u32,
+    /// The text as written.
+    pub text: String,
+    /// What it should probably read, if known.
+    pub suggestion: Option<String>,
+}
+
+impl LintRecord {
+    /// The record of an analysed report.
+    pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis) -> Self {
+        Self {
+            file: analysis.name.clone(),
+            diagnostics: lint_text(&analysis.cleaned)
+                .into_iter()
+                .map(|f| LintRecordEntry {
+                    kind: f.kind,
+                    severity: f.severity,
+                    message: f.message,
+                    line: f.line,
+                    text: f.text,
+                    suggestion: f.suggestion,
+                })
+                .collect(),
+        }
+    }
+}
