@@ -32,7 +32,7 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       await waitForDictionary(page);
       await page.click('#load-samples');
       await waitForReports(page, 5);
-      for (const tab of ['特色词', '词频', '提法', '主题', '比对', '篇幅']) {
+      for (const tab of ['特色词', '词频', '提法', '主题', '比对', '数据', '篇幅']) {
         await page.click(`.view-tab:has-text("${tab}")`);
         if (tab === '比对') await page.waitForSelector('.compare-result', { timeout: 60_000 });
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

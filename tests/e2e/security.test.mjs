@@ -77,7 +77,7 @@ describe('security of the page', () => {
       await page.click(`.file-item >> nth=${item}`);
       await page.click('.outline-node >> nth=1');
       await page.waitForSelector('.reader-heading.focused');
-      for (const tab of ['特色词', '词频', '提法', '主题', '篇幅', '比对']) {
+      for (const tab of ['特色词', '词频', '提法', '主题', '篇幅', '比对', '数据']) {
         await page.click(`.view-tab:has-text("${tab}")`);
         await page.waitForTimeout(150);
         await clickEveryChip(page);

@@ -20,6 +20,7 @@ use yew::prelude::*;
 use crate::comparison::{ComparisonStatus, Shared};
 use crate::components::compare_panel::ComparePanel;
 use crate::components::concordance::Concordance;
+use crate::components::figures_panel::FiguresPanel;
 use crate::components::file_list::FileList;
 use crate::components::formulation_panel::FormulationPanel;
 use crate::components::keyness_panel::KeynessPanel;
@@ -62,16 +63,19 @@ enum View {
     Structure,
     /// Shared passages and similarity across the reports.
     Compare,
+    /// The figures (实绩数据) of every report.
+    Figures,
 }
 
 /// The tabs of the right-hand pane, in order.
-const VIEWS: [(View, &str); 6] = [
+const VIEWS: [(View, &str); 7] = [
     (View::Keyness, "特色词"),
     (View::Words, "词频"),
     (View::Formulations, "提法"),
     (View::Themes, "主题"),
     (View::Structure, "篇幅"),
     (View::Compare, "比对"),
+    (View::Figures, "数据"),
 ];
 
 /// The files of a `FileList`, as [`IncomingFile`]s.
@@ -428,6 +432,9 @@ pub fn App() -> Html {
                                         on_settings={on_compare_settings} templates={(*template_ids).clone()} {on_toggle_template}
                                         {on_open_pair} on_open_at={on_open_at_closing_pair}
                                         years_open={*years} {on_open_years} />
+                                },
+                                View::Figures => html! {
+                                    <FiguresPanel reports={analysed.clone()} on_open_at={on_open_at_closing_pair.clone()} />
                                 },
                             } }
                         </div>

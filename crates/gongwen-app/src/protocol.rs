@@ -16,6 +16,7 @@ use gongwen_core::analysis::ReportAnalysis;
 use gongwen_core::clean::{CleanLine, CleanedText};
 use gongwen_core::decode::Encoding;
 use gongwen_core::diagnostic::Diagnostic;
+use gongwen_core::figures::Figure;
 use gongwen_core::formulations::FormulationCount;
 use gongwen_core::keyness::ScoredWord;
 use gongwen_core::noise::RemovedNoise;
@@ -177,6 +178,7 @@ pub struct WireReport {
     words: WordFrequencies,
     occurrences: Vec<Occurrence>,
     formulations: Vec<FormulationCount>,
+    figures: Vec<Figure>,
     themes: ReportThemes,
     notes: Vec<Diagnostic>,
     textrank: Vec<ScoredWord>,
@@ -263,6 +265,7 @@ impl From<AnalysedReport> for WireReport {
             words,
             occurrences,
             formulations,
+            figures,
             themes,
             notes,
         } = analysis;
@@ -285,6 +288,7 @@ impl From<AnalysedReport> for WireReport {
             words,
             occurrences,
             formulations,
+            figures,
             themes,
             notes,
             textrank,
@@ -308,6 +312,7 @@ impl From<WireReport> for AnalysedReport {
             words,
             occurrences,
             formulations,
+            figures,
             themes,
             notes,
             textrank,
@@ -328,6 +333,7 @@ impl From<WireReport> for AnalysedReport {
             words,
             occurrences,
             formulations,
+            figures,
             themes,
             notes,
         };

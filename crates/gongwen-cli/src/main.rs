@@ -211,8 +211,7 @@ fn run(cli: Cli) -> Result<bool> {
             if json { to_json(&records)? } else { records.iter().map(render_themes).collect::<Vec<_>>().join("\n") }
         }
         Command::Figures { json, .. } => {
-            let records: Vec<FiguresRecord> =
-                analyses.iter().map(|analysis| FiguresRecord::from_analysis(analysis, segmenter.lexicon())).collect();
+            let records: Vec<FiguresRecord> = analyses.iter().map(FiguresRecord::from_analysis).collect();
             if json { to_json(&records)? } else { records.iter().map(render_figures).collect::<Vec<_>>().join("\n") }
         }
         Command::Structure { json, .. } => {

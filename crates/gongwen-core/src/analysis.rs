@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::clean::{CleanedText, clean_lines};
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
+use crate::figures::{Figure, extract_figures};
 use crate::formulations::{FormulationCount, count_formulations};
 use crate::outline::{Outline, extract_outline};
 use crate::segment::Segmenter;
@@ -49,6 +50,8 @@ pub struct ReportAnalysis {
     pub occurrences: Vec<Occurrence>,
     /// The lexicon entries the report uses.
     pub formulations: Vec<FormulationCount>,
+    /// Its figures (实绩数据), redactions included, in text order.
+    pub figures: Vec<Figure>,
     /// The report's genre and how its text divides among the themes of
     /// each genre's scheme.
     pub themes: ReportThemes,
@@ -103,6 +106,7 @@ fn analyze_document(name: &str, document: SourceDocument, segmenter: &Segmenter)
     let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
     let formulations = count_formulations(segmenter.lexicon(), &words, chars);
     let themes = report_themes(&cleaned, &outline);
+    let figures = extract_figures(&cleaned, &outline, segmenter.lexicon());
     if cleaned.text.trim().is_empty() {
         notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
     }
@@ -117,6 +121,7 @@ fn analyze_document(name: &str, document: SourceDocument, segmenter: &Segmenter)
         words,
         occurrences,
         formulations,
+        figures,
         themes,
         notes,
     })

@@ -3,6 +3,7 @@
 
 pub mod compare_panel;
 pub mod concordance;
+pub mod figures_panel;
 pub mod file_list;
 pub mod formulation_panel;
 pub mod keyness_panel;

@@ -3,11 +3,11 @@
 //! analysis; the lists can be exported to and imported from a text file.
 
 use gongwen_core::vocabulary::UserVocabulary;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlAnchorElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::download::download;
 use crate::file_picker::open_file_picker;
 
 /// The exported file's name.
@@ -52,21 +52,6 @@ impl Lists {
     }
 }
 
-/// Offers `text` as a download named `name`.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url)
-}
-
 /// The vocabulary dialog.
 #[component]
 pub fn VocabularyDialog(props: &VocabularyDialogProps) -> Html {
@@ -96,9 +81,11 @@ pub fn VocabularyDialog(props: &VocabularyDialogProps) -> Html {
     let on_export = {
         let lists = lists.clone();
         let message = message.clone();
-        Callback::from(move |_: MouseEvent| match download(EXPORT_FILE_NAME, &lists.vocabulary().to_text()) {
-            Ok(()) => message.set(format!("已导出为 {EXPORT_FILE_NAME}")),
-            Err(error) => message.set(format!("导出失败：{error:?}")),
+        Callback::from(move |_: MouseEvent| {
+            match download(EXPORT_FILE_NAME, "text/plain;charset=utf-8", &lists.vocabulary().to_text()) {
+                Ok(()) => message.set(format!("已导出为 {EXPORT_FILE_NAME}")),
+                Err(error) => message.set(format!("导出失败：{error:?}")),
+            }
         })
     };
     let on_pick_import = open_file_picker(import_input.clone());

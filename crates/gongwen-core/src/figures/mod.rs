@@ -159,6 +159,9 @@ const SUBJECT_VERBS: &[&str] = &[
     "减少",
 ];
 
+/// How far, in characters, a subject's clause is looked for on each side.
+const MAX_CLAUSE: usize = 60;
+
 /// Characters that end the clause a subject is taken from.
 fn is_clause_break(c: char) -> bool {
     matches!(
@@ -197,29 +200,34 @@ struct NumberToken {
     chinese: bool,
 }
 
+/// Whether `rest` opens with exactly three ASCII digits (a thousands group).
+fn thousands_group(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    bytes.len() >= 3 && bytes[..3].iter().all(u8::is_ascii_digit) && bytes.get(3).is_none_or(|b| !b.is_ascii_digit())
+}
+
 /// The number (or redaction) starting at byte `at`, if any.
 fn number_at(text: &str, at: usize) -> Option<NumberToken> {
     let rest = &text[at..];
     let first = rest.chars().next()?;
     if is_digit(first) {
+        // Digits, one decimal point, and `,` before exactly three digits; read
+        // lazily, a few characters ahead at most.
         let mut end = at;
         let mut seen_point = false;
-        let chars: Vec<(usize, char)> = rest.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (offset, c) = chars[i];
+        let mut chars = rest.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let next_is_digit = |chars: &mut std::iter::Peekable<std::str::CharIndices>| {
+                chars.peek().is_some_and(|&(_, n)| is_digit(n))
+            };
             if is_digit(c) {
                 end = at + offset + c.len_utf8();
-            } else if (c == '.' || c == '．') && !seen_point && chars.get(i + 1).is_some_and(|&(_, n)| is_digit(n)) {
+            } else if (c == '.' || c == '．') && !seen_point && next_is_digit(&mut chars) {
                 seen_point = true;
-            } else if c == ','
-                && chars.get(i + 1..i + 4).is_some_and(|next| next.iter().all(|&(_, n)| n.is_ascii_digit()))
-                && chars.get(i + 4).is_none_or(|&(_, n)| !n.is_ascii_digit())
-            {
+            } else if c == ',' && !seen_point && thousands_group(&rest[offset + 1..]) {
             } else {
                 break;
             }
-            i += 1;
         }
         let value = parse_arabic_numeral(&text[at..end]);
         return Some(NumberToken { end, value, redacted: false, chinese: false });
@@ -326,7 +334,9 @@ fn subject_of(text: &str, start: usize, end: usize) -> Option<String> {
     let before = verb_at.map_or(before, |at| &before[at..]);
     // A duration (为期两周的主题教育读书班) counts what follows it.
     let before = if before.ends_with("为期") { "" } else { before };
-    let clause_end = text[end..].char_indices().find(|&(_, c)| is_clause_break(c)).map_or(text.len(), |(i, _)| end + i);
+    let window_end = text[end..].char_indices().nth(MAX_CLAUSE).map_or(text.len(), |(i, _)| end + i);
+    let clause_end =
+        text[end..window_end].char_indices().find(|&(_, c)| is_clause_break(c)).map_or(window_end, |(i, _)| end + i);
     let after = text[end..clause_end].trim_start_matches('的');
     let after = if after.chars().count() <= 12 && !after.chars().any(|c| is_digit(c) || c == '*') { after } else { "" };
     let subject: String = format!("{before}{after}");
@@ -498,18 +508,19 @@ pub struct FigureRecord {
 
 impl FiguresRecord {
     /// The record of an analysed report.
-    pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis, lexicon: &Lexicon) -> Self {
+    pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis) -> Self {
         Self {
             file: analysis.name.clone(),
-            figures: extract_figures(&analysis.cleaned, &analysis.outline, lexicon)
-                .into_iter()
+            figures: analysis
+                .figures
+                .iter()
                 .map(|f| FigureRecord {
-                    text: f.text,
+                    text: f.text.clone(),
                     value: f.value,
-                    unit: f.unit,
-                    approx: f.approx,
+                    unit: f.unit.clone(),
+                    approx: f.approx.clone(),
                     redacted: f.redacted,
-                    subject: f.subject,
+                    subject: f.subject.clone(),
                     line: f.line,
                     section: f.heading,
                     value_to: f.value_to,

@@ -1,0 +1,20 @@
+//! Offering text the page made (a vocabulary file, a CSV table) as a
+//! download, through a Blob URL: nothing leaves the machine.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlAnchorElement;
+
+/// Offers `text` as a download named `name` of MIME type `mime`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)
+}
