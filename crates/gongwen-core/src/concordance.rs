@@ -106,13 +106,11 @@ fn line_for(analysis: &ReportAnalysis, range: TextRange, width: usize) -> Concor
 }
 
 /// The deepest heading whose section contains `offset`, points included.
+/// Sections nest (a section runs to the next heading that is not its
+/// descendant), so of the headings starting at or before `offset`, the
+/// latest-starting one that still runs past it is the deepest: a binary
+/// search, then a short walk back.
 pub fn innermost_heading(headings: &[Heading], offset: usize) -> Option<usize> {
-    headings
-        .iter()
-        .enumerate()
-        .filter(|(_, heading)| {
-            heading.section.start <= offset && offset < heading.section.end.max(heading.section.start + 1)
-        })
-        .max_by_key(|(index, heading)| (heading.level, *index))
-        .map(|(index, _)| index)
+    let started = headings.partition_point(|h| h.section.start <= offset);
+    (0..started).rev().find(|&i| offset < headings[i].section.end.max(headings[i].section.start + 1))
 }

@@ -198,9 +198,10 @@ const TYPOS: &[(&str, &str)] = &[
 const HALF_WIDTH: &[(char, char)] =
     &[(',', '，'), (';', '；'), (':', '：'), ('?', '？'), ('!', '！'), ('(', '（'), (')', '）')];
 
-/// Chinese and Arabic digits, to catch numbers in mixed styles.
+/// Whether `c` is a Chinese digit as numbers are written digit by digit
+/// (二〇二三), to catch numbers in mixed styles.
 fn is_chinese_digit(c: char) -> bool {
-    matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
+    crate::outline::numerals::digit_value(c).is_some()
 }
 
 /// Every flaw of a cleaned text, in text order.
@@ -236,21 +237,12 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
                 continue;
             }
             let range = TextRange::new(chars[i].0, end_of(i + 2 * len));
-            // Reduplication: the doubled span, or a known form around it.
-            let around = |before: usize, after: usize| -> String {
-                let from = i.saturating_sub(before);
-                let to = (i + 2 * len + after).min(chars.len());
-                chars[from..to].iter().map(|&(_, c)| c).collect()
-            };
-            let legitimate = REDUPLICATIONS.iter().any(|form| {
-                let doubled = range.slice(text);
-                form.contains(doubled)
-                    && (around(2, 2).contains(form)
-                        || around(1, 1).contains(form)
-                        || around(0, 0) == *form
-                        || around(2, 0).contains(form)
-                        || around(0, 2).contains(form))
-            });
+            // Reduplication: a known form that holds the doubled span and lies
+            // within two characters of it on either side.
+            let around: String =
+                chars[i.saturating_sub(2)..(i + 2 * len + 2).min(chars.len())].iter().map(|&(_, c)| c).collect();
+            let doubled = range.slice(text);
+            let legitimate = REDUPLICATIONS.iter().any(|form| form.contains(doubled) && around.contains(form));
             if legitimate {
                 continue;
             }

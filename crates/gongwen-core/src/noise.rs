@@ -29,6 +29,22 @@ pub enum NoiseKind {
     TableOfContents,
 }
 
+impl NoiseKind {
+    /// The kind's Chinese name, as users see it (付费标记, 页眉页脚 …).
+    pub fn label(self) -> &'static str {
+        match self {
+            NoiseKind::PaywallMarker => "付费标记",
+            NoiseKind::SiteAdvert => "网站广告",
+            NoiseKind::InvisibleCharacter => "不可见字符",
+            NoiseKind::FrontMatter => "文件头信息",
+            NoiseKind::RunningHeader => "页眉页脚",
+            NoiseKind::PageNumber => "页码",
+            NoiseKind::Salutation => "称呼语",
+            NoiseKind::TableOfContents => "目录",
+        }
+    }
+}
+
 /// One piece of text removed by cleaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemovedNoise {

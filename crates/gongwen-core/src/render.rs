@@ -5,7 +5,6 @@ use std::fmt::Write;
 
 use crate::analysis::ReportAnalysis;
 use crate::file_name::display_file_name;
-use crate::noise::NoiseKind;
 use crate::outline::Heading;
 
 /// Width of the kind column, wide enough for `paren_chinese`.
@@ -60,16 +59,7 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
         }
     }
     for removed in &cleaned.removed {
-        let kind = match removed.kind {
-            NoiseKind::PaywallMarker => "付费标记",
-            NoiseKind::SiteAdvert => "网站广告",
-            NoiseKind::InvisibleCharacter => "不可见字符",
-            NoiseKind::FrontMatter => "文件头信息",
-            NoiseKind::RunningHeader => "页眉页脚",
-            NoiseKind::PageNumber => "页码",
-            NoiseKind::Salutation => "称呼语",
-            NoiseKind::TableOfContents => "目录",
-        };
+        let kind = removed.kind.label();
         let _ = writeln!(out, "已移除{kind}：L{}:{} {}", removed.line, removed.column, removed.text);
     }
     for diagnostic in analysis.diagnostics().filter(|d| d.heading.is_none()) {

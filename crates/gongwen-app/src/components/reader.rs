@@ -225,14 +225,10 @@ const MAX_NOISE_LINES: usize = 50;
 fn removed_kinds(analysis: &ReportAnalysis) -> String {
     let mut kinds: Vec<&str> = Vec::new();
     for noise in &analysis.cleaned.removed {
+        // Paywall marks and adverts are one thing to a reader: the site's.
         let kind = match noise.kind {
             NoiseKind::PaywallMarker | NoiseKind::SiteAdvert => "网站标记",
-            NoiseKind::InvisibleCharacter => "不可见字符",
-            NoiseKind::FrontMatter => "文件头信息",
-            NoiseKind::RunningHeader => "页眉页脚",
-            NoiseKind::PageNumber => "页码",
-            NoiseKind::Salutation => "称呼语",
-            NoiseKind::TableOfContents => "目录",
+            other => other.label(),
         };
         if !kinds.contains(&kind) {
             kinds.push(kind);

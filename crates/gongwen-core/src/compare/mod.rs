@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::ReportAnalysis;
 use crate::clean::CleanedText;
+use crate::concordance::innermost_heading;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::Lexicon;
 use crate::outline::Heading;
@@ -267,7 +268,7 @@ fn passage_of(texts: &[(TextId, CompareText, NormalizedText)], span: Span, templ
                 end,
                 range,
                 line: analysis.cleaned.source_line_at(range.start),
-                heading: innermost_section(analysis.headings, range.start),
+                heading: innermost_heading(analysis.headings, range.start),
                 differences: differences.iter().map(|&(s, e)| normalized.source_range(s, e)).collect(),
             }
         })
@@ -316,13 +317,6 @@ fn own_chars(formulations: &Option<AhoCorasick>, passage: &[char]) -> usize {
         covered[found.start()..found.end()].iter_mut().for_each(|c| *c = true);
     }
     text.char_indices().filter(|&(at, _)| !covered[at]).count()
-}
-
-/// The deepest heading whose section contains `offset`: of the headings that
-/// start at or before it, the latest-starting one that still runs past it.
-pub(crate) fn innermost_section(headings: &[Heading], offset: usize) -> Option<usize> {
-    let started = headings.partition_point(|h| h.section.start <= offset);
-    (0..started).rev().find(|&i| offset < headings[i].section.end.max(headings[i].section.start + 1))
 }
 
 /// Similarity, shared-passage counts and each report's shares.

@@ -6,8 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::year_over_year::{ChangeKind, YearComparison, YearSide};
-use super::{CompareSettings, Comparison, TextId, innermost_section};
+use super::{CompareSettings, Comparison, TextId};
 use crate::analysis::ReportAnalysis;
+use crate::concordance::innermost_heading;
 use crate::diagnostic::Diagnostic;
 
 /// A set of reports compared.
@@ -256,7 +257,7 @@ impl YearRecord {
                     line: c.line,
                     chars: c.chars,
                     text: c.range.slice(&analysis.cleaned.text).to_owned(),
-                    section: innermost_section(&analysis.outline.headings, c.range.start)
+                    section: innermost_heading(&analysis.outline.headings, c.range.start)
                         .map(|i| heading_text(analysis, i)),
                 })
                 .collect()

@@ -4,21 +4,9 @@
 //! and Arabic numerals with thousands separators, decimals and full-width
 //! digits.
 
-/// The value of a Chinese digit, 两 and 〇 included.
+/// The value of a Chinese digit, 两 included (两周, 两千).
 pub fn digit_value(c: char) -> Option<u64> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    if c == '两' { Some(2) } else { crate::outline::numerals::digit_value(c).map(u64::from) }
 }
 
 /// The multiplier of a Chinese unit character below 万.

@@ -23,7 +23,7 @@
 
 mod markers;
 mod numbering;
-mod numerals;
+pub(crate) mod numerals;
 mod parts;
 mod title;
 mod toc;

@@ -6,7 +6,9 @@ pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
     matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
 }
 
-fn digit_value(c: char) -> Option<u32> {
+/// The value of a Chinese digit as markers and dates write it (〇 and 零 are
+/// 0; 两 is not a digit there).
+pub(crate) fn digit_value(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' => 0,
         '一' => 1,
