@@ -19,10 +19,12 @@ use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::figures::Figure;
 use gongwen_core::formulations::FormulationCount;
 use gongwen_core::keyness::ScoredWord;
+use gongwen_core::lint::LintFinding;
 use gongwen_core::noise::RemovedNoise;
 use gongwen_core::outline::Outline;
 use gongwen_core::source::pdf_text::PdfPage;
 use gongwen_core::source::{LineHint, LineUnit, SourceFormat};
+use gongwen_core::structure::Structure;
 use gongwen_core::text::TextRange;
 use gongwen_core::themes::ReportThemes;
 use gongwen_core::vocabulary::UserVocabulary;
@@ -179,6 +181,9 @@ pub struct WireReport {
     occurrences: Vec<Occurrence>,
     formulations: Vec<FormulationCount>,
     figures: Vec<Figure>,
+    year: Option<u32>,
+    structure: Structure,
+    lint: Vec<LintFinding>,
     themes: ReportThemes,
     notes: Vec<Diagnostic>,
     textrank: Vec<ScoredWord>,
@@ -266,6 +271,9 @@ impl From<AnalysedReport> for WireReport {
             occurrences,
             formulations,
             figures,
+            year,
+            structure,
+            lint,
             themes,
             notes,
         } = analysis;
@@ -289,6 +297,9 @@ impl From<AnalysedReport> for WireReport {
             occurrences,
             formulations,
             figures,
+            year,
+            structure,
+            lint,
             themes,
             notes,
             textrank,
@@ -313,6 +324,9 @@ impl From<WireReport> for AnalysedReport {
             occurrences,
             formulations,
             figures,
+            year,
+            structure,
+            lint,
             themes,
             notes,
             textrank,
@@ -334,6 +348,9 @@ impl From<WireReport> for AnalysedReport {
             occurrences,
             formulations,
             figures,
+            year,
+            structure,
+            lint,
             themes,
             notes,
         };

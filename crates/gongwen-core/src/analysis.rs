@@ -19,10 +19,12 @@ use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
 use crate::figures::{Figure, extract_figures};
 use crate::formulations::{FormulationCount, count_formulations};
+use crate::lint::{LintFinding, lint_report};
 use crate::outline::{Outline, extract_outline};
 use crate::segment::Segmenter;
 use crate::source::pdf_text::{PdfPage, read_pdf_text};
 use crate::source::{LineUnit, ReadError, ReadLimits, SourceDocument, SourceFormat, read_source};
+use crate::structure::{Structure, analyze_structure};
 use crate::themes::{ReportThemes, report_themes};
 use crate::words::{Occurrence, WordFrequencies, count_words};
 
@@ -52,6 +54,13 @@ pub struct ReportAnalysis {
     pub formulations: Vec<FormulationCount>,
     /// Its figures (实绩数据), redactions included, in text order.
     pub figures: Vec<Figure>,
+    /// The year the report is for (title, date line, file name or opening
+    /// words), which decides what wording was current.
+    pub year: Option<u32>,
+    /// Its 成效 / 问题 / 打算 parts and what a reviewer would flag about them.
+    pub structure: Structure,
+    /// Every flaw a reviewer marks, in text order.
+    pub lint: Vec<LintFinding>,
     /// The report's genre and how its text divides among the themes of
     /// each genre's scheme.
     pub themes: ReportThemes,
@@ -107,6 +116,9 @@ fn analyze_document(name: &str, document: SourceDocument, segmenter: &Segmenter)
     let formulations = count_formulations(segmenter.lexicon(), &words, chars);
     let themes = report_themes(&cleaned, &outline);
     let figures = extract_figures(&cleaned, &outline, segmenter.lexicon());
+    let year = report_year(name, &outline, &cleaned);
+    let structure = analyze_structure(&cleaned, &outline);
+    let lint = lint_report(&cleaned, &outline, &figures, year);
     if cleaned.text.trim().is_empty() {
         notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
     }
@@ -122,7 +134,22 @@ fn analyze_document(name: &str, document: SourceDocument, segmenter: &Segmenter)
         occurrences,
         formulations,
         figures,
+        year,
+        structure,
+        lint,
         themes,
         notes,
     })
+}
+
+/// The year a report is for: the first 19xx/20xx year in its title, date
+/// line or file name, else in its first 40 characters (`2023年，在市委…`).
+fn report_year(name: &str, outline: &Outline, cleaned: &CleanedText) -> Option<u32> {
+    use crate::compare::year_over_year::{file_stem, first_year};
+    let block = [&outline.title, &outline.subtitle, &outline.date];
+    block
+        .iter()
+        .find_map(|part| part.as_ref().and_then(|p| first_year(&p.text)))
+        .or_else(|| first_year(file_stem(name)))
+        .or_else(|| first_year(&cleaned.text.chars().take(40).collect::<String>()))
 }

@@ -325,7 +325,7 @@ pub struct PartRecord {
 impl StructureRecord {
     /// The record of an analysed report.
     pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis) -> Self {
-        let structure = analyze_structure(&analysis.cleaned, &analysis.outline);
+        let structure = &analysis.structure;
         Self {
             file: analysis.name.clone(),
             parts: structure
@@ -333,7 +333,7 @@ impl StructureRecord {
                 .iter()
                 .map(|p| PartRecord { part: p.part, chars: p.chars, share: p.share, line: p.line })
                 .collect(),
-            flags: structure.flags,
+            flags: structure.flags.clone(),
         }
     }
 }

@@ -193,7 +193,7 @@ pub fn report_year(analysis: &ReportAnalysis) -> Option<u32> {
 }
 
 /// The first four-digit year 1900–2099 not inside a longer number.
-fn first_year(text: &str) -> Option<u32> {
+pub(crate) fn first_year(text: &str) -> Option<u32> {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len().saturating_sub(3)).find_map(|at| {
         let digits = &chars[at..at + 4];
@@ -207,7 +207,7 @@ fn first_year(text: &str) -> Option<u32> {
 }
 
 /// The file name without folders and extension.
-fn file_stem(name: &str) -> &str {
+pub(crate) fn file_stem(name: &str) -> &str {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     base.rsplit_once('.').map_or(base, |(stem, _)| stem)
 }

@@ -111,6 +111,8 @@ const UNITS: &[&str] = &[
     "幅",
     "首",
     "集",
+    "倍",
+    "岁",
     "万",
 ];
 
@@ -400,6 +402,13 @@ fn figure_at(text: &str, start: usize, number: &NumberToken, excluded: &[TextRan
     let unit = match unit {
         Some(unit) => unit,
         None if number.redacted => "",
+        // A bare Arabic number right after a counting verb (选拔任用10科级领导干部).
+        None if !number.chinese
+            && SUBJECT_VERBS.iter().any(|verb| text[..text_start].ends_with(verb))
+            && text[end..].chars().next().is_some_and(|c| crate::source::is_cjk(c) && c.is_alphanumeric()) =>
+        {
+            ""
+        }
         None => return None,
     };
     if !percent_word {

@@ -160,3 +160,14 @@ fn formulations_markers_ordinals_and_dates_are_not_figures() {
         assert!(!figures.is_empty(), "{name} has figures");
     }
 }
+
+#[test]
+fn a_bare_number_after_a_counting_verb_is_a_figure_and_times_and_ages_have_units() {
+    check("选拔任用10科级领导干部，完成职级晋升工作。", &[("10", Some(10.0), None, None, "科级领导干部")]);
+    check(
+        "收入增长2.4倍，人均预期寿命达到79岁。",
+        &[("2.4倍", Some(2.4), Some("倍"), None, "增长"), ("79岁", Some(79.0), Some("岁"), None, "达到")],
+    );
+    // Not after a counting verb, or a year: no figure.
+    check("我们在2023年召开会议，推进1+N制度。", &[]);
+}

@@ -1,70 +1,15 @@
-//! Careless writing a reviewer marks (校对): doubled words of two to four
-//! characters (`围绕围绕`, `深入深入`) but not legitimate reduplication
-//! (规规矩矩, 清清爽爽, 层层压实); doubled punctuation (`。。`); half-width
-//! punctuation inside Chinese text (`工作要点, 明确`); unmatched quotes and
-//! brackets; likely typos from a curated confusion list (`新时达` →
-//! `新时代`); number style (`二0二三年`). Each diagnostic has a kind, a
-//! severity, a short Chinese message, its place and, where one is known, a
-//! suggestion. The outline's numbering findings and the removed site marks
-//! are reported by the outline and the cleaner; redactions by the figures.
+//! The writing checks (校对): doubled words of two to four characters
+//! (`围绕围绕`, `深入深入`) but not legitimate reduplication (规规矩矩,
+//! 清清爽爽, 层层压实); doubled punctuation (`。。`); half-width punctuation
+//! inside Chinese text (`工作要点, 明确`); unmatched quotes and brackets;
+//! likely typos from a curated confusion list (`新时达` → `新时代`); number
+//! style (`二0二三年`).
 
-use serde::{Deserialize, Serialize};
-
+use super::{LintFinding, LintKind};
 use crate::clean::CleanedText;
 use crate::diagnostic::Severity;
 use crate::source::is_cjk;
 use crate::text::TextRange;
-
-/// What kind of flaw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LintKind {
-    /// A word or character written twice (围绕围绕).
-    DoubledWord,
-    /// A punctuation mark written twice (。。).
-    DoubledPunctuation,
-    /// Half-width punctuation between Chinese characters (要点, 明确).
-    HalfWidthPunctuation,
-    /// A quote or bracket without its partner.
-    UnmatchedPair,
-    /// A likely typo (新时达 for 新时代).
-    Typo,
-    /// A number written in mixed styles (二0二三年).
-    NumberStyle,
-}
-
-impl LintKind {
-    /// The kind's Chinese name.
-    pub fn label(self) -> &'static str {
-        match self {
-            LintKind::DoubledWord => "重复字词",
-            LintKind::DoubledPunctuation => "重复标点",
-            LintKind::HalfWidthPunctuation => "半角标点",
-            LintKind::UnmatchedPair => "引号括号不配对",
-            LintKind::Typo => "疑似错别字",
-            LintKind::NumberStyle => "数字写法",
-        }
-    }
-}
-
-/// One flaw found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LintFinding {
-    /// What kind of flaw.
-    pub kind: LintKind,
-    /// How much it matters.
-    pub severity: Severity,
-    /// A short Chinese message.
-    pub message: String,
-    /// Where, in the cleaned text.
-    pub range: TextRange,
-    /// The source line (or paragraph).
-    pub line: u32,
-    /// The text as written.
-    pub text: String,
-    /// What it should probably read, if known.
-    pub suggestion: Option<String>,
-}
 
 /// Reduplications that are Chinese, not typing errors: AABB and AA forms.
 const REDUPLICATIONS: &[&str] = &[
@@ -204,7 +149,7 @@ fn is_chinese_digit(c: char) -> bool {
     crate::outline::numerals::digit_value(c).is_some()
 }
 
-/// Every flaw of a cleaned text, in text order.
+/// Every writing flaw of a cleaned text, in text order.
 pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
     let text = &cleaned.text;
     let mut findings = Vec::new();
@@ -314,12 +259,22 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
             }
         }
     }
-    // Likely typos.
-    for (wrong, right) in TYPOS {
-        for (at, _) in text.match_indices(wrong) {
-            let range = TextRange::new(at, at + wrong.len());
-            push(LintKind::Typo, Severity::Warning, format!("疑为「{right}」"), range, Some((*right).to_owned()));
+    // Likely typos: the longest where entries overlap (社会主意 inside
+    // 中国特色社会主意).
+    let mut typos: Vec<(TextRange, &str)> = TYPOS
+        .iter()
+        .flat_map(|(wrong, right)| {
+            text.match_indices(wrong).map(move |(at, _)| (TextRange::new(at, at + wrong.len()), *right))
+        })
+        .collect();
+    typos.sort_by_key(|(range, _)| std::cmp::Reverse(range.len()));
+    let mut kept: Vec<TextRange> = Vec::new();
+    for (range, right) in typos {
+        if kept.iter().any(|k| k.start <= range.start && range.end <= k.end) {
+            continue;
         }
+        kept.push(range);
+        push(LintKind::Typo, Severity::Warning, format!("疑为「{right}」"), range, Some(right.to_owned()));
     }
     // Numbers mixing Chinese and Arabic digits (二0二三年, 2〇23).
     let mut index = 0;
@@ -340,50 +295,4 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
     }
     findings.sort_by_key(|f| (f.range.start, f.range.end));
     findings
-}
-
-/// One file's flaws, as `gongwen lint --json` prints them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LintRecord {
-    /// The file's path as given.
-    pub file: String,
-    /// Every flaw, in text order.
-    pub diagnostics: Vec<LintRecordEntry>,
-}
-
-/// One flaw in a [`LintRecord`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LintRecordEntry {
-    /// What kind of flaw.
-    pub kind: LintKind,
-    /// How much it matters.
-    pub severity: Severity,
-    /// A short Chinese message.
-    pub message: String,
-    /// The source line (or paragraph).
-    pub line: u32,
-    /// The text as written.
-    pub text: String,
-    /// What it should probably read, if known.
-    pub suggestion: Option<String>,
-}
-
-impl LintRecord {
-    /// The record of an analysed report.
-    pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis) -> Self {
-        Self {
-            file: analysis.name.clone(),
-            diagnostics: lint_text(&analysis.cleaned)
-                .into_iter()
-                .map(|f| LintRecordEntry {
-                    kind: f.kind,
-                    severity: f.severity,
-                    message: f.message,
-                    line: f.line,
-                    text: f.text,
-                    suggestion: f.suggestion,
-                })
-                .collect(),
-        }
-    }
 }

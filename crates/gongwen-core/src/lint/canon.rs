@@ -1,0 +1,958 @@
+//! Formulations quoted wrong: the checks against `data/canon.tsv`, a curated
+//! table of canonical political formulations, each with its source.
+//!
+//! - A counted formulation whose listed members do not match its count
+//!   (`三个自信：道路自信、理论自信、制度自信、文化自信`), or whose count is
+//!   not the canonical one at all (`三个自信` where there are four).
+//! - A wrong or misordered member: a named list (`四个意识：…`) with a member
+//!   that is not one, or its members out of order; an unnamed list that is
+//!   one member away from a canonical one (`学思想、强党性、重实践、见新功`).
+//! - A near miss of a canonical phrase: one character added, dropped,
+//!   changed or two swapped (`习近平新时代中国特色社会主意思想`).
+//! - Wording outdated in the report's year (`以习近平同志为总书记的党中央`
+//!   after 2016-10; `全面建成小康社会` as a goal still ahead after 2021-07),
+//!   and a list in its earlier form (四个全面 led by 全面建成小康社会 after
+//!   2020-10).
+//!
+//! The table is plain data read once ([`builtin`]); the checks are pure
+//! functions over the cleaned text. They stay silent when unsure: an
+//! unnamed list is only judged when most of its items are members already,
+//! and near misses that are themselves other canonical forms are not flagged.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
+
+use super::{LintFinding, LintKind};
+use crate::clean::CleanedText;
+use crate::diagnostic::Severity;
+use crate::text::TextRange;
+
+/// A year and month (`2016-10`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct YearMonth {
+    /// The year.
+    pub year: u32,
+    /// The month, 1–12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    fn parse(text: &str) -> Option<Self> {
+        let (year, month) = text.split_once('-')?;
+        let (year, month): (u32, u32) = (year.parse().ok()?, month.parse().ok()?);
+        ((1900..=2100).contains(&year) && (1..=12).contains(&month)).then_some(Self { year, month })
+    }
+
+    /// `2016年10月`.
+    pub fn label(self) -> String {
+        format!("{}年{}月", self.year, self.month)
+    }
+}
+
+/// A named enumeration (四个意识: 政治意识、大局意识、核心意识、看齐意识).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CanonList {
+    /// How reports name it (四个意识).
+    pub name: String,
+    /// Its members in canonical order.
+    pub members: Vec<String>,
+    /// When it took its current form.
+    pub since: YearMonth,
+    /// Its members before `since`, when it had an earlier form.
+    pub before: Option<Vec<String>>,
+    /// Where the canonical form is stated.
+    pub source: String,
+}
+
+impl CanonList {
+    /// The count its name states (4 for 四个意识), if it states one.
+    pub fn stated_count(&self) -> Option<usize> {
+        count_prefix(&self.name).map(|(count, _)| count)
+    }
+}
+
+/// A fixed canonical wording (习近平新时代中国特色社会主义思想).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CanonPhrase {
+    /// The wording.
+    pub wording: String,
+    /// When it took this form.
+    pub since: YearMonth,
+    /// Where it is stated.
+    pub source: String,
+}
+
+/// A wording that was replaced (以习近平同志为总书记的党中央).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutdatedWording {
+    /// The old wording.
+    pub old: String,
+    /// The wording that replaced it.
+    pub current: String,
+    /// From when the old wording is outdated.
+    pub since: YearMonth,
+    /// Outdated only as a goal still ahead (为全面建成小康社会而奋斗), not
+    /// when it tells what was done.
+    pub future_only: bool,
+    /// Where the change is stated.
+    pub source: String,
+}
+
+/// The whole table.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CanonTable {
+    /// Named enumerations.
+    pub lists: Vec<CanonList>,
+    /// Fixed wordings.
+    pub phrases: Vec<CanonPhrase>,
+    /// Replaced wordings.
+    pub outdated: Vec<OutdatedWording>,
+}
+
+/// A line of the table that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CanonError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong, in English for maintainers.
+    pub message: String,
+}
+
+impl std::fmt::Display for CanonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "canon.tsv line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for CanonError {}
+
+/// The built-in table (`data/canon.tsv`), read once. The test
+/// `lint::canon_table_reads` keeps the file readable, so a broken line can
+/// only mean an empty table here, never a panic.
+pub fn builtin() -> &'static CanonTable {
+    static TABLE: OnceLock<CanonTable> = OnceLock::new();
+    TABLE.get_or_init(|| CanonTable::parse(include_str!("../../data/canon.tsv")).unwrap_or_default())
+}
+
+impl CanonTable {
+    /// Reads the table's text (format at the top of `data/canon.tsv`).
+    pub fn parse(text: &str) -> Result<Self, CanonError> {
+        let mut table = CanonTable::default();
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            if raw.trim().is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let error = |message: &str| CanonError { line, message: message.to_owned() };
+            let columns: Vec<&str> = raw.split('\t').map(str::trim).collect();
+            let [kind, name, wording, members, since, before, source] = columns[..] else {
+                return Err(error(&format!("expected 7 tab-separated columns, found {}", columns.len())));
+            };
+            let since = YearMonth::parse(since).ok_or_else(|| error("since must be YYYY-MM"))?;
+            if source.is_empty() || source == "-" {
+                return Err(error("every row needs a source"));
+            }
+            let source = source.to_owned();
+            let split = |list: &str| list.split('、').map(str::to_owned).collect::<Vec<_>>();
+            match kind {
+                "list" => {
+                    let members = split(members);
+                    if name == "-" || members.len() < 2 {
+                        return Err(error("a list needs a name and at least two members"));
+                    }
+                    let before = (before != "-").then(|| split(before));
+                    table.lists.push(CanonList { name: name.to_owned(), members, since, before, source });
+                }
+                "phrase" => {
+                    if wording == "-" || wording.chars().count() < 4 {
+                        return Err(error("a phrase needs a wording of four characters or more"));
+                    }
+                    table.phrases.push(CanonPhrase { wording: wording.to_owned(), since, source });
+                }
+                "outdated" => {
+                    if wording == "-" || members == "-" {
+                        return Err(error("an outdated row needs the old and the current wording"));
+                    }
+                    let future_only = match before {
+                        "-" => false,
+                        "future-only" => true,
+                        _ => return Err(error("before must be - or future-only on an outdated row")),
+                    };
+                    table.outdated.push(OutdatedWording {
+                        old: wording.to_owned(),
+                        current: members.to_owned(),
+                        since,
+                        future_only,
+                        source,
+                    });
+                }
+                _ => return Err(error("kind must be list, phrase or outdated")),
+            }
+        }
+        Ok(table)
+    }
+
+    /// The size of the table, rows of every kind.
+    pub fn len(&self) -> usize {
+        self.lists.len() + self.phrases.len() + self.outdated.len()
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Every formulation quoted wrong in `cleaned`, judged for the report's
+/// `year` where wording changed over time (none of those checks without a
+/// year).
+pub fn check_formulations(cleaned: &CleanedText, table: &CanonTable, year: Option<u32>) -> Vec<LintFinding> {
+    let text = &cleaned.text;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut findings = Vec::new();
+    let finding =
+        |kind: LintKind, severity: Severity, message: String, range: TextRange, suggestion: Option<String>| {
+            LintFinding {
+                kind,
+                severity,
+                message,
+                range,
+                line: cleaned.source_line_at(range.start),
+                text: range.slice(text).to_owned(),
+                suggestion,
+            }
+        };
+    let mut named_ranges: Vec<TextRange> = Vec::new();
+    for enumeration in enumerations(text, &chars) {
+        if let Some(found) = judge_enumeration(text, &enumeration, table, year, &mut named_ranges) {
+            findings.push(finding(found.kind, found.severity, found.message, found.range, found.suggestion));
+        }
+    }
+    // Counted names with the wrong count, listed or not (三个自信).
+    for (range, list, written) in miscounted_names(text, table) {
+        if named_ranges.iter().any(|r| r.start <= range.start && range.end <= r.end) {
+            continue;
+        }
+        let message =
+            format!("「{written}」应为「{}」：{}（依据：{}）", list.name, list.members.join("、"), list.source);
+        findings.push(finding(LintKind::FormulationCount, Severity::Warning, message, range, Some(list.name.clone())));
+    }
+    findings.extend(near_misses(text, &chars, table).into_iter().map(|(range, phrase, source)| {
+        let message = format!("疑为「{phrase}」（依据：{source}）");
+        finding(LintKind::FormulationNearMiss, Severity::Warning, message, range, Some(phrase))
+    }));
+    if let Some(year) = year {
+        for outdated in &table.outdated {
+            if !applies(outdated.since, year) {
+                continue;
+            }
+            for (at, _) in text.match_indices(&outdated.old) {
+                let range = TextRange::new(at, at + outdated.old.len());
+                if outdated.future_only && !reads_as_goal(text, range) {
+                    continue;
+                }
+                let message = if outdated.future_only {
+                    format!(
+                        "{}起「{}」已不作为奋斗目标，应为「{}」（依据：{}）",
+                        outdated.since.label(),
+                        outdated.old,
+                        outdated.current,
+                        outdated.source
+                    )
+                } else {
+                    format!(
+                        "{}起「{}」已改为「{}」（依据：{}）",
+                        outdated.since.label(),
+                        outdated.old,
+                        outdated.current,
+                        outdated.source
+                    )
+                };
+                findings.push(finding(
+                    LintKind::FormulationOutdated,
+                    Severity::Warning,
+                    message,
+                    range,
+                    Some(outdated.current.clone()),
+                ));
+            }
+        }
+    }
+    findings.sort_by_key(|f| (f.range.start, f.range.end));
+    findings.dedup_by(|a, b| a.range == b.range && a.kind == b.kind);
+    findings
+}
+
+/// Whether the year in which a wording changed counts as after the change:
+/// a report for a year judges by what held for most of it.
+fn applies(since: YearMonth, year: u32) -> bool {
+    year > since.year || (year == since.year && since.month <= 6)
+}
+
+/// Words right before a wording that make it a goal still ahead
+/// (决胜全面建成小康社会, 为全面建成小康社会而奋斗).
+const GOAL_CUES_BEFORE: &[&str] = &["决胜", "确保", "为", "奋力", "努力", "力争", "冲刺", "夺取"];
+/// Words right after it that do the same.
+const GOAL_CUES_AFTER: &[&str] = &["而奋斗", "而努力", "的奋斗目标", "伟大胜利"];
+
+fn reads_as_goal(text: &str, range: TextRange) -> bool {
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    GOAL_CUES_BEFORE.iter().any(|cue| before.ends_with(cue)) || GOAL_CUES_AFTER.iter().any(|cue| after.starts_with(cue))
+}
+
+/// Items separated by `、` within one clause.
+struct Enumeration {
+    /// The items, in order, each with its byte range.
+    items: Vec<(TextRange, String)>,
+    /// The clause the items stand in.
+    clause: TextRange,
+}
+
+/// Marks that end a clause: a list never runs across them.
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '\n'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | '"'
+            | ','
+            | ';'
+            | ':'
+    )
+}
+
+/// Every clause with two or more `、`-separated items.
+fn enumerations(text: &str, chars: &[(usize, char)]) -> Vec<Enumeration> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for index in 0..=chars.len() {
+        let at_end = index == chars.len();
+        if !at_end && !ends_clause(chars[index].1) {
+            continue;
+        }
+        let clause_start = chars.get(start).map_or(text.len(), |&(at, _)| at);
+        let clause_end = chars.get(index).map_or(text.len(), |&(at, _)| at);
+        start = index + 1;
+        let clause = TextRange::new(clause_start, clause_end);
+        let slice = clause.slice(text);
+        if !slice.contains('、') {
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut item_start = clause_start;
+        for (offset, c) in slice.char_indices() {
+            if c == '、' {
+                items.push(TextRange::new(item_start, clause_start + offset));
+                item_start = clause_start + offset + c.len_utf8();
+            }
+        }
+        items.push(TextRange::new(item_start, clause_end));
+        let items: Vec<(TextRange, String)> = items
+            .into_iter()
+            .map(|range| {
+                let raw = range.slice(text);
+                let start = range.start + (raw.len() - raw.trim_start().len());
+                let trimmed = raw.trim();
+                (TextRange::new(start, start + trimmed.len()), trimmed.to_owned())
+            })
+            .collect();
+        if items.iter().all(|(_, item)| !item.is_empty()) {
+            found.push(Enumeration { items, clause });
+        }
+    }
+    found
+}
+
+/// A finding about one enumeration.
+struct EnumerationFinding {
+    kind: LintKind,
+    severity: Severity,
+    message: String,
+    range: TextRange,
+    suggestion: Option<String>,
+}
+
+/// Chinese counts at the start of counted names (四个意识, 六大纪律).
+fn count_prefix(name: &str) -> Option<(usize, &str)> {
+    let mut chars = name.char_indices();
+    let mut value = 0usize;
+    let mut end = 0;
+    for (at, c) in chars.by_ref() {
+        let digit = match c {
+            '一' => 1,
+            '两' | '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            '十' => 10,
+            _ => {
+                end = at;
+                break;
+            }
+        };
+        value = if digit == 10 { value.max(1) * 10 } else { value + digit };
+    }
+    let rest = &name[end..];
+    let measure = rest.chars().next()?;
+    (value > 0 && matches!(measure, '个' | '大' | '种' | '项' | '条')).then(|| (value, &rest[measure.len_utf8()..]))
+}
+
+/// The name written right before the clause (`四个意识：`, `“四个意识”即`)
+/// or right after it (`…看齐意识“四个意识”`), canonical or with another
+/// count: the list it names, the name as written and its range.
+fn name_near<'t>(
+    text: &str,
+    clause: TextRange,
+    table: &'t CanonTable,
+) -> Option<(&'t CanonList, String, TextRange, Option<usize>)> {
+    let before: String = text[..clause.start].chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
+    let before_trimmed =
+        before.trim_end_matches(['：', '，', '“', '”', '（', '(', ':', '即', '是', '为', ' ']).trim_end_matches('即');
+    let after_start = clause.end;
+    let after: String = text[after_start..].chars().take(16).collect();
+    let after_trimmed = after.trim_start_matches(['“', '的', '等', ' ']);
+    for list in &table.lists {
+        let stem = count_prefix(&list.name).map(|(_, stem)| stem);
+        let mut candidates: Vec<(String, Option<usize>)> = vec![(list.name.clone(), None)];
+        if let Some(stem) = stem {
+            for (count_text, count) in COUNT_WORDS {
+                for measure in ["个", "大", "种", "项", "条"] {
+                    let written = format!("{count_text}{measure}{stem}");
+                    if written != list.name {
+                        candidates.push((written, Some(*count)));
+                    }
+                }
+            }
+        }
+        for (written, count) in candidates {
+            if before_trimmed.ends_with(&written) {
+                let end = clause.start - (before.len() - before_trimmed.len());
+                let range = TextRange::new(end - written.len(), end);
+                return Some((list, written, range, count));
+            }
+            if after_trimmed.starts_with(&written) {
+                let start = after_start + (after.len() - after_trimmed.len());
+                let range = TextRange::new(start, start + written.len());
+                return Some((list, written, range, count));
+            }
+        }
+    }
+    None
+}
+
+/// The Chinese counts a name may be written with.
+const COUNT_WORDS: &[(&str, usize)] =
+    &[("两", 2), ("二", 2), ("三", 3), ("四", 4), ("五", 5), ("六", 6), ("七", 7), ("八", 8), ("九", 9), ("十", 10)];
+
+/// Words that open a list of some members only (“四风”特别是形式主义、官僚主义).
+const PARTIAL_OPENERS: &[&str] = &["特别是", "尤其是", "包括", "比如", "例如", "如", "重点是", "主要是"];
+
+/// Whether `item` is `member`, allowing words before the first item
+/// (`增强政治意识`) and after the last (`看齐意识等`, `不想腐体制机制`); a 的
+/// is a matter of style (精神懈怠的危险).
+fn item_is(item: &str, member: &str, first: bool, last: bool) -> bool {
+    let plain = |text: &str| text.replace('的', "");
+    let (item, member) = (plain(item), plain(member));
+    item == member || (first && item.ends_with(&member)) || (last && item.starts_with(&member))
+}
+
+/// The members an enumeration's items are, splitting a last item joined
+/// with 和/与/及 when both halves are members (`制度自信和文化自信`).
+fn items_of(enumeration: &Enumeration, members: &[&String]) -> Vec<(TextRange, String)> {
+    let mut items = enumeration.items.clone();
+    if let Some((range, last)) = items.last().cloned() {
+        for joint in ["和", "与", "以及", "及"] {
+            if let Some((left, right)) = last.split_once(joint) {
+                let is_member =
+                    |part: &str, first: bool, last: bool| members.iter().any(|m| item_is(part, m, first, last));
+                if is_member(left, false, false) && is_member(right, false, true) {
+                    items.pop();
+                    let split = range.start + left.len();
+                    items.push((TextRange::new(range.start, split), left.to_owned()));
+                    items.push((TextRange::new(split + joint.len(), range.end), right.to_owned()));
+                    break;
+                }
+            }
+        }
+    }
+    items
+}
+
+/// Judges one enumeration against the table: the first finding, if any.
+fn judge_enumeration(
+    text: &str,
+    enumeration: &Enumeration,
+    table: &CanonTable,
+    year: Option<u32>,
+    named_ranges: &mut Vec<TextRange>,
+) -> Option<EnumerationFinding> {
+    let whole = TextRange::new(enumeration.items[0].0.start, enumeration.clause.end);
+    if let Some((list, written, name_range, wrong_count)) = name_near(text, enumeration.clause, table) {
+        named_ranges.push(name_range);
+        return judge_named(text, enumeration, list, &written, name_range, wrong_count, year, whole);
+    }
+    table.lists.iter().find_map(|list| judge_unnamed(enumeration, list, year, whole))
+}
+
+/// A named list (四个意识：…): its count, its members and their order.
+#[allow(clippy::too_many_arguments)]
+fn judge_named(
+    text: &str,
+    enumeration: &Enumeration,
+    list: &CanonList,
+    written: &str,
+    name_range: TextRange,
+    wrong_count: Option<usize>,
+    year: Option<u32>,
+    whole: TextRange,
+) -> Option<EnumerationFinding> {
+    let mut allowed: Vec<&String> = list.members.iter().collect();
+    if let Some(before) = &list.before {
+        allowed.extend(before.iter());
+    }
+    let items = items_of(enumeration, &allowed);
+    let n = items.len();
+    let members_note = format!("「{}」：{}（依据：{}）", list.name, list.members.join("、"), list.source);
+    let range = TextRange::new(name_range.start.min(whole.start), name_range.end.max(whole.end));
+    let matched = |members: &[String]| -> Vec<Option<usize>> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, (_, item))| members.iter().position(|m| item_is(item, m, i == 0, i + 1 == n)))
+            .collect()
+    };
+    let current = matched(&list.members);
+    let known = current.iter().filter(|m| m.is_some()).count();
+    // Some of the members only (形式主义、官僚主义等“四风”, “四风”特别是…):
+    // the count is not judged.
+    let partial = PARTIAL_OPENERS.iter().any(|opener| items[0].1.starts_with(opener))
+        || items[n - 1].1.ends_with('等')
+        || text[enumeration.clause.end..name_range.start.max(enumeration.clause.end)].contains('等');
+    // Too few members of this list: the name stands near a list of
+    // something else (四个意识 and then a list of tasks).
+    if known * 2 < list.members.len().min(n) {
+        return wrong_count.map(|_| EnumerationFinding {
+            kind: LintKind::FormulationCount,
+            severity: Severity::Warning,
+            message: format!("「{written}」应为{members_note}"),
+            range: name_range,
+            suggestion: Some(list.name.clone()),
+        });
+    }
+    // The first or last members only, in order: the list goes on past a
+    // comma (严以修身、严以用权、严以律己，谋事要实…), not a miscount.
+    let in_order_prefix = current.iter().enumerate().all(|(i, m)| *m == Some(i));
+    let offset = list.members.len().saturating_sub(n);
+    let in_order_suffix = current.iter().enumerate().all(|(i, m)| *m == Some(offset + i));
+    let split_by_comma = n < list.members.len() && (in_order_prefix || in_order_suffix);
+    if wrong_count.is_some() || (n != list.members.len() && !partial && !split_by_comma) {
+        if let Some(before) = &list.before
+            && n == before.len()
+            && matched(before).iter().all(Option::is_some)
+        {
+            return outdated_list(list, year, whole, &members_note);
+        }
+        let missing: Vec<&str> = list
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| !current.contains(&Some(*index)))
+            .map(|(_, m)| m.as_str())
+            .collect();
+        let mut message = format!("「{written}」列了{n}项");
+        if !missing.is_empty() && n < list.members.len() {
+            message.push_str(&format!("，缺「{}」", missing.join("、")));
+        }
+        message.push_str(&format!("；应为{members_note}"));
+        return Some(EnumerationFinding {
+            kind: LintKind::FormulationCount,
+            severity: Severity::Warning,
+            message,
+            range,
+            suggestion: Some(list.members.join("、")),
+        });
+    }
+    if let Some(before) = &list.before
+        && matched(before).iter().all(Option::is_some)
+        && current.iter().any(Option::is_none)
+    {
+        return outdated_list(list, year, whole, &members_note);
+    }
+    if let Some((index, (item_range, item))) = items.iter().enumerate().find(|(i, _)| current[*i].is_none()) {
+        let expected = (0..list.members.len()).find(|m| !current.contains(&Some(*m)));
+        let message = match expected {
+            Some(m) if within_one_edit(item, &list.members[m]) => {
+                format!("「{item}」应为「{}」；{members_note}", list.members[m])
+            }
+            _ => format!("「{item}」不是「{}」的内容；应为{members_note}", list.name),
+        };
+        let _ = index;
+        return Some(EnumerationFinding {
+            kind: LintKind::FormulationMember,
+            severity: Severity::Warning,
+            message,
+            range: *item_range,
+            suggestion: expected.map(|m| list.members[m].clone()),
+        });
+    }
+    if current.windows(2).any(|pair| pair[0] >= pair[1]) {
+        return Some(EnumerationFinding {
+            kind: LintKind::FormulationMember,
+            severity: Severity::Warning,
+            message: format!("「{}」顺序有误，应为{members_note}", list.name),
+            range: whole,
+            suggestion: Some(list.members.join("、")),
+        });
+    }
+    None
+}
+
+/// A list written in its earlier form, judged for the report's year.
+fn outdated_list(list: &CanonList, year: Option<u32>, whole: TextRange, note: &str) -> Option<EnumerationFinding> {
+    (year.is_some_and(|year| applies(list.since, year))).then(|| EnumerationFinding {
+        kind: LintKind::FormulationOutdated,
+        severity: Severity::Warning,
+        message: format!("{}起{}", list.since.label(), note),
+        range: whole,
+        suggestion: Some(list.members.join("、")),
+    })
+}
+
+/// An unnamed list (学思想、强党性、重实践、见新功): judged only when it has
+/// exactly the list's length, at least half its members already, and the
+/// rest are one character away from the missing members or in another
+/// order.
+fn judge_unnamed(
+    enumeration: &Enumeration,
+    list: &CanonList,
+    year: Option<u32>,
+    whole: TextRange,
+) -> Option<EnumerationFinding> {
+    let members: Vec<&String> = list.members.iter().collect();
+    let items = items_of(enumeration, &members);
+    let n = items.len();
+    if n != list.members.len() || n < 3 {
+        return None;
+    }
+    let positions: Vec<Option<usize>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (_, item))| list.members.iter().position(|m| item_is(item, m, i == 0, i + 1 == n)))
+        .collect();
+    let known = positions.iter().filter(|p| p.is_some()).count();
+    let note = format!("「{}」：{}（依据：{}）", list.name, list.members.join("、"), list.source);
+    if let Some(before) = &list.before
+        && items.iter().zip(before).all(|((_, item), member)| item == member)
+    {
+        return outdated_list(list, year, whole, &note);
+    }
+    if known * 2 < n || known == n && positions.windows(2).all(|pair| pair[0] < pair[1]) {
+        return None;
+    }
+    if known == n {
+        return Some(EnumerationFinding {
+            kind: LintKind::FormulationMember,
+            severity: Severity::Info,
+            message: format!("顺序与{note}不同"),
+            range: whole,
+            suggestion: Some(list.members.join("、")),
+        });
+    }
+    // Every unknown item must be a near miss of a missing member, in place.
+    let mut first_wrong = None;
+    for (index, (range, item)) in items.iter().enumerate() {
+        if positions[index].is_some() {
+            continue;
+        }
+        let member = &list.members[index];
+        if positions.contains(&Some(index)) {
+            return None;
+        }
+        // A two-character member one character off is too weak a sign.
+        if member.chars().count() < 3 {
+            return None;
+        }
+        let (offset, near) = near_item(item, member, index == 0, index + 1 == n)?;
+        let start = range.start + offset;
+        first_wrong.get_or_insert((TextRange::new(start, start + near.len()), near, member.clone()));
+    }
+    let (range, item, member) = first_wrong?;
+    Some(EnumerationFinding {
+        kind: LintKind::FormulationMember,
+        severity: Severity::Warning,
+        message: format!("「{item}」应为「{member}」；{note}"),
+        range,
+        suggestion: Some(member),
+    })
+}
+
+/// The part of `item` one edit from `member`, with its byte offset in the
+/// item: the whole item, or, for the first item, its end (聚焦学思想) and,
+/// for the last, its start (见新功的总要求).
+fn near_item(item: &str, member: &str, first: bool, last: bool) -> Option<(usize, String)> {
+    if item_is(item, member, first, last) {
+        return None;
+    }
+    if within_one_edit(item, member) {
+        return Some((0, item.to_owned()));
+    }
+    let item_chars: Vec<(usize, char)> = item.char_indices().collect();
+    let member_len = member.chars().count();
+    for len in [member_len, member_len.saturating_sub(1), member_len + 1] {
+        if len == 0 || len >= item_chars.len() {
+            continue;
+        }
+        if last {
+            let end = item_chars[len].0;
+            if within_one_edit(&item[..end], member) {
+                return Some((0, item[..end].to_owned()));
+            }
+        }
+        if first {
+            let start = item_chars[item_chars.len() - len].0;
+            if within_one_edit(&item[start..], member) {
+                return Some((start, item[start..].to_owned()));
+            }
+        }
+    }
+    None
+}
+
+/// Counted names written with another count (三个自信 for 四个自信), with
+/// or without their members.
+fn miscounted_names<'t>(text: &str, table: &'t CanonTable) -> Vec<(TextRange, &'t CanonList, String)> {
+    let mut found = Vec::new();
+    for list in &table.lists {
+        let Some((_, stem)) = count_prefix(&list.name) else { continue };
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        for (at, _) in text.match_indices(stem) {
+            let before = &text[..at];
+            let Some(measure) = before.chars().next_back() else { continue };
+            if !matches!(measure, '个' | '大' | '种' | '项' | '条') {
+                continue;
+            }
+            let before = &before[..before.len() - measure.len_utf8()];
+            let Some(&(count_text, _)) = COUNT_WORDS.iter().find(|(count, _)| before.ends_with(count)) else {
+                continue;
+            };
+            let start = at - measure.len_utf8() - count_text.len();
+            let end = at + stem.len();
+            let written = &text[start..end];
+            // Another list of the table, or the canonical name itself.
+            if table.lists.iter().any(|other| other.name == written) {
+                continue;
+            }
+            // A longer number (十三个方面) or a word going on (三个意识形态).
+            let longer_number = before[..before.len() - count_text.len()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| COUNT_WORDS.iter().any(|(count, _)| count.starts_with(c)) || c == '第');
+            let goes_on = text[end..].chars().next().is_some_and(|c| {
+                crate::source::is_cjk(c)
+                    && c.is_alphanumeric()
+                    && !matches!(c, '的' | '和' | '与' | '及' | '即' | '是' | '要' | '为' | '等')
+            });
+            if longer_number || goes_on {
+                continue;
+            }
+            found.push((TextRange::new(start, end), list, written.to_owned()));
+        }
+    }
+    found
+}
+
+/// Whether `a` and `b` differ by exactly one character added, dropped,
+/// changed, or two neighbours swapped.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    one_edit_apart(&a, &b)
+}
+
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    if a == b {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        let rest = prefix + 1;
+        // One changed character, or two neighbours swapped.
+        short[rest..] == long[rest..]
+            || (rest < short.len()
+                && short[prefix] == long[rest]
+                && short[rest] == long[prefix]
+                && short[rest + 1..] == long[rest + 1..])
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+/// Characters whose addition alone is a matter of style, not a misquote
+/// (中华民族的伟大复兴).
+const STYLE_ONLY: &[char] = &['的'];
+
+/// Near misses of every canonical phrase (the table's phrases, the current
+/// wordings replacing outdated ones, and list members of seven characters or
+/// more): windows of the text one edit from a phrase that overlap no exact
+/// occurrence of it and are not themselves canonical.
+fn near_misses(text: &str, chars: &[(usize, char)], table: &CanonTable) -> Vec<(TextRange, String, String)> {
+    let mut phrases: Vec<(String, String)> = Vec::new();
+    let mut canonical: HashSet<&str> = HashSet::new();
+    for phrase in &table.phrases {
+        phrases.push((phrase.wording.clone(), phrase.source.clone()));
+    }
+    for outdated in &table.outdated {
+        phrases.push((outdated.current.clone(), outdated.source.clone()));
+        canonical.insert(&outdated.old);
+    }
+    for list in &table.lists {
+        for member in &list.members {
+            phrases.push((member.clone(), list.source.clone()));
+        }
+        // An earlier form was right in its time (全面建设小康社会 in 2007).
+        canonical.extend(list.before.iter().flatten().map(String::as_str));
+    }
+    phrases.retain(|(phrase, _)| phrase.chars().count() >= 7);
+    phrases.sort();
+    phrases.dedup_by(|a, b| a.0 == b.0);
+    canonical.extend(phrases.iter().map(|(p, _)| p.as_str()));
+    if phrases.is_empty() {
+        return Vec::new();
+    }
+    let char_at: std::collections::HashMap<usize, usize> =
+        chars.iter().enumerate().map(|(index, &(at, _))| (at, index)).collect();
+    // Anchors: each phrase's head and tail, which one edit cannot both break.
+    let mut anchors: Vec<String> = Vec::new();
+    let mut anchor_of: Vec<(usize, bool, usize)> = Vec::new();
+    for (index, (phrase, _)) in phrases.iter().enumerate() {
+        let p: Vec<char> = phrase.chars().collect();
+        let half = p.len() / 2;
+        let head: String = p[..half - 1].iter().collect();
+        let tail: String = p[half + 1..].iter().collect();
+        anchor_of.push((index, true, head.chars().count()));
+        anchors.push(head);
+        anchor_of.push((index, false, tail.chars().count()));
+        anchors.push(tail);
+    }
+    let Ok(automaton) = AhoCorasick::new(&anchors) else { return Vec::new() };
+    // Exact occurrences of every canonical phrase, in char indices.
+    let exact: Vec<Vec<(usize, usize)>> = phrases
+        .iter()
+        .map(|(phrase, _)| {
+            text.match_indices(phrase.as_str())
+                .filter_map(|(at, m)| {
+                    Some((*char_at.get(&at)?, char_at.get(&(at + m.len())).copied().unwrap_or(chars.len())))
+                })
+                .collect()
+        })
+        .collect();
+    let window_text = |start: usize, end: usize| -> String { chars[start..end].iter().map(|&(_, c)| c).collect() };
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for hit in automaton.find_overlapping_iter(text) {
+        let (phrase_index, is_head, anchor_len) = anchor_of[hit.pattern().as_usize()];
+        let Some(&hit_start) = char_at.get(&hit.start()) else { continue };
+        let phrase: Vec<char> = phrases[phrase_index].0.chars().collect();
+        let n = phrase.len();
+        for len in [n, n - 1, n + 1] {
+            let (start, end) = if is_head {
+                (hit_start, hit_start + len)
+            } else {
+                let hit_end = hit_start + anchor_len;
+                let Some(start) = hit_end.checked_sub(len) else { continue };
+                (start, hit_end)
+            };
+            if end > chars.len() {
+                continue;
+            }
+            let window: Vec<char> = chars[start..end].iter().map(|&(_, c)| c).collect();
+            if !one_edit_apart(&window, &phrase) {
+                continue;
+            }
+            if exact[phrase_index].iter().any(|&(s, e)| s < end && start < e) {
+                continue;
+            }
+            let window_string = window_text(start, end);
+            if canonical.contains(window_string.as_str()) {
+                continue;
+            }
+            if window.len() == n + 1 {
+                let added = window.iter().zip(phrase.iter().chain(std::iter::once(&'\0'))).position(|(w, p)| w != p);
+                if added.is_some_and(|i| STYLE_ONLY.contains(&window[i])) {
+                    continue;
+                }
+            }
+            if window.iter().any(|c| ends_clause(*c) || c.is_whitespace()) {
+                continue;
+            }
+            found.push((start, end, phrase_index));
+            break;
+        }
+    }
+    found.sort();
+    found.dedup();
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for candidate in found {
+        if kept.iter().any(|&(s, e, _)| s < candidate.1 && candidate.0 < e) {
+            continue;
+        }
+        kept.push(candidate);
+    }
+    let byte = |index: usize| chars.get(index).map_or(text.len(), |&(at, _)| at);
+    kept.into_iter()
+        .map(|(start, end, index)| {
+            (TextRange::new(byte(start), byte(end)), phrases[index].0.clone(), phrases[index].1.clone())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("社会主义思想", "社会主意思想"));
+        assert!(within_one_edit("社会主义思想", "社会主义想"));
+        assert!(within_one_edit("社会主义思想", "社会主义的思想"));
+        assert!(within_one_edit("社会主义思想", "社会义主思想"));
+        assert!(!within_one_edit("社会主义思想", "社会主义思想"));
+        assert!(!within_one_edit("社会主义思想", "社会思想主义"));
+        assert!(!within_one_edit("国家", "强国"));
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(count_prefix("四个意识"), Some((4, "意识")));
+        assert_eq!(count_prefix("六大纪律"), Some((6, "纪律")));
+        assert_eq!(count_prefix("十四个坚持"), Some((14, "坚持")));
+        assert_eq!(count_prefix("三会一课"), None);
+    }
+}
