@@ -119,9 +119,37 @@ pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> f64 {
     2.0 * (term(a, expected_a) + term(b, expected_b))
 }
 
+/// The word counts of a whole set of reports, summed once so that each
+/// report's reference (the rest of the set) is the total minus its own
+/// counts: distinctive words for every report of a set cost time linear in
+/// the set, not quadratic.
+#[derive(Debug, Clone, Default)]
+pub struct SetTotals<'a> {
+    /// Each word's count over every report.
+    counts: HashMap<&'a str, usize>,
+    /// Tokens over every report.
+    tokens: usize,
+}
+
+impl<'a> SetTotals<'a> {
+    /// The totals of `reports`.
+    pub fn of(reports: &[&'a WordFrequencies]) -> Self {
+        let mut totals = SetTotals::default();
+        for report in reports {
+            totals.tokens += report.tokens;
+            for count in &report.counts {
+                *totals.counts.entry(count.word.as_str()).or_default() += count.count;
+            }
+        }
+        totals
+    }
+}
+
 /// The words report `index` of `reports` overuses significantly (at
 /// `significance`) against all the others together, by G², at most
 /// `limit`. Empty for a set of one report, and when nothing is significant.
+/// For every report of a set, sum the set once with [`SetTotals::of`] and
+/// call [`distinctive_words_against`].
 pub fn distinctive_words(
     reports: &[&WordFrequencies],
     index: usize,
@@ -129,16 +157,18 @@ pub fn distinctive_words(
     significance: Significance,
 ) -> Vec<DistinctiveWord> {
     let Some(report) = reports.get(index) else { return Vec::new() };
-    let mut rest: HashMap<&str, usize> = HashMap::new();
-    let mut rest_tokens = 0;
-    for (other_index, other) in reports.iter().enumerate() {
-        if other_index != index {
-            rest_tokens += other.tokens;
-            for count in &other.counts {
-                *rest.entry(count.word.as_str()).or_default() += count.count;
-            }
-        }
-    }
+    distinctive_words_against(report, &SetTotals::of(reports), limit, significance)
+}
+
+/// The words `report`, one of the reports `totals` sums, overuses
+/// significantly against the rest of the set.
+pub fn distinctive_words_against(
+    report: &WordFrequencies,
+    totals: &SetTotals<'_>,
+    limit: usize,
+    significance: Significance,
+) -> Vec<DistinctiveWord> {
+    let rest_tokens = totals.tokens.saturating_sub(report.tokens);
     if rest_tokens == 0 || report.tokens == 0 {
         return Vec::new();
     }
@@ -148,7 +178,8 @@ pub fn distinctive_words(
         .iter()
         .filter(|count| count.count >= MIN_DISTINCTIVE_COUNT)
         .filter_map(|count| {
-            let in_rest = rest.get(count.word.as_str()).copied().unwrap_or(0);
+            let total = totals.counts.get(count.word.as_str()).copied().unwrap_or(count.count);
+            let in_rest = total.saturating_sub(count.count);
             // Only overuse is distinctive: the report's rate must be higher.
             let overused = count.count as f64 / report.tokens as f64 > in_rest as f64 / rest_tokens as f64;
             let g2 = log_likelihood(count.count, in_rest, report.tokens, rest_tokens);

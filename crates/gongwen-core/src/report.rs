@@ -12,7 +12,7 @@ use crate::analysis::ReportAnalysis;
 use crate::concordance::concordance;
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
-use crate::keyness::{Significance, distinctive_words};
+use crate::keyness::{SetTotals, Significance, distinctive_words_against};
 use crate::lexicon::LexiconCategory;
 use crate::noise::RemovedNoise;
 use crate::outline::{DocumentTitle, HeadingKind};
@@ -219,14 +219,14 @@ impl WordsRecord {
     /// the set.
     pub fn for_set(analyses: &[ReportAnalysis], top: usize) -> Vec<Self> {
         let frequencies: Vec<&WordFrequencies> = analyses.iter().map(|analysis| &analysis.words).collect();
+        let totals = SetTotals::of(&frequencies);
         analyses
             .iter()
-            .enumerate()
-            .map(|(index, analysis)| Self {
+            .map(|analysis| Self {
                 file: analysis.name.clone(),
                 tokens: analysis.words.tokens,
                 top: analysis.words.top(top).to_vec(),
-                distinctive: distinctive_words(&frequencies, index, top, Significance::default())
+                distinctive: distinctive_words_against(&analysis.words, &totals, top, Significance::default())
                     .into_iter()
                     .map(|word| DistinctiveRecord {
                         word: word.word,

@@ -74,3 +74,27 @@ fn distinctive_words_carry_every_occurrence_of_their_string_in_the_report() {
     }
     assert!(checked > 10, "the seeds have distinctive words to check ({checked})");
 }
+
+#[test]
+fn distinctive_words_against_the_set_totals_use_the_rest_of_the_set() {
+    use gongwen_core::keyness::{SetTotals, Significance, distinctive_words, distinctive_words_against};
+    let analyses: Vec<_> = ["000", "001", "002", "003", "004"].map(crate::seeds::analyze_seed).into_iter().collect();
+    let frequencies: Vec<_> = analyses.iter().map(|a| &a.words).collect();
+    let totals = SetTotals::of(&frequencies);
+    for (index, report) in frequencies.iter().enumerate() {
+        let against = distinctive_words_against(report, &totals, 50, Significance::default());
+        assert!(!against.is_empty(), "seed {index} has distinctive words");
+        assert_eq!(distinctive_words(&frequencies, index, 50, Significance::default()), against);
+        // The reference is the rest of the set, summed the slow way.
+        for word in &against {
+            let rest: usize = frequencies
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != index)
+                .filter_map(|(_, other)| other.counts.iter().find(|c| c.word == word.word))
+                .map(|c| c.count)
+                .sum();
+            assert_eq!(word.reference_count, rest, "{}", word.word);
+        }
+    }
+}
