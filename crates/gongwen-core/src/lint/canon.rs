@@ -110,6 +110,11 @@ pub struct CanonTable {
     pub phrases: Vec<CanonPhrase>,
     /// Replaced wordings.
     pub outdated: Vec<OutdatedWording>,
+    /// Every way a list's name may be written: its own name, and for a
+    /// counted name every other count (三个自信 for 四个自信), as (list
+    /// index, written name, the other count).
+    #[serde(skip)]
+    written_names: Vec<(usize, String, Option<usize>)>,
 }
 
 /// A line of the table that cannot be read.
@@ -192,6 +197,7 @@ impl CanonTable {
                 _ => return Err(error("kind must be list, phrase or outdated")),
             }
         }
+        table.written_names = written_names(&table.lists);
         Ok(table)
     }
 
@@ -433,33 +439,35 @@ fn name_near<'t>(
     let after_start = clause.end;
     let after: String = text[after_start..].chars().take(16).collect();
     let after_trimmed = after.trim_start_matches(['“', '的', '等', ' ']);
-    for list in &table.lists {
-        let stem = count_prefix(&list.name).map(|(_, stem)| stem);
-        let mut candidates: Vec<(String, Option<usize>)> = vec![(list.name.clone(), None)];
-        if let Some(stem) = stem {
-            for (count_text, count) in COUNT_WORDS {
-                for measure in ["个", "大", "种", "项", "条"] {
-                    let written = format!("{count_text}{measure}{stem}");
-                    if written != list.name {
-                        candidates.push((written, Some(*count)));
-                    }
+    table.written_names.iter().find_map(|(list, written, count)| {
+        let list = &table.lists[*list];
+        if before_trimmed.ends_with(written.as_str()) {
+            let end = clause.start - (before.len() - before_trimmed.len());
+            return Some((list, written.clone(), TextRange::new(end - written.len(), end), *count));
+        }
+        after_trimmed.starts_with(written.as_str()).then(|| {
+            let start = after_start + (after.len() - after_trimmed.len());
+            (list, written.clone(), TextRange::new(start, start + written.len()), *count)
+        })
+    })
+}
+
+/// Every way the lists' names may be written, in table order.
+fn written_names(lists: &[CanonList]) -> Vec<(usize, String, Option<usize>)> {
+    let mut names = Vec::new();
+    for (index, list) in lists.iter().enumerate() {
+        names.push((index, list.name.clone(), None));
+        let Some((_, stem)) = count_prefix(&list.name) else { continue };
+        for (count_text, count) in COUNT_WORDS {
+            for measure in ["个", "大", "种", "项", "条"] {
+                let written = format!("{count_text}{measure}{stem}");
+                if written != list.name {
+                    names.push((index, written, Some(*count)));
                 }
             }
         }
-        for (written, count) in candidates {
-            if before_trimmed.ends_with(&written) {
-                let end = clause.start - (before.len() - before_trimmed.len());
-                let range = TextRange::new(end - written.len(), end);
-                return Some((list, written, range, count));
-            }
-            if after_trimmed.starts_with(&written) {
-                let start = after_start + (after.len() - after_trimmed.len());
-                let range = TextRange::new(start, start + written.len());
-                return Some((list, written, range, count));
-            }
-        }
     }
-    None
+    names
 }
 
 /// The Chinese counts a name may be written with.
@@ -473,9 +481,13 @@ const PARTIAL_OPENERS: &[&str] = &["特别是", "尤其是", "包括", "比如",
 /// (`增强政治意识`) and after the last (`看齐意识等`, `不想腐体制机制`); a 的
 /// is a matter of style (精神懈怠的危险).
 fn item_is(item: &str, member: &str, first: bool, last: bool) -> bool {
-    let plain = |text: &str| text.replace('的', "");
-    let (item, member) = (plain(item), plain(member));
-    item == member || (first && item.ends_with(&member)) || (last && item.starts_with(&member))
+    let same = |item: &str, member: &str| {
+        item == member || (first && item.ends_with(member)) || (last && item.starts_with(member))
+    };
+    if !item.contains('的') && !member.contains('的') {
+        return same(item, member);
+    }
+    same(&item.replace('的', ""), &member.replace('的', ""))
 }
 
 /// The members an enumeration's items are, splitting a last item joined
