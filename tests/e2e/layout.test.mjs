@@ -1,7 +1,8 @@
 // The page fits its panes: at 1366×768 and 1920×1080, with the samples
 // loaded, no element of the sidebar, the outline, the reader or the right
 // pane reaches past its pane's right edge, in any of the right pane's views
-// (the outline once clipped its counts by 8 px). Screenshots at both sizes.
+// (the outline once clipped its counts by 8 px), and the view tabs stay on
+// one line. Screenshots at both sizes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
@@ -32,7 +33,10 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       await waitForDictionary(page);
       await page.click('#load-samples');
       await waitForReports(page, 5);
-      for (const tab of ['特色词', '词频', '提法', '主题', '比对', '数据', '篇幅']) {
+      // The view tabs stay on one line.
+      const tabTops = await page.$$eval('.view-tab', (tabs) => tabs.map((tab) => tab.getBoundingClientRect().top));
+      assert.equal(new Set(tabTops).size, 1, `the ${tabTops.length} view tabs are on one line at ${width}×${height}`);
+      for (const tab of ['特色词', '词频', '提法', '主题', '比对', '数据', '结构', '校对', '篇幅']) {
         await page.click(`.view-tab:has-text("${tab}")`);
         if (tab === '比对') await page.waitForSelector('.compare-result', { timeout: 60_000 });
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

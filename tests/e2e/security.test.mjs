@@ -2,9 +2,10 @@
 // page loads nothing but its own static files. The policy is strict (no
 // inline script or style, nothing from elsewhere), so anything the page or
 // ECharts does that it forbids shows up as a violation: none may occur from
-// loading through the samples, a drop, every view and sub-view, the
-// vocabulary dialog and the concordance. The server sends the same policy as
-// a header, with the other headers that keep the page to itself.
+// loading through the samples, a drop, every view and sub-view, 校对's
+// toggles and the reader's marks, the vocabulary dialog and the concordance.
+// The server sends the same policy as a header, with the other headers that
+// keep the page to itself.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -77,13 +78,26 @@ describe('security of the page', () => {
       await page.click(`.file-item >> nth=${item}`);
       await page.click('.outline-node >> nth=1');
       await page.waitForSelector('.reader-heading.focused');
-      for (const tab of ['特色词', '词频', '提法', '主题', '篇幅', '比对', '数据']) {
+      for (const tab of ['特色词', '词频', '提法', '主题', '篇幅', '结构', '比对', '数据', '校对']) {
         await page.click(`.view-tab:has-text("${tab}")`);
         await page.waitForTimeout(150);
         await clickEveryChip(page);
         await hoverCharts(page);
       }
     }
+
+    // 校对's toggles and a finding opened, the reader's marks switched.
+    await page.click('.view-tab:has-text("校对")');
+    await page.uncheck('.lint-kind[data-kind="redaction"] input');
+    await page.check('.lint-kind[data-kind="redaction"] input');
+    await page.click('.lint-finding >> nth=0');
+    await page.waitForSelector('#reader-focus');
+    for (const toggle of ['.reader-figures-toggle input', '.reader-lint-toggle input']) {
+      await page.uncheck(toggle);
+      await page.check(toggle);
+    }
+    await page.click('.view-tab:has-text("结构")');
+    await page.click('.structure-check-row .check-link >> nth=0');
 
     await page.click('#open-vocabulary');
     await page.waitForSelector('.dialog');

@@ -1,6 +1,7 @@
 //! The page: the drop zone over the whole window, the toolbar, the report list
 //! and the panes of the selected report — outline, reader with the
-//! concordance, and the analysis views. From the comparison view, two
+//! concordance, and the analysis views (结构 and 校对 among them, whose
+//! choices also mark the reader). From the comparison view, two
 //! reports read side by side, or a report against an earlier year's (对照),
 //! take the reader's place.
 
@@ -24,10 +25,12 @@ use crate::components::figures_panel::FiguresPanel;
 use crate::components::file_list::FileList;
 use crate::components::formulation_panel::FormulationPanel;
 use crate::components::keyness_panel::KeynessPanel;
+use crate::components::lint_panel::LintPanel;
 use crate::components::outline_tree::OutlineTree;
 use crate::components::reader::Reader;
 use crate::components::side_by_side::SideBySide;
 use crate::components::splitter::Splitter;
+use crate::components::structure_check_panel::StructureCheckPanel;
 use crate::components::structure_panel::StructurePanel;
 use crate::components::theme_panel::ThemePanel;
 use crate::components::vocabulary_dialog::VocabularyDialog;
@@ -37,6 +40,7 @@ use crate::dropped_files::dropped_files;
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_comparison::use_comparison;
+use crate::hooks::use_lint_filter::use_lint_filter;
 use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
@@ -44,6 +48,7 @@ use crate::hooks::use_year_comparison::{YearRequest, use_year_comparison};
 use crate::incoming_file::IncomingFile;
 use crate::pane_sizes::Pane;
 use crate::protocol::ReportId;
+use crate::reader_marks::MarkLayers;
 use crate::samples::SAMPLE_REPORTS;
 use crate::shared_text::SharedText;
 use crate::state::{Action, AppState, DictionaryStatus};
@@ -61,21 +66,28 @@ enum View {
     Themes,
     /// Section shares of every report.
     Structure,
+    /// 成效 / 问题 / 打算 and the reviewer's checklist, every report.
+    StructureCheck,
+    /// 校对: careless writing and formulations quoted wrong, every report.
+    Lint,
     /// Shared passages and similarity across the reports.
     Compare,
     /// The figures (实绩数据) of every report.
     Figures,
 }
 
-/// The tabs of the right-hand pane, in order.
-const VIEWS: [(View, &str); 7] = [
+/// The tabs of the right-hand pane, in order. They must stay on one line
+/// in the pane's default width at 1366 px: keep labels to two characters.
+const VIEWS: [(View, &str); 9] = [
     (View::Keyness, "特色词"),
     (View::Words, "词频"),
     (View::Formulations, "提法"),
     (View::Themes, "主题"),
     (View::Structure, "篇幅"),
+    (View::StructureCheck, "结构"),
     (View::Compare, "比对"),
     (View::Figures, "数据"),
+    (View::Lint, "校对"),
 ];
 
 /// The files of a `FileList`, as [`IncomingFile`]s.
@@ -102,6 +114,9 @@ pub fn App() -> Html {
     let years = use_state(|| None::<(ReportId, ReportId)>);
     // Whether the reader shades the text other reports share.
     let shade_shared = use_state(|| false);
+    // Whether the reader marks figures and 校对 findings, and which findings.
+    let mark_layers = use_state(MarkLayers::default);
+    let (lint_filter, on_lint_filter) = use_lint_filter();
     let file_input = use_node_ref();
     let builtin_entries = use_memo((), |_| Lexicon::builtin().map_or(0, |lexicon| lexicon.entries.len()));
 
@@ -315,6 +330,10 @@ pub fn App() -> Html {
         let shade_shared = shade_shared.clone();
         Callback::from(move |on: bool| shade_shared.set(on))
     };
+    let on_mark_layers = {
+        let mark_layers = mark_layers.clone();
+        Callback::from(move |layers: MarkLayers| mark_layers.set(layers))
+    };
     // Only a change of analyses changes the set's words, not a click or a scroll.
     let corpus = use_memo(analysed.clone(), |analysed| {
         combine_frequencies(analysed.iter().map(|(_, analysis)| &analysis.words))
@@ -400,7 +419,8 @@ pub fn App() -> Html {
                         <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
                             <Reader key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()} focus={state.focus}
                                 highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()}
-                                shared={(*shared_text).clone()} shade_shared={*shade_shared} {on_shade_shared} />
+                                shared={(*shared_text).clone()} shade_shared={*shade_shared} {on_shade_shared}
+                                layers={*mark_layers} on_layers={on_mark_layers} lint_filter={lint_filter.clone()} />
                             if let Some(lookup) = &state.lookup {
                                 { splitter(Pane::Concordance) }
                                 <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at.clone()}
@@ -427,6 +447,9 @@ pub fn App() -> Html {
                                     <ThemePanel reports={analysed.clone()} analysis={analysis.clone()} on_heading={on_focus} />
                                 },
                                 View::Structure => html! { <StructurePanel reports={analysed.clone()} on_open={on_open_section} /> },
+                                View::StructureCheck => html! {
+                                    <StructureCheckPanel reports={analysed.clone()} on_open_at={on_open_at_closing_pair.clone()} />
+                                },
                                 View::Compare => html! {
                                     <ComparePanel reports={analysed.clone()} handle={comparison.clone()} settings={*compare_settings}
                                         on_settings={on_compare_settings} templates={(*template_ids).clone()} {on_toggle_template}
@@ -435,6 +458,10 @@ pub fn App() -> Html {
                                 },
                                 View::Figures => html! {
                                     <FiguresPanel reports={analysed.clone()} on_open_at={on_open_at_closing_pair.clone()} />
+                                },
+                                View::Lint => html! {
+                                    <LintPanel reports={analysed.clone()} filter={lint_filter.clone()} on_filter={on_lint_filter.clone()}
+                                        on_open_at={on_open_at_closing_pair.clone()} />
                                 },
                             } }
                         </div>

@@ -90,6 +90,25 @@ pub fn units(reports: &AnalysedReports) -> Vec<String> {
     units
 }
 
+/// What a figure says, for its tooltip: value (or 隐去), unit and
+/// approximation word, and on a second line what it counts, if known.
+pub fn figure_description(figure: &Figure) -> String {
+    let value = match (figure.value, figure.value_to) {
+        (None, _) => "隐去".to_owned(),
+        (Some(value), None) => value.to_string(),
+        (Some(value), Some(to)) => format!("{value}–{to}"),
+    };
+    let mut text = format!(
+        "数值：{value}；单位：{}；约数：{}",
+        figure.unit.as_deref().unwrap_or("无"),
+        figure.approx.as_deref().unwrap_or("无"),
+    );
+    if let Some(subject) = &figure.subject {
+        text.push_str(&format!("\n计数对象：{subject}"));
+    }
+    text
+}
+
 /// Figures per 1,000 characters of a report.
 pub fn per_thousand(figures: usize, chars: usize) -> f64 {
     if chars == 0 { 0.0 } else { figures as f64 * 1000.0 / chars as f64 }
@@ -169,5 +188,7 @@ mod tests {
         assert_eq!(lines[2], "a.txt,2,**件,,件,,是,处置线索");
         assert!(lines[3].starts_with("\"b,c.txt\",2,200人次,200,人次"), "{}", lines[3]);
         assert_eq!(per_thousand(3, 1500), 2.0);
+        assert_eq!(figure_description(&all[0].figure), "数值：12；单位：次；约数：无\n计数对象：召开会议");
+        assert!(figure_description(&all[1].figure).starts_with("数值：隐去；单位：件"));
     }
 }

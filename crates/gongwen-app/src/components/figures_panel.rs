@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::download::download;
-use crate::figures_table::{FigureFilter, FigureOrder, figure_rows, per_thousand, rows_csv, units};
+use crate::figures_table::{FigureFilter, FigureOrder, figure_description, figure_rows, per_thousand, rows_csv, units};
 use crate::protocol::ReportId;
 use crate::state::AnalysedReports;
 
@@ -130,12 +130,7 @@ pub fn FiguresPanel(props: &FiguresPanelProps) -> Html {
                 <tbody>
                     { for rows.iter().take(MAX_ROWS).map(|row| {
                         let (id, range) = (row.report, row.figure.range);
-                        let title = format!(
-                            "数值：{}；单位：{}；约数：{}",
-                            row.figure.value.map_or("隐去".to_owned(), |v| v.to_string()),
-                            row.figure.unit.as_deref().unwrap_or("无"),
-                            row.figure.approx.as_deref().unwrap_or("无"),
-                        );
+                        let title = figure_description(&row.figure);
                         html! {
                             <tr class={classes!("figure-row", row.figure.redacted.then_some("redacted"))} {title}
                                 onclick={props.on_open_at.reform(move |_: MouseEvent| (id, range))}>

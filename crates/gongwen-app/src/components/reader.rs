@@ -4,7 +4,12 @@
 //! and highlighted; occurrences of the looked-up word are highlighted too.
 //! Once the reports are compared, the info line gives the report's own-text
 //! share and 「标出共有文字」 shades the text other reports share, each
-//! shaded stretch naming them in its tooltip.
+//! shaded stretch naming them in its tooltip. The figures (实绩数据) and the
+//! 校对 findings the user's filter shows are marked too, each switchable
+//! (「数据」, 「校对」): a figure on a tinted background, a finding with a
+//! wavy underline (a removed site mark as a small marker where it stood),
+//! what it is on hover. The layers coexist: [`ReaderMarks`] cuts the text
+//! wherever one of them begins or ends.
 //!
 //! Only what is on screen is in the DOM. A report of tens of megabytes has
 //! hundreds of thousands of paragraphs and millions of words, and one element
@@ -17,6 +22,7 @@
 use std::cell::{Cell, RefCell};
 
 use gongwen_core::ReportAnalysis;
+use gongwen_core::diagnostic::Severity;
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::noise::NoiseKind;
 use gongwen_core::source::LineUnit;
@@ -27,6 +33,8 @@ use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalP
 use yew::prelude::*;
 
 use crate::comparison::Shared;
+use crate::lint_filter::{LintFilter, lint_kind_id};
+use crate::reader_marks::{FindingMark, MarkLayers, ReaderMarks, Run};
 use crate::shared_text::{SharedStretch, SharedText};
 use crate::state::{FocusTarget, SharedAnalysis};
 
@@ -52,6 +60,15 @@ pub struct ReaderProps {
     /// Called with whether to shade the shared text.
     #[prop_or_default]
     pub on_shade_shared: Callback<bool>,
+    /// Whether figures and 校对 findings are marked.
+    #[prop_or_default]
+    pub layers: MarkLayers,
+    /// Called with the layers to mark.
+    #[prop_or_default]
+    pub on_layers: Callback<MarkLayers>,
+    /// Which 校对 findings are marked.
+    #[prop_or_default]
+    pub lint_filter: LintFilter,
 }
 
 /// The DOM id of a heading's title in the reader.
@@ -162,12 +179,31 @@ pub fn Reader(props: &ReaderProps) -> Html {
         })
     };
     let shading = props.shared.as_ref().filter(|_| props.shade_shared).map(|shared| &**shared);
-    let context = RenderContext { analysis, focus: focus_range, focused_heading, hit, shading };
+    let marks = use_memo((analysis.clone(), props.layers, props.lint_filter.clone()), |(analysis, layers, filter)| {
+        ReaderMarks::new(analysis, *layers, filter)
+    });
+    let context = RenderContext {
+        analysis,
+        pieces: &viewport.layout.pieces,
+        focus: focus_range,
+        focused_heading,
+        hit,
+        shading,
+        marks: &marks,
+        points: &[],
+    };
     let on_shade = {
         let on_shade_shared = props.on_shade_shared.clone();
         let shade_shared = props.shade_shared;
         Callback::from(move |_: Event| on_shade_shared.emit(!shade_shared))
     };
+    let layer_toggle = |change: fn(&mut MarkLayers)| {
+        let on_layers = props.on_layers.clone();
+        let mut next = props.layers;
+        change(&mut next);
+        Callback::from(move |_: Event| on_layers.emit(next))
+    };
+    let shown_findings = analysis.lint.iter().filter(|finding| props.lint_filter.shows(finding)).count();
     let (start, end) = viewport.window.get();
     let pieces = &viewport.layout.pieces;
     let general: Vec<_> = analysis.diagnostics().filter(|d| d.heading.is_none()).collect();
@@ -190,13 +226,29 @@ pub fn Reader(props: &ReaderProps) -> Html {
                             <span class="reader-own-text" title={shared.explain_own_share()}>
                                 { format!(" · 自有文字 {:.1}%", shared.own_share * 100.0) }
                             </span>
-                            { " · " }
-                            <label class="reader-shade-toggle" title="用底色标出与其他报告共有的文字，鼠标停在上面可看是哪几份报告">
-                                <input type="checkbox" checked={props.shade_shared} onchange={on_shade} />
-                                { "标出共有文字" }
-                            </label>
                         }
                         <span class="reader-hint">{ " · 点击任一词语查看索引" }</span>
+                    </p>
+                    <p class="reader-layers">
+                        <span class="reader-layers-label">{ "标出：" }</span>
+                        <label class="reader-layer-toggle reader-figures-toggle"
+                            title="用浅蓝底色标出实绩数据（隐去数值的用斜纹）；鼠标停在上面可看数值、单位、约数和计数对象">
+                            <input type="checkbox" checked={props.layers.figures} onchange={layer_toggle(|l| l.figures = !l.figures)} />
+                            <span class="layer-swatch figures">{ "数据" }</span>
+                            <span class="layer-count">{ analysis.figures.len() }</span>
+                        </label>
+                        <label class="reader-layer-toggle reader-lint-toggle"
+                            title="用波浪线标出校对发现的问题（红色为警告，灰蓝为提示；「校对」视图中可按类别开关）；鼠标停在上面可看说明和建议">
+                            <input type="checkbox" checked={props.layers.lint} onchange={layer_toggle(|l| l.lint = !l.lint)} />
+                            <span class="layer-swatch lint">{ "校对" }</span>
+                            <span class="layer-count">{ shown_findings }</span>
+                        </label>
+                        if props.shared.is_some() {
+                            <label class="reader-layer-toggle reader-shade-toggle" title="用底色标出与其他报告共有的文字，鼠标停在上面可看是哪几份报告">
+                                <input type="checkbox" checked={props.shade_shared} onchange={on_shade} />
+                                <span class="layer-swatch shared">{ "共有文字" }</span>
+                            </label>
+                        }
                     </p>
                     { for general.iter().take(MAX_GENERAL_DIAGNOSTICS).map(|d| html! {
                         <p class="diagnostic">{ d.line.map(|l| format!("{}：", analysis.unit.describe(l))).unwrap_or_default() }{ &d.message }</p>
@@ -709,39 +761,102 @@ fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRan
 }
 
 /// What rendering a piece needs.
+#[derive(Clone, Copy)]
 struct RenderContext<'a> {
     analysis: &'a ReportAnalysis,
+    pieces: &'a [Piece],
     focus: Option<TextRange>,
     focused_heading: Option<usize>,
     hit: Option<usize>,
     /// The shared text to shade, when shading is on.
     shading: Option<&'a SharedText>,
+    /// The figures and findings to mark.
+    marks: &'a ReaderMarks,
+    /// The points the piece being rendered shows, in order.
+    points: &'a [PlacedPoint<'a>],
+}
+
+/// A point a piece shows: a removed site mark, or the focus when it is an
+/// empty range (a site mark opened from 校对, shown even when its kind is
+/// switched off, so that the reader can scroll to it).
+#[derive(Debug, Clone, Copy)]
+struct PlacedPoint<'a> {
+    /// Where it shows: its offset, moved into the piece.
+    at: usize,
+    /// The finding; `None` for the focus alone.
+    mark: Option<&'a FindingMark>,
+    /// It is the focus.
+    focused: bool,
+}
+
+/// The points piece `index` shows: those in it, those in the gap after it
+/// (the end of a paragraph, an empty line: shown at its end) and, for the
+/// first piece, those before it (shown at its start).
+fn placed_points<'a>(index: usize, context: &RenderContext<'a>) -> Vec<PlacedPoint<'a>> {
+    let Some(piece) = context.pieces.get(index) else { return Vec::new() };
+    let (start, end) = (piece.range.start, piece.range.end);
+    let from = if index == 0 { 0 } else { start };
+    let to = context.pieces.get(index + 1).map_or(usize::MAX, |next| next.range.start);
+    let focus = context.focus.filter(|focus| focus.is_empty()).map(|focus| focus.start);
+    let mut focus_shown = false;
+    let mut points: Vec<PlacedPoint<'a>> = context
+        .marks
+        .points_in(from, to)
+        .iter()
+        .map(|mark| {
+            let focused = !focus_shown && focus == Some(mark.range.start);
+            focus_shown |= focused;
+            PlacedPoint { at: mark.range.start.clamp(start, end), mark: Some(mark), focused }
+        })
+        .collect();
+    if let Some(offset) = focus.filter(|offset| !focus_shown && (from..to).contains(offset)) {
+        let at = offset.clamp(start, end);
+        let position = points.partition_point(|point| point.at <= at);
+        points.insert(position, PlacedPoint { at, mark: None, focused: true });
+    }
+    points
+}
+
+fn render_point(point: &PlacedPoint<'_>) -> Html {
+    let id = point.focused.then_some(FOCUS_RANGE_ID);
+    match point.mark {
+        Some(mark) => html! {
+            <span {id} class={classes!("lint-point", severity_class(mark.severity), point.focused.then_some("reader-focus"))}
+                data-lint={lint_kind_id(mark.kind)} title={mark.description.clone()} role="img" aria-label={mark.description.clone()}></span>
+        },
+        None => html! { <mark {id} class="reader-focus reader-focus-point"></mark> },
+    }
+}
+
+/// The class of a finding's severity.
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Warning => "lint-warning",
+        Severity::Info => "lint-info",
+    }
 }
 
 fn render_inlines(inlines: &[Inline], context: &RenderContext<'_>) -> Html {
     html! {
         { for inlines.iter().map(|inline| match *inline {
-            Inline::Text(range) => render_shaded(range, context),
+            Inline::Text(range) => render_marked(range, context),
             Inline::Word { index, range } => {
                 let hit = context.hit == Some(index as usize);
-                // A word inside one shared stretch is shaded whole; one that
-                // straddles a stretch's edge holds shaded parts.
-                let whole = context.shading.and_then(|shading| {
-                    let stretches = shading.stretches_in(range);
-                    stretches.first().filter(|s| stretches.len() == 1 && s.range.start <= range.start && range.end <= s.range.end)
-                });
-                match whole {
-                    Some(stretch) => html! {
-                        <span class={classes!("w", hit.then_some("hit"), shade_classes(stretch))} data-w={index.to_string()}
-                            title={stretch.description.clone()}>{ range.slice(&context.analysis.cleaned.text).to_owned() }</span>
+                // A word inside one run of marks carries them itself; one
+                // that straddles a mark's edge holds marked parts.
+                let (runs, points) = marked_runs(range, context);
+                match runs.as_slice() {
+                    [run] if points.is_empty() && !run.is_plain() => html! {
+                        <span class={classes!("w", hit.then_some("hit"), run_classes(run))} data-w={index.to_string()}
+                            title={run.title()} data-lint={run_kinds(run)} data-figure={run_figure(run)}>{ range.slice(&context.analysis.cleaned.text).to_owned() }</span>
                     },
-                    None => html! {
-                        <span class={classes!("w", hit.then_some("hit"))} data-w={index.to_string()}>{ render_shaded(range, context) }</span>
+                    _ => html! {
+                        <span class={classes!("w", hit.then_some("hit"))} data-w={index.to_string()}>{ render_runs(&runs, points, context) }</span>
                     },
                 }
             }
-            Inline::Focus { range, anchor: true } => html! { <mark id={FOCUS_RANGE_ID} class="reader-focus">{ render_shaded(range, context) }</mark> },
-            Inline::Focus { range, anchor: false } => html! { <mark class="reader-focus">{ render_shaded(range, context) }</mark> },
+            Inline::Focus { range, anchor: true } => html! { <mark id={FOCUS_RANGE_ID} class="reader-focus">{ render_marked(range, context) }</mark> },
+            Inline::Focus { range, anchor: false } => html! { <mark class="reader-focus">{ render_marked(range, context) }</mark> },
         }) }
     }
 }
@@ -751,33 +866,73 @@ fn shade_classes(stretch: &SharedStretch) -> Classes {
     classes!("shared-text", stretch.template.then_some("template"))
 }
 
-/// The text of `range`, its shared stretches shaded when shading is on.
-fn render_shaded(range: TextRange, context: &RenderContext<'_>) -> Html {
+/// The classes of a run: one set per layer over it.
+fn run_classes(run: &Run<'_>) -> Classes {
+    let mut classes = run.shared.map(shade_classes).unwrap_or_default();
+    if let Some(figure) = run.figure {
+        classes.push(classes!("figure-mark", figure.redacted.then_some("redacted")));
+    }
+    if let Some(severity) = run.severity() {
+        let formulation = run.findings.iter().any(|finding| finding.kind.is_formulation());
+        classes.push(classes!("lint-mark", severity_class(severity), formulation.then_some("formulation")));
+    }
+    classes
+}
+
+/// The kinds of a run's findings, as `data-lint` lists them (space-separated ids).
+fn run_kinds(run: &Run<'_>) -> Option<String> {
+    (!run.findings.is_empty())
+        .then(|| run.findings.iter().map(|finding| lint_kind_id(finding.kind)).collect::<Vec<_>>().join(" "))
+}
+
+/// Where a run's figure starts, as `data-figure` gives it: the runs of one
+/// figure (cut by a word or another mark) share it.
+fn run_figure(run: &Run<'_>) -> Option<String> {
+    run.figure.map(|figure| figure.range.start.to_string())
+}
+
+/// The runs of `range` and the points inside it.
+fn marked_runs<'a>(range: TextRange, context: &RenderContext<'a>) -> (Vec<Run<'a>>, &'a [PlacedPoint<'a>]) {
+    let first = context.points.partition_point(|point| point.at < range.start);
+    let last = context.points.partition_point(|point| point.at < range.end);
+    let points = &context.points[first..last.max(first)];
+    let cuts: Vec<usize> = points.iter().map(|point| point.at).collect();
+    let shared = context.shading.map_or(&[][..], |shading| shading.stretches_in(range));
+    (context.marks.runs(range, shared, &cuts), points)
+}
+
+/// Runs as text and marked spans, each point before the run it starts.
+fn render_runs(runs: &[Run<'_>], points: &[PlacedPoint<'_>], context: &RenderContext<'_>) -> Html {
     let text = &context.analysis.cleaned.text;
-    let stretches = context.shading.map_or(&[][..], |shading| shading.stretches_in(range));
-    if stretches.is_empty() {
-        return html! { { range.slice(text).to_owned() } };
-    }
-    let mut parts: Vec<Html> = Vec::with_capacity(stretches.len() * 2 + 1);
-    let mut cursor = range.start;
-    for stretch in stretches {
-        let Some(part) = clip(stretch.range, cursor, range.end) else { continue };
-        if part.start > cursor {
-            parts.push(html! { { TextRange::new(cursor, part.start).slice(text).to_owned() } });
+    let mut points = points.iter().peekable();
+    let mut parts: Vec<Html> = Vec::with_capacity(runs.len());
+    for run in runs {
+        while let Some(point) = points.next_if(|point| point.at <= run.range.start) {
+            parts.push(render_point(point));
         }
-        parts.push(html! {
-            <span class={shade_classes(stretch)} title={stretch.description.clone()}>{ part.slice(text).to_owned() }</span>
+        let slice = run.range.slice(text).to_owned();
+        parts.push(if run.is_plain() {
+            html! { { slice } }
+        } else {
+            html! {
+                <span class={run_classes(run)} title={run.title()} data-lint={run_kinds(run)} data-figure={run_figure(run)}>{ slice }</span>
+            }
         });
-        cursor = part.end;
-    }
-    if cursor < range.end {
-        parts.push(html! { { TextRange::new(cursor, range.end).slice(text).to_owned() } });
     }
     parts.into_iter().collect()
 }
 
+/// The text of `range` with every layer over it marked.
+fn render_marked(range: TextRange, context: &RenderContext<'_>) -> Html {
+    let (runs, points) = marked_runs(range, context);
+    render_runs(&runs, points, context)
+}
+
 fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Html {
+    let points = placed_points(index, context);
+    let context = &RenderContext { points: &points, ..*context };
     let blocks = blocks_of(context.analysis, piece.range, context.focus);
+    let trailing = points.iter().filter(|point| point.at >= piece.range.end);
     html! {
         <p key={index}
             class={classes!("reader-paragraph", piece.continued.then_some("continued"), piece.continues.then_some("continues"))}
@@ -790,7 +945,7 @@ fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Htm
             { for blocks.iter().map(|block| match block {
                 Block::Plain(inlines) => render_inlines(inlines, context),
                 Block::Marker { range, focus } => {
-                    let marker = render_shaded(*range, context);
+                    let marker = render_marked(*range, context);
                     html! {
                         <span class="reader-marker">
                             { match focus {
@@ -808,6 +963,7 @@ fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Htm
                     >{ render_inlines(inlines, context) }</span>
                 },
             }) }
+            { for trailing.map(render_point) }
         </p>
     }
 }
@@ -864,6 +1020,39 @@ mod tests {
         assert_eq!(heights.index_at(99.0), 0);
         assert_eq!(heights.index_at(100.0 + each * 2.5), 3);
         assert_eq!(heights.index_at(1e9), 9);
+    }
+
+    #[test]
+    fn a_site_mark_on_a_line_of_its_own_shows_at_the_end_of_the_paragraph_before() {
+        let analysis = analyse("报告\n一、情况\n正文第一段。\n##paidbegin##\n正文第二段。");
+        let layout = ReaderLayout::of(&analysis);
+        let text = &analysis.cleaned.text;
+        let first = layout.pieces.iter().position(|p| p.range.slice(text) == "正文第一段。").expect("a piece");
+        let shown = |filter: &LintFilter, focus: Option<TextRange>| {
+            let marks = ReaderMarks::new(&analysis, MarkLayers::default(), filter);
+            let context = RenderContext {
+                analysis: &analysis,
+                pieces: &layout.pieces,
+                focus,
+                focused_heading: None,
+                hit: None,
+                shading: None,
+                marks: &marks,
+                points: &[],
+            };
+            (0..layout.pieces.len())
+                .flat_map(|index| {
+                    let points = placed_points(index, &context);
+                    points.into_iter().map(move |point| (index, point.at, point.mark.is_some(), point.focused))
+                })
+                .collect::<Vec<_>>()
+        };
+        let end = layout.pieces[first].range.end;
+        assert_eq!(shown(&LintFilter::default(), None), [(first, end, true, false)]);
+        let at = analysis.lint.iter().find(|f| f.range.is_empty()).expect("the site mark").range;
+        assert_eq!(shown(&LintFilter::default(), Some(at)), [(first, end, true, true)], "opened, it is the focus");
+        let no_site_marks = LintFilter::default().with_kind(gongwen_core::lint::LintKind::SiteMark, false);
+        assert_eq!(shown(&no_site_marks, Some(at)), [(first, end, false, true)], "the focus shows without the mark");
     }
 
     #[test]

@@ -1,0 +1,172 @@
+//! The 校对 view: what a careful reviewer would mark in the loaded reports,
+//! report by report. On top, one toggle per kind of finding (the four kinds
+//! of formulations quoted wrong first, set apart as the gravest) with its
+//! count across the reports, and 全部 / 仅警告; the choice rules the reader's
+//! marks too and is kept in the browser. Below, each report with its count
+//! and its findings in text order — severity, kind, line, the text as
+//! written, the message and the suggestion — each opening the reader there.
+
+use std::collections::BTreeSet;
+
+use gongwen_core::diagnostic::Severity;
+use gongwen_core::file_name::display_file_name;
+use gongwen_core::lint::{LintFinding, LintKind};
+use gongwen_core::text::TextRange;
+use yew::prelude::*;
+
+use crate::lint_filter::{LintFilter, kind_counts, lint_kind_id, severity_label};
+use crate::protocol::ReportId;
+use crate::state::{AnalysedReports, SharedAnalysis};
+
+/// The most findings listed: a large stack of careless reports has
+/// thousands.
+const MAX_ROWS: usize = 1000;
+
+/// Properties of [`LintPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LintPanelProps {
+    /// Every analysed report, in list order.
+    pub reports: AnalysedReports,
+    /// Which findings show.
+    pub filter: LintFilter,
+    /// Called with a new choice of findings.
+    pub on_filter: Callback<LintFilter>,
+    /// Called with a place to open in the reader.
+    pub on_open_at: Callback<(ReportId, TextRange)>,
+}
+
+/// The 校对 view.
+#[component]
+pub fn LintPanel(props: &LintPanelProps) -> Html {
+    let counts = use_memo(props.reports.clone(), kind_counts);
+    let filter = &props.filter;
+    let total: usize = counts.iter().map(|(_, count)| count).sum();
+    let shown: usize =
+        props.reports.iter().map(|(_, analysis)| analysis.lint.iter().filter(|f| filter.shows(f)).count()).sum();
+    let kind_toggle = |&(kind, count): &(LintKind, usize)| {
+        let on = filter.shows_kind(kind);
+        let onchange = {
+            let (filter, on_filter) = (filter.clone(), props.on_filter.clone());
+            Callback::from(move |_: Event| on_filter.emit(filter.with_kind(kind, !on)))
+        };
+        html! {
+            <label class={classes!("lint-kind", kind.is_formulation().then_some("serious"), (!on).then_some("off"), (count == 0).then_some("empty"))}
+                data-kind={lint_kind_id(kind)}>
+                <input type="checkbox" checked={on} {onchange} />
+                <span class="lint-kind-label">{ kind.label() }</span>
+                <span class="lint-kind-count">{ count }</span>
+            </label>
+        }
+    };
+    let severity_choice = |warnings_only: bool, label: &'static str, title: &'static str| {
+        let next = LintFilter { warnings_only, ..filter.clone() };
+        html! {
+            <button class={classes!("chip", (filter.warnings_only == warnings_only).then_some("active"))} {title}
+                onclick={props.on_filter.reform(move |_: MouseEvent| next.clone())}>{ label }</button>
+        }
+    };
+    let (serious, other): (Vec<_>, Vec<_>) = counts.iter().partition(|(kind, _)| kind.is_formulation());
+    let mut budget = MAX_ROWS;
+    html! {
+        <section class="lint-panel" aria-label="校对">
+            <div class="lint-kinds">
+                <p class="lint-group-title serious" title="提法的数目、内容、顺序、字词或时效不对：公文里最不该出现的差错">
+                    { "提法差错（最严重）" }
+                </p>
+                <div class="lint-kind-list">{ for serious.into_iter().map(kind_toggle) }</div>
+                <p class="lint-group-title">{ "文字与格式" }</p>
+                <div class="lint-kind-list">{ for other.into_iter().map(kind_toggle) }</div>
+                <div class="chips lint-severity">
+                    <span class="chip-label">{ "显示" }</span>
+                    { severity_choice(false, "全部", "警告和提示都列出") }
+                    { severity_choice(true, "仅警告", "只列出警告（很可能是差错的），不列提示") }
+                    if !filter.hidden.is_empty() {
+                        <button class="chip" title="重新勾选所有类别"
+                            onclick={props.on_filter.reform({
+                                let next = LintFilter { hidden: BTreeSet::new(), ..filter.clone() };
+                                move |_: MouseEvent| next.clone()
+                            })}>{ "显示全部类别" }</button>
+                    }
+                </div>
+            </div>
+            <p class="panel-note lint-summary">
+                { format!("共 {total} 处，列出 {shown} 处") }
+                if shown < total { { format!("（{} 处按所选类别或严重程度隐藏）", total - shown) } }
+                { "。点击一条在阅读区打开。" }
+            </p>
+            { for props.reports.iter().map(|(id, analysis)| {
+                let findings: Vec<&LintFinding> = analysis.lint.iter().filter(|f| filter.shows(f)).collect();
+                let listed = findings.len().min(budget);
+                budget -= listed;
+                render_report(*id, analysis, &findings[..listed], findings.len(), &props.on_open_at)
+            }) }
+            if shown > MAX_ROWS {
+                <p class="panel-note">{ format!("列出前 {MAX_ROWS} 处；关掉一些类别可看其余的。") }</p>
+            }
+        </section>
+    }
+}
+
+/// One report: its name and count, and its listed findings.
+fn render_report(
+    id: ReportId,
+    analysis: &SharedAnalysis,
+    listed: &[&LintFinding],
+    shown: usize,
+    on_open_at: &Callback<(ReportId, TextRange)>,
+) -> Html {
+    let name = display_file_name(&analysis.name);
+    let warnings = listed.iter().filter(|f| f.severity == Severity::Warning).count();
+    html! {
+        <section class="lint-report" data-report={name.clone()}>
+            <h4 class="lint-report-head">
+                <span class="lint-report-name" title={name.clone()}>{ &name }</span>
+                <span class={classes!("lint-report-count", (warnings > 0).then_some("has-warnings"))}
+                    title={format!("其中警告 {warnings} 处")}>{ format!("{shown} 处") }</span>
+            </h4>
+            if shown == 0 {
+                <p class="lint-none">{ if analysis.lint.is_empty() { "未发现问题" } else { "所选类别下没有" } }</p>
+            } else {
+                <ol class="lint-findings">
+                    { for listed.iter().map(|finding| render_finding(id, analysis, finding, on_open_at)) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+fn render_finding(
+    id: ReportId,
+    analysis: &SharedAnalysis,
+    finding: &LintFinding,
+    on_open_at: &Callback<(ReportId, TextRange)>,
+) -> Html {
+    let range = finding.range;
+    let severity = match finding.severity {
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    };
+    let place = analysis.unit.describe(finding.line);
+    html! {
+        <li>
+            <button class={classes!("lint-finding", severity, finding.kind.is_formulation().then_some("serious"))}
+                data-kind={lint_kind_id(finding.kind)} data-line={finding.line.to_string()}
+                title={format!("{place}：{}；点击在阅读区打开", finding.message)}
+                onclick={on_open_at.reform(move |_: MouseEvent| (id, range))}>
+                <span class="lint-finding-head">
+                    <span class={classes!("severity-badge", severity)}>{ severity_label(finding.severity) }</span>
+                    <span class="lint-kind-name">{ finding.kind.label() }</span>
+                    <span class="lint-line">{ place }</span>
+                </span>
+                <span class="lint-finding-body">
+                    <span class="lint-text">{ &finding.text }</span>
+                    if let Some(suggestion) = &finding.suggestion {
+                        <span class="lint-arrow" aria-label="建议改为">{ "→" }</span>
+                        <span class="lint-suggestion">{ suggestion }</span>
+                    }
+                    <span class="lint-message">{ &finding.message }</span>
+                </span>
+            </button>
+        </li>
+    }
+}
