@@ -14,8 +14,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { ROOT, cspViolations, screenshot, seedFiles, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import {
+  ROOT, cspViolations, dropFiles, screenshot, seedFiles, waitForDictionary, waitForReports, withPage,
+} from './browser.mjs';
 
 /** What the CLI prints for `command --json` over the seeds, in name order. */
 async function cli(command) {
@@ -243,3 +246,41 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
     });
   });
 }
+
+test('formulations quoted wrong are listed first, as the CLI finds them, and marked in the reader', async () => {
+  const name = '2023-misquoted-formulations.txt';
+  const path = join(ROOT, 'tests/fixtures/lint', name);
+  const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+  const [record] = JSON.parse(execFileSync(join(target, 'debug/gongwen'), ['lint', '--json', path], { encoding: 'utf8' }));
+  const formulationKinds = ['formulation_count', 'formulation_member', 'formulation_near_miss', 'formulation_outdated'];
+  const expected = record.diagnostics.filter((finding) => formulationKinds.includes(finding.kind));
+  assert.equal(expected.length, 7, 'the fixture misquotes seven formulations');
+  await withPage(async ({ page, errors }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitForDictionary(page);
+    await dropFiles(page, [{ name, text: await readFile(path, 'utf8') }]);
+    await waitForReports(page, 1);
+    await page.click('.view-tab:has-text("校对")');
+    await page.waitForSelector('.lint-panel');
+    const [listed] = await lintList(page);
+    const formulations = listed.findings.filter((finding) => formulationKinds.includes(finding.kind));
+    assert.deepEqual(
+      formulations.map(({ kind, line, text }) => ({ kind, line, text })),
+      expected.map(({ kind, line, text }) => ({ kind, line, text })),
+    );
+    assert.ok(formulations.every((finding) => finding.severity === 'warning'));
+    // Each formulation kind's toggle counts its findings.
+    const counts = await page.$$eval('.lint-kind', (labels) => Object.fromEntries(labels.map((label) =>
+      [label.dataset.kind, Number(label.querySelector('.lint-kind-count')?.textContent ?? NaN)])));
+    for (const kind of formulationKinds) {
+      assert.equal(counts[kind], expected.filter((finding) => finding.kind === kind).length, kind);
+    }
+    // The near miss is marked in the reader, its tooltip naming the canonical form.
+    await page.click('.lint-finding[data-kind="formulation_near_miss"]');
+    const marks = await readerFindings(page, 'formulation_near_miss');
+    assert.ok(marks.some((mark) => mark.text.includes('社会主意') && mark.title.includes('习近平新时代中国特色社会主义思想')), JSON.stringify(marks));
+    await screenshot(page, 'review-formulations-1366');
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+  });
+});
