@@ -40,6 +40,14 @@ test('the figures of the samples, filtered, opened and exported', async () => {
     await page.click('.figures .figure-row >> nth=0');
     await page.waitForFunction(() => document.querySelector('.reader-pane h2, .reader-pane .reader-title')?.textContent.includes('002_'));
     // Only the redacted ones of all reports.
+    // By section: the figures of 002's 二、 section only, its heading shown.
+    await page.fill('.figure-filters input[aria-label="按章节"]', '坚持思想铸魂');
+    await page.press('.figure-filters input[aria-label="按章节"]', 'Enter');
+    const sections = await page.$$eval('.figures .figure-section', (cells) => cells.map((cell) => cell.title));
+    assert.ok(sections.length > 0 && sections.length < texts.length, `${sections.length} of ${texts.length}`);
+    assert.ok(sections.every((title) => title.includes('坚持思想铸魂')), sections.join(' | '));
+    await page.fill('.figure-filters input[aria-label="按章节"]', '');
+    await page.press('.figure-filters input[aria-label="按章节"]', 'Enter');
     await page.selectOption('.figure-filters select[aria-label="按报告筛选"]', { label: '全部报告' });
     await page.check('.figure-filters input[type="checkbox"]');
     const redacted = await page.$$eval('.figures .figure-row', (rows) => rows.length);
@@ -47,7 +55,7 @@ test('the figures of the samples, filtered, opened and exported', async () => {
     // The CSV export.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.figure-filters button:has-text("导出 CSV")')]);
     const csv = await readFile(await download.path(), 'utf8');
-    assert.ok(csv.startsWith('\ufeff报告,行,数据,数值,单位,约数,是否隐去,计数对象'));
+    assert.ok(csv.startsWith('\ufeff报告,行,数据,数值,单位,约数,是否隐去,计数对象,章节'));
     assert.equal(csv.trim().split('\r\n').length, 1 + redacted);
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(errors, []);

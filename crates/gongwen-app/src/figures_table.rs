@@ -17,6 +17,9 @@ pub struct FigureRow {
     pub report_name: String,
     /// The figure.
     pub figure: Figure,
+    /// The headings of the sections that hold it, outermost first
+    /// (`一、主要工作成效 › （一）突出思想引领`); empty in the preamble.
+    pub section: String,
 }
 
 /// How the rows are ordered.
@@ -40,6 +43,8 @@ pub struct FigureFilter {
     pub unit: Option<String>,
     /// Only figures whose text or subject contains this.
     pub text: String,
+    /// Only figures in a section whose heading contains this.
+    pub section: String,
     /// Only redacted figures.
     pub redacted_only: bool,
 }
@@ -55,10 +60,12 @@ pub fn figure_rows(reports: &AnalysedReports, filter: &FigureFilter, order: Figu
                 report: *id,
                 report_name: name.clone(),
                 figure: figure.clone(),
+                section: section_path(analysis, figure.heading),
             })
         })
         .filter(|row| filter.unit.as_deref().is_none_or(|unit| row.figure.unit.as_deref().unwrap_or("") == unit))
         .filter(|row| !filter.redacted_only || row.figure.redacted)
+        .filter(|row| filter.section.is_empty() || row.section.contains(&filter.section))
         .filter(|row| {
             filter.text.is_empty()
                 || row.figure.text.contains(&filter.text)
@@ -79,6 +86,21 @@ pub fn figure_rows(reports: &AnalysedReports, filter: &FigureFilter, order: Figu
         }),
     }
     rows
+}
+
+/// The titles of heading `heading` and its ancestors, outermost first,
+/// joined with ` › `.
+fn section_path(analysis: &gongwen_core::ReportAnalysis, heading: Option<usize>) -> String {
+    let headings = &analysis.outline.headings;
+    let mut path = Vec::new();
+    let mut at = heading;
+    while let Some(index) = at.filter(|&index| index < headings.len()) {
+        let heading = &headings[index];
+        path.push(format!("{}{}", heading.marker, heading.title));
+        at = heading.parent;
+    }
+    path.reverse();
+    path.join(" › ")
 }
 
 /// The units the figures of `reports` use, in order, `""` for none.
@@ -126,7 +148,7 @@ fn csv_field(value: &str) -> String {
 /// The rows as CSV, with a header, a byte-order mark so that spreadsheet
 /// programs read the Chinese as UTF-8, and CRLF line ends.
 pub fn rows_csv(rows: &[FigureRow]) -> String {
-    let mut out = String::from("\u{feff}报告,行,数据,数值,单位,约数,是否隐去,计数对象\r\n");
+    let mut out = String::from("\u{feff}报告,行,数据,数值,单位,约数,是否隐去,计数对象,章节\r\n");
     for row in rows {
         let figure = &row.figure;
         let value = figure.value.map(|v| v.to_string()).unwrap_or_default();
@@ -139,6 +161,7 @@ pub fn rows_csv(rows: &[FigureRow]) -> String {
             csv_field(figure.approx.as_deref().unwrap_or("")),
             if figure.redacted { "是" } else { "否" }.to_owned(),
             csv_field(figure.subject.as_deref().unwrap_or("")),
+            csv_field(&row.section),
         ];
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
@@ -180,12 +203,17 @@ mod tests {
         assert_eq!(figure_rows(&reports, &redacted, FigureOrder::Position).len(), 1);
         let of_b = FigureFilter { report: Some(1), ..FigureFilter::default() };
         assert_eq!(figure_rows(&reports, &of_b, FigureOrder::Position).len(), 1);
+        assert_eq!(all[0].section, "一、情况");
+        let in_section = FigureFilter { section: "情况".to_owned(), ..FigureFilter::default() };
+        assert_eq!(figure_rows(&reports, &in_section, FigureOrder::Position).len(), 3);
+        let elsewhere = FigureFilter { section: "问题".to_owned(), ..FigureFilter::default() };
+        assert!(figure_rows(&reports, &elsewhere, FigureOrder::Position).is_empty());
         assert_eq!(units(&reports), ["人次", "件", "次"]);
         let csv = rows_csv(&all);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[1], "a.txt,2,12次,12,次,,否,召开会议");
-        assert_eq!(lines[2], "a.txt,2,**件,,件,,是,处置线索");
+        assert_eq!(lines[1], "a.txt,2,12次,12,次,,否,召开会议,一、情况");
+        assert_eq!(lines[2], "a.txt,2,**件,,件,,是,处置线索,一、情况");
         assert!(lines[3].starts_with("\"b,c.txt\",2,200人次,200,人次"), "{}", lines[3]);
         assert_eq!(per_thousand(3, 1500), 2.0);
         assert_eq!(figure_description(&all[0].figure), "数值：12；单位：次；约数：无\n计数对象：召开会议");

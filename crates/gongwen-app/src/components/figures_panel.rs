@@ -57,6 +57,7 @@ pub fn FiguresPanel(props: &FiguresPanelProps) -> Html {
     let on_report = set_filter(|f, v| f.report = v.parse().ok());
     let on_unit = set_filter(|f, v| f.unit = (v != "*").then_some(v));
     let on_text = set_filter(|f, v| f.text = v.trim().to_owned());
+    let on_section = set_filter(|f, v| f.section = v.trim().to_owned());
     let on_redacted = set_filter(|f, _| f.redacted_only = !f.redacted_only);
     let on_order = {
         let order = order.clone();
@@ -116,6 +117,7 @@ pub fn FiguresPanel(props: &FiguresPanelProps) -> Html {
                     }) }
                 </select>
                 <input type="search" placeholder="查找数据或计数对象" onchange={on_text} aria-label="查找" />
+                <input type="search" class="figure-section-filter" placeholder="章节标题" onchange={on_section} aria-label="按章节" />
                 <label><input type="checkbox" checked={filter.redacted_only} onchange={on_redacted} />{ " 只看隐去的" }</label>
                 <select onchange={on_order} aria-label="排序">
                     <option value="position" selected={*order == FigureOrder::Position}>{ "按位置" }</option>
@@ -126,7 +128,7 @@ pub fn FiguresPanel(props: &FiguresPanelProps) -> Html {
             </div>
             <p class="panel-note figures-summary">{ format!("共 {total} 个数据，当前列出 {} 个。点击一行在阅读区打开。", rows.len()) }</p>
             <table class="score-table figures">
-                <thead><tr><th>{ "报告" }</th><th>{ "行" }</th><th>{ "数据" }</th><th>{ "计数对象" }</th></tr></thead>
+                <thead><tr><th>{ "报告" }</th><th>{ "行" }</th><th>{ "章节" }</th><th>{ "数据" }</th><th>{ "计数对象" }</th></tr></thead>
                 <tbody>
                     { for rows.iter().take(MAX_ROWS).map(|row| {
                         let (id, range) = (row.report, row.figure.range);
@@ -136,6 +138,7 @@ pub fn FiguresPanel(props: &FiguresPanelProps) -> Html {
                                 onclick={props.on_open_at.reform(move |_: MouseEvent| (id, range))}>
                                 <td class="file-cell">{ &row.report_name }</td>
                                 <td class="number">{ row.figure.line }</td>
+                                <td class="figure-section" title={row.section.clone()}>{ row.section.rsplit(" › ").next().unwrap_or("") }</td>
                                 <td class="figure-text">{ &row.figure.text }</td>
                                 <td class="figure-subject">{ row.figure.subject.as_deref().unwrap_or("") }</td>
                             </tr>
