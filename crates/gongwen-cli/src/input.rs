@@ -3,6 +3,10 @@
 //! memory within the core's limits). Only regular files are opened, and none
 //! is read past the size limit: `/dev/zero` or a FIFO gets a message, not a
 //! hang or an exhausted memory.
+//!
+//! Listing ([`list_inputs`]) and reading ([`InputSource::read`]) are two
+//! steps, so that a command over 10,000 files reads each one only when it is
+//! analysed and never holds all their bytes at once.
 
 use std::fs::File;
 use std::io::Read;
@@ -22,21 +26,51 @@ pub struct InputFile {
     pub bytes: Result<Vec<u8>, String>,
 }
 
-/// Expands the arguments into input files, in argument order.
-pub fn collect_inputs(paths: &[PathBuf], limits: &ReadLimits) -> Vec<InputFile> {
+/// One input as listed, not yet read: a regular file to open, or why the
+/// argument cannot be read (in Chinese).
+pub enum InputSource {
+    /// A regular file; an archive among them unpacks into several inputs.
+    File {
+        /// The path as given or found in a folder.
+        path: PathBuf,
+    },
+    /// An argument or folder entry that is not a readable file.
+    Unreadable {
+        /// The path as given.
+        name: String,
+        /// Why.
+        message: String,
+    },
+}
+
+impl InputSource {
+    /// Reads the input: one file, or each file of an archive.
+    pub fn read(&self, limits: &ReadLimits) -> Vec<InputFile> {
+        match self {
+            InputSource::File { path } => read_file(path, limits),
+            InputSource::Unreadable { name, message } => {
+                vec![InputFile { name: name.clone(), bytes: Err(message.clone()) }]
+            }
+        }
+    }
+}
+
+/// Expands the arguments into inputs, in argument order, folders walked;
+/// nothing is read yet.
+pub fn list_inputs(paths: &[PathBuf]) -> Vec<InputSource> {
     let mut inputs = Vec::new();
     for path in paths {
-        collect(path, limits, &mut inputs);
+        list(path, &mut inputs);
     }
     inputs
 }
 
-fn collect(path: &Path, limits: &ReadLimits, inputs: &mut Vec<InputFile>) {
+fn list(path: &Path, inputs: &mut Vec<InputSource>) {
     let name = path.display().to_string();
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(error) => {
-            inputs.push(InputFile { name, bytes: Err(format!("无法读取文件：{error}")) });
+            inputs.push(InputSource::Unreadable { name, message: format!("无法读取文件：{error}") });
             return;
         }
     };
@@ -44,7 +78,7 @@ fn collect(path: &Path, limits: &ReadLimits, inputs: &mut Vec<InputFile>) {
         let mut children: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(entries) => entries.flatten().map(|entry| entry.path()).collect(),
             Err(error) => {
-                inputs.push(InputFile { name, bytes: Err(format!("无法读取文件夹：{error}")) });
+                inputs.push(InputSource::Unreadable { name, message: format!("无法读取文件夹：{error}") });
                 return;
             }
         };
@@ -55,29 +89,36 @@ fn collect(path: &Path, limits: &ReadLimits, inputs: &mut Vec<InputFile>) {
             // would never end.
             let is_link = std::fs::symlink_metadata(&child).is_ok_and(|meta| meta.file_type().is_symlink());
             if !hidden && !is_link {
-                collect(&child, limits, inputs);
+                list(&child, inputs);
             }
         }
         return;
     }
     if !metadata.is_file() {
-        inputs.push(InputFile {
-            name, bytes: Err("不是普通文件（可能是设备、管道或套接字），未读取".to_owned())
+        inputs.push(InputSource::Unreadable {
+            name,
+            message: "不是普通文件（可能是设备、管道或套接字），未读取".to_owned(),
         });
         return;
     }
-    let bytes = read_limited(path, limits);
-    match bytes {
+    inputs.push(InputSource::File { path: path.to_owned() });
+}
+
+/// Reads a listed regular file, unpacking it when it is an archive.
+fn read_file(path: &Path, limits: &ReadLimits) -> Vec<InputFile> {
+    let name = path.display().to_string();
+    match read_limited(path, limits) {
         Ok(bytes) if sniff_bytes(&bytes, limits) == Ok(BinaryKind::Archive) => match unpack_reports(&bytes, limits) {
-            Ok(entries) => {
-                for entry in entries {
-                    let bytes = entry.content.map_err(|error| error.to_string());
-                    inputs.push(InputFile { name: format!("{name}/{}", entry.path), bytes });
-                }
-            }
-            Err(error) => inputs.push(InputFile { name, bytes: Err(error.to_string()) }),
+            Ok(entries) => entries
+                .into_iter()
+                .map(|entry| InputFile {
+                    name: format!("{name}/{}", entry.path),
+                    bytes: entry.content.map_err(|error| error.to_string()),
+                })
+                .collect(),
+            Err(error) => vec![InputFile { name, bytes: Err(error.to_string()) }],
         },
-        bytes => inputs.push(InputFile { name, bytes }),
+        bytes => vec![InputFile { name, bytes }],
     }
 }
 

@@ -22,13 +22,14 @@ use gongwen_core::file_name::display_file_name;
 use gongwen_core::lint::LintRecord;
 use gongwen_core::render::render_outline;
 use gongwen_core::report::{
-    DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ThemesRecord, WordsRecord,
+    DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ReportWords, ThemesRecord, WordsRecord,
 };
 use gongwen_core::structure::StructureRecord;
 use gongwen_core::themes::Genre;
 use gongwen_core::themes::scheme::CuePlace;
 use gongwen_core::{ReadLimits, ReportAnalysis, Segmenter, analyze_report_within};
-use input::collect_inputs;
+use input::{InputSource, list_inputs};
+use rayon::prelude::*;
 
 /// 公文透镜：分析述职报告、工作总结等公文的结构与用词。
 #[derive(Debug, Parser)]
@@ -178,6 +179,12 @@ fn main() -> ExitCode {
 }
 
 /// Runs a command; `Ok(false)` when some file could not be analysed.
+///
+/// Files are analysed on every core (rayon), a chunk at a time, and each
+/// analysis is reduced right away to what the command prints, so that memory
+/// stays bounded however many files are given; output keeps argument order.
+/// Only `compare` and `years`, which need every text at once, keep whole
+/// analyses.
 fn run(cli: Cli) -> Result<bool> {
     let segmenter = Segmenter::new().context("无法初始化分词器")?;
     let (Command::Outline { files, .. }
@@ -189,55 +196,82 @@ fn run(cli: Cli) -> Result<bool> {
     | Command::Lint { files, .. }
     | Command::Compare { files, .. }
     | Command::Years { files, .. }) = &cli.command;
-    let (analyses, mut all_ok) = analyze_files(files, &segmenter);
-    let text = match cli.command {
-        Command::Outline { json: true, .. } => {
-            let records: Vec<OutlineRecord> = analyses.iter().map(OutlineRecord::from_analysis).collect();
-            to_json(&records)?
+    let inputs = list_inputs(files);
+    let mut stdout = std::io::stdout().lock();
+    let all_ok = match &cli.command {
+        Command::Outline { json: true, .. } => print_each(&inputs, &segmenter, &mut stdout, json_list(), |analysis| {
+            vec![json_item(&OutlineRecord::from_analysis(&analysis))]
+        })?,
+        Command::Outline { json: false, .. } => {
+            print_each(&inputs, &segmenter, &mut stdout, text_list(), |analysis| vec![render_outline(&analysis)])?
         }
-        Command::Outline { json: false, .. } => analyses.iter().map(render_outline).collect::<Vec<_>>().join("\n"),
         Command::Words { json, top, .. } => {
-            let records = WordsRecord::for_set(&analyses, top);
-            if json { to_json(&records)? } else { records.iter().map(render_words).collect::<Vec<_>>().join("\n") }
+            let (reports, all_ok) = analyze_each(&inputs, &segmenter, |analysis| ReportWords::from_analysis(&analysis));
+            let totals = WordsRecord::set_totals(&reports);
+            let mut list = if *json { json_list() } else { text_list() };
+            // Rendered on every core and printed a chunk at a time, so that
+            // the whole output is never held at once.
+            for chunk in reports.chunks(FILES_PER_CHUNK) {
+                let items: Vec<String> = chunk
+                    .par_iter()
+                    .map(|report| {
+                        let record = WordsRecord::against(report, &totals, *top);
+                        if *json { json_item(&record) } else { render_words(&record) }
+                    })
+                    .collect();
+                items.iter().try_for_each(|item| list.write(&mut stdout, item))?;
+            }
+            list.finish(&mut stdout)?;
+            all_ok
         }
-        Command::Kwic { json, width, word, .. } => {
-            let records: Vec<KwicRecord> =
-                analyses.iter().flat_map(|analysis| KwicRecord::for_word(analysis, &word, width)).collect();
-            if json { to_json(&records)? } else { render_kwic(&records, width) }
+        Command::Kwic { json: true, width, word, .. } => {
+            print_each(&inputs, &segmenter, &mut stdout, json_list(), |analysis| {
+                KwicRecord::for_word(&analysis, word, *width).iter().map(json_item).collect()
+            })?
         }
-        Command::Themes { json, scheme, .. } => {
-            let records: Vec<ThemesRecord> =
-                analyses.iter().map(|analysis| ThemesRecord::from_analysis(analysis, scheme.0)).collect();
-            if json { to_json(&records)? } else { records.iter().map(render_themes).collect::<Vec<_>>().join("\n") }
+        Command::Kwic { json: false, width, word, .. } => {
+            print_each(&inputs, &segmenter, &mut stdout, ItemList::concatenated(), |analysis| {
+                vec![render_kwic(&KwicRecord::for_word(&analysis, word, *width), *width)]
+            })?
         }
-        Command::Figures { json, .. } => {
-            let records: Vec<FiguresRecord> = analyses.iter().map(FiguresRecord::from_analysis).collect();
-            if json { to_json(&records)? } else { records.iter().map(render_figures).collect::<Vec<_>>().join("\n") }
-        }
-        Command::Structure { json, .. } => {
-            let records: Vec<StructureRecord> = analyses.iter().map(StructureRecord::from_analysis).collect();
-            if json { to_json(&records)? } else { records.iter().map(render_structure).collect::<Vec<_>>().join("\n") }
-        }
-        Command::Lint { json, .. } => {
-            let records: Vec<LintRecord> = analyses.iter().map(LintRecord::from_analysis).collect();
-            if json { to_json(&records)? } else { records.iter().map(render_lint).collect::<Vec<_>>().join("\n") }
-        }
+        Command::Themes { json, scheme, .. } => print_records(&inputs, &segmenter, &mut stdout, *json, |analysis| {
+            let record = ThemesRecord::from_analysis(analysis, scheme.0);
+            (json_item(&record), render_themes(&record))
+        })?,
+        Command::Figures { json, .. } => print_records(&inputs, &segmenter, &mut stdout, *json, |analysis| {
+            let record = FiguresRecord::from_analysis(analysis);
+            (json_item(&record), render_figures(&record))
+        })?,
+        Command::Structure { json, .. } => print_records(&inputs, &segmenter, &mut stdout, *json, |analysis| {
+            let record = StructureRecord::from_analysis(analysis);
+            (json_item(&record), render_structure(&record))
+        })?,
+        Command::Lint { json, .. } => print_records(&inputs, &segmenter, &mut stdout, *json, |analysis| {
+            let record = LintRecord::from_analysis(analysis);
+            (json_item(&record), render_lint(&record))
+        })?,
         Command::Compare { json, min_chars, template, exclude_templates, .. } => {
-            let (templates, templates_ok) = analyze_files(&template, &segmenter);
-            all_ok &= templates_ok;
-            let settings = CompareSettings { min_chars, exclude_templates, ..CompareSettings::default() };
+            let (analyses, analyses_ok) = analyze_each(&inputs, &segmenter, |analysis| analysis);
+            let (templates, templates_ok) = analyze_each(&list_inputs(template), &segmenter, |analysis| analysis);
+            let settings = CompareSettings {
+                min_chars: *min_chars,
+                exclude_templates: *exclude_templates,
+                ..CompareSettings::default()
+            };
             let reports: Vec<&ReportAnalysis> = analyses.iter().collect();
             let templates: Vec<&ReportAnalysis> = templates.iter().collect();
             let comparison = compare_reports(&reports, &templates, segmenter.lexicon(), &settings);
             let record = CompareRecord::from_comparison(&comparison, &reports, &templates);
-            if json { to_json(&record)? } else { render_comparison(&record) }
+            let text = if *json { to_json(&record)? } else { render_comparison(&record) };
+            write_out(&mut stdout, &text)?;
+            analyses_ok && templates_ok
         }
         Command::Years { json, min_chars, previous, .. } => {
-            let (earlier, earlier_ok) = match &previous {
-                Some(path) => analyze_files(std::slice::from_ref(path), &segmenter),
+            let (analyses, analyses_ok) = analyze_each(&inputs, &segmenter, |analysis| analysis);
+            let (earlier, earlier_ok) = match previous {
+                Some(path) => analyze_each(&list_inputs(std::slice::from_ref(path)), &segmenter, |analysis| analysis),
                 None => (Vec::new(), true),
             };
-            all_ok &= earlier_ok;
             let pairs: Vec<(&ReportAnalysis, &ReportAnalysis)> = match (previous.is_some(), earlier.first()) {
                 (true, Some(earlier)) => analyses.iter().map(|current| (current, earlier)).collect(),
                 (true, None) => Vec::new(),
@@ -255,41 +289,180 @@ fn run(cli: Cli) -> Result<bool> {
                 );
             }
             let records: Vec<YearRecord> = pairs
-                .into_iter()
+                .into_par_iter()
                 .map(|(current, earlier)| {
-                    YearRecord::from_comparison(&compare_years(current, earlier, min_chars), current, earlier)
+                    YearRecord::from_comparison(&compare_years(current, earlier, *min_chars), current, earlier)
                 })
                 .collect();
-            if json { to_json(&records)? } else { records.iter().map(render_years).collect::<Vec<_>>().join("\n") }
+            let text = if *json {
+                to_json(&records)?
+            } else {
+                records.iter().map(render_years).collect::<Vec<_>>().join("\n")
+            };
+            write_out(&mut stdout, &text)?;
+            analyses_ok && earlier_ok
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes()).context("无法写入标准输出")?;
     stdout.flush().context("无法写入标准输出")?;
     Ok(all_ok)
 }
 
-/// Analyses every input file (folders walked, archives unpacked), reporting
-/// each failure on standard error as one line that names the file with its
-/// control and bidi characters escaped. Returns the analyses in argument
-/// order and whether every file succeeded.
-fn analyze_files(files: &[PathBuf], segmenter: &Segmenter) -> (Vec<ReportAnalysis>, bool) {
+/// Inputs analysed at once: enough to keep every core busy, few enough that
+/// their analyses fit in memory together.
+const FILES_PER_CHUNK: usize = 256;
+
+/// Analyses every input on all cores, a chunk at a time, and hands each
+/// analysis to `reduce` on the thread that made it; the chunk's results then
+/// go to `take` in argument order. A file that fails gets one line on
+/// standard error naming it with its control and bidi characters escaped,
+/// in argument order too. Returns whether every file succeeded.
+fn analyze_in_chunks<T: Send>(
+    inputs: &[InputSource],
+    segmenter: &Segmenter,
+    reduce: impl Fn(ReportAnalysis) -> T + Sync,
+    mut take: impl FnMut(T) -> Result<()>,
+) -> Result<bool> {
     let limits = ReadLimits::default();
-    let mut analyses = Vec::with_capacity(files.len());
     let mut all_ok = true;
-    for input in collect_inputs(files, &limits) {
-        let result = input.bytes.and_then(|bytes| {
-            analyze_report_within(&input.name, &bytes, segmenter, &limits).map_err(|error| error.to_string())
-        });
-        match result {
-            Ok(analysis) => analyses.push(analysis),
-            Err(message) => {
-                eprintln!("gongwen: {}: {}", display_file_name(&input.name), display_file_name(&message));
-                all_ok = false;
+    for chunk in inputs.chunks(FILES_PER_CHUNK) {
+        let results: Vec<Vec<Result<T, String>>> = chunk
+            .par_iter()
+            .map(|source| {
+                source
+                    .read(&limits)
+                    .into_iter()
+                    .map(|input| {
+                        let result = input.bytes.and_then(|bytes| {
+                            analyze_report_within(&input.name, &bytes, segmenter, &limits)
+                                .map_err(|error| error.to_string())
+                        });
+                        result.map(&reduce).map_err(|message| {
+                            format!("gongwen: {}: {}", display_file_name(&input.name), display_file_name(&message))
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        for result in results.into_iter().flatten() {
+            match result {
+                Ok(item) => take(item)?,
+                Err(line) => {
+                    eprintln!("{line}");
+                    all_ok = false;
+                }
             }
         }
     }
-    (analyses, all_ok)
+    Ok(all_ok)
+}
+
+/// Every input's analysis reduced by `reduce`, in argument order, and
+/// whether every file succeeded.
+fn analyze_each<T: Send>(
+    inputs: &[InputSource],
+    segmenter: &Segmenter,
+    reduce: impl Fn(ReportAnalysis) -> T + Sync,
+) -> (Vec<T>, bool) {
+    let mut items = Vec::with_capacity(inputs.len());
+    let all_ok = analyze_in_chunks(inputs, segmenter, reduce, |item| {
+        items.push(item);
+        Ok(())
+    });
+    // Collecting never fails: `take` above always succeeds.
+    (items, all_ok.unwrap_or(false))
+}
+
+/// Prints what `items` makes of each analysis as soon as its chunk is done,
+/// as one list: a file may give any number of items (a concordance's lines).
+fn print_each(
+    inputs: &[InputSource],
+    segmenter: &Segmenter,
+    out: &mut impl Write,
+    mut list: ItemList,
+    items: impl Fn(ReportAnalysis) -> Vec<String> + Sync,
+) -> Result<bool> {
+    let all_ok =
+        analyze_in_chunks(inputs, segmenter, items, |items| items.iter().try_for_each(|item| list.write(out, item)))?;
+    list.finish(out)?;
+    Ok(all_ok)
+}
+
+/// Prints one record per file, as JSON or as readable text: `render` gives
+/// both forms of the record and the one asked for is kept.
+fn print_records(
+    inputs: &[InputSource],
+    segmenter: &Segmenter,
+    out: &mut impl Write,
+    json: bool,
+    render: impl Fn(&ReportAnalysis) -> (String, String) + Sync,
+) -> Result<bool> {
+    let list = if json { json_list() } else { text_list() };
+    print_each(inputs, segmenter, out, list, |analysis| {
+        let (as_json, as_text) = render(&analysis);
+        vec![if json { as_json } else { as_text }]
+    })
+}
+
+/// A list printed item by item: a JSON array exactly as
+/// `serde_json::to_string_pretty` writes one (plus a final newline), or
+/// readable items joined by `separator`.
+struct ItemList {
+    json: bool,
+    separator: &'static str,
+    written: usize,
+}
+
+impl ItemList {
+    /// Readable items printed one after another.
+    fn concatenated() -> Self {
+        Self { json: false, separator: "", written: 0 }
+    }
+
+    /// Writes one item (for JSON, made by [`json_item`]).
+    fn write(&mut self, out: &mut impl Write, item: &str) -> Result<()> {
+        let before = match (self.json, self.written) {
+            (true, 0) => "[\n  ",
+            (true, _) => ",\n  ",
+            (false, 0) => "",
+            (false, _) => self.separator,
+        };
+        self.written += 1;
+        write_out(out, before)?;
+        write_out(out, item)
+    }
+
+    /// Closes the list.
+    fn finish(self, out: &mut impl Write) -> Result<()> {
+        match (self.json, self.written) {
+            (true, 0) => write_out(out, "[]\n"),
+            (true, _) => write_out(out, "\n]\n"),
+            (false, _) => Ok(()),
+        }
+    }
+}
+
+/// A JSON array of records.
+fn json_list() -> ItemList {
+    ItemList { json: true, separator: "", written: 0 }
+}
+
+/// Readable records separated by an empty line's newline, as they were
+/// always joined.
+fn text_list() -> ItemList {
+    ItemList { json: false, separator: "\n", written: 0 }
+}
+
+/// One record as an element of a pretty-printed JSON array: its pretty JSON
+/// indented by two spaces (JSON strings hold no raw newline, so every line
+/// break is the printer's).
+fn json_item<T: serde::Serialize>(record: &T) -> String {
+    // The records are plain structs with string keys: serialising them
+    // cannot fail.
+    serde_json::to_string_pretty(record).expect("a record serialises as JSON").replace('\n', "\n  ")
+}
+
+fn write_out(out: &mut impl Write, text: &str) -> Result<()> {
+    out.write_all(text.as_bytes()).context("无法写入标准输出")
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {

@@ -1,34 +1,37 @@
 //! Benchmarks of the core over the seeds scaled up: the whole per-report
 //! pipeline, cleaning plus outline alone, and segmentation, each with
-//! `Throughput::Bytes` so results read as MB/s; and the same on 100,000
-//! repeated `（一）` lines, which a quadratic outline pass would make crawl.
-//! Run with `cargo bench -p gongwen-core`.
+//! `Throughput::Bytes` so results read as MB/s; the same on 100,000
+//! repeated `（一）` lines, which a quadratic outline pass would make crawl;
+//! and each phase of the pipeline on its own (group `phases`) over 40
+//! generated work reports of about 8,000 characters, so that the phase that
+//! dominates shows. Run with `cargo bench -p gongwen-core --bench pipeline`.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
 
+// Each benchmark uses some of the generators.
+#[allow(dead_code)]
+mod generated;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gongwen_core::clean::clean_text;
+use gongwen_core::clean::{clean_lines, clean_text};
+use gongwen_core::figures::extract_figures;
+use gongwen_core::formulations::count_formulations;
+use gongwen_core::lint::lint_report;
 use gongwen_core::outline::extract_outline;
-use gongwen_core::{Segmenter, analyze_report};
-
-/// The five seeds, concatenated `copies` times into one report-like text.
-fn scaled_seeds(copies: usize) -> String {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).expect("seeds/").map(|e| e.expect("entry").path()).collect();
-    paths.sort();
-    let one: String = paths.iter().map(|path| std::fs::read_to_string(path).expect("a seed")).collect();
-    one.repeat(copies)
-}
+use gongwen_core::source::read_source;
+use gongwen_core::structure::analyze_structure;
+use gongwen_core::themes::report_themes;
+use gongwen_core::words::count_words;
+use gongwen_core::{ReadLimits, ReportAnalysis, Segmenter, analyze_report};
 
 fn pipeline(c: &mut Criterion) {
     let segmenter = Segmenter::new().expect("segmenter");
     let mut group = c.benchmark_group("core");
     for copies in [1, 20] {
-        let text = scaled_seeds(copies);
+        let text = generated::seed_texts().concat().repeat(copies);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(format!("analyze_report/{}KB", text.len() / 1024), |b| {
             b.iter(|| analyze_report("bench.txt", black_box(text.as_bytes()), &segmenter).expect("analysis"))
@@ -55,9 +58,92 @@ fn pipeline(c: &mut Criterion) {
     c.bench_function("Segmenter::new", |b| b.iter(|| Segmenter::new().expect("segmenter")));
 }
 
+/// Each phase of `analyze_report` alone, over the same generated reports,
+/// its inputs computed once beforehand.
+fn phases(c: &mut Criterion) {
+    let segmenter = Segmenter::new().expect("segmenter");
+    let limits = ReadLimits::default();
+    let reports = generated::work_reports(40, 8_000);
+    let bytes: usize = reports.iter().map(String::len).sum();
+    let analyses: Vec<ReportAnalysis> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, text)| analyze_report(&format!("{i}.txt"), text.as_bytes(), &segmenter).expect("analysis"))
+        .collect();
+    let mut group = c.benchmark_group("phases");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("analyze_report", |b| {
+        b.iter(|| {
+            reports
+                .iter()
+                .map(|text| {
+                    analyze_report("bench.txt", black_box(text.as_bytes()), &segmenter).expect("analysis").chars
+                })
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("decode+clean", |b| {
+        b.iter(|| {
+            reports
+                .iter()
+                .map(|text| {
+                    let document = read_source("bench.txt", black_box(text.as_bytes()), &limits).expect("read");
+                    clean_lines(document.lines, document.removed).text.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("outline", |b| {
+        b.iter(|| analyses.iter().map(|a| extract_outline(black_box(&a.cleaned)).headings.len()).sum::<usize>())
+    });
+    group.bench_function("segment", |b| {
+        b.iter(|| analyses.iter().map(|a| segmenter.segment(black_box(&a.cleaned.text)).len()).sum::<usize>())
+    });
+    group.bench_function("words", |b| {
+        b.iter(|| {
+            analyses.iter().map(|a| count_words(&segmenter, black_box(&a.cleaned), &a.outline).1.len()).sum::<usize>()
+        })
+    });
+    group.bench_function("formulations", |b| {
+        b.iter(|| {
+            analyses
+                .iter()
+                .map(|a| count_formulations(segmenter.lexicon(), black_box(&a.words), a.chars).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("themes", |b| {
+        b.iter(|| {
+            analyses.iter().map(|a| report_themes(black_box(&a.cleaned), &a.outline).coverages.len()).sum::<usize>()
+        })
+    });
+    group.bench_function("figures", |b| {
+        b.iter(|| {
+            analyses
+                .iter()
+                .map(|a| extract_figures(black_box(&a.cleaned), &a.outline, segmenter.lexicon()).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("structure", |b| {
+        b.iter(|| {
+            analyses.iter().map(|a| analyze_structure(black_box(&a.cleaned), &a.outline).parts.len()).sum::<usize>()
+        })
+    });
+    group.bench_function("lint", |b| {
+        b.iter(|| {
+            analyses
+                .iter()
+                .map(|a| lint_report(black_box(&a.cleaned), &a.outline, &a.figures, a.year).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = pipeline
+    targets = pipeline, phases
 }
 criterion_main!(benches);

@@ -30,6 +30,7 @@ pub mod lexicon;
 pub mod lint;
 pub mod noise;
 pub mod outline;
+pub mod pattern_search;
 pub mod render;
 pub mod report;
 pub mod salutation;

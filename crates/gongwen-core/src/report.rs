@@ -213,36 +213,71 @@ impl OutlineRecord {
     }
 }
 
+/// What `words` needs of one analysed report: its name, word frequencies and
+/// formulations. A caller with thousands of reports keeps these and drops
+/// the rest of each analysis (texts, occurrences, outline).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportWords {
+    /// The file's name or path.
+    pub file: String,
+    /// Its word frequencies.
+    pub words: WordFrequencies,
+    /// The lexicon entries it uses, most frequent first.
+    pub formulations: Vec<FormulationRecord>,
+}
+
+impl ReportWords {
+    /// The words part of an analysis.
+    pub fn from_analysis(analysis: &ReportAnalysis) -> Self {
+        Self {
+            file: analysis.name.clone(),
+            words: analysis.words.clone(),
+            formulations: analysis
+                .formulations
+                .iter()
+                .map(|f| FormulationRecord { term: f.term.clone(), category: f.category, count: f.count })
+                .collect(),
+        }
+    }
+}
+
 impl WordsRecord {
     /// The records of a set of analysed reports, each with its `top` most
     /// frequent words and at most `top` distinctive words against the rest of
     /// the set.
     pub fn for_set(analyses: &[ReportAnalysis], top: usize) -> Vec<Self> {
-        let frequencies: Vec<&WordFrequencies> = analyses.iter().map(|analysis| &analysis.words).collect();
-        let totals = SetTotals::of(&frequencies);
-        analyses
-            .iter()
-            .map(|analysis| Self {
-                file: analysis.name.clone(),
-                tokens: analysis.words.tokens,
-                top: analysis.words.top(top).to_vec(),
-                distinctive: distinctive_words_against(&analysis.words, &totals, top, Significance::default())
-                    .into_iter()
-                    .map(|word| DistinctiveRecord {
-                        word: word.word,
-                        g2: (word.g2 * 100.0).round() / 100.0,
-                        count: word.count,
-                        log_ratio: (word.log_ratio * 100.0).round() / 100.0,
-                        text_count: word.text_count,
-                    })
-                    .collect(),
-                formulations: analysis
-                    .formulations
-                    .iter()
-                    .map(|f| FormulationRecord { term: f.term.clone(), category: f.category, count: f.count })
-                    .collect(),
-            })
-            .collect()
+        let reports: Vec<ReportWords> = analyses.iter().map(ReportWords::from_analysis).collect();
+        let totals = Self::set_totals(&reports);
+        reports.iter().map(|report| Self::against(report, &totals, top)).collect()
+    }
+
+    /// The summed counts of a set of reports, which [`against`](Self::against)
+    /// compares each report with.
+    pub fn set_totals(reports: &[ReportWords]) -> SetTotals<'_> {
+        let frequencies: Vec<&WordFrequencies> = reports.iter().map(|report| &report.words).collect();
+        SetTotals::of(&frequencies)
+    }
+
+    /// The record of one report of a set whose counts are `totals`: its
+    /// `top` most frequent words and at most `top` distinctive words against
+    /// the rest of the set.
+    pub fn against(report: &ReportWords, totals: &SetTotals<'_>, top: usize) -> Self {
+        Self {
+            file: report.file.clone(),
+            tokens: report.words.tokens,
+            top: report.words.top(top).to_vec(),
+            distinctive: distinctive_words_against(&report.words, totals, top, Significance::default())
+                .into_iter()
+                .map(|word| DistinctiveRecord {
+                    word: word.word,
+                    g2: (word.g2 * 100.0).round() / 100.0,
+                    count: word.count,
+                    log_ratio: (word.log_ratio * 100.0).round() / 100.0,
+                    text_count: word.text_count,
+                })
+                .collect(),
+            formulations: report.formulations.clone(),
+        }
     }
 }
 

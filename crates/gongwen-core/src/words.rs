@@ -88,30 +88,49 @@ pub fn count_words(
         cursor = cursor.max(marker.end);
     }
     pieces.push(TextRange::new(cursor, cleaned.text.len()));
-    let mut map: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut found: Vec<(String, TextRange)> = Vec::new();
+    // Words are counted under ids given in order of first occurrence and
+    // borrowed from the text or the lexicon: no String per token.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut words: Vec<(&str, usize)> = Vec::new();
+    let mut found: Vec<(u32, TextRange)> = Vec::new();
     for piece in pieces {
         for token in segmenter.segment(piece.slice(&cleaned.text)) {
             if segmenter.is_counted(&token) {
-                let word = segmenter.canonical(&token).to_owned();
-                map.entry(word.clone()).or_default().0 += 1;
+                let word = segmenter.canonical(&token);
+                let id = *ids.entry(word).or_insert_with(|| {
+                    words.push((word, 0));
+                    u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
+                });
+                if let Some((_, count)) = words.get_mut(id as usize) {
+                    *count += 1;
+                }
                 let range = TextRange::new(piece.start + token.range.start, piece.start + token.range.end);
-                found.push((word, range));
+                found.push((id, range));
             }
         }
     }
-    let mut frequencies = WordFrequencies::from_map(map);
+    // Most frequent first, ties in Unicode order, as `from_map` orders them.
+    let mut order: Vec<u32> = (0..u32::try_from(words.len()).unwrap_or(u32::MAX)).collect();
+    order.sort_by(|&a, &b| {
+        let ((word_a, count_a), (word_b, count_b)) = (words[a as usize], words[b as usize]);
+        count_b.cmp(&count_a).then_with(|| word_a.cmp(word_b))
+    });
+    let mut rank = vec![0u32; words.len()];
+    for (position, &id) in order.iter().enumerate() {
+        rank[id as usize] = u32::try_from(position).unwrap_or(u32::MAX);
+    }
+    let mut frequencies = WordFrequencies {
+        tokens: words.iter().map(|(_, count)| count).sum(),
+        counts: order
+            .iter()
+            .map(|&id| {
+                let (word, count) = words[id as usize];
+                WordCount { word: word.to_owned(), count, text_count: 0 }
+            })
+            .collect(),
+    };
     count_in_text(&mut frequencies, &cleaned.text);
-    let index: HashMap<&str, u32> = frequencies
-        .counts
-        .iter()
-        .enumerate()
-        .map(|(i, count)| (count.word.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    let occurrences = found
-        .iter()
-        .filter_map(|(word, range)| index.get(word.as_str()).map(|&word| Occurrence { word, range: *range }))
-        .collect();
+    let occurrences = found.into_iter().map(|(id, range)| Occurrence { word: rank[id as usize], range }).collect();
     (frequencies, occurrences)
 }
 

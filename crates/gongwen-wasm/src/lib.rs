@@ -12,6 +12,9 @@
 
 use std::cell::OnceCell;
 
+#[cfg(feature = "bench")]
+pub mod bench;
+
 use gongwen_core::compare::record::CompareRecord;
 use gongwen_core::compare::{CompareSettings, compare_reports};
 use gongwen_core::report::{DEFAULT_TOP_WORDS, OutlineRecord, WordsRecord};

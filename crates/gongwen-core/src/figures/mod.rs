@@ -12,6 +12,8 @@
 
 pub mod numeral;
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
@@ -283,25 +285,63 @@ fn approx_after(text: &str, at: usize) -> Option<&'static str> {
 
 /// Byte ranges no figure may start in: lexicon formulations with numbers in
 /// them, and heading markers.
-fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) -> Vec<TextRange> {
+fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) -> ExcludedRanges {
+    let mut ranges: Vec<TextRange> = outline.headings.iter().map(|h| h.marker_range).collect();
+    if let Some(matcher) = numbered_forms_matcher(lexicon) {
+        ranges.extend(matcher.find_overlapping_iter(&cleaned.text).map(|m| TextRange::new(m.start(), m.end())));
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let reach = ranges
+        .iter()
+        .scan(0, |reach, range| {
+            *reach = range.end.max(*reach);
+            Some(*reach)
+        })
+        .collect();
+    ExcludedRanges { ranges, reach }
+}
+
+/// The automaton of the lexicon's forms with numbers in them. Built once
+/// for each distinct set of forms (in practice once per run: the lexicon
+/// changes only with the user's vocabulary), not once per report.
+fn numbered_forms_matcher(lexicon: &Lexicon) -> Option<Arc<AhoCorasick>> {
+    static CACHE: Mutex<Option<(Vec<String>, Arc<AhoCorasick>)>> = Mutex::new(None);
     let numbered: Vec<&str> = lexicon
         .entries
         .iter()
         .flat_map(|entry| entry.forms())
         .filter(|form| form.chars().any(|c| is_digit(c) || is_chinese_numeral_char(c)))
         .collect();
-    let mut ranges: Vec<TextRange> = outline.headings.iter().map(|h| h.marker_range).collect();
-    if let Ok(matcher) = AhoCorasick::new(&numbered) {
-        ranges.extend(matcher.find_overlapping_iter(&cleaned.text).map(|m| TextRange::new(m.start(), m.end())));
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((forms, matcher)) = cache.as_ref()
+        && forms.iter().map(String::as_str).eq(numbered.iter().copied())
+    {
+        return Some(Arc::clone(matcher));
     }
-    ranges.sort_by_key(|r| (r.start, r.end));
-    ranges
+    let matcher = Arc::new(AhoCorasick::new(&numbered).ok()?);
+    *cache = Some((numbered.iter().map(|form| (*form).to_owned()).collect(), Arc::clone(&matcher)));
+    Some(matcher)
 }
 
-/// Whether byte `at` lies in one of the sorted `ranges`.
-fn inside(ranges: &[TextRange], at: usize) -> bool {
-    let before = ranges.partition_point(|r| r.start <= at);
-    ranges[..before].iter().rev().take(64).any(|r| at < r.end)
+/// The byte ranges no figure may start in, sorted by start, with the
+/// furthest end reached by each range and those before it.
+struct ExcludedRanges {
+    ranges: Vec<TextRange>,
+    /// `reach[i]`: the largest end among `ranges[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl ExcludedRanges {
+    /// Whether byte `at` lies in one of the 64 ranges starting last at or
+    /// before it. Most bytes lie past every range before them, which the
+    /// reach tells at once; only the others walk back.
+    fn contain(&self, at: usize) -> bool {
+        let before = self.ranges.partition_point(|r| r.start <= at);
+        if before == 0 || self.reach[before - 1] <= at {
+            return false;
+        }
+        self.ranges[..before].iter().rev().take(64).any(|r| at < r.end)
+    }
 }
 
 /// What the figure at `start..end` counts: its clause's words before the
@@ -366,7 +406,7 @@ pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexic
                 || p == '＊'
                 || (is_chinese_numeral_char(p) && is_chinese_numeral_char(c))
         });
-        if continues || inside(&excluded, at) || previous == Some('第') {
+        if continues || excluded.contain(at) || previous == Some('第') {
             at += c.len_utf8();
             continue;
         }
@@ -388,7 +428,7 @@ pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexic
 }
 
 /// The figure whose number starts at byte `start`, with where it ends.
-fn figure_at(text: &str, start: usize, number: &NumberToken, excluded: &[TextRange]) -> Option<(usize, Figure)> {
+fn figure_at(text: &str, start: usize, number: &NumberToken, excluded: &ExcludedRanges) -> Option<(usize, Figure)> {
     let mut end = number.end;
     let percent_word = text[start..].starts_with("百分之");
     let mut approx = approx_before(text, start).map(str::to_owned);
@@ -449,7 +489,7 @@ fn figure_at(text: &str, start: usize, number: &NumberToken, excluded: &[TextRan
         if is_word_joiner && *joiner != "至" && !text[..start].ends_with('从') {
             break;
         }
-        if let Some(second) = number_at(text, after).filter(|n| !n.redacted && !inside(excluded, after)) {
+        if let Some(second) = number_at(text, after).filter(|n| !n.redacted && !excluded.contain(after)) {
             let second_unit = unit_at(text, second.end);
             if second_unit == Some(unit) || (second_unit.is_none() && matches!(unit, "%" | "％")) {
                 value_to = second.value;

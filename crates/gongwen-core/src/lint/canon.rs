@@ -19,11 +19,13 @@
 //! unnamed list is only judged when most of its items are members already,
 //! and near misses that are themselves other canonical forms are not flagged.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
+
+use crate::pattern_search::PatternTable;
 
 use super::{LintFinding, LintKind};
 use crate::clean::CleanedText;
@@ -115,6 +117,128 @@ pub struct CanonTable {
     /// index, written name, the other count).
     #[serde(skip)]
     written_names: Vec<(usize, String, Option<usize>)>,
+    /// What the checks search every report for, built from the rows on first
+    /// use rather than once per report.
+    #[serde(skip)]
+    search: LazySearch,
+}
+
+/// The table's search structures, built once: the canonical phrases whose
+/// near misses are looked for, the counted names' stems and the outdated
+/// wordings, each as one [`PatternTable`].
+#[derive(Debug, Clone)]
+struct CanonSearch {
+    /// Canonical phrases of seven characters or more, with their sources,
+    /// sorted and without repeats.
+    phrases: Vec<(String, String)>,
+    /// Each phrase's characters.
+    phrase_chars: Vec<Vec<char>>,
+    /// Every canonical form: the phrases, earlier list forms and outdated
+    /// wordings (right in their time).
+    canonical: HashSet<String>,
+    /// Each phrase's head and tail, which one edit cannot both break.
+    anchors: Option<AhoCorasick>,
+    /// For each anchor: its phrase, whether it is the head, its characters.
+    anchor_of: Vec<(usize, bool, usize)>,
+    /// The phrases themselves, row = phrase index.
+    exact: PatternTable,
+    /// The stems of counted list names (意识 of 四个意识), row = list index.
+    stems: PatternTable,
+    /// The outdated wordings, row = index in [`CanonTable::outdated`].
+    outdated: PatternTable,
+    /// Every list's members and earlier members with 的 left out, row =
+    /// list index: a list none of whose members a clause holds cannot be
+    /// what the clause lists.
+    members: PatternTable,
+    /// The written names (indices into [`CanonTable::written_names`]) by
+    /// their first and by their last character.
+    names_by_first: HashMap<char, Vec<usize>>,
+    names_by_last: HashMap<char, Vec<usize>>,
+}
+
+/// A [`CanonSearch`] made on first use. It follows from the table's rows,
+/// so it takes no part in comparing tables.
+#[derive(Debug, Clone, Default)]
+struct LazySearch(OnceLock<CanonSearch>);
+
+impl PartialEq for LazySearch {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl CanonSearch {
+    fn new(table: &CanonTable) -> Self {
+        let mut phrases: Vec<(String, String)> = Vec::new();
+        let mut canonical: HashSet<String> = HashSet::new();
+        for phrase in &table.phrases {
+            phrases.push((phrase.wording.clone(), phrase.source.clone()));
+        }
+        for outdated in &table.outdated {
+            phrases.push((outdated.current.clone(), outdated.source.clone()));
+            canonical.insert(outdated.old.clone());
+        }
+        for list in &table.lists {
+            for member in &list.members {
+                phrases.push((member.clone(), list.source.clone()));
+            }
+            // An earlier form was right in its time (全面建设小康社会 in 2007).
+            canonical.extend(list.before.iter().flatten().cloned());
+        }
+        phrases.retain(|(phrase, _)| phrase.chars().count() >= 7);
+        phrases.sort();
+        phrases.dedup_by(|a, b| a.0 == b.0);
+        canonical.extend(phrases.iter().map(|(p, _)| p.clone()));
+        let phrase_chars: Vec<Vec<char>> = phrases.iter().map(|(phrase, _)| phrase.chars().collect()).collect();
+        let mut anchors: Vec<String> = Vec::new();
+        let mut anchor_of: Vec<(usize, bool, usize)> = Vec::new();
+        for (index, p) in phrase_chars.iter().enumerate() {
+            let half = p.len() / 2;
+            let head: String = p[..half - 1].iter().collect();
+            let tail: String = p[half + 1..].iter().collect();
+            anchor_of.push((index, true, head.chars().count()));
+            anchors.push(head);
+            anchor_of.push((index, false, tail.chars().count()));
+            anchors.push(tail);
+        }
+        let anchors = if phrases.is_empty() { None } else { AhoCorasick::new(&anchors).ok() };
+        let exact = PatternTable::new(phrases.iter().map(|(phrase, _)| phrase.as_str()).enumerate());
+        let stems = PatternTable::new(table.lists.iter().enumerate().filter_map(|(index, list)| {
+            let (_, stem) = count_prefix(&list.name)?;
+            (stem.chars().count() >= 2).then_some((index, stem))
+        }));
+        let outdated = PatternTable::new(table.outdated.iter().map(|o| o.old.as_str()).enumerate());
+        let stripped: Vec<(usize, String)> = table
+            .lists
+            .iter()
+            .enumerate()
+            .flat_map(|(index, list)| {
+                list.members.iter().chain(list.before.iter().flatten()).map(move |m| (index, m.replace('的', "")))
+            })
+            .collect();
+        let members = PatternTable::new(stripped.iter().map(|(index, member)| (*index, member.as_str())));
+        let mut names_by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut names_by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        for (index, (_, written, _)) in table.written_names.iter().enumerate() {
+            if let (Some(first), Some(last)) = (written.chars().next(), written.chars().next_back()) {
+                names_by_first.entry(first).or_default().push(index);
+                names_by_last.entry(last).or_default().push(index);
+            }
+        }
+        Self {
+            phrases,
+            phrase_chars,
+            canonical,
+            anchors,
+            anchor_of,
+            exact,
+            stems,
+            outdated,
+            members,
+            names_by_first,
+            names_by_last,
+        }
+    }
 }
 
 /// A line of the table that cannot be read.
@@ -201,6 +325,11 @@ impl CanonTable {
         Ok(table)
     }
 
+    /// The search structures of the table's rows, built on first use.
+    fn search(&self) -> &CanonSearch {
+        self.search.0.get_or_init(|| CanonSearch::new(self))
+    }
+
     /// The size of the table, rows of every kind.
     pub fn len(&self) -> usize {
         self.lists.len() + self.phrases.len() + self.outdated.len()
@@ -251,40 +380,38 @@ pub fn check_formulations(cleaned: &CleanedText, table: &CanonTable, year: Optio
         finding(LintKind::FormulationNearMiss, Severity::Warning, message, range, Some(phrase))
     }));
     if let Some(year) = year {
-        for outdated in &table.outdated {
+        for (row, range) in table.search().outdated.find_by_row(text) {
+            let outdated = &table.outdated[row];
             if !applies(outdated.since, year) {
                 continue;
             }
-            for (at, _) in text.match_indices(&outdated.old) {
-                let range = TextRange::new(at, at + outdated.old.len());
-                if outdated.future_only && !reads_as_goal(text, range) {
-                    continue;
-                }
-                let message = if outdated.future_only {
-                    format!(
-                        "{}起「{}」已不作为奋斗目标，应为「{}」（依据：{}）",
-                        outdated.since.label(),
-                        outdated.old,
-                        outdated.current,
-                        outdated.source
-                    )
-                } else {
-                    format!(
-                        "{}起「{}」已改为「{}」（依据：{}）",
-                        outdated.since.label(),
-                        outdated.old,
-                        outdated.current,
-                        outdated.source
-                    )
-                };
-                findings.push(finding(
-                    LintKind::FormulationOutdated,
-                    Severity::Warning,
-                    message,
-                    range,
-                    Some(outdated.current.clone()),
-                ));
+            if outdated.future_only && !reads_as_goal(text, range) {
+                continue;
             }
+            let message = if outdated.future_only {
+                format!(
+                    "{}起「{}」已不作为奋斗目标，应为「{}」（依据：{}）",
+                    outdated.since.label(),
+                    outdated.old,
+                    outdated.current,
+                    outdated.source
+                )
+            } else {
+                format!(
+                    "{}起「{}」已改为「{}」（依据：{}）",
+                    outdated.since.label(),
+                    outdated.old,
+                    outdated.current,
+                    outdated.source
+                )
+            };
+            findings.push(finding(
+                LintKind::FormulationOutdated,
+                Severity::Warning,
+                message,
+                range,
+                Some(outdated.current.clone()),
+            ));
         }
     }
     findings.sort_by_key(|f| (f.range.start, f.range.end));
@@ -439,7 +566,16 @@ fn name_near<'t>(
     let after_start = clause.end;
     let after: String = text[after_start..].chars().take(16).collect();
     let after_trimmed = after.trim_start_matches(['“', '的', '等', ' ']);
-    table.written_names.iter().find_map(|(list, written, count)| {
+    // Only names ending as the text before ends or starting as the text
+    // after starts can be there: those are tried, in table order.
+    let search = table.search();
+    let by_last = before_trimmed.chars().next_back().and_then(|c| search.names_by_last.get(&c));
+    let by_first = after_trimmed.chars().next().and_then(|c| search.names_by_first.get(&c));
+    let mut candidates: Vec<usize> = by_last.into_iter().chain(by_first).flatten().copied().collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.into_iter().find_map(|index| {
+        let (list, written, count) = &table.written_names[index];
         let list = &table.lists[*list];
         if before_trimmed.ends_with(written.as_str()) {
             let end = clause.start - (before.len() - before_trimmed.len());
@@ -525,7 +661,19 @@ fn judge_enumeration(
         named_ranges.push(name_range);
         return judge_named(text, enumeration, list, &written, name_range, wrong_count, year, whole);
     }
-    table.lists.iter().find_map(|list| judge_unnamed(enumeration, list, year, whole))
+    // Only lists with a member (的 left out) in the clause can match it:
+    // every item judged a member holds one.
+    let clause: String = enumeration.clause.slice(text).chars().filter(|&c| c != '的').collect();
+    let mut candidates = vec![false; table.lists.len()];
+    for (list, _) in table.search().members.find_by_row(&clause) {
+        candidates[list] = true;
+    }
+    table
+        .lists
+        .iter()
+        .zip(candidates)
+        .filter(|(_, candidate)| *candidate)
+        .find_map(|(list, _)| judge_unnamed(enumeration, list, year, whole))
 }
 
 /// A named list (四个意识：…): its count, its members and their order.
@@ -662,6 +810,13 @@ fn judge_unnamed(
     year: Option<u32>,
     whole: TextRange,
 ) -> Option<EnumerationFinding> {
+    // Splitting the last item (制度自信和文化自信) adds at most one item:
+    // a list of another length is never this one, and is passed over
+    // before any item is copied.
+    let (items_written, length) = (enumeration.items.len(), list.members.len());
+    if length < 3 || (length != items_written && length != items_written + 1) {
+        return None;
+    }
     let members: Vec<&String> = list.members.iter().collect();
     let items = items_of(enumeration, &members);
     let n = items.len();
@@ -756,43 +911,39 @@ fn near_item(item: &str, member: &str, first: bool, last: bool) -> Option<(usize
 /// or without their members.
 fn miscounted_names<'t>(text: &str, table: &'t CanonTable) -> Vec<(TextRange, &'t CanonList, String)> {
     let mut found = Vec::new();
-    for list in &table.lists {
-        let Some((_, stem)) = count_prefix(&list.name) else { continue };
-        if stem.chars().count() < 2 {
+    for (index, stem_range) in table.search().stems.find_by_row(text) {
+        let list = &table.lists[index];
+        let (at, stem) = (stem_range.start, stem_range.slice(text));
+        let before = &text[..at];
+        let Some(measure) = before.chars().next_back() else { continue };
+        if !matches!(measure, '个' | '大' | '种' | '项' | '条') {
             continue;
         }
-        for (at, _) in text.match_indices(stem) {
-            let before = &text[..at];
-            let Some(measure) = before.chars().next_back() else { continue };
-            if !matches!(measure, '个' | '大' | '种' | '项' | '条') {
-                continue;
-            }
-            let before = &before[..before.len() - measure.len_utf8()];
-            let Some(&(count_text, _)) = COUNT_WORDS.iter().find(|(count, _)| before.ends_with(count)) else {
-                continue;
-            };
-            let start = at - measure.len_utf8() - count_text.len();
-            let end = at + stem.len();
-            let written = &text[start..end];
-            // Another list of the table, or the canonical name itself.
-            if table.lists.iter().any(|other| other.name == written) {
-                continue;
-            }
-            // A longer number (十三个方面) or a word going on (三个意识形态).
-            let longer_number = before[..before.len() - count_text.len()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| COUNT_WORDS.iter().any(|(count, _)| count.starts_with(c)) || c == '第');
-            let goes_on = text[end..].chars().next().is_some_and(|c| {
-                crate::source::is_cjk(c)
-                    && c.is_alphanumeric()
-                    && !matches!(c, '的' | '和' | '与' | '及' | '即' | '是' | '要' | '为' | '等')
-            });
-            if longer_number || goes_on {
-                continue;
-            }
-            found.push((TextRange::new(start, end), list, written.to_owned()));
+        let before = &before[..before.len() - measure.len_utf8()];
+        let Some(&(count_text, _)) = COUNT_WORDS.iter().find(|(count, _)| before.ends_with(count)) else {
+            continue;
+        };
+        let start = at - measure.len_utf8() - count_text.len();
+        let end = at + stem.len();
+        let written = &text[start..end];
+        // Another list of the table, or the canonical name itself.
+        if table.lists.iter().any(|other| other.name == written) {
+            continue;
         }
+        // A longer number (十三个方面) or a word going on (三个意识形态).
+        let longer_number = before[..before.len() - count_text.len()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| COUNT_WORDS.iter().any(|(count, _)| count.starts_with(c)) || c == '第');
+        let goes_on = text[end..].chars().next().is_some_and(|c| {
+            crate::source::is_cjk(c)
+                && c.is_alphanumeric()
+                && !matches!(c, '的' | '和' | '与' | '及' | '即' | '是' | '要' | '为' | '等')
+        });
+        if longer_number || goes_on {
+            continue;
+        }
+        found.push((TextRange::new(start, end), list, written.to_owned()));
     }
     found
 }
@@ -836,62 +987,25 @@ const STYLE_ONLY: &[char] = &['的'];
 /// more): windows of the text one edit from a phrase that overlap no exact
 /// occurrence of it and are not themselves canonical.
 fn near_misses(text: &str, chars: &[(usize, char)], table: &CanonTable) -> Vec<(TextRange, String, String)> {
-    let mut phrases: Vec<(String, String)> = Vec::new();
-    let mut canonical: HashSet<&str> = HashSet::new();
-    for phrase in &table.phrases {
-        phrases.push((phrase.wording.clone(), phrase.source.clone()));
-    }
-    for outdated in &table.outdated {
-        phrases.push((outdated.current.clone(), outdated.source.clone()));
-        canonical.insert(&outdated.old);
-    }
-    for list in &table.lists {
-        for member in &list.members {
-            phrases.push((member.clone(), list.source.clone()));
-        }
-        // An earlier form was right in its time (全面建设小康社会 in 2007).
-        canonical.extend(list.before.iter().flatten().map(String::as_str));
-    }
-    phrases.retain(|(phrase, _)| phrase.chars().count() >= 7);
-    phrases.sort();
-    phrases.dedup_by(|a, b| a.0 == b.0);
-    canonical.extend(phrases.iter().map(|(p, _)| p.as_str()));
-    if phrases.is_empty() {
-        return Vec::new();
-    }
-    let char_at: std::collections::HashMap<usize, usize> =
-        chars.iter().enumerate().map(|(index, &(at, _))| (at, index)).collect();
-    // Anchors: each phrase's head and tail, which one edit cannot both break.
-    let mut anchors: Vec<String> = Vec::new();
-    let mut anchor_of: Vec<(usize, bool, usize)> = Vec::new();
-    for (index, (phrase, _)) in phrases.iter().enumerate() {
-        let p: Vec<char> = phrase.chars().collect();
-        let half = p.len() / 2;
-        let head: String = p[..half - 1].iter().collect();
-        let tail: String = p[half + 1..].iter().collect();
-        anchor_of.push((index, true, head.chars().count()));
-        anchors.push(head);
-        anchor_of.push((index, false, tail.chars().count()));
-        anchors.push(tail);
-    }
-    let Ok(automaton) = AhoCorasick::new(&anchors) else { return Vec::new() };
+    let search = table.search();
+    let phrases = &search.phrases;
+    let Some(automaton) = &search.anchors else { return Vec::new() };
+    // The character index of a byte offset, if a character starts there.
+    let char_at = |at: usize| chars.binary_search_by_key(&at, |&(byte, _)| byte).ok();
     // Exact occurrences of every canonical phrase, in char indices.
-    let exact: Vec<Vec<(usize, usize)>> = phrases
-        .iter()
-        .map(|(phrase, _)| {
-            text.match_indices(phrase.as_str())
-                .filter_map(|(at, m)| {
-                    Some((*char_at.get(&at)?, char_at.get(&(at + m.len())).copied().unwrap_or(chars.len())))
-                })
-                .collect()
-        })
-        .collect();
+    let mut exact: Vec<Vec<(usize, usize)>> = vec![Vec::new(); phrases.len()];
+    for (index, range) in search.exact.find_by_row(text) {
+        if let Some(start) = char_at(range.start) {
+            exact[index].push((start, char_at(range.end).unwrap_or(chars.len())));
+        }
+    }
     let window_text = |start: usize, end: usize| -> String { chars[start..end].iter().map(|&(_, c)| c).collect() };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut window: Vec<char> = Vec::new();
     for hit in automaton.find_overlapping_iter(text) {
-        let (phrase_index, is_head, anchor_len) = anchor_of[hit.pattern().as_usize()];
-        let Some(&hit_start) = char_at.get(&hit.start()) else { continue };
-        let phrase: Vec<char> = phrases[phrase_index].0.chars().collect();
+        let (phrase_index, is_head, anchor_len) = search.anchor_of[hit.pattern().as_usize()];
+        let Some(hit_start) = char_at(hit.start()) else { continue };
+        let phrase = &search.phrase_chars[phrase_index];
         let n = phrase.len();
         for len in [n, n - 1, n + 1] {
             let (start, end) = if is_head {
@@ -904,15 +1018,16 @@ fn near_misses(text: &str, chars: &[(usize, char)], table: &CanonTable) -> Vec<(
             if end > chars.len() {
                 continue;
             }
-            let window: Vec<char> = chars[start..end].iter().map(|&(_, c)| c).collect();
-            if !one_edit_apart(&window, &phrase) {
+            window.clear();
+            window.extend(chars[start..end].iter().map(|&(_, c)| c));
+            if !one_edit_apart(&window, phrase) {
                 continue;
             }
             if exact[phrase_index].iter().any(|&(s, e)| s < end && start < e) {
                 continue;
             }
             let window_string = window_text(start, end);
-            if canonical.contains(window_string.as_str()) {
+            if search.canonical.contains(window_string.as_str()) {
                 continue;
             }
             if window.len() == n + 1 {

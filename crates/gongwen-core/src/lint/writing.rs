@@ -5,9 +5,12 @@
 //! likely typos from a curated confusion list (`新时达` → `新时代`); number
 //! style (`二0二三年`).
 
+use std::sync::OnceLock;
+
 use super::{LintFinding, LintKind};
 use crate::clean::CleanedText;
 use crate::diagnostic::Severity;
+use crate::pattern_search::PatternTable;
 use crate::source::is_cjk;
 use crate::text::TextRange;
 
@@ -143,6 +146,14 @@ const TYPOS: &[(&str, &str)] = &[
 const HALF_WIDTH: &[(char, char)] =
     &[(',', '，'), (';', '；'), (':', '：'), ('?', '？'), ('!', '！'), ('(', '（'), (')', '）')];
 
+/// Every occurrence of each typo of [`TYPOS`], as `str::match_indices` finds
+/// them, grouped by typo in table order: one pass of a table built once,
+/// not one scan of the text per typo.
+fn typo_matches(text: &str) -> Vec<(usize, TextRange)> {
+    static TABLE: OnceLock<PatternTable> = OnceLock::new();
+    TABLE.get_or_init(|| PatternTable::new(TYPOS.iter().map(|(wrong, _)| *wrong).enumerate())).find_by_row(text)
+}
+
 /// Whether `c` is a Chinese digit as numbers are written digit by digit
 /// (二〇二三), to catch numbers in mixed styles.
 fn is_chinese_digit(c: char) -> bool {
@@ -176,21 +187,25 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
             if i + 2 * len > chars.len() {
                 continue;
             }
-            let first: String = chars[i..i + len].iter().map(|&(_, c)| c).collect();
-            let second: String = chars[i + len..i + 2 * len].iter().map(|&(_, c)| c).collect();
-            if first != second || !first.chars().all(|c| is_cjk(c) && c.is_alphanumeric()) {
+            let (first, second) = (&chars[i..i + len], &chars[i + len..i + 2 * len]);
+            // Compared as characters, not as Strings: this runs at every
+            // character of every report.
+            if first.iter().zip(second).any(|(&(_, a), &(_, b))| a != b)
+                || !first.iter().all(|&(_, c)| is_cjk(c) && c.is_alphanumeric())
+            {
                 continue;
             }
             let range = TextRange::new(chars[i].0, end_of(i + 2 * len));
             // Reduplication: a known form that holds the doubled span and lies
             // within two characters of it on either side.
-            let around: String =
-                chars[i.saturating_sub(2)..(i + 2 * len + 2).min(chars.len())].iter().map(|&(_, c)| c).collect();
+            let around = TextRange::new(chars[i.saturating_sub(2)].0, end_of((i + 2 * len + 2).min(chars.len())));
             let doubled = range.slice(text);
-            let legitimate = REDUPLICATIONS.iter().any(|form| form.contains(doubled) && around.contains(form));
+            let legitimate =
+                REDUPLICATIONS.iter().any(|form| form.contains(doubled) && around.slice(text).contains(form));
             if legitimate {
                 continue;
             }
+            let first: String = first.iter().map(|&(_, c)| c).collect();
             push(LintKind::DoubledWord, Severity::Warning, format!("「{first}」重复"), range, Some(first.clone()));
             i += 2 * len;
             found = true;
@@ -261,12 +276,8 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
     }
     // Likely typos: the longest where entries overlap (社会主意 inside
     // 中国特色社会主意).
-    let mut typos: Vec<(TextRange, &str)> = TYPOS
-        .iter()
-        .flat_map(|(wrong, right)| {
-            text.match_indices(wrong).map(move |(at, _)| (TextRange::new(at, at + wrong.len()), *right))
-        })
-        .collect();
+    let mut typos: Vec<(TextRange, &str)> =
+        typo_matches(text).into_iter().map(|(pattern, range)| (range, TYPOS[pattern].1)).collect();
     typos.sort_by_key(|(range, _)| std::cmp::Reverse(range.len()));
     let mut kept: Vec<TextRange> = Vec::new();
     for (range, right) in typos {

@@ -3,12 +3,15 @@
 //! the title block, and phrases in the text counted up to a cap. The genre
 //! picks the default theme scheme; the user may choose another.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::Genre;
 use super::scheme::{CuePlace, theme_scheme};
 use crate::clean::CleanedText;
 use crate::outline::Outline;
+use crate::pattern_search::PatternTable;
 
 /// A text cue counts at most this many occurrences.
 const TEXT_CUE_CAP: usize = 5;
@@ -69,18 +72,34 @@ fn title_block(cleaned: &CleanedText, outline: &Outline) -> String {
     if first.chars().count() <= MAX_TITLE_CHARS { first.to_owned() } else { String::new() }
 }
 
+/// How often each genre's each cue occurs in `text` (as `str::matches`
+/// counts), in [`Genre::ALL`] and cue order: one pass for every cue of
+/// every scheme.
+fn text_cue_counts(text: &str) -> Vec<Vec<usize>> {
+    static CUES: OnceLock<PatternTable> = OnceLock::new();
+    let cues = || Genre::ALL.into_iter().flat_map(|genre| theme_scheme(genre).cues.iter());
+    let table = CUES.get_or_init(|| PatternTable::new(cues().map(|cue| cue.phrase).enumerate()));
+    let mut flat = vec![0; cues().count()];
+    for (row, _) in table.find_by_row(text) {
+        flat[row] += 1;
+    }
+    let mut flat = flat.into_iter();
+    Genre::ALL.into_iter().map(|genre| flat.by_ref().take(theme_scheme(genre).cues.len()).collect()).collect()
+}
+
 /// Detects the genre of a report.
 pub fn detect_genre(cleaned: &CleanedText, outline: &Outline) -> GenreDetection {
     let title = title_block(cleaned, outline);
     let mut scores = Vec::with_capacity(Genre::ALL.len());
     let mut evidence_by_genre = Vec::with_capacity(Genre::ALL.len());
-    for genre in Genre::ALL {
+    let text_counts = text_cue_counts(&cleaned.text);
+    for (genre, text_counts) in Genre::ALL.into_iter().zip(&text_counts) {
         let mut score = 0u32;
         let mut evidence = Vec::new();
-        for cue in &theme_scheme(genre).cues {
+        for (cue, &text_count) in theme_scheme(genre).cues.iter().zip(text_counts) {
             let count = match cue.place {
                 CuePlace::Title => usize::from(title.contains(cue.phrase)),
-                CuePlace::Text => cleaned.text.matches(cue.phrase).take(TEXT_CUE_CAP).count(),
+                CuePlace::Text => text_count.min(TEXT_CUE_CAP),
             };
             if count > 0 {
                 score += cue.weight * count as u32;

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::Genre;
@@ -178,7 +178,13 @@ pub fn parse_scheme(genre: Genre, source: &'static str) -> (ThemeScheme, Vec<Str
     }
     // Fails only for automata far larger than these tables; sections then
     // all go to the fallback theme.
-    let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
+    // A DFA: built once per scheme, it searches every report several times
+    // faster than the default NFA.
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .ok();
     (ThemeScheme { genre, themes, fallback, cues, matcher, pattern_themes }, problems)
 }
 

@@ -1,0 +1,60 @@
+//! Entry points of the in-browser benchmark (`www/bench.html`, built by
+//! `.ci/build-bench` with the `bench` feature): the same texts through raw
+//! jieba-rs `cut` with HMM, as `jieba-wasm` cuts, over the core's dictionary
+//! (jieba-rs's own, part-of-speech tags stripped; no lexicon), and through the per-report pipeline the page's analysis worker runs
+//! (`analyze_report`: decode, clean, outline, segmentation with the lexicon,
+//! words, formulations, themes, figures, structure, lint). Each returns a
+//! count so that the work cannot be optimised away and results cross the
+//! boundary as one number, not as JavaScript objects.
+
+use std::cell::OnceCell;
+
+use gongwen_core::{Segmenter, analyze_report};
+use jieba_rs::Jieba;
+use wasm_bindgen::prelude::*;
+
+/// The core's copy of jieba's dictionary, as plain text.
+const DICTIONARY: &str = include_str!("../../gongwen-core/data/jieba-dict.txt");
+
+/// A plain jieba-rs over [`DICTIONARY`].
+fn raw_jieba() -> Jieba {
+    Jieba::with_dict(&mut DICTIONARY.as_bytes()).unwrap_or_else(|_| Jieba::empty())
+}
+
+thread_local! {
+    static RAW_JIEBA: OnceCell<Jieba> = const { OnceCell::new() };
+    static PIPELINE: OnceCell<Result<Segmenter, String>> = const { OnceCell::new() };
+}
+
+/// Loads both dictionaries now, so that timings leave the load out.
+#[wasm_bindgen(js_name = benchPrepare)]
+pub fn bench_prepare() -> Result<(), JsError> {
+    RAW_JIEBA.with(|cell| {
+        cell.get_or_init(raw_jieba);
+    });
+    PIPELINE.with(|cell| {
+        cell.get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
+            .as_ref()
+            .map(|_| ())
+            .map_err(|message| JsError::new(message))
+    })
+}
+
+/// Raw jieba-rs `cut` of `text` with HMM: the number of words.
+#[wasm_bindgen(js_name = benchCut)]
+pub fn bench_cut(text: &str) -> usize {
+    RAW_JIEBA.with(|cell| cell.get_or_init(raw_jieba).cut(text, true).len())
+}
+
+/// The page's per-report analysis of `bytes`: the number of counted words
+/// (0 for a file that cannot be read).
+#[wasm_bindgen(js_name = benchAnalyze)]
+pub fn bench_analyze(name: &str, bytes: &[u8]) -> Result<usize, JsError> {
+    PIPELINE.with(|cell| {
+        let segmenter = cell
+            .get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
+            .as_ref()
+            .map_err(|message| JsError::new(message))?;
+        Ok(analyze_report(name, bytes, segmenter).map_or(0, |analysis| analysis.words.tokens))
+    })
+}
