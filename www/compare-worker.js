@@ -9,6 +9,9 @@ self.addEventListener('error', (event) => {
   self.postMessage({ trap: String(event.message || event.error || 'unknown error') });
 });
 
-init({ module_or_path: new URL('./gongwen-compare-worker_bg.wasm', import.meta.url) }).catch((error) => {
+init({ module_or_path: new URL('./gongwen-compare-worker_bg.wasm', import.meta.url) }).then((exports) => {
+  // The size of the module's linear memory, for tests/bench/analysis-browser.mjs.
+  self.gongwenMemoryBytes = () => exports.memory.buffer.byteLength;
+}, (error) => {
   self.postMessage({ broken: '比对线程无法启动：' + error });
 });

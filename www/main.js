@@ -1,5 +1,88 @@
-// Starts the page's wasm module (built by wasm-bindgen into gongwen-app.js).
+// Starts the page's wasm module (built by wasm-bindgen into gongwen-app.js),
+// and stands in for ECharts until it is needed.
 import init from './gongwen-app.js';
+
+/**
+ * ECharts (a third of a megabyte gzip'd, with the word cloud) is not needed
+ * before a first result: this stand-in is the global `echarts` the page's one
+ * binding (crates/gongwen-app/src/charts/echarts.rs) calls until the library
+ * has loaded. It loads the library when the worker's dictionary is ready, or
+ * when the first chart is made if that comes first; a chart made before then
+ * is a placeholder that records its calls (setOption, on, resize, dispose)
+ * and replays them on a real chart once ECharts is there, then forwards.
+ * When the library is already loaded (the single-file build inlines it),
+ * this does nothing.
+ */
+function deferECharts() {
+  if (globalThis.echarts) return;
+  const scripts = ['vendor/echarts.min.js', 'vendor/echarts-wordcloud.min.js'];
+  const waiting = [];
+  let loading = null;
+  const loadScript = (src) => new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`${src} 无法加载`));
+    document.head.append(script);
+  });
+  const load = () => {
+    loading ??= scripts.reduce((previous, src) => previous.then(() => loadScript(src)), Promise.resolve())
+      .then(() => {
+        const real = globalThis.echarts;
+        for (const chart of waiting.splice(0)) chart.attach(real);
+      })
+      .catch((error) => console.error('图表库加载失败：', error));
+    return loading;
+  };
+  class PendingChart {
+    constructor(dom) {
+      this.dom = dom;
+      this.calls = [];
+      this.chart = null;
+      this.disposed = false;
+    }
+    attach(real) {
+      if (this.disposed) return;
+      this.chart = real.init(this.dom);
+      for (const [method, args] of this.calls.splice(0)) this.chart[method](...args);
+    }
+    call(method, args) {
+      if (this.chart) return this.chart[method](...args);
+      this.calls.push([method, args]);
+      return undefined;
+    }
+    setOption(...args) { return this.call('setOption', args); }
+    on(...args) { return this.call('on', args); }
+    resize(...args) { return this.call('resize', args); }
+    getOption() { return this.chart?.getOption(); }
+    dispose() {
+      this.disposed = true;
+      if (this.chart) this.chart.dispose();
+    }
+  }
+  globalThis.echarts = {
+    init(dom) {
+      const chart = new PendingChart(dom);
+      waiting.push(chart);
+      load();
+      return chart;
+    },
+    getInstanceByDom() {
+      return undefined;
+    },
+  };
+  // The dictionary is ready: the page can analyse, and ECharts no longer
+  // competes with the worker's module for the network.
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-dictionary="ready"]')) {
+      observer.disconnect();
+      load();
+    }
+  });
+  observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-dictionary'] });
+}
+
+deferECharts();
 
 init({ module_or_path: new URL('./gongwen-app_bg.wasm', import.meta.url) }).catch((error) => {
   document.body.textContent = '公文透镜无法启动：' + error;

@@ -1,5 +1,8 @@
 // A minimal static file server for the built page (dist/), bound to
 // 127.0.0.1 only. Used by the README's serve command and by the browser tests.
+// It sends a file's precompressed copy (FILE.br or FILE.gz, written by
+// www/precompress.mjs) when the request accepts that encoding, and answers a
+// revalidation with 304 when the file has not changed.
 // Usage: node www/serve.mjs [DIR] [PORT]   (defaults: dist, 8080)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -44,6 +47,26 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** The encodings a precompressed copy may have, the server's preference first. */
+const ENCODINGS = [{ name: 'br', extension: 'br' }, { name: 'gzip', extension: 'gz' }];
+
+/**
+ * The encoding of `file`'s precompressed copy to send for a request that
+ * accepts `accepted` (its Accept-Encoding header), or null for the file as is.
+ */
+async function precompressed(file, accepted = '') {
+  const offered = new Set(accepted.split(',')
+    .map((part) => part.split(';').map((piece) => piece.trim().toLowerCase()))
+    .filter(([, ...params]) => !params.some((param) => /^q=0(\.0*)?$/.test(param)))
+    .map(([name]) => name));
+  for (const encoding of ENCODINGS) {
+    if (offered.has(encoding.name) && (await stat(`${file}.${encoding.extension}`).catch(() => null))?.isFile()) {
+      return encoding;
+    }
+  }
+  return null;
+}
+
 /** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port). Resolves to { server, url }. */
 export function startServer(root, port = 0) {
   const base = resolve(root);
@@ -55,14 +78,28 @@ export function startServer(root, port = 0) {
         response.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden');
         return;
       }
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, {
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+      }
+      if (!info?.isFile()) throw new Error('not a file');
+      const headers = {
         ...SECURITY_HEADERS,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
-      });
-      response.end(body);
+        'ETag': `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`,
+        'Vary': 'Accept-Encoding',
+      };
+      if (request.headers['if-none-match'] === headers.ETag) {
+        response.writeHead(304, headers).end();
+        return;
+      }
+      const encoding = await precompressed(file, request.headers['accept-encoding']);
+      const body = await readFile(encoding ? `${file}.${encoding.extension}` : file);
+      if (encoding) headers['Content-Encoding'] = encoding.name;
+      response.writeHead(200, { ...headers, 'Content-Length': body.length });
+      response.end(request.method === 'HEAD' ? undefined : body);
     } catch {
       response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     }

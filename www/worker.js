@@ -1,7 +1,8 @@
-// The analysis worker's bootstrap: a module worker that starts the
+// An analysis worker's bootstrap: a module worker that starts the
 // gongwen-worker wasm module, whose main() loads the dictionary and answers
-// the page's messages (postcard bytes). This file's own two messages are
-// plain objects (see crates/gongwen-app/src/protocol.rs, BootstrapMessage).
+// the page's messages (postcard bytes). The page runs a pool of these. This
+// file's own two messages are plain objects (see
+// crates/gongwen-app/src/protocol.rs, BootstrapMessage).
 import init from './gongwen-worker.js';
 
 // Release builds abort on a Rust panic: the wasm instance traps, the
@@ -12,6 +13,10 @@ self.addEventListener('error', (event) => {
   self.postMessage({ trap: String(event.message || event.error || 'unknown error') });
 });
 
-init({ module_or_path: new URL('./gongwen-worker_bg.wasm', import.meta.url) }).catch((error) => {
+init({ module_or_path: new URL('./gongwen-worker_bg.wasm', import.meta.url) }).then((exports) => {
+  // The size of the module's linear memory, for tests/bench/analysis-browser.mjs
+  // (wasm memory never shrinks: this is the worker's high-water mark).
+  self.gongwenMemoryBytes = () => exports.memory.buffer.byteLength;
+}, (error) => {
   self.postMessage({ broken: '分析线程无法启动：' + error });
 });

@@ -428,6 +428,8 @@ test('counts: 词次 and 原文次数 side by side, explained, and 原文次数 
   const { page } = session;
   try {
     await loadSamples(page, [1366, 768]);
+    // The distinctive words and TF-IDF are computed in a worker.
+    await page.waitForSelector('.keyness-panel[aria-busy="false"]');
     const report = '000_75e6ea62ff7e3e22.txt';
     const text = SEEDS.get(report);
     /** Rows of `table` as objects keyed by header, and the headers' titles. */

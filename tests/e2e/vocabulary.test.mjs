@@ -47,6 +47,8 @@ describe('the vocabulary views', () => {
     const { page } = session;
     await page.click('.file-item >> nth=3');
     assert.equal(await page.textContent('.view-tab.active'), '特色词');
+    // The lists are computed in a worker: wait for this report's.
+    await page.waitForSelector('.keyness-panel[aria-busy="false"]');
     const rows = await page.$$eval('.score-table.distinctive tbody tr', (rows) =>
       rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)));
     assert.ok(rows.length > 3, 'a report among five has distinctive words');
@@ -174,6 +176,7 @@ test('two identical reports have no distinctive words, and the panel says so', a
     await waitForReports(page, 2);
     await page.click('.file-item >> nth=0');
     await page.click('.view-tab:has-text("特色词")');
+    await page.waitForSelector('.keyness-panel[aria-busy="false"]');
     assert.equal(await page.$$eval('.score-table.distinctive tbody tr', (rows) => rows.length), 0);
     assert.match(await page.textContent('.keyness-empty'), /与其余 1 份报告相比，没有在 p < 0\.05 水平上显著多用的词（G² ≥ 3\.84）/);
     await screenshot(page, 'keyness-empty');

@@ -10,6 +10,11 @@
 let pdfjs = null;
 
 async function loadPdfjs() {
+  // The single-file build (www/offline-runtime.js) has no pdf.js: it says so
+  // here, in words users read, instead of failing to fetch it.
+  if (globalThis.gongwenPdfUnavailable) {
+    throw { kind: 'unavailable', message: globalThis.gongwenPdfUnavailable };
+  }
   if (pdfjs === null) {
     const base = new URL('vendor/pdfjs/', document.baseURI);
     pdfjs = await import(new URL('pdf.min.mjs', base).href);

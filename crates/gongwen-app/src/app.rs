@@ -10,10 +10,10 @@ use std::rc::Rc;
 
 use gongwen_core::ReadLimits;
 use gongwen_core::compare::CompareSettings;
+use gongwen_core::keyness::Significance;
 use gongwen_core::lexicon::Lexicon;
 use gongwen_core::source::limits::format_bytes;
 use gongwen_core::vocabulary::UserVocabulary;
-use gongwen_core::words::combine_frequencies;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -40,6 +40,7 @@ use crate::dropped_files::dropped_files;
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_comparison::use_comparison;
+use crate::hooks::use_keyness::use_keyness;
 use crate::hooks::use_lint_filter::use_lint_filter;
 use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
@@ -188,15 +189,14 @@ pub fn App() -> Html {
         })
     };
     let dispatch = Callback::from(state.dispatcher());
-    let on_select = dispatch.reform(Action::Select);
-    let on_remove = {
-        let dispatch = dispatch.clone();
-        let worker = worker.clone();
-        Callback::from(move |id: ReportId| {
-            worker.forget(id);
-            dispatch.emit(Action::Remove(id));
-        })
-    };
+    // The file list's callbacks stay the same across renders, so that a
+    // batch of results re-renders only the items whose status changed.
+    let on_select =
+        use_callback(state.dispatcher(), |id: ReportId, dispatcher| dispatcher.dispatch(Action::Select(id)));
+    let on_remove = use_callback((state.dispatcher(), worker.clone()), |id: ReportId, (dispatcher, worker)| {
+        worker.forget(id);
+        dispatcher.dispatch(Action::Remove(id));
+    });
     let on_focus = dispatch.reform(Action::FocusHeading);
     let on_open_section = dispatch.reform(|(id, heading)| Action::OpenSection { id, heading });
     let on_word = dispatch.reform(Action::Lookup);
@@ -334,18 +334,22 @@ pub fn App() -> Html {
         let mark_layers = mark_layers.clone();
         Callback::from(move |layers: MarkLayers| mark_layers.set(layers))
     };
-    // Only a change of analyses changes the set's words, not a click or a scroll.
-    let corpus = use_memo(analysed.clone(), |analysed| {
-        combine_frequencies(analysed.iter().map(|(_, analysis)| &analysis.words))
-    });
+    let significance = use_state(Significance::default);
+    let on_significance = {
+        let significance = significance.clone();
+        Callback::from(move |level: Significance| significance.set(level))
+    };
+    let keyness = use_keyness(&analysed, state.selected);
     let selected = state.selected_analysis();
 
     let status = match &state.dictionary {
         DictionaryStatus::Loading => {
             html! { <span class="dictionary loading" data-dictionary="loading">{ "正在加载词典…" }</span> }
         }
-        DictionaryStatus::Ready { load_millis } => html! {
-            <span class="dictionary ready" data-dictionary="ready" title={format!("词典加载用时 {load_millis:.0} 毫秒")}>
+        DictionaryStatus::Ready { load_millis, workers } => html! {
+            <span class="dictionary ready" data-dictionary="ready" data-workers={worker.workers().to_string()}
+                data-workers-ready={workers.to_string()}
+                title={format!("词典加载用时 {load_millis:.0} 毫秒；{workers}/{} 个分析线程就绪", worker.workers())}>
                 { if state.is_busy() { "分析中…" } else { "词典已就绪" } }
             </span>
         },
@@ -353,6 +357,21 @@ pub fn App() -> Html {
             <span class="dictionary broken" data-dictionary="broken">{ format!("词典不可用：{message}") }</span>
         },
     };
+    let progress = state.progress().map(|(finished, total)| {
+        let on_cancel = {
+            let worker = worker.clone();
+            Callback::from(move |_: MouseEvent| worker.cancel())
+        };
+        html! {
+            <span class="analysis-progress" role="status">
+                <progress max={total.to_string()} value={finished.to_string()} aria-label="分析进度"></progress>
+                <span class="analysis-count" data-finished={finished.to_string()} data-total={total.to_string()}>
+                    { format!("已分析 {finished}/{total} 份") }
+                </span>
+                <button id="cancel-analysis" class="cancel" onclick={on_cancel}>{ "取消" }</button>
+            </span>
+        }
+    });
     let splitter = |pane: Pane| {
         html! {
             <Splitter {pane} size={panes.sizes.get(pane)} on_preview={panes.preview.clone()} on_commit={panes.commit.clone()} />
@@ -391,6 +410,7 @@ pub fn App() -> Html {
                     onchange={on_pick}
                 />
                 { status }
+                { for progress }
                 <span class="privacy">{ "文件只在本机浏览器中分析，不会上传。" }</span>
             </header>
             <div class={classes!("layout", (side_by_side.is_some() || year_reports.is_some()).then_some("comparing"))}>
@@ -435,10 +455,11 @@ pub fn App() -> Html {
                         <div class="view-body">
                             { match *view {
                                 View::Keyness => html! {
-                                    <KeynessPanel reports={analysed.clone()} selected={state.selected.unwrap_or_default()} on_word={on_word.clone()} />
+                                    <KeynessPanel analysis={analysis.clone()} status={keyness.clone()} significance={*significance}
+                                        {on_significance} on_word={on_word.clone()} />
                                 },
                                 View::Words => html! {
-                                    <WordPanel analysis={analysis.clone()} reports={analysed.clone()} corpus={corpus} on_word={on_word.clone()} />
+                                    <WordPanel analysis={analysis.clone()} reports={analysed.clone()} on_word={on_word.clone()} />
                                 },
                                 View::Formulations => html! {
                                     <FormulationPanel reports={analysed.clone()} analysis={analysis.clone()} on_word={on_word.clone()} />

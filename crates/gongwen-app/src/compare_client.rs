@@ -24,8 +24,8 @@ type EventHandler = Closure<dyn FnMut(JsValue)>;
 pub struct CompareClient {
     worker: Worker,
     ready: Rc<Cell<bool>>,
-    /// The request waiting for the worker to be ready: only the latest.
-    waiting: Rc<RefCell<Option<ToCompareWorker>>>,
+    /// The messages waiting for the worker to be ready, in order.
+    waiting: Rc<RefCell<Vec<ToCompareWorker>>>,
     _on_message: EventHandler,
     _on_error: EventHandler,
 }
@@ -54,7 +54,7 @@ impl CompareClient {
         let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
             .map_err(|error| format!("无法启动比对线程：{error:?}"))?;
         let ready = Rc::new(Cell::new(false));
-        let waiting: Rc<RefCell<Option<ToCompareWorker>>> = Rc::new(RefCell::new(None));
+        let waiting: Rc<RefCell<Vec<ToCompareWorker>>> = Rc::new(RefCell::new(Vec::new()));
         let on_failure = Rc::new(on_failure);
         let on_message = {
             let (ready, waiting, worker, on_failure) =
@@ -72,9 +72,8 @@ impl CompareClient {
                 match decoded {
                     Ok(FromCompareWorker::Ready) => {
                         ready.set(true);
-                        if let Some(message) = waiting.borrow_mut().take()
-                            && let Err(error) = post(&worker, &message)
-                        {
+                        let waiting: Vec<ToCompareWorker> = waiting.take();
+                        if let Some(error) = waiting.iter().find_map(|message| post(&worker, message).err()) {
                             on_failure(format!("无法把报告交给比对线程：{error}"));
                         }
                     }
@@ -92,13 +91,24 @@ impl CompareClient {
         Ok(Self { worker, ready, waiting, _on_message: on_message, _on_error: on_error })
     }
 
-    /// Sends `message` now, or once the worker is ready (replacing a request
-    /// that was still waiting).
+    /// Sends `message` now, or once the worker is ready (replacing every
+    /// message that was still waiting: a newer request supersedes them).
     pub fn send(&self, message: ToCompareWorker) -> Result<(), String> {
         if self.ready.get() {
             post(&self.worker, &message).map_err(|error| format!("无法把报告交给比对线程：{error}"))
         } else {
-            self.waiting.replace(Some(message));
+            self.waiting.replace(vec![message]);
+            Ok(())
+        }
+    }
+
+    /// Sends `message` now, or once the worker is ready, after every message
+    /// waiting before it.
+    pub fn queue(&self, message: ToCompareWorker) -> Result<(), String> {
+        if self.ready.get() {
+            post(&self.worker, &message).map_err(|error| format!("无法把报告交给比对线程：{error}"))
+        } else {
+            self.waiting.borrow_mut().push(message);
             Ok(())
         }
     }

@@ -9,6 +9,12 @@
 //! ([`ToCompareWorker::Compare`]), and a report against an earlier year's
 //! ([`ToCompareWorker::CompareYears`], 对照). A comparison is cancelled by
 //! terminating the worker; the next request starts a new one.
+//!
+//! A third instance of the module keeps every report's word frequencies
+//! ([`ToCompareWorker::SetWords`], [`ToCompareWorker::ForgetWords`]) and
+//! answers the keyness panel's questions ([`ToCompareWorker::Keyness`]), so
+//! that distinctive words and TF-IDF over a thousand reports never run on the
+//! page's thread ([`crate::set_analyses`]).
 
 use gongwen_core::analysis::ReportAnalysis;
 use gongwen_core::clean::{CleanLine, CleanedText};
@@ -18,7 +24,11 @@ use gongwen_core::outline::Heading;
 use gongwen_core::source::LineHint;
 use gongwen_core::text::TextRange;
 use gongwen_core::vocabulary::UserVocabulary;
+use gongwen_core::words::WordFrequencies;
 use serde::{Deserialize, Serialize};
+
+use crate::protocol::ReportId;
+use crate::set_analyses::KeynessLists;
 
 /// What the comparison worker needs of one report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,6 +99,25 @@ pub enum ToCompareWorker {
         /// The shortest kept passage, in compared characters.
         min_chars: usize,
     },
+    /// Keep report `id`'s word frequencies (replacing any kept before).
+    SetWords {
+        /// The report.
+        id: ReportId,
+        /// Its words.
+        words: WordFrequencies,
+    },
+    /// Drop these reports' word frequencies.
+    ForgetWords {
+        /// The reports.
+        ids: Vec<ReportId>,
+    },
+    /// Compute a report's lists against the words kept.
+    Keyness {
+        /// The page's number for the request, echoed in the answer.
+        request: u32,
+        /// The report whose lists to compute.
+        id: ReportId,
+    },
 }
 
 /// From the comparison worker to the page.
@@ -114,6 +143,14 @@ pub enum FromCompareWorker {
         /// The worker's wasm memory afterwards, in bytes (its high-water
         /// mark: wasm memory never shrinks).
         memory_bytes: u64,
+    },
+    /// Keyness request `request` is done: the lists, or `None` if the
+    /// report's words were not kept.
+    Keyness {
+        /// The request.
+        request: u32,
+        /// The lists.
+        lists: Option<KeynessLists>,
     },
     /// Year-over-year request `request` is done.
     YearsCompared {

@@ -1,8 +1,10 @@
 //! The comparison worker: runs in a dedicated Web Worker of its own and
 //! compares the reports the page sends ([`ToCompareWorker::Compare`]),
 //! posting its progress step by step, or a report with an earlier year's
-//! ([`ToCompareWorker::CompareYears`]). It needs no dictionary, so it starts
-//! at once; the page terminates it to cancel a comparison.
+//! ([`ToCompareWorker::CompareYears`]), or keeps the reports' words and
+//! answers the keyness panel ([`ToCompareWorker::Keyness`]). It needs no
+//! dictionary, so it starts at once; the page terminates it to cancel a
+//! comparison.
 
 use gongwen_core::clean::CleanedText;
 use gongwen_core::compare::year_over_year::compare_year_texts;
@@ -14,6 +16,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::compare_protocol::{CompareInput, FromCompareWorker, ToCompareWorker};
 use crate::protocol;
+use crate::set_analyses::SetWords;
 
 /// Posts a message to the page, moving its bytes.
 fn post(scope: &DedicatedWorkerGlobalScope, message: &FromCompareWorker) {
@@ -44,8 +47,17 @@ fn memory_bytes() -> u64 {
 }
 
 /// Answers one request.
-fn answer(scope: &DedicatedWorkerGlobalScope, message: ToCompareWorker) {
+fn answer(scope: &DedicatedWorkerGlobalScope, words: &mut SetWords, message: ToCompareWorker) {
     match message {
+        ToCompareWorker::SetWords { id, words: report } => words.set(id, report),
+        ToCompareWorker::ForgetWords { ids } => {
+            for id in ids {
+                words.forget(id);
+            }
+        }
+        ToCompareWorker::Keyness { request, id } => {
+            post(scope, &FromCompareWorker::Keyness { request, lists: words.keyness(id) });
+        }
         ToCompareWorker::Compare { request, reports, templates, settings, vocabulary } => {
             compare_set(scope, request, &reports, &templates, &settings, &vocabulary)
         }
@@ -98,9 +110,10 @@ pub fn run_compare_worker() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let handler_scope = scope.clone();
+    let mut words = SetWords::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         match protocol::decode::<ToCompareWorker>(&event.data()) {
-            Some(Ok(message)) => answer(&handler_scope, message),
+            Some(Ok(message)) => answer(&handler_scope, &mut words, message),
             Some(Err(error)) => {
                 web_sys::console::error_2(&"gongwen compare worker: unreadable message".into(), &error.into())
             }

@@ -32,6 +32,7 @@ pub mod pinyin_order;
 pub mod protocol;
 pub mod reader_marks;
 pub mod samples;
+pub mod set_analyses;
 pub mod shared_text;
 pub mod state;
 pub mod structure_check;

@@ -54,6 +54,9 @@ pub async fn extract_pdf_pages(
         }
         Err(error) => Err(match serde_wasm_bindgen::from_value::<Failure>(error.clone()) {
             Ok(failure) if failure.kind == "encrypted" => ReadError::Encrypted { format: "PDF " }.to_string(),
+            // The single-file build has no PDF reader: its own message, which
+            // says what to do instead.
+            Ok(failure) if failure.kind == "unavailable" => failure.message,
             Ok(failure) => ReadError::Corrupt { format: "PDF ", detail: failure.message }.to_string(),
             Err(_) => ReadError::Corrupt { format: "PDF ", detail: format!("{error:?}") }.to_string(),
         }),

@@ -38,26 +38,14 @@ pub type ReportId = u32;
 /// From the page to the worker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ToWorker {
-    /// Use these vocabulary changes from now on and analyse every kept file
-    /// again.
+    /// Use these vocabulary changes from now on (the page then sends every
+    /// file again).
     Configure {
         /// The user's changes to the lexicon and stopwords.
         vocabulary: UserVocabulary,
     },
-    /// Analyse one file and keep its bytes for later re-analysis.
+    /// Analyse one file.
     Analyze {
-        /// The page's id for the file.
-        id: ReportId,
-        /// The file's name.
-        name: String,
-        /// The file's bytes.
-        #[serde(with = "serde_bytes")]
-        bytes: Vec<u8>,
-    },
-    /// Keep the bytes of a file that is already analysed, so that a later
-    /// vocabulary change analyses it again. Sent to a worker that replaces
-    /// one that crashed, which took its copy of every file along.
-    Keep {
         /// The page's id for the file.
         id: ReportId,
         /// The file's name.
@@ -78,11 +66,6 @@ pub enum ToWorker {
         /// The PDF's page count (more than `pages.len()` when the page limit
         /// cut it short).
         total_pages: u32,
-    },
-    /// The user removed a file: drop its bytes.
-    Forget {
-        /// The page's id for the file.
-        id: ReportId,
     },
     /// Panic as if analysing the file `id` had hit a bug. Exists only for the
     /// resilience test (`tests/e2e/resilience.test.mjs`), which reaches it
@@ -114,8 +97,8 @@ pub enum FromWorker {
         id: ReportId,
     },
     /// The file is a ZIP archive of reports: here are its files, each with
-    /// its bytes or why it could not be unpacked. The worker keeps none of
-    /// them; the page sends each for analysis as a file of its own.
+    /// its bytes or why it could not be unpacked. The page sends each for
+    /// analysis as a file of its own.
     Unpacked {
         /// The page's id for the archive.
         id: ReportId,
@@ -123,7 +106,7 @@ pub enum FromWorker {
         entries: Vec<UnpackedEntry>,
     },
     /// The file is a PDF, whose text the page's PDF reader (pdf.js) must
-    /// extract; the worker keeps nothing of it.
+    /// extract.
     NeedsPdfText {
         /// The page's id for the file.
         id: ReportId,

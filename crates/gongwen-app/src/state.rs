@@ -58,8 +58,10 @@ pub enum DictionaryStatus {
     Loading,
     /// Loaded in this many milliseconds.
     Ready {
-        /// Load time in milliseconds.
+        /// Load time in milliseconds (of the first worker ready).
         load_millis: f64,
+        /// How many workers of the pool have loaded theirs.
+        workers: usize,
     },
     /// Could not be loaded; the message says why.
     Broken(String),
@@ -95,6 +97,20 @@ pub struct ReportEntry {
     pub size: usize,
     /// How far it got.
     pub status: ReportStatus,
+    /// Which worker of the pool analysed it (from 1), shown to the tests as
+    /// `data-worker`.
+    pub worker: Option<u32>,
+}
+
+/// One file's answer from the analysis pool.
+#[derive(Debug, Clone)]
+pub struct AnalysisResult {
+    /// The file's id.
+    pub id: ReportId,
+    /// The analysis or the error message.
+    pub result: Result<Box<AnalysedReport>, String>,
+    /// Which worker of the pool analysed it (from 1), if one did.
+    pub worker: Option<u32>,
 }
 
 /// A file handed to the page, before analysis.
@@ -197,10 +213,12 @@ pub enum Action {
         /// Why, in Chinese.
         message: String,
     },
-    /// The worker finished loading its dictionary.
+    /// A worker of the pool finished loading its dictionary.
     DictionaryReady {
         /// Load time in milliseconds.
         load_millis: f64,
+        /// How many workers of the pool have loaded theirs now.
+        workers: usize,
     },
     /// The worker could not load its dictionary or could not start.
     DictionaryBroken(String),
@@ -211,6 +229,8 @@ pub enum Action {
         /// The analysis or the error message.
         result: Result<Box<AnalysedReport>, String>,
     },
+    /// The pool's answers gathered since the last batch, in order.
+    AnalyzedBatch(Vec<AnalysisResult>),
     /// The user selected a report.
     Select(ReportId),
     /// The user removed a report.
@@ -254,8 +274,13 @@ impl Reducible for AppState {
         match action {
             Action::FilesAdded(files) => {
                 for file in files {
-                    let entry =
-                        ReportEntry { id: file.id, name: file.name, size: file.size, status: ReportStatus::Analyzing };
+                    let entry = ReportEntry {
+                        id: file.id,
+                        name: file.name,
+                        size: file.size,
+                        status: ReportStatus::Analyzing,
+                        worker: None,
+                    };
                     state.upsert(entry);
                 }
             }
@@ -265,11 +290,17 @@ impl Reducible for AppState {
                     name: file.name,
                     size: file.size,
                     status: ReportStatus::Failed(message),
+                    worker: None,
                 };
                 state.upsert(entry);
             }
-            Action::DictionaryReady { load_millis } => {
-                state.dictionary = DictionaryStatus::Ready { load_millis };
+            Action::DictionaryReady { load_millis, workers } => {
+                // The first worker's load time is the one users waited for.
+                let load_millis = match state.dictionary {
+                    DictionaryStatus::Ready { load_millis, .. } => load_millis,
+                    _ => load_millis,
+                };
+                state.dictionary = DictionaryStatus::Ready { load_millis, workers };
             }
             Action::DictionaryBroken(message) => {
                 for entry in &mut state.reports {
@@ -284,15 +315,10 @@ impl Reducible for AppState {
                     entry.status = ReportStatus::Reading { done, total };
                 }
             }
-            Action::Analyzed { id, result } => {
-                if let Some(entry) = state.reports.iter_mut().find(|entry| entry.id == id) {
-                    entry.status = match result {
-                        Ok(report) => ReportStatus::Done(SharedAnalysis::new(*report)),
-                        Err(message) => ReportStatus::Failed(message),
-                    };
-                }
-                if state.selected.is_none() && state.report(id).is_some_and(ReportEntry::is_done) {
-                    state.selected = Some(id);
+            Action::Analyzed { id, result } => state.record(AnalysisResult { id, result, worker: None }),
+            Action::AnalyzedBatch(results) => {
+                for result in results {
+                    state.record(result);
                 }
             }
             Action::Select(id) => {
@@ -377,6 +403,33 @@ impl AppState {
         self.reports.iter().any(ReportEntry::is_pending)
     }
 
+    /// Counts of the files analysed or failed, and of all files, while any is
+    /// pending: what the progress bar shows.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        let pending = self.reports.iter().filter(|entry| entry.is_pending()).count();
+        (pending > 0).then(|| (self.reports.len() - pending, self.reports.len()))
+    }
+
+    fn record(&mut self, AnalysisResult { id, result, worker }: AnalysisResult) {
+        if let Some(entry) = self.reports.iter_mut().find(|entry| entry.id == id) {
+            entry.status = match result {
+                Ok(report) => ReportStatus::Done(SharedAnalysis::new(*report)),
+                Err(message) => ReportStatus::Failed(message),
+            };
+            entry.worker = worker;
+        }
+        if self.selected.is_none() {
+            // The first report of the list that is not failed, once it is
+            // done: the same one whichever worker of the pool finishes first.
+            self.selected = self
+                .reports
+                .iter()
+                .find(|entry| !matches!(entry.status, ReportStatus::Failed(_)))
+                .filter(|entry| entry.is_done())
+                .map(|entry| entry.id);
+        }
+    }
+
     fn focus_on(&mut self, target: FocusTarget) {
         let generation = self.focus.map_or(0, |(_, generation)| generation.wrapping_add(1));
         self.focus = Some((target, generation));
@@ -454,6 +507,24 @@ mod tests {
         let state = reduce(state, Action::FilesAdded(vec![added(2, "a.txt")]));
         assert_eq!(state.reports.len(), 1);
         assert_eq!(state.reports[0].id, 2);
+    }
+
+    #[test]
+    fn a_batch_records_every_answer_and_counts_progress() {
+        let state = Rc::new(AppState::default());
+        let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.txt"), added(3, "c.txt")]));
+        assert_eq!(state.progress(), Some((0, 3)));
+        let batch = vec![
+            AnalysisResult { id: 2, result: Ok(Box::new(sample_analysis())), worker: Some(2) },
+            AnalysisResult { id: 3, result: Err("已取消分析".to_owned()), worker: None },
+        ];
+        let state = reduce(state, Action::AnalyzedBatch(batch));
+        assert_eq!(state.progress(), Some((2, 3)));
+        assert_eq!(state.reports[1].worker, Some(2));
+        assert_eq!(state.selected, None, "the first report is selected when it is done, whichever finishes first");
+        let state = reduce(state, Action::Analyzed { id: 1, result: Err("二进制".to_owned()) });
+        assert_eq!(state.progress(), None, "nothing is pending");
+        assert_eq!(state.selected, Some(2), "the first report that did not fail");
     }
 
     #[test]

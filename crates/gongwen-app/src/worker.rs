@@ -1,19 +1,18 @@
-//! The analysis worker: runs in a dedicated Web Worker, owns the segmenter,
-//! and analyses each file the page posts.
+//! An analysis worker: runs in a dedicated Web Worker, owns a segmenter, and
+//! analyses each file the page posts. The page runs a pool of them
+//! (`hooks/use_analysis_worker.rs`) and gives each file to one that is free.
 //!
 //! The page stays interactive while the worker loads jieba's dictionary (half a
 //! second in wasm) and while it analyses. The page posts nothing until the
 //! worker says [`FromWorker::Ready`], so no message can arrive before the
-//! handler is installed. The worker keeps each file's bytes so that a change of
-//! vocabulary ([`ToWorker::Configure`]) re-analyses every file without the page
-//! reading them again.
+//! handler is installed. The worker keeps nothing between files: after a
+//! change of vocabulary ([`ToWorker::Configure`]) the page sends every file
+//! again, spread over the pool like the first time.
 //!
 //! Release builds abort on panic: a bug in the core traps this module
 //! instance for good. The worker announces each file before analysing it
 //! ([`FromWorker::Analyzing`]) so that the page, told of the trap by
 //! `worker.js`, knows which file to report and replaces the worker.
-
-use std::collections::BTreeMap;
 
 use gongwen_core::keyness::textrank_keywords;
 use gongwen_core::source::archive::unpack_reports;
@@ -39,32 +38,29 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
     protocol::post_to_page(scope, "gongwen worker", message);
 }
 
-/// A file as the worker keeps it for re-analysis.
-enum KeptFile {
+/// What the worker holds between messages.
+struct WorkerState {
+    scope: DedicatedWorkerGlobalScope,
+    segmenter: Segmenter,
+}
+
+/// A file to analyse.
+enum FileToAnalyse {
     /// A file's bytes.
     Bytes { name: String, bytes: Vec<u8> },
     /// A PDF's text items, as the page extracted them.
     PdfText { name: String, pages: Vec<PdfPage>, total_pages: u32 },
 }
 
-/// What the worker holds between messages.
-struct WorkerState {
-    scope: DedicatedWorkerGlobalScope,
-    segmenter: Segmenter,
-    files: BTreeMap<ReportId, KeptFile>,
-}
-
 impl WorkerState {
-    fn analyze(&mut self, id: ReportId) {
-        let Some(file) = self.files.get(&id) else { return };
+    fn analyze(&self, id: ReportId, file: FileToAnalyse) {
         post(&self.scope, &FromWorker::Analyzing { id });
         let started = now_millis(&self.scope);
         let limits = ReadLimits::default();
         let analysed = match file {
-            KeptFile::Bytes { name, bytes } => match analyze_report(name, bytes, &self.segmenter) {
+            FileToAnalyse::Bytes { name, bytes } => match analyze_report(&name, &bytes, &self.segmenter) {
                 Err(ReadError::Archive) => {
-                    let unpacked = unpack_reports(bytes, &limits);
-                    self.files.remove(&id);
+                    let unpacked = unpack_reports(&bytes, &limits);
                     match unpacked {
                         Ok(entries) => {
                             let entries = entries
@@ -84,15 +80,14 @@ impl WorkerState {
                     }
                 }
                 Err(ReadError::PdfNeedsPage) => {
-                    self.files.remove(&id);
                     post(&self.scope, &FromWorker::NeedsPdfText { id });
                     return;
                 }
                 analysed => analysed,
             },
-            KeptFile::PdfText { name, pages, total_pages } => {
-                let total = usize::try_from(*total_pages).unwrap_or(usize::MAX);
-                analyze_pdf_report(name, pages, total, &self.segmenter, &limits)
+            FileToAnalyse::PdfText { name, pages, total_pages } => {
+                let total = usize::try_from(total_pages).unwrap_or(usize::MAX);
+                analyze_pdf_report(&name, &pages, total, &self.segmenter, &limits)
             }
         };
         let result = analysed
@@ -107,28 +102,12 @@ impl WorkerState {
 
     fn handle(&mut self, message: ToWorker) {
         match message {
-            ToWorker::Analyze { id, name, bytes } => {
-                self.files.insert(id, KeptFile::Bytes { name, bytes });
-                self.analyze(id);
-            }
+            ToWorker::Analyze { id, name, bytes } => self.analyze(id, FileToAnalyse::Bytes { name, bytes }),
             ToWorker::AnalyzePdf { id, name, pages, total_pages } => {
-                self.files.insert(id, KeptFile::PdfText { name, pages, total_pages });
-                self.analyze(id);
-            }
-            ToWorker::Keep { id, name, bytes } => {
-                self.files.insert(id, KeptFile::Bytes { name, bytes });
-            }
-            ToWorker::Forget { id } => {
-                self.files.remove(&id);
+                self.analyze(id, FileToAnalyse::PdfText { name, pages, total_pages })
             }
             ToWorker::Configure { vocabulary } => match build_segmenter(&vocabulary) {
-                Ok(segmenter) => {
-                    self.segmenter = segmenter;
-                    let ids: Vec<ReportId> = self.files.keys().copied().collect();
-                    for id in ids {
-                        self.analyze(id);
-                    }
-                }
+                Ok(segmenter) => self.segmenter = segmenter,
                 Err(message) => post(&self.scope, &FromWorker::Broken { message }),
             },
             ToWorker::Crash { id } => {
@@ -157,7 +136,7 @@ pub fn run_worker() {
         }
     };
     let load_millis = now_millis(&scope) - started;
-    let mut state = WorkerState { scope: scope.clone(), segmenter, files: BTreeMap::new() };
+    let mut state = WorkerState { scope: scope.clone(), segmenter };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         match protocol::decode::<ToWorker>(&event.data()) {
             Some(Ok(message)) => state.handle(message),

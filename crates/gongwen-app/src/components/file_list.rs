@@ -27,62 +27,99 @@ fn format_size(bytes: usize) -> String {
     format_bytes(u64::try_from(bytes).unwrap_or(u64::MAX))
 }
 
-/// The loaded reports.
+/// How many items the list renders at first, and adds per step: a drop of
+/// a thousand files is rendered over a few frames, never in one long task.
+const ITEMS_PER_STEP: usize = 200;
+
+/// The loaded reports. Each item is a component of its own, so that a batch
+/// of results re-renders only the items whose status changed.
 #[component]
 pub fn FileList(props: &FileListProps) -> Html {
+    let shown = use_state(|| ITEMS_PER_STEP);
+    let total = props.reports.len();
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, total), move |&(now, total)| {
+            if now < total {
+                wasm_bindgen_futures::spawn_local(async move {
+                    // A timer, not a microtask: the browser paints in between.
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    shown.set(now + ITEMS_PER_STEP);
+                });
+            }
+        });
+    }
     if props.reports.is_empty() {
         return html! { <p class="file-list-empty">{ "尚未载入报告" }</p> };
     }
     html! {
         <ul class="file-list" aria-label="已载入的报告">
-            { for props.reports.iter().map(|entry| {
-                let id = entry.id;
-                let selected = props.selected == Some(id);
-                let on_select = props.on_select.reform(move |_: MouseEvent| id);
-                let on_remove = props.on_remove.reform(move |event: MouseEvent| {
-                    event.stop_propagation();
-                    id
-                });
-                let name = display_file_name(&entry.name);
-                let notes: Vec<String> = match &entry.status {
-                    ReportStatus::Done(analysis) => analysis.notes.iter().map(|note| note.message.clone()).collect(),
-                    _ => Vec::new(),
-                };
-                let (status_class, status_text) = match &entry.status {
-                    ReportStatus::Analyzing => ("analyzing", "分析中…".to_owned()),
-                    ReportStatus::Reading { total: 0, .. } => ("analyzing", "正在打开 PDF…".to_owned()),
-                    ReportStatus::Reading { done, total } => ("analyzing", format!("正在读取 PDF：第 {done}/{total} 页")),
-                    ReportStatus::Done(analysis) => (
-                        "done",
-                        format!(
-                            "{} · {} · {} 个标题 · {} 词",
-                            analysis.format.display_name(),
-                            analysis.encoding,
-                            analysis.outline.headings.len(),
-                            analysis.words.tokens
-                        ),
-                    ),
-                    // A message may quote a name from inside the file (a zip entry).
-                    ReportStatus::Failed(message) => ("failed", format!("无法分析：{}", display_file_name(message))),
-                };
-                html! {
-                    <li
-                        class={classes!("file-item", status_class, selected.then_some("selected"))}
-                        data-status={status_class}
-                        onclick={on_select}
-                        title={name.clone()}
-                    >
-                        <div class="file-name">{ name }</div>
-                        <div class="file-status">
-                            <span>{ status_text }</span>
-                            <span class="file-size">{ format_size(entry.size) }</span>
-                        </div>
-                        { for notes.iter().map(|note| html! { <div class="file-note">{ "⚠ " }{ note }</div> }) }
-                        <button class="file-remove" onclick={on_remove} title="移除此报告" aria-label="移除此报告">{ "×" }</button>
-                    </li>
-                }
+            { for props.reports.iter().take(*shown).map(|entry| html! {
+                <FileItem key={entry.id} entry={entry.clone()} selected={props.selected == Some(entry.id)}
+                    on_select={props.on_select.clone()} on_remove={props.on_remove.clone()} />
             }) }
         </ul>
+    }
+}
+
+/// Properties of [`FileItem`].
+#[derive(Properties, PartialEq)]
+struct FileItemProps {
+    entry: ReportEntry,
+    selected: bool,
+    on_select: Callback<ReportId>,
+    on_remove: Callback<ReportId>,
+}
+
+/// One loaded report.
+#[component]
+fn FileItem(props: &FileItemProps) -> Html {
+    let FileItemProps { entry, selected, .. } = props;
+    let selected = *selected;
+    let id = entry.id;
+    let on_select = props.on_select.reform(move |_: MouseEvent| id);
+    let on_remove = props.on_remove.reform(move |event: MouseEvent| {
+        event.stop_propagation();
+        id
+    });
+    let name = display_file_name(&entry.name);
+    let notes: Vec<String> = match &entry.status {
+        ReportStatus::Done(analysis) => analysis.notes.iter().map(|note| note.message.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let (status_class, status_text) = match &entry.status {
+        ReportStatus::Analyzing => ("analyzing", "分析中…".to_owned()),
+        ReportStatus::Reading { total: 0, .. } => ("analyzing", "正在打开 PDF…".to_owned()),
+        ReportStatus::Reading { done, total } => ("analyzing", format!("正在读取 PDF：第 {done}/{total} 页")),
+        ReportStatus::Done(analysis) => (
+            "done",
+            format!(
+                "{} · {} · {} 个标题 · {} 词",
+                analysis.format.display_name(),
+                analysis.encoding,
+                analysis.outline.headings.len(),
+                analysis.words.tokens
+            ),
+        ),
+        // A message may quote a name from inside the file (a zip entry).
+        ReportStatus::Failed(message) => ("failed", format!("无法分析：{}", display_file_name(message))),
+    };
+    html! {
+        <li
+            class={classes!("file-item", status_class, selected.then_some("selected"))}
+            data-status={status_class}
+            data-worker={entry.worker.map(|worker| worker.to_string())}
+            onclick={on_select}
+            title={name.clone()}
+        >
+            <div class="file-name">{ name }</div>
+            <div class="file-status">
+                <span>{ status_text }</span>
+                <span class="file-size">{ format_size(entry.size) }</span>
+            </div>
+            { for notes.iter().map(|note| html! { <div class="file-note">{ "⚠ " }{ note }</div> }) }
+            <button class="file-remove" onclick={on_remove} title="移除此报告" aria-label="移除此报告">{ "×" }</button>
+        </li>
     }
 }
 

@@ -1,58 +1,50 @@
 //! The keyness panel, the first thing a reviewer reads about a report: the
 //! words it overuses significantly against the other loaded reports (G² at
 //! the chosen level, with the log ratio as effect size, both explained), and
-//! its keywords by TF-IDF over the loaded reports and by TextRank. Every word
+//! its keywords by TF-IDF over the loaded reports and by TextRank. The first
+//! two need every report's words and are computed in a worker
+//! (`hooks/use_keyness.rs`); the panel shows the last lists while newer ones
+//! are computed. TextRank comes with the report's analysis. Every word
 //! shows both of its counts: 词次 (as segmented, what the scores use) and
 //! 原文次数 (every occurrence of the string, what Ctrl-F finds).
 
 use std::collections::HashMap;
 
-use gongwen_core::keyness::{DistinctiveWord, ScoredWord, Significance, distinctive_words, tfidf_keywords};
-use gongwen_core::words::WordFrequencies;
+use gongwen_core::keyness::{DistinctiveWord, ScoredWord, Significance};
 use yew::prelude::*;
 
 use crate::counts::{TEXT_COUNT, TEXT_COUNT_EXPLANATION, TOKEN_COUNT, TOKEN_COUNT_EXPLANATION};
-use crate::protocol::ReportId;
-use crate::state::{AnalysedReports, SharedAnalysis};
-
-/// How many words each list shows.
-const LIST_LENGTH: usize = 20;
+use crate::hooks::use_keyness::KeynessStatus;
+use crate::set_analyses::LIST_LENGTH;
+use crate::state::SharedAnalysis;
 
 /// Properties of [`KeynessPanel`].
 #[derive(Properties, PartialEq)]
 pub struct KeynessPanelProps {
-    /// Every analysed report, in list order.
-    pub reports: AnalysedReports,
     /// The selected report.
-    pub selected: ReportId,
+    pub analysis: SharedAnalysis,
+    /// Its distinctive words and TF-IDF keywords, computed in a worker
+    /// (`hooks/use_keyness.rs`).
+    pub status: KeynessStatus,
+    /// The level distinctive words must reach.
+    pub significance: Significance,
+    /// Called when the user chooses another level.
+    pub on_significance: Callback<Significance>,
     /// Called with a word the user clicked.
     pub on_word: Callback<String>,
 }
 
-/// The three lists of the selected report, keywords with their text counts.
-#[derive(PartialEq)]
-struct Lists {
-    distinctive: Vec<DistinctiveWord>,
-    tfidf: Vec<(ScoredWord, usize)>,
-    textrank: Vec<(ScoredWord, usize)>,
-}
-
-fn lists_of(reports: &[(ReportId, SharedAnalysis)], selected: ReportId, significance: Significance) -> Option<Lists> {
-    let index = reports.iter().position(|(id, _)| *id == selected)?;
-    let frequencies: Vec<&WordFrequencies> = reports.iter().map(|(_, analysis)| &analysis.words).collect();
-    let analysis = &reports[index].1;
+/// The report's TextRank keywords, computed by the analysis worker, with
+/// their text counts.
+fn textrank_of(analysis: &SharedAnalysis) -> Vec<(ScoredWord, usize)> {
     let text_counts: HashMap<&str, usize> =
         analysis.words.counts.iter().map(|count| (count.word.as_str(), count.text_count)).collect();
-    let with_text_count = |word: ScoredWord| {
-        let text_count = text_counts.get(word.word.as_str()).copied().unwrap_or(0);
-        (word, text_count)
-    };
-    Some(Lists {
-        distinctive: distinctive_words(&frequencies, index, LIST_LENGTH, significance),
-        tfidf: tfidf_keywords(&frequencies, index, LIST_LENGTH).into_iter().map(with_text_count).collect(),
-        // Computed by the worker: it walks every token of the report.
-        textrank: analysis.textrank().iter().take(LIST_LENGTH).cloned().map(with_text_count).collect(),
-    })
+    analysis
+        .textrank()
+        .iter()
+        .take(LIST_LENGTH)
+        .map(|word| (word.clone(), text_counts.get(word.word.as_str()).copied().unwrap_or(0)))
+        .collect()
 }
 
 /// What G² and the log ratio mean, for the panel's explanation.
@@ -61,43 +53,56 @@ const KEYNESS_EXPLANATION: &str = "G²（对数似然比）衡量本报告与其
 /// The keyness panel.
 #[component]
 pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
-    let significance = use_state(Significance::default);
-    let lists =
-        use_memo((props.reports.clone(), props.selected, *significance), |(reports, selected, significance)| {
-            lists_of(reports, *selected, *significance)
-        });
-    let Some(lists) = lists.as_ref() else { return html! {} };
-    let others = props.reports.len().saturating_sub(1);
+    let textrank = use_memo(props.analysis.clone(), textrank_of);
+    let significance = props.significance;
     let levels = Significance::ALL.map(|level| {
-        let significance = significance.clone();
-        let active = *significance == level;
-        let onclick = Callback::from(move |_: MouseEvent| significance.set(level));
+        let active = significance == level;
+        let onclick = props.on_significance.reform(move |_: MouseEvent| level);
         html! {
             <button class={classes!("chip", active.then_some("active"))} aria-pressed={active.to_string()} {onclick}>
                 { level.label() }
             </button>
         }
     });
+    let (lists, computing) = match &props.status {
+        KeynessStatus::Ready(lists) => (Some(lists), false),
+        KeynessStatus::Computing(lists) => (lists.as_ref(), true),
+        KeynessStatus::Failed(_) => (None, false),
+    };
+    let others = lists.map(|lists| lists.reports.saturating_sub(1));
+    let distinctive: Vec<DistinctiveWord> =
+        lists.map(|lists| lists.distinctive_at(significance).cloned().collect()).unwrap_or_default();
     html! {
-        <section class="keyness-panel" aria-label="特色词与关键词">
+        <section class="keyness-panel" aria-label="特色词与关键词" aria-busy={computing.to_string()}>
             <h4 class="list-title" title={KEYNESS_EXPLANATION}>
-                { format!("特色词：与其余 {others} 份报告相比显著多用（{}）", significance.label()) }
+                { match others {
+                    Some(others) => format!("特色词：与其余 {others} 份报告相比显著多用（{}）", significance.label()),
+                    None => format!("特色词：与其余报告相比显著多用（{}）", significance.label()),
+                } }
             </h4>
             <div class="significance-levels" role="group" aria-label="显著性水平">{ for levels }</div>
             <p class="panel-note keyness-explanation">{ KEYNESS_EXPLANATION }</p>
-            if others == 0 {
-                <p class="panel-note">{ "再载入至少一份报告，即可比较出本报告的特色词。" }</p>
-            } else if lists.distinctive.is_empty() {
-                <p class="panel-note keyness-empty">
-                    { format!("与其余 {others} 份报告相比，没有在 {} 水平上显著多用的词（G² ≥ {}）。", significance.label(), significance.critical_value()) }
-                </p>
-            } else {
-                { render_distinctive(&lists.distinctive, &props.on_word) }
+            if let KeynessStatus::Failed(message) = &props.status {
+                <p class="panel-note keyness-failed">{ format!("特色词无法计算：{message}") }</p>
             }
-            <h4 class="list-title">{ "关键词（TF-IDF，以已载入报告为语料）" }</h4>
-            { render_list(&lists.tfidf, "TF-IDF", |w| format!("{:.4}", w.score), &props.on_word, "tfidf") }
+            if computing {
+                <p class="panel-note keyness-computing">{ "正在计算特色词与 TF-IDF…" }</p>
+            }
+            if let Some(lists) = lists {
+                if others == Some(0) {
+                    <p class="panel-note">{ "再载入至少一份报告，即可比较出本报告的特色词。" }</p>
+                } else if distinctive.is_empty() {
+                    <p class="panel-note keyness-empty">
+                        { format!("与其余 {} 份报告相比，没有在 {} 水平上显著多用的词（G² ≥ {}）。", others.unwrap_or_default(), significance.label(), significance.critical_value()) }
+                    </p>
+                } else {
+                    { render_distinctive(&distinctive, &props.on_word) }
+                }
+                <h4 class="list-title">{ "关键词（TF-IDF，以已载入报告为语料）" }</h4>
+                { render_list(&lists.tfidf, "TF-IDF", |w| format!("{:.4}", w.score), &props.on_word, "tfidf") }
+            }
             <h4 class="list-title">{ "关键词（TextRank）" }</h4>
-            { render_list(&lists.textrank, "得分", |w| format!("{:.2}", w.score), &props.on_word, "textrank") }
+            { render_list(&textrank, "得分", |w| format!("{:.2}", w.score), &props.on_word, "textrank") }
         </section>
     }
 }

@@ -4,9 +4,8 @@
 //! clickable and opens its concordance.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
-use gongwen_core::words::WordFrequencies;
+use gongwen_core::words::{WordFrequencies, combine_frequencies};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -42,8 +41,6 @@ pub struct WordPanelProps {
     pub analysis: SharedAnalysis,
     /// Every analysed report, in list order.
     pub reports: AnalysedReports,
-    /// The words of all loaded reports.
-    pub corpus: Rc<WordFrequencies>,
     /// Called with a word the user clicked.
     pub on_word: Callback<String>,
 }
@@ -87,15 +84,23 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
     // Copied once per report, not on every render: a report's word list is
     // as long as its vocabulary.
     let report_words = use_memo(props.analysis.clone(), |analysis| analysis.words.clone());
+    // The set's words are summed only while they are shown, and once per
+    // change of the analyses, not on every arrival of a large drop.
+    let corpus = use_memo((*scope == Scope::Corpus).then(|| props.reports.clone()), |reports| {
+        combine_frequencies(reports.iter().flatten().map(|(_, analysis)| &analysis.words))
+    });
     let (words, chars) = match *scope {
         Scope::Report => (report_words, props.analysis.chars),
-        Scope::Corpus => (props.corpus.clone(), props.reports.iter().map(|(_, a)| a.chars).sum()),
+        Scope::Corpus => (corpus, props.reports.iter().map(|(_, a)| a.chars).sum()),
     };
     let bars = use_memo(words.clone(), |words| word_bar_option(&words.counts));
     let cloud = use_memo(words.clone(), |words| word_cloud_option(&words.counts));
-    let rows = use_memo((words.clone(), chars, props.reports.clone()), |(words, chars, reports)| {
-        table_rows(words, *chars, reports)
-    });
+    let rows = use_memo(
+        (words.clone(), chars, (*view == View::Table).then(|| props.reports.clone())),
+        |(words, chars, reports)| {
+            reports.as_ref().map(|reports| table_rows(words, *chars, reports)).unwrap_or_default()
+        },
+    );
     let chip = |active: bool, label: String, on_click: Callback<MouseEvent>| {
         html! { <button class={classes!("chip", active.then_some("active"))} aria-pressed={active.to_string()} onclick={on_click}>{ label }</button> }
     };

@@ -1,25 +1,34 @@
-//! `use_analysis_worker`: starts the analysis worker, forwards its messages to
-//! the reducer, queues messages until its dictionary is ready, and replaces
-//! the worker when it dies.
+//! `use_analysis_worker`: runs the pool of analysis workers, gives each file
+//! to a worker as one becomes free, forwards their answers to the reducer (a
+//! batch at a time), cancels, and replaces a worker that dies.
+//!
+//! The pool has [`pool_size`] workers, each with its own dictionary (loading
+//! it takes half a second or more in wasm, always in the worker). The page
+//! keeps the queue: a worker is given a few files at a time
+//! ([`FILES_IN_FLIGHT`], [`BYTES_IN_FLIGHT`]), so a worker that is free takes
+//! the next files and the pool stays busy until the queue is empty. Files
+//! are read from the browser's `File`s only when they are given to a worker,
+//! so the page holds no copy of a large drop's bytes. A worker keeps nothing
+//! between files: a change of vocabulary reconfigures every worker and
+//! queues every file again.
 //!
 //! Release builds abort on panic, so a bug the core hits on one file traps
-//! the worker's wasm instance for good. `worker.js` reports the trap; the
-//! connection then reports the file being analysed as failed, starts a new
-//! worker, gives it the user's vocabulary and every file it held (read again
-//! from the browser's `File`s: the page keeps no second copy of the bytes),
-//! and the remaining files are analysed as if nothing had happened. A file
-//! whose analysis outlives [`ANALYSIS_TIME_BUDGET`] is treated the same way.
+//! that worker's wasm instance for good. `worker.js` reports the trap; the
+//! pool reports the file the worker announced as failed, puts the worker's
+//! other files back at the head of the queue and starts a new worker in its
+//! place. A file whose analysis outlives [`ANALYSIS_TIME_BUDGET`] is treated
+//! the same way; so is 「取消」, which empties the queue and replaces every
+//! busy worker (terminating is the only way to stop one mid-file).
 //!
 //! Two answers send work back to the page: a ZIP archive comes back as its
-//! files ([`FromWorker::Unpacked`]), each then sent as a file of its own, and
-//! a PDF comes back for its text ([`FromWorker::NeedsPdfText`]), which pdf.js
-//! extracts on the page's side (its own worker does the parsing) before the
-//! text items go to the worker.
+//! files ([`FromWorker::Unpacked`]), each then queued as a file of its own,
+//! and a PDF comes back for its text ([`FromWorker::NeedsPdfText`]), which
+//! pdf.js extracts on the page's side (its own worker does the parsing)
+//! before the text items are queued.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::{Rc, Weak};
-
 use std::time::Duration;
 
 use gongwen_core::ReadLimits;
@@ -31,7 +40,7 @@ use yew::prelude::*;
 use crate::incoming_file::IncomingFile;
 use crate::pdf_reader::extract_pdf_pages;
 use crate::protocol::{self, BootstrapMessage, FromWorker, ReportId, ToWorker, UnpackedEntry};
-use crate::state::{Action, AddedFile, AppState};
+use crate::state::{Action, AddedFile, AnalysisResult, AppState};
 
 /// The worker's bootstrap script, next to `index.html`.
 const WORKER_SCRIPT: &str = "./worker.js";
@@ -46,15 +55,55 @@ pub const ANALYSIS_TIME_BUDGET: Duration = Duration::from_secs(60);
 /// What a file gets when its analysis took too long.
 pub const TIMEOUT_MESSAGE: &str = "分析此文件超过 60 秒，已放弃；其余文件继续分析";
 
+/// What a file gets when the user cancelled before it was analysed.
+pub const CANCELLED_MESSAGE: &str = "已取消分析";
+
 /// Crashes in a row that cannot be pinned on a file (say, while rebuilding
 /// the dictionary with the user's words) before the page gives up instead of
-/// restarting the worker for ever.
+/// restarting a worker for ever.
 const MAX_UNEXPLAINED_CRASHES: u32 = 2;
+
+/// The fewest workers of the pool, whatever the browser says of its cores.
+const MIN_WORKERS: usize = 2;
+
+/// The most workers of the pool: each holds a dictionary (tens of MB) and
+/// loads it on start, and the page's thread needs a core too.
+const MAX_WORKERS: usize = 4;
+
+/// How many files a worker is given at a time: the next files are already
+/// posted when one is done, so a worker does not wait while the page's
+/// thread renders.
+const FILES_IN_FLIGHT: usize = 8;
+
+/// How many bytes a worker is given at a time, beyond its first file: a
+/// large file is not queued behind another.
+const BYTES_IN_FLIGHT: usize = 4 << 20;
+
+/// How long answers are gathered before the page renders them, at least:
+/// one render per batch, not per report, keeps a large drop from
+/// re-rendering the list a thousand times.
+const BATCH_DELAY: Duration = Duration::from_millis(50);
+
+/// How much longer per loaded file: rendering the list costs more as it
+/// grows, so a thousand files are rendered four times a second.
+const BATCH_DELAY_PER_FILE: Duration = Duration::from_micros(200);
 
 /// The URL parameter that exposes the resilience test's hook.
 const SELFTEST_PARAMETER: &str = "selftest";
 
-/// A handle to post work to the analysis worker.
+/// How many workers the pool runs: the browser's logical cores, within
+/// [`MIN_WORKERS`] and [`MAX_WORKERS`].
+pub fn pool_size() -> usize {
+    pool_size_for(web_sys::window().map_or(0.0, |window| window.navigator().hardware_concurrency()))
+}
+
+/// The pool's size on a machine with `cores` logical cores.
+fn pool_size_for(cores: f64) -> usize {
+    // A core count is a small whole number (0 when the browser hides it).
+    (cores.max(0.0) as usize).clamp(MIN_WORKERS, MAX_WORKERS)
+}
+
+/// A handle to post work to the pool.
 #[derive(Clone)]
 pub struct AnalysisWorker {
     connection: Rc<Connection>,
@@ -66,7 +115,7 @@ impl PartialEq for AnalysisWorker {
     }
 }
 
-/// A handler the worker calls with an event.
+/// A handler a worker calls with an event.
 type EventHandler = Closure<dyn FnMut(JsValue)>;
 
 /// One running worker and the handlers that must live as long as it.
@@ -84,30 +133,62 @@ impl Drop for LiveWorker {
     }
 }
 
-/// A file the worker holds, as the page can give it again.
-struct KeptFile {
-    file: IncomingFile,
-    /// Sent for analysis and not answered yet.
-    pending: bool,
+/// A place in the pool, which outlives the workers that fill it.
+struct Slot {
+    live: Option<LiveWorker>,
+    /// The generation of the worker in this slot: events of a replaced one
+    /// are ignored.
+    generation: u32,
+    /// Whether its dictionary is loaded.
+    ready: bool,
+    /// Messages for the worker that wait for its dictionary (the user's
+    /// vocabulary).
+    held: Vec<ToWorker>,
+    /// The files given to it and not answered yet, each with the vocabulary
+    /// epoch it was given in.
+    given: BTreeMap<ReportId, u32>,
+    /// The file the worker said it is analysing.
+    analysing: Option<ReportId>,
+    /// Crashes in a row that no announced file explains.
+    unexplained_crashes: u32,
 }
 
-/// The page's side of the worker, which outlives any one worker.
+/// Work waiting for a free worker.
+enum Job {
+    /// Analyse a file, read from the browser when it is given to a worker.
+    File(ReportId),
+    /// Analyse a PDF's text, extracted on the page.
+    PdfText(ReportId, ToWorker),
+}
+
+impl Job {
+    fn id(&self) -> ReportId {
+        match self {
+            Job::File(id) | Job::PdfText(id, _) => *id,
+        }
+    }
+}
+
+/// The page's side of the pool.
 struct Connection {
     dispatch: UseReducerDispatcher<AppState>,
     this: Weak<Connection>,
-    live: RefCell<Option<LiveWorker>>,
-    /// Counts workers started, so that events of a replaced one are ignored.
-    generation: Cell<u32>,
-    ready: Cell<bool>,
-    queue: RefCell<Vec<ToWorker>>,
-    /// What the worker holds, to give a replacement the same.
-    files: RefCell<BTreeMap<ReportId, KeptFile>>,
-    /// The file the worker said it is analysing.
-    analysing: Cell<Option<ReportId>>,
-    /// The vocabulary the worker was last configured with.
+    slots: RefCell<Vec<Slot>>,
+    /// Counts workers started, so that every worker has its own generation.
+    generations: Cell<u32>,
+    /// Work for the next free worker, in order.
+    queue: RefCell<VecDeque<Job>>,
+    /// Every file the pool may have to analyse (again): pending or done.
+    files: RefCell<BTreeMap<ReportId, IncomingFile>>,
+    /// The PDFs whose text the page is extracting.
+    reading: RefCell<BTreeSet<ReportId>>,
+    /// The vocabulary the workers are configured with.
     vocabulary: RefCell<UserVocabulary>,
-    /// Crashes in a row that no announced file explains.
-    unexplained_crashes: Cell<u32>,
+    /// Counts vocabulary changes: an answer for a file given before the last
+    /// change is stale.
+    epoch: Cell<u32>,
+    /// Answers not yet handed to the reducer.
+    batch: RefCell<Vec<AnalysisResult>>,
     /// The resilience test's request: crash instead of analysing the file of
     /// this name.
     crash_on: RefCell<Option<String>>,
@@ -124,54 +205,39 @@ impl AnalysisWorker {
         self.connection.next_id()
     }
 
-    /// The bytes of all files the worker holds or is being given.
+    /// How many workers the pool runs.
+    pub fn workers(&self) -> usize {
+        self.connection.slots.borrow().len()
+    }
+
+    /// The bytes of all files the pool holds or is being given.
     pub fn held_bytes(&self) -> u64 {
-        self.connection.files.borrow().values().map(|kept| u64::try_from(kept.file.size()).unwrap_or(u64::MAX)).sum()
+        self.connection.files.borrow().values().map(|file| u64::try_from(file.size()).unwrap_or(u64::MAX)).sum()
     }
 
-    /// Sends a file for analysis. Returns an error message if it cannot be
-    /// sent at all.
-    pub fn analyze(&self, id: ReportId, file: IncomingFile, bytes: Vec<u8>) -> Result<(), String> {
-        let connection = &self.connection;
-        let name = file.name();
-        let crash = connection.crash_on.borrow().as_deref() == Some(name.as_str());
-        let message = if crash {
-            connection.crash_on.replace(None);
-            ToWorker::Crash { id }
-        } else {
-            ToWorker::Analyze { id, name, bytes }
-        };
-        connection.files.borrow_mut().insert(id, KeptFile { file, pending: true });
-        connection.send(message)
+    /// Queues a file for analysis; its bytes are read when a worker is free.
+    pub fn analyze(&self, id: ReportId, file: IncomingFile) {
+        self.connection.files.borrow_mut().insert(id, file);
+        self.connection.queue.borrow_mut().push_back(Job::File(id));
+        self.connection.pump();
     }
 
-    /// The user removed a file: the worker drops its bytes.
+    /// The user removed a file: it leaves the queue, and an answer still
+    /// coming for it is ignored.
     pub fn forget(&self, id: ReportId) {
         self.connection.files.borrow_mut().remove(&id);
-        // A worker that cannot be reached holds no bytes to forget.
-        let _ = self.connection.send(ToWorker::Forget { id });
+        self.connection.queue.borrow_mut().retain(|job| job.id() != id);
     }
 
     /// Uses the user's vocabulary from now on; every file is analysed again.
-    pub fn configure(&self, vocabulary: UserVocabulary) -> Result<(), String> {
-        let connection = &self.connection;
-        connection.vocabulary.replace(vocabulary.clone());
-        for file in connection.files.borrow_mut().values_mut() {
-            file.pending = true;
-        }
-        connection.send(ToWorker::Configure { vocabulary })
+    pub fn configure(&self, vocabulary: UserVocabulary) {
+        self.connection.configure(vocabulary);
     }
-}
 
-/// The action for a message that could not be sent.
-fn failed_message(message: &ToWorker, error: &str) -> Action {
-    let error = format!("无法发送到分析线程：{error}");
-    match message {
-        ToWorker::Analyze { id, .. }
-        | ToWorker::AnalyzePdf { id, .. }
-        | ToWorker::Keep { id, .. }
-        | ToWorker::Crash { id } => Action::Analyzed { id: *id, result: Err(error) },
-        ToWorker::Configure { .. } | ToWorker::Forget { .. } => Action::DictionaryBroken(error),
+    /// Stops every analysis: the queue is emptied and every busy worker
+    /// replaced; the files not analysed are reported as cancelled.
+    pub fn cancel(&self) {
+        self.connection.cancel();
     }
 }
 
@@ -182,56 +248,39 @@ impl Connection {
         id
     }
 
-    /// Sends a message now, or as soon as the dictionary is ready (queued
-    /// messages keep their order).
-    fn send(&self, message: ToWorker) -> Result<(), String> {
-        if self.ready.get() {
-            self.post(&message)
-        } else {
-            self.queue.borrow_mut().push(message);
-            Ok(())
-        }
+    /// Starts a worker in slot `index` and installs its handlers; it is given
+    /// the user's vocabulary once its dictionary is loaded.
+    fn start(&self, index: usize) {
+        let generation = self.generations.get().wrapping_add(1);
+        self.generations.set(generation);
+        let vocabulary = self.vocabulary.borrow().clone();
+        let held = if vocabulary.is_empty() { Vec::new() } else { vec![ToWorker::Configure { vocabulary }] };
+        let live = self.spawn(index, generation);
+        let mut slots = self.slots.borrow_mut();
+        let Some(slot) = slots.get_mut(index) else { return };
+        slot.generation = generation;
+        slot.ready = false;
+        slot.held = held;
+        slot.analysing = None;
+        // Dropping the old worker terminates it.
+        slot.live = live;
     }
 
-    fn post(&self, message: &ToWorker) -> Result<(), String> {
-        let live = self.live.borrow();
-        let worker = &live.as_ref().ok_or("分析线程没有启动")?.worker;
-        let bytes = protocol::encode(message)?;
-        worker
-            .post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes))
-            .map_err(|error| format!("{error:?}"))
-    }
-
-    fn flush(&self) {
-        let queued: Vec<ToWorker> = self.queue.borrow_mut().drain(..).collect();
-        for message in queued {
-            if let Err(error) = self.post(&message) {
-                self.dispatch.dispatch(failed_message(&message, &error));
-            }
-        }
-    }
-
-    /// Starts a worker and installs its handlers.
-    fn start(&self) {
-        let generation = self.generation.get().wrapping_add(1);
-        self.generation.set(generation);
-        self.ready.set(false);
-        self.analysing.set(None);
+    fn spawn(&self, index: usize, generation: u32) -> Option<LiveWorker> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = match Worker::new_with_options(WORKER_SCRIPT, &options) {
             Ok(worker) => worker,
             Err(error) => {
-                self.live.replace(None);
                 self.dispatch.dispatch(Action::DictionaryBroken(format!("无法启动分析线程：{error:?}")));
-                return;
+                return None;
             }
         };
         let this = self.this.clone();
         let on_message = EventHandler::new(move |event: JsValue| {
             let event: MessageEvent = event.unchecked_into();
             if let Some(connection) = this.upgrade() {
-                connection.on_message(generation, &event.data());
+                connection.on_message(index, generation, &event.data());
             }
         });
         let this = self.this.clone();
@@ -244,53 +293,183 @@ impl Connection {
                     .ok()
                     .and_then(|message| message.as_string())
                     .unwrap_or_default();
-                connection.on_crash(generation, detail);
+                connection.on_crash(index, generation, detail);
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        self.live.replace(Some(LiveWorker { worker, _on_message: on_message, _on_error: on_error }));
+        Some(LiveWorker { worker, _on_message: on_message, _on_error: on_error })
     }
 
-    fn on_message(&self, generation: u32, data: &JsValue) {
-        if generation != self.generation.get() {
+    /// Whether `generation` is the worker now in slot `index`.
+    fn is_current(&self, index: usize, generation: u32) -> bool {
+        self.slots.borrow().get(index).is_some_and(|slot| slot.generation == generation)
+    }
+
+    /// Posts `message` to the worker in slot `index`.
+    fn post(&self, index: usize, message: &ToWorker) -> Result<(), String> {
+        let slots = self.slots.borrow();
+        let worker = &slots.get(index).and_then(|slot| slot.live.as_ref()).ok_or("分析线程没有启动")?.worker;
+        let bytes = protocol::encode(message)?;
+        worker
+            .post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes))
+            .map_err(|error| format!("{error:?}"))
+    }
+
+    /// Gives queued work to every worker that has room for it, the least
+    /// busy first.
+    fn pump(&self) {
+        loop {
+            let free = {
+                let slots = self.slots.borrow();
+                let files = self.files.borrow();
+                let bytes = |slot: &Slot| -> usize {
+                    slot.given.keys().filter_map(|id| files.get(id)).map(IncomingFile::size).sum()
+                };
+                slots
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, slot)| {
+                        slot.ready
+                            && slot.live.is_some()
+                            && (slot.given.is_empty()
+                                || (slot.given.len() < FILES_IN_FLIGHT && bytes(slot) < BYTES_IN_FLIGHT))
+                    })
+                    .min_by_key(|(_, slot)| slot.given.len())
+                    .map(|(index, slot)| (index, slot.generation))
+            };
+            let Some((index, generation)) = free else { return };
+            let Some(job) = self.queue.borrow_mut().pop_front() else { return };
+            let id = job.id();
+            if !self.files.borrow().contains_key(&id) {
+                // Removed by the user while it waited.
+                continue;
+            }
+            let epoch = self.epoch.get();
+            if let Some(slot) = self.slots.borrow_mut().get_mut(index) {
+                slot.given.insert(id, epoch);
+            }
+            match job {
+                Job::PdfText(_, message) => self.give(index, id, &message),
+                Job::File(_) => self.read_and_give(index, generation, id),
+            }
+        }
+    }
+
+    /// Reads file `id` and posts it to the worker in slot `index`, unless
+    /// that worker was replaced meanwhile (which queued the file again).
+    fn read_and_give(&self, index: usize, generation: u32, id: ReportId) {
+        let Some(file) = self.files.borrow().get(&id).cloned() else { return };
+        let this = self.this.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = file.read().await;
+            let Some(connection) = this.upgrade() else { return };
+            if !connection.is_current(index, generation) {
+                return;
+            }
+            match read {
+                Ok(bytes) => {
+                    let name = file.name();
+                    let crash = connection.crash_on.borrow().as_deref() == Some(name.as_str());
+                    let message = if crash {
+                        connection.crash_on.replace(None);
+                        ToWorker::Crash { id }
+                    } else {
+                        ToWorker::Analyze { id, name, bytes }
+                    };
+                    connection.give(index, id, &message);
+                }
+                Err(message) => connection.fail_given(index, id, message),
+            }
+        });
+    }
+
+    /// Posts file `id`'s `message` to the worker in slot `index`.
+    fn give(&self, index: usize, id: ReportId, message: &ToWorker) {
+        if let Err(error) = self.post(index, message) {
+            self.fail_given(index, id, format!("无法发送到分析线程：{error}"));
+        }
+    }
+
+    /// File `id`, given to slot `index`, could not reach its worker.
+    fn fail_given(&self, index: usize, id: ReportId, message: String) {
+        if let Some(slot) = self.slots.borrow_mut().get_mut(index) {
+            slot.given.remove(&id);
+        }
+        self.fail(id, message);
+        self.pump();
+    }
+
+    /// Reports file `id` as failed with `message`; it is never analysed again.
+    fn fail(&self, id: ReportId, message: String) {
+        self.files.borrow_mut().remove(&id);
+        self.answer(AnalysisResult { id, result: Err(message), worker: None });
+    }
+
+    /// Adds an answer to the batch, and schedules the batch's render if it
+    /// is the first.
+    fn answer(&self, result: AnalysisResult) {
+        let first = {
+            let mut batch = self.batch.borrow_mut();
+            batch.push(result);
+            batch.len() == 1
+        };
+        if first {
+            let this = self.this.clone();
+            let files = u32::try_from(self.files.borrow().len()).unwrap_or(u32::MAX);
+            let delay = BATCH_DELAY + BATCH_DELAY_PER_FILE * files;
+            wasm_bindgen_futures::spawn_local(async move {
+                yew::platform::time::sleep(delay).await;
+                if let Some(connection) = this.upgrade() {
+                    let batch = connection.batch.take();
+                    connection.dispatch.dispatch(Action::AnalyzedBatch(batch));
+                }
+            });
+        }
+    }
+
+    fn on_message(&self, index: usize, generation: u32, data: &JsValue) {
+        if !self.is_current(index, generation) {
             return;
         }
         let Some(decoded) = protocol::decode::<FromWorker>(data) else {
             match BootstrapMessage::from_js(data) {
-                Some(BootstrapMessage::Trap(detail)) => self.on_crash(generation, detail),
+                Some(BootstrapMessage::Trap(detail)) => self.on_crash(index, generation, detail),
                 Some(BootstrapMessage::Broken(message)) => self.dispatch.dispatch(Action::DictionaryBroken(message)),
                 None => web_sys::console::error_2(&"gongwen: unreadable worker message".into(), data),
             }
             return;
         };
         match decoded {
-            Ok(FromWorker::Ready { load_millis }) => {
-                self.dispatch.dispatch(Action::DictionaryReady { load_millis });
-                self.ready.set(true);
-                self.flush();
-            }
+            Ok(FromWorker::Ready { load_millis }) => self.on_ready(index, load_millis),
             Ok(FromWorker::Broken { message }) => self.dispatch.dispatch(Action::DictionaryBroken(message)),
             Ok(FromWorker::Analyzing { id }) => {
-                self.analysing.set(Some(id));
-                self.watch_time_budget(generation, id);
+                if let Some(slot) = self.slots.borrow_mut().get_mut(index) {
+                    slot.analysing = Some(id);
+                }
+                self.watch_time_budget(index, generation, id);
             }
             Ok(FromWorker::Unpacked { id, entries }) => {
-                self.analysing.set(None);
-                self.on_unpacked(id, entries);
+                if self.take_answer(index, id) {
+                    self.on_unpacked(id, entries);
+                }
+                self.pump();
             }
             Ok(FromWorker::NeedsPdfText { id }) => {
-                self.analysing.set(None);
-                self.read_pdf(id);
+                if self.take_answer(index, id) {
+                    self.read_pdf(id);
+                }
+                self.pump();
             }
             Ok(FromWorker::Analyzed { id, result, .. }) => {
-                self.analysing.set(None);
-                self.unexplained_crashes.set(0);
-                if let Some(file) = self.files.borrow_mut().get_mut(&id) {
-                    file.pending = false;
+                if self.take_answer(index, id) {
+                    if result.is_err() {
+                        self.files.borrow_mut().remove(&id);
+                    }
+                    let worker = u32::try_from(index + 1).ok();
+                    self.answer(AnalysisResult { id, result: result.map(|wire| Box::new((*wire).into())), worker });
                 }
-                let result = result.map(|wire| Box::new((*wire).into()));
-                self.dispatch.dispatch(Action::Analyzed { id, result });
+                self.pump();
             }
             Err(error) => {
                 web_sys::console::error_2(&"gongwen: unreadable worker message".into(), &error.into());
@@ -298,20 +477,92 @@ impl Connection {
         }
     }
 
+    /// The worker in slot `index` answered file `id`: whether the answer
+    /// counts (the file is still loaded and was given after the last change
+    /// of vocabulary).
+    fn take_answer(&self, index: usize, id: ReportId) -> bool {
+        let epoch = {
+            let mut slots = self.slots.borrow_mut();
+            let Some(slot) = slots.get_mut(index) else { return false };
+            slot.analysing = None;
+            slot.unexplained_crashes = 0;
+            slot.given.remove(&id)
+        };
+        epoch == Some(self.epoch.get()) && self.files.borrow().contains_key(&id)
+    }
+
+    fn on_ready(&self, index: usize, load_millis: f64) {
+        let (held, workers) = {
+            let mut slots = self.slots.borrow_mut();
+            let Some(slot) = slots.get_mut(index) else { return };
+            slot.ready = true;
+            let held = std::mem::take(&mut slot.held);
+            (held, slots.iter().filter(|slot| slot.ready).count())
+        };
+        for message in held {
+            if let Err(error) = self.post(index, &message) {
+                self.dispatch.dispatch(Action::DictionaryBroken(format!("无法发送到分析线程：{error}")));
+            }
+        }
+        self.dispatch.dispatch(Action::DictionaryReady { load_millis, workers });
+        self.pump();
+    }
+
+    fn configure(&self, vocabulary: UserVocabulary) {
+        self.vocabulary.replace(vocabulary.clone());
+        self.epoch.set(self.epoch.get().wrapping_add(1));
+        let ready: Vec<usize> = {
+            let mut slots = self.slots.borrow_mut();
+            for slot in slots.iter_mut().filter(|slot| !slot.ready) {
+                slot.held = vec![ToWorker::Configure { vocabulary: vocabulary.clone() }];
+            }
+            slots.iter().enumerate().filter(|(_, slot)| slot.ready).map(|(index, _)| index).collect()
+        };
+        for index in ready {
+            if let Err(error) = self.post(index, &ToWorker::Configure { vocabulary: vocabulary.clone() }) {
+                self.dispatch.dispatch(Action::DictionaryBroken(format!("无法发送到分析线程：{error}")));
+            }
+        }
+        let ids: Vec<ReportId> = self.files.borrow().keys().copied().collect();
+        self.queue.replace(ids.into_iter().map(Job::File).collect());
+        self.pump();
+    }
+
+    fn cancel(&self) {
+        let queued: Vec<ReportId> = self.queue.take().iter().map(Job::id).chain(self.reading.take()).collect();
+        let busy: Vec<(usize, Vec<ReportId>)> = self
+            .slots
+            .borrow_mut()
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, slot)| !slot.given.is_empty())
+            .map(|(index, slot)| (index, std::mem::take(&mut slot.given).into_keys().collect()))
+            .collect();
+        for (index, _) in &busy {
+            self.start(*index);
+        }
+        let current = |id: &ReportId| self.files.borrow().contains_key(id);
+        let stopped: Vec<ReportId> =
+            queued.into_iter().chain(busy.into_iter().flat_map(|(_, ids)| ids)).filter(current).collect();
+        for id in stopped {
+            self.fail(id, CANCELLED_MESSAGE.to_owned());
+        }
+    }
+
     /// Abandons the analysis of `id` if it is still running when the time
     /// budget is spent: the worker is replaced as if it had crashed.
-    fn watch_time_budget(&self, generation: u32, id: ReportId) {
+    fn watch_time_budget(&self, index: usize, generation: u32, id: ReportId) {
         let started = self.analyses_started.get() + 1;
         self.analyses_started.set(started);
         let this = self.this.clone();
         wasm_bindgen_futures::spawn_local(async move {
             yew::platform::time::sleep(ANALYSIS_TIME_BUDGET).await;
             let Some(connection) = this.upgrade() else { return };
-            let still_running = connection.generation.get() == generation
-                && connection.analysing.get() == Some(id)
+            let still_running = connection.is_current(index, generation)
+                && connection.slots.borrow().get(index).is_some_and(|slot| slot.analysing == Some(id))
                 && connection.analyses_started.get() == started;
             if still_running {
-                connection.recover_with(generation, "time budget spent", TIMEOUT_MESSAGE);
+                connection.recover_with(index, generation, "time budget spent", TIMEOUT_MESSAGE);
             }
         });
     }
@@ -320,10 +571,10 @@ impl Connection {
     /// named `archive.zip/path`, in place of the archive.
     fn on_unpacked(&self, id: ReportId, entries: Vec<UnpackedEntry>) {
         let Some(archive) = self.files.borrow_mut().remove(&id) else { return };
-        let archive_name = archive.file.name();
+        let archive_name = archive.name();
         let mut added = Vec::with_capacity(entries.len());
         let mut unreadable = Vec::new();
-        let mut to_send = Vec::new();
+        let mut to_queue = Vec::new();
         for entry in entries {
             let name = format!("{archive_name}/{}", entry.path);
             let new_id = self.next_id();
@@ -331,7 +582,7 @@ impl Connection {
                 Ok(bytes) => {
                     let bytes: Rc<[u8]> = bytes.into_vec().into();
                     added.push(AddedFile { id: new_id, name: name.clone(), size: bytes.len() });
-                    to_send.push((new_id, IncomingFile::Unpacked { name, bytes }));
+                    to_queue.push((new_id, IncomingFile::Unpacked { name, bytes }));
                 }
                 Err(message) => {
                     let file = AddedFile { id: new_id, name, size: 0 };
@@ -341,8 +592,9 @@ impl Connection {
             }
         }
         if added.is_empty() {
-            self.dispatch
-                .dispatch(Action::Analyzed { id, result: Err("压缩包中没有可读取的文件".to_owned()) });
+            self.answer(AnalysisResult {
+                id, result: Err("压缩包中没有可读取的文件".to_owned()), worker: None
+            });
             return;
         }
         self.dispatch.dispatch(Action::FilesAdded(added));
@@ -350,21 +602,17 @@ impl Connection {
         for (file, message) in unreadable {
             self.dispatch.dispatch(Action::FileUnreadable { file, message });
         }
-        for (new_id, file) in to_send {
-            let IncomingFile::Unpacked { name, bytes } = &file else { continue };
-            let message = ToWorker::Analyze { id: new_id, name: name.clone(), bytes: bytes.to_vec() };
-            self.files.borrow_mut().insert(new_id, KeptFile { file, pending: true });
-            if let Err(error) = self.send(message) {
-                self.files.borrow_mut().remove(&new_id);
-                self.dispatch.dispatch(Action::Analyzed { id: new_id, result: Err(error) });
-            }
+        for (new_id, file) in to_queue {
+            self.files.borrow_mut().insert(new_id, file);
+            self.queue.borrow_mut().push_back(Job::File(new_id));
         }
     }
 
     /// A PDF came back for its text: pdf.js reads it (showing progress page by
-    /// page), then its text items go to the worker.
+    /// page), then its text items are queued for a worker.
     fn read_pdf(&self, id: ReportId) {
-        let Some(file) = self.files.borrow().get(&id).map(|kept| kept.file.clone()) else { return };
+        let Some(file) = self.files.borrow().get(&id).cloned() else { return };
+        self.reading.borrow_mut().insert(id);
         self.dispatch.dispatch(Action::Reading { id, done: 0, total: 0 });
         let this = self.this.clone();
         let dispatch = self.dispatch.clone();
@@ -381,45 +629,52 @@ impl Connection {
                 Err(message) => Err(message),
             };
             let Some(connection) = this.upgrade() else { return };
-            // The user may have removed it meanwhile.
+            connection.reading.borrow_mut().remove(&id);
+            // The user may have removed it, or cancelled, meanwhile.
             if !connection.files.borrow().contains_key(&id) {
                 return;
             }
-            let sent = extracted.and_then(|(pages, total_pages)| {
-                connection.send(ToWorker::AnalyzePdf { id, name: file.name(), pages, total_pages })
-            });
-            if let Err(message) = sent {
-                connection.files.borrow_mut().remove(&id);
-                dispatch.dispatch(Action::Analyzed { id, result: Err(message) });
+            match extracted {
+                Ok((pages, total_pages)) => {
+                    let message = ToWorker::AnalyzePdf { id, name: file.name(), pages, total_pages };
+                    connection.queue.borrow_mut().push_front(Job::PdfText(id, message));
+                    connection.pump();
+                }
+                Err(message) => connection.fail(id, message),
             }
         });
     }
 
-    /// The worker `generation` died. Runs after the current event handler
-    /// returns, since replacing the worker drops that handler.
-    fn on_crash(&self, generation: u32, detail: String) {
+    /// The worker `generation` of slot `index` died. Runs after the current
+    /// event handler returns, since replacing the worker drops that handler.
+    fn on_crash(&self, index: usize, generation: u32, detail: String) {
         let this = self.this.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(connection) = this.upgrade() {
-                connection.recover(generation, &detail);
+                connection.recover_with(index, generation, &detail, CRASH_MESSAGE);
             }
         });
     }
 
-    fn recover(&self, generation: u32, detail: &str) {
-        self.recover_with(generation, detail, CRASH_MESSAGE);
-    }
-
-    /// Replaces the worker `generation`, failing the file it was analysing
-    /// with `message`.
-    fn recover_with(&self, generation: u32, detail: &str, message: &str) {
-        if generation != self.generation.get() {
+    /// Replaces the worker `generation` of slot `index`, failing the file it
+    /// was analysing with `message` and queuing its other files again.
+    fn recover_with(&self, index: usize, generation: u32, detail: &str, message: &str) {
+        if !self.is_current(index, generation) {
             return;
         }
-        web_sys::console::warn_2(&"gongwen: the analysis worker crashed; starting a new one".into(), &detail.into());
-        if !self.ready.get() {
+        web_sys::console::warn_2(&"gongwen: an analysis worker crashed; starting a new one".into(), &detail.into());
+        let (ready, analysing, given, crashes) = {
+            let mut slots = self.slots.borrow_mut();
+            let Some(slot) = slots.get_mut(index) else { return };
+            let analysing = slot.analysing.take();
+            if analysing.is_none() {
+                slot.unexplained_crashes += 1;
+            }
+            (slot.ready, analysing, std::mem::take(&mut slot.given), slot.unexplained_crashes)
+        };
+        if !ready {
             // It died loading the dictionary: a new one would too.
-            self.live.replace(None);
+            self.slots.borrow_mut()[index].live = None;
             let message = format!(
                 "分析线程加载失败：{}",
                 if detail.is_empty() { "worker.js 或其 wasm 文件无法加载" } else { detail }
@@ -430,52 +685,21 @@ impl Connection {
         // Only a file the worker announced is blamed: a crash elsewhere (say,
         // building the dictionary with the user's words) says nothing about
         // the files waiting.
-        match self.analysing.take() {
-            Some(id) => {
-                self.files.borrow_mut().remove(&id);
-                self.dispatch.dispatch(Action::Analyzed { id, result: Err(message.to_owned()) });
-            }
-            None => {
-                let crashes = self.unexplained_crashes.get() + 1;
-                self.unexplained_crashes.set(crashes);
-                if crashes > MAX_UNEXPLAINED_CRASHES {
-                    self.live.replace(None);
-                    self.dispatch.dispatch(Action::DictionaryBroken(format!("分析线程反复出错，已停止：{detail}")));
-                    return;
-                }
-            }
+        if crashes > MAX_UNEXPLAINED_CRASHES {
+            self.slots.borrow_mut()[index].live = None;
+            self.dispatch.dispatch(Action::DictionaryBroken(format!("分析线程反复出错，已停止：{detail}")));
+            return;
         }
-        self.queue.borrow_mut().clear();
-        self.start();
-        let vocabulary = self.vocabulary.borrow().clone();
-        if !vocabulary.is_empty() {
-            self.queue.borrow_mut().push(ToWorker::Configure { vocabulary });
+        if let Some(id) = analysing {
+            self.fail(id, message.to_owned());
         }
-        let files: Vec<(ReportId, IncomingFile, bool)> =
-            self.files.borrow().iter().map(|(id, kept)| (*id, kept.file.clone(), kept.pending)).collect();
-        for (id, file, pending) in files {
-            let this = self.this.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let read = file.read().await;
-                let Some(connection) = this.upgrade() else { return };
-                // The user may have removed it meanwhile.
-                if !connection.files.borrow().contains_key(&id) {
-                    return;
-                }
-                let sent = read.and_then(|bytes| {
-                    let name = file.name();
-                    connection.send(if pending {
-                        ToWorker::Analyze { id, name, bytes }
-                    } else {
-                        ToWorker::Keep { id, name, bytes }
-                    })
-                });
-                if let Err(message) = sent {
-                    connection.files.borrow_mut().remove(&id);
-                    connection.dispatch.dispatch(Action::Analyzed { id, result: Err(message) });
-                }
-            });
+        let epoch = self.epoch.get();
+        let mut queue = self.queue.borrow_mut();
+        for (id, _) in given.into_iter().rev().filter(|(id, given_in)| Some(*id) != analysing && *given_in == epoch) {
+            queue.push_front(Job::File(id));
         }
+        drop(queue);
+        self.start(index);
     }
 }
 
@@ -486,7 +710,7 @@ fn selftest_requested() -> bool {
 }
 
 /// With `?selftest`, exposes `window.__gongwenSelftest.crashWhileAnalyzing(name)`:
-/// the next file of that name makes the worker panic instead of being
+/// the next file of that name makes its worker panic instead of being
 /// analysed. Nothing in the page's interface reaches it.
 fn install_selftest_hook(connection: &Rc<Connection>) {
     let Some(window) = web_sys::window() else { return };
@@ -505,30 +729,55 @@ fn install_selftest_hook(connection: &Rc<Connection>) {
     }
 }
 
-/// Starts the worker on first render and returns the handle to it.
+/// Starts the pool on first render and returns the handle to it.
 #[hook]
 pub fn use_analysis_worker(dispatch: UseReducerDispatcher<AppState>) -> AnalysisWorker {
     let connection = use_memo((), move |_| {
+        let slots = (0..pool_size())
+            .map(|_| Slot {
+                live: None,
+                generation: 0,
+                ready: false,
+                held: Vec::new(),
+                given: BTreeMap::new(),
+                analysing: None,
+                unexplained_crashes: 0,
+            })
+            .collect::<Vec<_>>();
+        let count = slots.len();
         let connection = Rc::new_cyclic(|this| Connection {
             dispatch,
             this: this.clone(),
-            live: RefCell::new(None),
-            generation: Cell::new(0),
-            ready: Cell::new(false),
-            queue: RefCell::new(Vec::new()),
+            slots: RefCell::new(slots),
+            generations: Cell::new(0),
+            queue: RefCell::new(VecDeque::new()),
             files: RefCell::new(BTreeMap::new()),
-            analysing: Cell::new(None),
+            reading: RefCell::new(BTreeSet::new()),
             vocabulary: RefCell::new(UserVocabulary::default()),
-            unexplained_crashes: Cell::new(0),
+            epoch: Cell::new(0),
+            batch: RefCell::new(Vec::new()),
             crash_on: RefCell::new(None),
             last_id: Cell::new(0),
             analyses_started: Cell::new(0),
         });
-        connection.start();
+        for index in 0..count {
+            connection.start(index);
+        }
         if selftest_requested() {
             install_selftest_hook(&connection);
         }
         connection
     });
     AnalysisWorker { connection: Rc::clone(&*connection) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pool_has_two_to_four_workers_whatever_the_cores() {
+        let sizes: Vec<usize> = [0.0, 1.0, 2.0, 3.0, 8.0, 64.0].into_iter().map(pool_size_for).collect();
+        assert_eq!(sizes, [2, 2, 2, 3, 4, 4]);
+    }
 }

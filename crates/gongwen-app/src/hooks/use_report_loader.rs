@@ -1,6 +1,6 @@
 //! `use_report_loader`: takes files from the drop zone, the file picker or the
-//! samples, registers them in the state at once, reads their bytes and hands
-//! them to the analysis worker.
+//! samples, registers them in the state at once and queues them for the
+//! analysis pool, which reads their bytes when a worker is free.
 
 use gongwen_core::{ReadError, ReadLimits};
 use yew::prelude::*;
@@ -36,18 +36,8 @@ pub fn use_report_loader(
                 continue;
             }
             loaded = loaded.saturating_add(size);
-            let worker = worker.clone();
-            let dispatch = dispatch.clone();
-            // Samples are read at once; a browser file's bytes arrive later.
-            wasm_bindgen_futures::spawn_local(async move {
-                let sent = match file.read().await {
-                    Ok(bytes) => worker.analyze(added.id, file, bytes),
-                    Err(message) => Err(message),
-                };
-                if let Err(message) = sent {
-                    dispatch.dispatch(Action::FileUnreadable { file: added, message });
-                }
-            });
+            // Its bytes are read when a worker of the pool is free for it.
+            worker.analyze(added.id, file);
         }
     })
 }

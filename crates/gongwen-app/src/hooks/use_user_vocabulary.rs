@@ -1,6 +1,6 @@
 //! `use_user_vocabulary`: keeps the user's vocabulary changes in the
 //! browser's localStorage, restores them when the page opens, and hands every
-//! change to the analysis worker (which analyses all files again).
+//! change to the analysis pool (which analyses all files again).
 
 use gongwen_core::vocabulary::UserVocabulary;
 use yew::prelude::*;
@@ -57,7 +57,5 @@ pub fn use_user_vocabulary(
 
 fn apply(dispatch: &UseReducerDispatcher<AppState>, worker: &AnalysisWorker, vocabulary: UserVocabulary) {
     dispatch.dispatch(Action::VocabularyChanged(vocabulary.clone()));
-    if let Err(message) = worker.configure(vocabulary) {
-        dispatch.dispatch(Action::DictionaryBroken(message));
-    }
+    worker.configure(vocabulary);
 }

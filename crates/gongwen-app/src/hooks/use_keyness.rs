@@ -1,0 +1,181 @@
+//! `use_keyness`: the keyness panel's lists — distinctive words and TF-IDF
+//! keywords of the selected report against every analysed report — computed
+//! in a worker of their own (an instance of the comparison worker's module,
+//! [`crate::set_analyses`]), never on the page's thread.
+//!
+//! The worker keeps every report's word frequencies: the page sends a
+//! report's words once, when its analysis arrives (and drops them when it
+//! leaves), not the whole set with every question. Questions are asked one
+//! at a time: while one is answered, the page only notes the latest wish, and
+//! asks it when the answer comes. During a large drop the lists thus follow
+//! the growing set without a queue of stale questions.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::{Rc, Weak};
+
+use yew::prelude::*;
+
+use crate::compare_client::CompareClient;
+use crate::compare_protocol::{FromCompareWorker, ToCompareWorker};
+use crate::protocol::ReportId;
+use crate::set_analyses::KeynessLists;
+use crate::state::{AnalysedReports, SharedAnalysis};
+
+/// Where the selected report's lists stand.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeynessStatus {
+    /// Nothing asked yet, or the lists of another report or set are shown
+    /// until the new ones arrive.
+    Computing(Option<Rc<KeynessLists>>),
+    /// The lists of the selected report against the set as it is now.
+    Ready(Rc<KeynessLists>),
+    /// The worker failed (in Chinese).
+    Failed(String),
+}
+
+/// A question as the page tracks it: the kept set's version and the report.
+type Wish = (u64, ReportId);
+
+/// The page's end of the keyness worker.
+struct Channel {
+    this: Weak<Channel>,
+    client: RefCell<Option<CompareClient>>,
+    /// The analyses whose words the worker keeps.
+    sent: RefCell<BTreeMap<ReportId, SharedAnalysis>>,
+    /// Counts changes of the kept words.
+    version: Cell<u64>,
+    /// What the page wants answered now.
+    wanted: Cell<Option<Wish>>,
+    /// The question under way, with its request number.
+    asked: Cell<Option<(u32, Wish)>>,
+    /// A question whose report was not in the set.
+    unanswerable: Cell<Option<Wish>>,
+    /// The last answer, with what it answered.
+    answered: RefCell<Option<(Wish, Rc<KeynessLists>)>>,
+    requests: Cell<u32>,
+    status: UseStateSetter<KeynessStatus>,
+}
+
+impl Channel {
+    /// Sends the worker the words of reports new or re-analysed since the
+    /// last call, and forgets those gone.
+    fn sync(&self, reports: &AnalysedReports) -> Result<(), String> {
+        let client = self.client.borrow();
+        let Some(client) = client.as_ref() else { return Ok(()) };
+        let mut sent = self.sent.borrow_mut();
+        let mut changed = false;
+        for (id, analysis) in reports {
+            if sent.get(id) != Some(analysis) {
+                client.queue(ToCompareWorker::SetWords { id: *id, words: analysis.words.clone() })?;
+                sent.insert(*id, analysis.clone());
+                changed = true;
+            }
+        }
+        if sent.len() > reports.len() {
+            let current: BTreeMap<ReportId, ()> = reports.iter().map(|(id, _)| (*id, ())).collect();
+            let gone: Vec<ReportId> = sent.keys().filter(|id| !current.contains_key(id)).copied().collect();
+            for id in &gone {
+                sent.remove(id);
+            }
+            client.queue(ToCompareWorker::ForgetWords { ids: gone })?;
+            changed = true;
+        }
+        if changed {
+            self.version.set(self.version.get() + 1);
+        }
+        Ok(())
+    }
+
+    /// Shows the answer to the wanted question if there is one, and asks it
+    /// if it is not answered and no question is under way.
+    fn ask(&self) {
+        let Some(wish) = self.wanted.get() else { return };
+        match self.answered.borrow().as_ref() {
+            Some((answered, lists)) if *answered == wish => {
+                self.status.set(KeynessStatus::Ready(lists.clone()));
+                return;
+            }
+            // The last lists stay while they are the same report's.
+            Some((_, lists)) => self.status.set(KeynessStatus::Computing((lists.id == wish.1).then(|| lists.clone()))),
+            None => self.status.set(KeynessStatus::Computing(None)),
+        }
+        if self.asked.get().is_some() || self.unanswerable.get() == Some(wish) {
+            return;
+        }
+        let request = self.requests.get().wrapping_add(1);
+        self.requests.set(request);
+        let sent = match self.client.borrow().as_ref() {
+            Some(client) => client.queue(ToCompareWorker::Keyness { request, id: wish.1 }),
+            None => return,
+        };
+        match sent {
+            Ok(()) => self.asked.set(Some((request, wish))),
+            Err(message) => self.status.set(KeynessStatus::Failed(message)),
+        }
+    }
+
+    fn on_answer(&self, answer: FromCompareWorker) {
+        let FromCompareWorker::Keyness { request, lists } = answer else { return };
+        let Some((_, wish)) = self.asked.get().filter(|(asked, _)| *asked == request) else { return };
+        self.asked.set(None);
+        match lists {
+            Some(lists) => {
+                self.answered.replace(Some((wish, Rc::new(lists))));
+            }
+            // The report left the set meanwhile: asking again would get
+            // the same answer.
+            None => self.unanswerable.set(Some(wish)),
+        }
+        self.ask();
+    }
+}
+
+/// The lists of report `selected` against `reports`.
+#[hook]
+pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>) -> KeynessStatus {
+    let status = use_state(|| KeynessStatus::Computing(None));
+    let setter = status.setter();
+    let channel = use_memo((), move |_| {
+        let channel = Rc::new_cyclic(|this: &Weak<Channel>| Channel {
+            this: this.clone(),
+            client: RefCell::new(None),
+            sent: RefCell::new(BTreeMap::new()),
+            version: Cell::new(0),
+            wanted: Cell::new(None),
+            asked: Cell::new(None),
+            unanswerable: Cell::new(None),
+            answered: RefCell::new(None),
+            requests: Cell::new(0),
+            status: setter,
+        });
+        let (answers, failures) = (channel.this.clone(), channel.status.clone());
+        let started = CompareClient::start(
+            move |answer| {
+                if let Some(channel) = answers.upgrade() {
+                    channel.on_answer(answer);
+                }
+            },
+            move |message| failures.set(KeynessStatus::Failed(message)),
+        );
+        match started {
+            Ok(client) => {
+                channel.client.replace(Some(client));
+            }
+            Err(message) => channel.status.set(KeynessStatus::Failed(message)),
+        }
+        channel
+    });
+    {
+        let channel = Rc::clone(&*channel);
+        use_effect_with((reports.clone(), selected), move |(reports, selected)| {
+            if let Err(message) = channel.sync(reports) {
+                channel.status.set(KeynessStatus::Failed(message));
+                return;
+            }
+            channel.wanted.set(selected.map(|id| (channel.version.get(), id)));
+            channel.ask();
+        });
+    }
+    (*status).clone()
+}

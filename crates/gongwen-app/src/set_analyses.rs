@@ -1,0 +1,124 @@
+//! The set analyses that need every report's words — distinctive words (G²
+//! against the rest of the set) and TF-IDF keywords over the set — computed
+//! off the page's thread, in the comparison worker's module
+//! ([`crate::compare_worker`]), which keeps each report's word frequencies as
+//! the page sends them ([`crate::hooks::use_keyness`]).
+//!
+//! Plain data: no web types, so the lists are tested natively.
+
+use std::collections::{BTreeMap, HashMap};
+
+use gongwen_core::keyness::{DistinctiveWord, ScoredWord, Significance, distinctive_words, tfidf_keywords};
+use gongwen_core::words::WordFrequencies;
+use serde::{Deserialize, Serialize};
+
+use crate::protocol::ReportId;
+
+/// How many words each list holds.
+pub const LIST_LENGTH: usize = 20;
+
+/// The level the worker computes distinctive words at, the least strict:
+/// the list at a stricter level is this list's words above that level's
+/// critical value (the lists are sorted by G²), so the page changes levels
+/// without asking again ([`KeynessLists::distinctive_at`]).
+const COMPUTED_SIGNIFICANCE: Significance = Significance::P05;
+
+/// One report's lists against the set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeynessLists {
+    /// The report.
+    pub id: ReportId,
+    /// How many reports the set held (the report and the others).
+    pub reports: usize,
+    /// Its distinctive words at p < 0.05, by G².
+    pub distinctive: Vec<DistinctiveWord>,
+    /// Its TF-IDF keywords, each with its text count.
+    pub tfidf: Vec<(ScoredWord, usize)>,
+}
+
+impl KeynessLists {
+    /// The distinctive words at `significance`.
+    pub fn distinctive_at(&self, significance: Significance) -> impl Iterator<Item = &DistinctiveWord> {
+        self.distinctive.iter().filter(move |word| word.g2 >= significance.critical_value())
+    }
+}
+
+/// Every report's word frequencies, as the worker keeps them.
+#[derive(Debug, Default)]
+pub struct SetWords {
+    reports: BTreeMap<ReportId, WordFrequencies>,
+}
+
+impl SetWords {
+    /// Keeps (or replaces) report `id`'s words.
+    pub fn set(&mut self, id: ReportId, words: WordFrequencies) {
+        self.reports.insert(id, words);
+    }
+
+    /// Drops report `id`'s words.
+    pub fn forget(&mut self, id: ReportId) {
+        self.reports.remove(&id);
+    }
+
+    /// Report `id`'s lists, if it is in the set. Costs time linear in the
+    /// set's words.
+    pub fn keyness(&self, id: ReportId) -> Option<KeynessLists> {
+        let index = self.reports.keys().position(|&other| other == id)?;
+        let frequencies: Vec<&WordFrequencies> = self.reports.values().collect();
+        let report = frequencies[index];
+        let text_counts: HashMap<&str, usize> =
+            report.counts.iter().map(|count| (count.word.as_str(), count.text_count)).collect();
+        let tfidf = tfidf_keywords(&frequencies, index, LIST_LENGTH)
+            .into_iter()
+            .map(|word| {
+                let text_count = text_counts.get(word.word.as_str()).copied().unwrap_or(0);
+                (word, text_count)
+            })
+            .collect();
+        Some(KeynessLists {
+            id,
+            reports: frequencies.len(),
+            distinctive: distinctive_words(&frequencies, index, LIST_LENGTH, COMPUTED_SIGNIFICANCE),
+            tfidf,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use gongwen_core::words::WordCount;
+
+    use super::*;
+
+    fn words(counts: &[(&str, usize)]) -> WordFrequencies {
+        WordFrequencies {
+            tokens: counts.iter().map(|(_, count)| count).sum(),
+            counts: counts
+                .iter()
+                .map(|&(word, count)| WordCount { word: word.to_owned(), count, text_count: count + 1 })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_report_is_compared_with_the_rest_of_the_set_as_kept() {
+        let mut set = SetWords::default();
+        set.set(1, words(&[("党建", 40), ("发展", 10)]));
+        set.set(2, words(&[("发展", 40), ("党建", 2)]));
+        set.set(3, words(&[("发展", 30), ("党建", 1)]));
+        let lists = set.keyness(1).expect("report 1 is kept");
+        assert_eq!(lists.reports, 3);
+        assert_eq!(lists.distinctive.iter().map(|word| word.word.as_str()).collect::<Vec<_>>(), ["党建"]);
+        assert_eq!(lists.distinctive[0].reference_count, 3);
+        let strict: Vec<&str> = lists.distinctive_at(Significance::P001).map(|word| word.word.as_str()).collect();
+        assert_eq!(strict, ["党建"], "a stricter level keeps the words above its value");
+        assert_eq!(lists.tfidf[0].0.word, "党建");
+        assert_eq!(lists.tfidf[0].1, 41, "each keyword carries its text count");
+
+        set.forget(2);
+        set.forget(3);
+        let alone = set.keyness(1).expect("report 1 is kept");
+        assert_eq!((alone.reports, alone.distinctive.len()), (1, 0), "one report has nothing to be compared with");
+        assert_eq!(set.keyness(2), None);
+    }
+}

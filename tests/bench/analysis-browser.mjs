@@ -1,0 +1,276 @@
+// Benchmark (run by hand, not in CI): how the page copes with a large drop.
+// N generated reports of about 8,000 characters are dropped at once on a page
+// whose dictionary is ready; the script prints one JSON summary:
+//
+// - `analysedMillis`: from the drop to every report analysed (the file list
+//   has no report 「分析中」 left);
+// - `distinctiveMillis`: from the drop to the 特色词 panel listing the
+//   selected report's words against the N − 1 others;
+// - `longTasks`: the page thread's long tasks (PerformanceObserver 'longtask':
+//   more than 50 ms) from the drop on: the longest, how many, how many over
+//   100 ms, and the eight longest with when they began after the drop;
+// - `memory`: the page's JS heap (CDP Performance.getMetrics), its
+//   ArrayBuffers, its wasm memory among them (CDP Runtime.getHeapUsage), each
+//   worker's wasm memory (read through `self.gongwenMemoryBytes()`, which
+//   www/worker.js and www/compare-worker.js define; absent in builds before
+//   the pool), and the resident memory of Chromium's renderer processes (the
+//   tab with its workers), in MB;
+// - `messagesToPage`: what the workers posted to the page from the drop on
+//   (count, total, largest and mean size), by worker script;
+// - `pool`: how many reports each analysis worker analysed, from the file
+//   list's `data-worker` attributes (absent before the pool).
+//
+// Usage, after `bash .ci/build-web`:
+//
+//   cd tests && node bench/analysis-browser.mjs [COUNT] [DIST]
+//
+// With PROFILE=1 in the environment, the page thread is profiled from the
+// drop to the last analysis and the functions with the most self time are
+// added (`pageThreadSelfMillis`); with SCREENSHOT=path.png, the window is
+// saved when half the reports are analysed. COUNT defaults to 1,000; DIST (a built page, default ../dist) lets a saved
+// build be measured the same way. The reports are made as in
+// compare-browser.mjs: characters and sentences drawn from the seeds.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../www/serve.mjs';
+import { ROOT } from '../e2e/browser.mjs';
+
+/** A deterministic 32-bit xorshift generator. */
+function generator(seed) {
+  let state = seed >>> 0;
+  return (n) => {
+    state ^= state << 13; state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5; state >>>= 0;
+    return state % n;
+  };
+}
+
+/** `count` reports of about `chars` characters: headings, seed sentences and drawn characters. */
+async function syntheticReports(count, chars) {
+  const dir = join(ROOT, 'seeds');
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+  const seeds = (await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')))).join('');
+  const sentences = seeds.split(/(?<=。)/).map((s) => s.trim()).filter((s) => [...s].length > 10);
+  const alphabet = [...new Set([...seeds].filter((c) => c >= '\u4e00' && c <= '\u9fff'))].sort();
+  const numbers = ['一', '二', '三', '四', '五', '六'];
+  const below = generator(0x2545f491);
+  const reports = [];
+  for (let index = 0; index < count; index += 1) {
+    let text = `${index}号单位2023年度工作报告\n`;
+    let length = 0;
+    for (let section = 0; length < chars; section += 1) {
+      text += `${numbers[section % numbers.length]}、第${section + 1}部分工作\n`;
+      for (let paragraph = 0; paragraph < 4 && length < chars; paragraph += 1) {
+        let body = '';
+        for (let sentence = 0; sentence < 5; sentence += 1) {
+          body += below(3) === 0
+            ? Array.from({ length: 20 + below(40) }, () => alphabet[below(alphabet.length)]).join('') + '。'
+            : sentences[below(sentences.length)];
+        }
+        length += [...body].length;
+        text += body + '\n';
+      }
+    }
+    reports.push({ name: `${String(index).padStart(4, '0')}.txt`, text });
+  }
+  return reports;
+}
+
+/**
+ * Records the page's long tasks into window.__longTasks from the first script
+ * on, and counts the bytes each kind of worker posts to the page into
+ * window.__workerMessages (by script: worker.js, compare-worker.js).
+ */
+function recordLongTasks() {
+  window.__longTasks = [];
+  window.__workerMessages = {};
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(url, options) {
+      super(url, options);
+      const script = String(url).split('/').pop();
+      this.addEventListener('message', (event) => {
+        const bytes = event.data?.byteLength;
+        if (bytes === undefined || !window.__counting) return;
+        const total = (window.__workerMessages[script] ??= { messages: 0, bytes: 0, largest: 0 });
+        total.messages += 1;
+        total.bytes += bytes;
+        total.largest = Math.max(total.largest, bytes);
+      });
+    }
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** The resident memory of the browser's renderer processes, in bytes (Linux /proc). */
+async function rendererResidentBytes(browserPid) {
+  const { readdir: list, readFile: read } = await import('node:fs/promises');
+  let total = 0;
+  for (const pid of await list('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const command = await read(`/proc/${pid}/cmdline`, 'utf8');
+      const status = await read(`/proc/${pid}/status`, 'utf8');
+      const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      if (!command.includes('--type=renderer') || !(await descendsFrom(parent, browserPid))) continue;
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
+async function descendsFrom(pid, ancestor) {
+  const { readFile: read } = await import('node:fs/promises');
+  for (let depth = 0; pid > 1 && depth < 8; depth += 1) {
+    if (pid === ancestor) return true;
+    const status = await read(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    pid = Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return pid === ancestor;
+}
+
+/** The Chromium this script launched: the child of this process without a `--type`. */
+async function browserPid() {
+  const { readdir: list, readFile: read } = await import('node:fs/promises');
+  for (const pid of await list('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const status = await read(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const command = await read(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (Number(/PPid:\s+(\d+)/.exec(status)?.[1]) === process.pid && !command.includes('--type=')) return Number(pid);
+  }
+  return 0;
+}
+
+/** The functions of a CDP CPU profile with the most self time, in ms. */
+function selfTimes(profile) {
+  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
+  const byName = new Map();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+    byName.set(name, (byName.get(name) ?? 0) + node.hitCount * interval);
+  }
+  return Object.fromEntries([...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, ms]) => [name, Math.round(ms)]));
+}
+
+const mb = (bytes) => Math.round(bytes / 1048576);
+
+async function measure(count, dist) {
+  const reports = await syntheticReports(count, 8_000);
+  const { server, url } = await startServer(dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await context.addInitScript(recordLongTasks);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url);
+    await page.waitForSelector('[data-dictionary="ready"]', { timeout: 60_000 });
+    // Every worker of the pool has loaded its dictionary.
+    await page.waitForTimeout(2_000);
+    if (process.env.PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+      await cdp.send('Profiler.start');
+    }
+    const dropped = await page.evaluate((reports) => {
+      const transfer = new DataTransfer();
+      for (const report of reports) transfer.items.add(new File([report.text], report.name, { type: 'text/plain' }));
+      window.__longTasks = [];
+      window.__counting = true;
+      const zone = document.querySelector('#drop-zone');
+      const started = performance.now();
+      zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      window.__dropped = started;
+      return { started, bytes: reports.reduce((sum, report) => sum + new Blob([report.text]).size, 0) };
+    }, reports);
+    if (process.env.SCREENSHOT) {
+      // The progress bar half way through.
+      await page.waitForFunction((half) => Number(document.querySelector('.analysis-count')?.dataset.finished) >= half,
+        Math.floor(count / 2), { timeout: 30 * 60_000, polling: 100 });
+      await page.screenshot({ path: process.env.SCREENSHOT });
+    }
+    const analysedAt = await page.waitForFunction((count) => {
+      const items = document.querySelectorAll('.file-item');
+      if (items.length !== count) return false;
+      for (const item of items) if (item.dataset.status === 'analyzing') return false;
+      return performance.now();
+    }, count, { timeout: 30 * 60_000, polling: 50 }).then((handle) => handle.jsonValue());
+    const profile = process.env.PROFILE ? selfTimes((await cdp.send('Profiler.stop')).profile) : undefined;
+    const distinctiveAt = await page.waitForFunction((others) => {
+      const title = document.querySelector('.keyness-panel .list-title')?.textContent ?? '';
+      return title.includes(`其余 ${others} 份`) && document.querySelector('.keyness-panel .distinctive, .keyness-panel .keyness-empty')
+        ? performance.now() : false;
+    }, count - 1, { timeout: 10 * 60_000, polling: 50 }).then((handle) => handle.jsonValue());
+    // Let late renders land in the long-task list.
+    await page.waitForTimeout(1_000);
+    const longTasks = await page.evaluate(() => window.__longTasks.filter((task) => task.start >= window.__dropped));
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+    const workerMemory = {};
+    for (const worker of page.workers()) {
+      const bytes = await worker.evaluate(() => self.gongwenMemoryBytes?.() ?? null).catch(() => null);
+      const script = worker.url().split('/').pop();
+      if (bytes !== null) (workerMemory[script] ??= []).push(mb(bytes));
+    }
+    const heapUsage = await cdp.send('Runtime.getHeapUsage').catch(() => ({}));
+    const messages = await page.evaluate(() => window.__workerMessages);
+    const pool = await page.$$eval('.file-item', (items) => {
+      const counts = {};
+      for (const item of items) if (item.dataset.worker) counts[item.dataset.worker] = (counts[item.dataset.worker] ?? 0) + 1;
+      return counts;
+    });
+    const durations = longTasks.map((task) => Math.round(task.duration)).sort((a, b) => b - a);
+    const longest = [...longTasks].sort((a, b) => b.duration - a.duration).slice(0, 8)
+      .map((task) => ({ millis: Math.round(task.duration), afterDropMillis: Math.round(task.start - dropped.started) }));
+    return {
+      reports: count,
+      megabytes: Number((dropped.bytes / 1e6).toFixed(1)),
+      hardwareConcurrency: await page.evaluate(() => navigator.hardwareConcurrency),
+      analysedMillis: Math.round(analysedAt - dropped.started),
+      distinctiveMillis: Math.round(distinctiveAt - dropped.started),
+      longTasks: {
+        longestMillis: durations[0] ?? 0,
+        count: durations.length,
+        over100: durations.filter((d) => d > 100).length,
+        longest,
+      },
+      memory: {
+        jsHeapUsedMB: mb(metric('JSHeapUsedSize')),
+        jsHeapTotalMB: mb(metric('JSHeapTotalSize')),
+        pageArrayBuffersMB: heapUsage.backingStorageSize === undefined ? null : mb(heapUsage.backingStorageSize),
+        workersWasmMB: workerMemory,
+        rendererResidentMB: mb(await rendererResidentBytes(await browserPid())),
+      },
+      pool,
+      messagesToPage: Object.fromEntries(Object.entries(messages).map(([script, total]) => [script, {
+        messages: total.messages,
+        totalMB: Number((total.bytes / 1048576).toFixed(1)),
+        largestKB: Math.round(total.largest / 1024),
+        meanKB: Math.round(total.bytes / Math.max(1, total.messages) / 1024),
+      }])),
+      errors,
+      ...(profile ? { pageThreadSelfMillis: profile } : {}),
+    };
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+  }
+}
+
+const count = Number(process.argv[2] ?? 1_000);
+const dist = resolve(process.argv[3] ?? join(ROOT, 'dist'));
+console.log(JSON.stringify(await measure(count, dist), null, 2));
