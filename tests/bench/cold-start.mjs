@@ -1,0 +1,49 @@
+// Benchmark (run by hand, not in CI): how soon a cold page takes a drop and
+// how soon the five seeds' results are shown after dropping them. Usage,
+// after `bash .ci/build-web`:
+//
+//   cd tests && node bench/cold-start.mjs [runs, default 5]
+//
+// Each run is a fresh browser (empty cache) on the served dist/: the time
+// from navigation until the drop zone exists (the page's wasm has mounted
+// it and its handlers), then a drop of the seeds at once and the time until
+// all five are analysed (the dictionary loads in the workers meanwhile).
+// Prints the runs and their medians as JSON.
+import { ROOT, dropFiles, seedFiles } from '../e2e/browser.mjs';
+import { startServer } from '../../www/serve.mjs';
+import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+
+const runs = Number(process.argv[2] ?? 5);
+const seeds = await seedFiles();
+const { server, url } = await startServer(join(ROOT, 'dist'));
+const results = [];
+try {
+  for (let run = 0; run < runs; run += 1) {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+    const page = await browser.newPage();
+    const start = Date.now();
+    await page.goto(url);
+    await page.waitForSelector('#drop-zone', { timeout: 30_000 });
+    const dropZone = Date.now() - start;
+    const dropped = Date.now();
+    await dropFiles(page, seeds);
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('.file-item')];
+      return items.length === 5 && items.every((item) => item.dataset.status !== 'analyzing');
+    }, null, { timeout: 60_000, polling: 10 });
+    results.push({ dropZoneMs: dropZone, seedsAfterDropMs: Date.now() - dropped });
+    await browser.close();
+  }
+} finally {
+  server.close();
+}
+const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log(JSON.stringify({
+  runs: results,
+  medianDropZoneMs: median(results.map((r) => r.dropZoneMs)),
+  medianSeedsAfterDropMs: median(results.map((r) => r.seedsAfterDropMs)),
+}, null, 2));
