@@ -144,15 +144,33 @@ fn looks_like_html(text: &str) -> bool {
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         return true;
     }
-    let sample: String = text.chars().take(200_000).collect::<String>().to_ascii_lowercase();
-    let (mut opened, mut closed, mut kinds) = (0, 0, 0);
-    for tag in HTML_SIGNAL_TAGS {
-        let open = sample.matches(&format!("<{tag}>")).count() + sample.matches(&format!("<{tag} ")).count();
-        let close = sample.matches(&format!("</{tag}>")).count();
-        opened += open;
-        closed += close;
-        kinds += usize::from(open + close > 0);
+    let end = text.char_indices().nth(200_000).map_or(text.len(), |(at, _)| at);
+    let sample = &text.as_bytes()[..end];
+    // One pass over the `<`s (most reports have none) instead of a search per
+    // tag: each `<` opens at most one `<tag>`, `<tag ` or `</tag>`.
+    let mut opens = [0usize; HTML_SIGNAL_TAGS.len()];
+    let mut closes = [0usize; HTML_SIGNAL_TAGS.len()];
+    for (at, _) in sample.iter().enumerate().filter(|&(_, &b)| b == b'<') {
+        let rest = &sample[at + 1..];
+        let (closing, name) = match rest.split_first() {
+            Some((b'/', name)) => (true, name),
+            _ => (false, rest),
+        };
+        for (index, tag) in HTML_SIGNAL_TAGS.iter().enumerate() {
+            let Some(after) = name.get(tag.len()) else { continue };
+            if !name[..tag.len()].eq_ignore_ascii_case(tag.as_bytes()) {
+                continue;
+            }
+            match (closing, after) {
+                (true, b'>') => closes[index] += 1,
+                (false, b'>' | b' ') => opens[index] += 1,
+                _ => {}
+            }
+        }
     }
+    let opened: usize = opens.iter().sum();
+    let closed: usize = closes.iter().sum();
+    let kinds = opens.iter().zip(&closes).filter(|(open, close)| **open + **close > 0).count();
     opened >= 3 && closed >= 2 && kinds >= 2
 }
 
