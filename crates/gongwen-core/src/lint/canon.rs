@@ -350,15 +350,7 @@ pub fn check_formulations(cleaned: &CleanedText, table: &CanonTable, year: Optio
     let mut findings = Vec::new();
     let finding =
         |kind: LintKind, severity: Severity, message: String, range: TextRange, suggestion: Option<String>| {
-            LintFinding {
-                kind,
-                severity,
-                message,
-                range,
-                line: cleaned.source_line_at(range.start),
-                text: range.slice(text).to_owned(),
-                suggestion,
-            }
+            LintFinding::in_text(cleaned, kind, severity, message, range, suggestion)
         };
     let mut named_ranges: Vec<TextRange> = Vec::new();
     for enumeration in enumerations(text, &chars) {
@@ -445,6 +437,25 @@ struct Enumeration {
     clause: TextRange,
 }
 
+impl Enumeration {
+    /// From the first item to the end of the clause.
+    fn whole(&self) -> TextRange {
+        TextRange::new(self.items[0].0.start, self.clause.end)
+    }
+}
+
+/// A list's name found next to an enumeration.
+struct NamedList<'t> {
+    /// The list it names.
+    list: &'t CanonList,
+    /// The name as written (三个自信).
+    written: String,
+    /// Where it is written.
+    range: TextRange,
+    /// The count it is written with, when not the list's own.
+    wrong_count: Option<usize>,
+}
+
 /// Marks that end a clause: a list never runs across them.
 fn ends_clause(c: char) -> bool {
     matches!(
@@ -523,30 +534,13 @@ struct EnumerationFinding {
     suggestion: Option<String>,
 }
 
-/// Chinese counts at the start of counted names (四个意识, 六大纪律).
+/// The count at the start of a counted name and the rest after its measure
+/// word (四个意识 → 4, 意识; 十四个坚持 → 14, 坚持; 六大纪律 → 6, 纪律).
 fn count_prefix(name: &str) -> Option<(usize, &str)> {
-    let mut chars = name.char_indices();
-    let mut value = 0usize;
-    let mut end = 0;
-    for (at, c) in chars.by_ref() {
-        let digit = match c {
-            '一' => 1,
-            '两' | '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            '十' => 10,
-            _ => {
-                end = at;
-                break;
-            }
-        };
-        value = if digit == 10 { value.max(1) * 10 } else { value + digit };
-    }
+    use crate::figures::numeral::{digit_value, parse_chinese_numeral};
+    let end =
+        name.char_indices().find(|&(_, c)| digit_value(c).is_none() && c != '十').map_or(name.len(), |(at, _)| at);
+    let value = parse_chinese_numeral(&name[..end])? as usize;
     let rest = &name[end..];
     let measure = rest.chars().next()?;
     (value > 0 && matches!(measure, '个' | '大' | '种' | '项' | '条')).then(|| (value, &rest[measure.len_utf8()..]))
@@ -555,11 +549,7 @@ fn count_prefix(name: &str) -> Option<(usize, &str)> {
 /// The name written right before the clause (`四个意识：`, `“四个意识”即`)
 /// or right after it (`…看齐意识“四个意识”`), canonical or with another
 /// count: the list it names, the name as written and its range.
-fn name_near<'t>(
-    text: &str,
-    clause: TextRange,
-    table: &'t CanonTable,
-) -> Option<(&'t CanonList, String, TextRange, Option<usize>)> {
+fn name_near<'t>(text: &str, clause: TextRange, table: &'t CanonTable) -> Option<NamedList<'t>> {
     let before: String = text[..clause.start].chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
     let before_trimmed =
         before.trim_end_matches(['：', '，', '“', '”', '（', '(', ':', '即', '是', '为', ' ']).trim_end_matches('即');
@@ -575,15 +565,16 @@ fn name_near<'t>(
     candidates.sort_unstable();
     candidates.dedup();
     candidates.into_iter().find_map(|index| {
-        let (list, written, count) = &table.written_names[index];
-        let list = &table.lists[*list];
+        let (list, written, wrong_count) = &table.written_names[index];
+        let named =
+            |range| NamedList { list: &table.lists[*list], written: written.clone(), range, wrong_count: *wrong_count };
         if before_trimmed.ends_with(written.as_str()) {
             let end = clause.start - (before.len() - before_trimmed.len());
-            return Some((list, written.clone(), TextRange::new(end - written.len(), end), *count));
+            return Some(named(TextRange::new(end - written.len(), end)));
         }
         after_trimmed.starts_with(written.as_str()).then(|| {
             let start = after_start + (after.len() - after_trimmed.len());
-            (list, written.clone(), TextRange::new(start, start + written.len()), *count)
+            named(TextRange::new(start, start + written.len()))
         })
     })
 }
@@ -656,10 +647,9 @@ fn judge_enumeration(
     year: Option<u32>,
     named_ranges: &mut Vec<TextRange>,
 ) -> Option<EnumerationFinding> {
-    let whole = TextRange::new(enumeration.items[0].0.start, enumeration.clause.end);
-    if let Some((list, written, name_range, wrong_count)) = name_near(text, enumeration.clause, table) {
-        named_ranges.push(name_range);
-        return judge_named(text, enumeration, list, &written, name_range, wrong_count, year, whole);
+    if let Some(named) = name_near(text, enumeration.clause, table) {
+        named_ranges.push(named.range);
+        return judge_named(text, enumeration, &named, year);
     }
     // Only lists with a member (的 left out) in the clause can match it:
     // every item judged a member holds one.
@@ -673,21 +663,18 @@ fn judge_enumeration(
         .iter()
         .zip(candidates)
         .filter(|(_, candidate)| *candidate)
-        .find_map(|(list, _)| judge_unnamed(enumeration, list, year, whole))
+        .find_map(|(list, _)| judge_unnamed(enumeration, list, year))
 }
 
 /// A named list (四个意识：…): its count, its members and their order.
-#[allow(clippy::too_many_arguments)]
 fn judge_named(
     text: &str,
     enumeration: &Enumeration,
-    list: &CanonList,
-    written: &str,
-    name_range: TextRange,
-    wrong_count: Option<usize>,
+    named: &NamedList<'_>,
     year: Option<u32>,
-    whole: TextRange,
 ) -> Option<EnumerationFinding> {
+    let NamedList { list, written, range: name_range, wrong_count } = named;
+    let (name_range, wrong_count, whole) = (*name_range, *wrong_count, enumeration.whole());
     let mut allowed: Vec<&String> = list.members.iter().collect();
     if let Some(before) = &list.before {
         allowed.extend(before.iter());
@@ -760,7 +747,7 @@ fn judge_named(
     {
         return outdated_list(list, year, whole, &members_note);
     }
-    if let Some((index, (item_range, item))) = items.iter().enumerate().find(|(i, _)| current[*i].is_none()) {
+    if let Some((item_range, item)) = items.iter().zip(&current).find(|(_, m)| m.is_none()).map(|(item, _)| item) {
         let expected = (0..list.members.len()).find(|m| !current.contains(&Some(*m)));
         let message = match expected {
             Some(m) if within_one_edit(item, &list.members[m]) => {
@@ -768,7 +755,6 @@ fn judge_named(
             }
             _ => format!("「{item}」不是「{}」的内容；应为{members_note}", list.name),
         };
-        let _ = index;
         return Some(EnumerationFinding {
             kind: LintKind::FormulationMember,
             severity: Severity::Warning,
@@ -804,12 +790,8 @@ fn outdated_list(list: &CanonList, year: Option<u32>, whole: TextRange, note: &s
 /// exactly the list's length, at least half its members already, and the
 /// rest are one character away from the missing members or in another
 /// order.
-fn judge_unnamed(
-    enumeration: &Enumeration,
-    list: &CanonList,
-    year: Option<u32>,
-    whole: TextRange,
-) -> Option<EnumerationFinding> {
+fn judge_unnamed(enumeration: &Enumeration, list: &CanonList, year: Option<u32>) -> Option<EnumerationFinding> {
+    let whole = enumeration.whole();
     // Splitting the last item (制度自信和文化自信) adds at most one item:
     // a list of another length is never this one, and is passed over
     // before any item is copied.

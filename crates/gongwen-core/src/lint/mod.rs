@@ -127,6 +127,28 @@ pub struct LintFinding {
     pub suggestion: Option<String>,
 }
 
+impl LintFinding {
+    /// A finding on `range` of `cleaned`, its line and text read from there.
+    pub(crate) fn in_text(
+        cleaned: &CleanedText,
+        kind: LintKind,
+        severity: Severity,
+        message: String,
+        range: TextRange,
+        suggestion: Option<String>,
+    ) -> Self {
+        LintFinding {
+            kind,
+            severity,
+            message,
+            range,
+            line: cleaned.source_line_at(range.start),
+            text: range.slice(&cleaned.text).to_owned(),
+            suggestion,
+        }
+    }
+}
+
 /// Every flaw of one report, in text order: the writing checks, the
 /// outline's numbering findings, removed site marks, redacted figures and
 /// formulations quoted wrong (judged for the report's `year` where wording

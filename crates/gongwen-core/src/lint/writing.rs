@@ -166,15 +166,7 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
     let mut findings = Vec::new();
     let mut push =
         |kind: LintKind, severity: Severity, message: String, range: TextRange, suggestion: Option<String>| {
-            findings.push(LintFinding {
-                kind,
-                severity,
-                message,
-                range,
-                line: cleaned.source_line_at(range.start),
-                text: range.slice(text).to_owned(),
-                suggestion,
-            });
+            findings.push(LintFinding::in_text(cleaned, kind, severity, message, range, suggestion));
         };
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
