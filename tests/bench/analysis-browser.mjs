@@ -32,20 +32,9 @@
 // compare-browser.mjs: characters and sentences drawn from the seeds.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../www/serve.mjs';
-import { ROOT } from '../e2e/browser.mjs';
-
-/** A deterministic 32-bit xorshift generator. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return (n) => {
-    state ^= state << 13; state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5; state >>>= 0;
-    return state % n;
-  };
-}
+import { ROOT, launchChromium } from '../e2e/browser.mjs';
+import { xorshift } from './xorshift.mjs';
 
 /** `count` reports of about `chars` characters: headings, seed sentences and drawn characters. */
 async function syntheticReports(count, chars) {
@@ -55,7 +44,7 @@ async function syntheticReports(count, chars) {
   const sentences = seeds.split(/(?<=。)/).map((s) => s.trim()).filter((s) => [...s].length > 10);
   const alphabet = [...new Set([...seeds].filter((c) => c >= '\u4e00' && c <= '\u9fff'))].sort();
   const numbers = ['一', '二', '三', '四', '五', '六'];
-  const below = generator(0x2545f491);
+  const below = xorshift(0x2545f491);
   const reports = [];
   for (let index = 0; index < count; index += 1) {
     let text = `${index}号单位2023年度工作报告\n`;
@@ -108,13 +97,12 @@ function recordLongTasks() {
 
 /** The resident memory of the browser's renderer processes, in bytes (Linux /proc). */
 async function rendererResidentBytes(browserPid) {
-  const { readdir: list, readFile: read } = await import('node:fs/promises');
   let total = 0;
-  for (const pid of await list('/proc')) {
+  for (const pid of await readdir('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      const command = await read(`/proc/${pid}/cmdline`, 'utf8');
-      const status = await read(`/proc/${pid}/status`, 'utf8');
+      const command = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
       const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       if (!command.includes('--type=renderer') || !(await descendsFrom(parent, browserPid))) continue;
       total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
@@ -126,10 +114,9 @@ async function rendererResidentBytes(browserPid) {
 }
 
 async function descendsFrom(pid, ancestor) {
-  const { readFile: read } = await import('node:fs/promises');
   for (let depth = 0; pid > 1 && depth < 8; depth += 1) {
     if (pid === ancestor) return true;
-    const status = await read(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
     pid = Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0);
   }
   return pid === ancestor;
@@ -137,11 +124,10 @@ async function descendsFrom(pid, ancestor) {
 
 /** The Chromium this script launched: the child of this process without a `--type`. */
 async function browserPid() {
-  const { readdir: list, readFile: read } = await import('node:fs/promises');
-  for (const pid of await list('/proc')) {
+  for (const pid of await readdir('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    const status = await read(`/proc/${pid}/status`, 'utf8').catch(() => '');
-    const command = await read(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     if (Number(/PPid:\s+(\d+)/.exec(status)?.[1]) === process.pid && !command.includes('--type=')) return Number(pid);
   }
   return 0;
@@ -164,10 +150,7 @@ const mb = (bytes) => Math.round(bytes / 1048576);
 async function measure(count, dist) {
   const reports = await syntheticReports(count, 8_000);
   const { server, url } = await startServer(dist);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     await context.addInitScript(recordLongTasks);

@@ -9,9 +9,8 @@
 // it and its handlers), then a drop of the seeds at once and the time until
 // all five are analysed (the dictionary loads in the workers meanwhile).
 // Prints the runs and their medians as JSON.
-import { ROOT, dropFiles, seedFiles } from '../e2e/browser.mjs';
+import { ROOT, dropFiles, launchChromium, seedFiles } from '../e2e/browser.mjs';
 import { startServer } from '../../www/serve.mjs';
-import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 
 const runs = Number(process.argv[2] ?? 5);
@@ -20,10 +19,7 @@ const { server, url } = await startServer(join(ROOT, 'dist'));
 const results = [];
 try {
   for (let run = 0; run < runs; run += 1) {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage();
     const start = Date.now();
     await page.goto(url);

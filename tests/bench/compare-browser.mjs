@@ -14,17 +14,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, dropFiles, openPage, waitForDictionary, waitForReports } from '../e2e/browser.mjs';
-
-/** A deterministic 32-bit xorshift generator. */
-function generator(seed) {
-  let state = seed >>> 0;
-  return (n) => {
-    state ^= state << 13; state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5; state >>>= 0;
-    return state % n;
-  };
-}
+import { xorshift } from './xorshift.mjs';
 
 async function syntheticReports(count) {
   const dir = join(ROOT, 'seeds');
@@ -33,7 +23,7 @@ async function syntheticReports(count) {
   const sentences = seeds.split(/(?<=。)/).filter((s) => [...s].length > 10);
   const alphabet = [...new Set([...seeds].filter((c) => c >= '\u4e00' && c <= '\u9fff'))].sort();
   const template = '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实上级各项决策部署，对标对表年度目标任务，压紧压实工作责任，确保各项工作落地见效。';
-  const below = generator(0x9e3779b9);
+  const below = xorshift(0x9e3779b9);
   const reports = [];
   for (let index = 0; index < count; index += 1) {
     let text = `${index}号单位2023年度工作报告\n一、主要工作\n${template}\n`;

@@ -12,8 +12,7 @@
 // issue sets targets for (analysis ÷ cut ≥ 0.5, analysis ÷ jieba-wasm ≥ 3).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ROOT } from '../e2e/browser.mjs';
+import { ROOT, launchChromium } from '../e2e/browser.mjs';
 import { startServer } from '../../www/serve.mjs';
 
 const args = process.argv.slice(2);
@@ -23,10 +22,7 @@ if (!args.includes('--no-build')) {
   execFileSync('bash', ['.ci/build-bench'], { cwd: ROOT, stdio: 'inherit' });
 }
 const { server, url } = await startServer(join(ROOT, 'dist'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(String(error)));

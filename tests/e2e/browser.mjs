@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../www/serve.mjs';
 
@@ -18,6 +18,11 @@ const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync',
 ];
+
+/** Debian's Chromium, headless, through playwright-core (CHROMIUM=… for another). */
+export function launchChromium() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
 
 /** The five seed files as { name, text } in name order. */
 export async function seedFiles() {
@@ -43,17 +48,15 @@ function recordCspViolations() {
 }
 
 /**
- * Serves dist/ and opens the page (with `query`, e.g. '?selftest', appended).
+ * Serves dist/ and opens the page (with `query`, e.g. '?selftest', appended),
+ * or opens `file` (the single-file build) from file:// with no server.
  * Returns { page, url, requests, errors, pageErrors, dialogs, close }: every
  * request's URL, console errors and uncaught exceptions, uncaught exceptions
  * alone, and the messages of dialogs (alert, confirm …), which are dismissed.
  */
-export async function openPage({ query = '' } = {}) {
-  const { server, url } = await startServer(join(ROOT, 'dist'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+export async function openPage({ query = '', file = null } = {}) {
+  const { server, url } = file ? { server: null, url: pathToFileURL(file).href } : await startServer(join(ROOT, 'dist'));
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -83,7 +86,7 @@ export async function openPage({ query = '' } = {}) {
     navigationStart,
     async close() {
       await browser.close();
-      await new Promise((done) => server.close(done));
+      if (server) await new Promise((done) => server.close(done));
     },
   };
 }

@@ -8,18 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { ROOT, screenshot, topLevelTitles, waitForReports } from './browser.mjs';
+import { ROOT, cspViolations, openPage, screenshot, topLevelTitles, waitForReports } from './browser.mjs';
 
 const SINGLE_FILE = join(ROOT, 'dist/gongwen-lens.html');
-
-/** Collects CSP violations from the first script on (as browser.mjs does for the served page). */
-function recordCspViolations() {
-  window.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (event) => {
-    window.__cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI });
-  });
-}
 
 test('the single file, opened from file://, analyses the samples with no request and no error', async () => {
   const html = await readFile(SINGLE_FILE, 'utf8');
@@ -29,22 +20,9 @@ test('the single file, opened from file://, analyses the samples with no request
   assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/, 'no inline script, eval or wildcard allowed');
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"/, 'nothing loaded from a file beside it');
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const session = await openPage({ file: SINGLE_FILE });
+  const { page, requests, errors } = session;
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const requests = [];
-    context.on('request', (request) => requests.push(request.url()));
-    await context.addInitScript(recordCspViolations);
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-
-    await page.goto(pathToFileURL(SINGLE_FILE).href);
     await page.waitForSelector('[data-dictionary="ready"]', { timeout: 30_000 });
     await page.click('#load-samples');
     await waitForReports(page, 5);
@@ -79,9 +57,9 @@ test('the single file, opened from file://, analyses the samples with no request
     await screenshot(page, 'offline-single-file');
     const foreign = requests.filter((url) => url !== pathToFileURL(SINGLE_FILE).href && !/^(blob|data):/.test(url));
     assert.deepEqual(foreign, [], 'no request but the file itself');
-    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+    assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
     assert.deepEqual(errors, [], 'no errors on the console');
   } finally {
-    await browser.close();
+    await session.close();
   }
 });
