@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use gongwen_core::keyness::{DistinctiveWord, ScoredWord, Significance, distinctive_words, tfidf_keywords};
+use gongwen_core::keyness::{
+    DistinctiveWord, ScoredWord, SetTotals, Significance, distinctive_words_against, tfidf_keywords_against,
+};
 use gongwen_core::words::WordFrequencies;
 use serde::{Deserialize, Serialize};
 
@@ -43,32 +45,39 @@ impl KeynessLists {
     }
 }
 
-/// Every report's word frequencies, as the worker keeps them.
+/// Every report's word frequencies, as the worker keeps them, and their
+/// totals, kept up to date as reports come and go: a question costs the
+/// report's words, not the set's (during a drop of a thousand reports the
+/// lists are asked for again and again as the set grows).
 #[derive(Debug, Default)]
 pub struct SetWords {
     reports: BTreeMap<ReportId, WordFrequencies>,
+    totals: SetTotals,
 }
 
 impl SetWords {
     /// Keeps (or replaces) report `id`'s words.
     pub fn set(&mut self, id: ReportId, words: WordFrequencies) {
-        self.reports.insert(id, words);
+        self.totals.add(&words);
+        if let Some(replaced) = self.reports.insert(id, words) {
+            self.totals.remove(&replaced);
+        }
     }
 
     /// Drops report `id`'s words.
     pub fn forget(&mut self, id: ReportId) {
-        self.reports.remove(&id);
+        if let Some(forgotten) = self.reports.remove(&id) {
+            self.totals.remove(&forgotten);
+        }
     }
 
     /// Report `id`'s lists, if it is in the set. Costs time linear in the
-    /// set's words.
+    /// report's words.
     pub fn keyness(&self, id: ReportId) -> Option<KeynessLists> {
-        let index = self.reports.keys().position(|&other| other == id)?;
-        let frequencies: Vec<&WordFrequencies> = self.reports.values().collect();
-        let report = frequencies[index];
+        let report = self.reports.get(&id)?;
         let text_counts: HashMap<&str, usize> =
             report.counts.iter().map(|count| (count.word.as_str(), count.text_count)).collect();
-        let tfidf = tfidf_keywords(&frequencies, index, LIST_LENGTH)
+        let tfidf = tfidf_keywords_against(report, &self.totals, LIST_LENGTH)
             .into_iter()
             .map(|word| {
                 let text_count = text_counts.get(word.word.as_str()).copied().unwrap_or(0);
@@ -77,8 +86,8 @@ impl SetWords {
             .collect();
         Some(KeynessLists {
             id,
-            reports: frequencies.len(),
-            distinctive: distinctive_words(&frequencies, index, LIST_LENGTH, COMPUTED_SIGNIFICANCE),
+            reports: self.reports.len(),
+            distinctive: distinctive_words_against(report, &self.totals, LIST_LENGTH, COMPUTED_SIGNIFICANCE),
             tfidf,
         })
     }
@@ -115,8 +124,22 @@ mod tests {
         assert_eq!(lists.tfidf[0].0.word, "党建");
         assert_eq!(lists.tfidf[0].1, 41, "each keyword carries its text count");
 
-        set.forget(2);
+        // Kept totals give what summing the set again gives, after a report
+        // is replaced and another forgotten.
+        set.set(2, words(&[("发展", 5), ("党建", 20), ("改革", 3)]));
         set.forget(3);
+        let kept = set.keyness(1).expect("report 1 is kept");
+        let report_1 = words(&[("党建", 40), ("发展", 10)]);
+        let report_2 = words(&[("发展", 5), ("党建", 20), ("改革", 3)]);
+        let fresh = SetTotals::of(&[&report_1, &report_2]);
+        assert_eq!(kept.reports, 2);
+        assert_eq!(kept.distinctive, distinctive_words_against(&report_1, &fresh, LIST_LENGTH, COMPUTED_SIGNIFICANCE));
+        assert_eq!(
+            kept.tfidf.iter().map(|(word, _)| word.clone()).collect::<Vec<_>>(),
+            tfidf_keywords_against(&report_1, &fresh, LIST_LENGTH)
+        );
+
+        set.forget(2);
         let alone = set.keyness(1).expect("report 1 is kept");
         assert_eq!((alone.reports, alone.distinctive.len()), (1, 0), "one report has nothing to be compared with");
         assert_eq!(set.keyness(2), None);

@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
@@ -121,27 +122,78 @@ pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> f64 {
 
 /// The word counts of a whole set of reports, summed once so that each
 /// report's reference (the rest of the set) is the total minus its own
-/// counts: distinctive words for every report of a set cost time linear in
-/// the set, not quadratic.
+/// counts: distinctive words and TF-IDF for every report of a set cost time
+/// linear in the set, not quadratic. A set that grows and shrinks (the
+/// page's, as files are dropped and removed) keeps its totals up to date
+/// with [`add`](Self::add) and [`remove`](Self::remove) instead of summing
+/// again for every question.
 #[derive(Debug, Clone, Default)]
-pub struct SetTotals<'a> {
-    /// Each word's count over every report.
-    counts: HashMap<&'a str, usize>,
+pub struct SetTotals {
+    /// Each word's totals over the set.
+    words: FxHashMap<Box<str>, WordTotal>,
     /// Tokens over every report.
     tokens: usize,
+    /// How many reports the set holds.
+    reports: usize,
 }
 
-impl<'a> SetTotals<'a> {
+/// One word's totals over a set.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordTotal {
+    /// Its count over every report.
+    count: usize,
+    /// How many reports use it (its document frequency).
+    reports: usize,
+}
+
+impl SetTotals {
     /// The totals of `reports`.
-    pub fn of(reports: &[&'a WordFrequencies]) -> Self {
+    pub fn of(reports: &[&WordFrequencies]) -> Self {
         let mut totals = SetTotals::default();
         for report in reports {
-            totals.tokens += report.tokens;
-            for count in &report.counts {
-                *totals.counts.entry(count.word.as_str()).or_default() += count.count;
-            }
+            totals.add(report);
         }
         totals
+    }
+
+    /// Adds a report to the set.
+    pub fn add(&mut self, report: &WordFrequencies) {
+        self.tokens += report.tokens;
+        self.reports += 1;
+        for count in &report.counts {
+            let total = match self.words.get_mut(count.word.as_str()) {
+                Some(total) => total,
+                None => self.words.entry(count.word.as_str().into()).or_default(),
+            };
+            total.count += count.count;
+            total.reports += 1;
+        }
+    }
+
+    /// Takes out a report [`add`](Self::add)ed before; a word no report
+    /// uses any longer is forgotten.
+    pub fn remove(&mut self, report: &WordFrequencies) {
+        self.tokens = self.tokens.saturating_sub(report.tokens);
+        self.reports = self.reports.saturating_sub(1);
+        for count in &report.counts {
+            if let Some(total) = self.words.get_mut(count.word.as_str()) {
+                total.count = total.count.saturating_sub(count.count);
+                total.reports = total.reports.saturating_sub(1);
+                if total.reports == 0 {
+                    self.words.remove(count.word.as_str());
+                }
+            }
+        }
+    }
+
+    /// How many reports the set holds.
+    pub fn reports(&self) -> usize {
+        self.reports
+    }
+
+    /// How many distinct words the set uses.
+    pub fn distinct_words(&self) -> usize {
+        self.words.len()
     }
 }
 
@@ -164,7 +216,7 @@ pub fn distinctive_words(
 /// significantly against the rest of the set.
 pub fn distinctive_words_against(
     report: &WordFrequencies,
-    totals: &SetTotals<'_>,
+    totals: &SetTotals,
     limit: usize,
     significance: Significance,
 ) -> Vec<DistinctiveWord> {
@@ -178,7 +230,7 @@ pub fn distinctive_words_against(
         .iter()
         .filter(|count| count.count >= MIN_DISTINCTIVE_COUNT)
         .filter_map(|count| {
-            let total = totals.counts.get(count.word.as_str()).copied().unwrap_or(count.count);
+            let total = totals.words.get(count.word.as_str()).map_or(count.count, |total| total.count);
             let in_rest = total.saturating_sub(count.count);
             // Only overuse is distinctive: the report's rate must be higher.
             let overused = count.count as f64 / report.tokens as f64 > in_rest as f64 / rest_tokens as f64;
@@ -199,24 +251,27 @@ pub fn distinctive_words_against(
 }
 
 /// TF-IDF keywords of report `index` of `reports`, at most `limit`:
-/// `tf = count / tokens`, `idf = ln((1 + n) / (1 + df)) + 1`.
+/// `tf = count / tokens`, `idf = ln((1 + n) / (1 + df)) + 1`. For every
+/// report of a set, sum the set once with [`SetTotals::of`] and call
+/// [`tfidf_keywords_against`].
 pub fn tfidf_keywords(reports: &[&WordFrequencies], index: usize, limit: usize) -> Vec<ScoredWord> {
     let Some(report) = reports.get(index) else { return Vec::new() };
+    tfidf_keywords_against(report, &SetTotals::of(reports), limit)
+}
+
+/// The TF-IDF keywords of `report`, one of the reports `totals` sums, at
+/// most `limit`: document frequencies and the number of documents are the
+/// set's.
+pub fn tfidf_keywords_against(report: &WordFrequencies, totals: &SetTotals, limit: usize) -> Vec<ScoredWord> {
     if report.tokens == 0 {
         return Vec::new();
     }
-    let mut document_frequency: HashMap<&str, usize> = HashMap::new();
-    for other in reports {
-        for count in &other.counts {
-            *document_frequency.entry(count.word.as_str()).or_default() += 1;
-        }
-    }
-    let documents = reports.len() as f64;
+    let documents = totals.reports as f64;
     let mut scored: Vec<ScoredWord> = report
         .counts
         .iter()
         .map(|count| {
-            let df = document_frequency.get(count.word.as_str()).copied().unwrap_or(1) as f64;
+            let df = totals.words.get(count.word.as_str()).map_or(1, |total| total.reports) as f64;
             let idf = ((1.0 + documents) / (1.0 + df)).ln() + 1.0;
             ScoredWord {
                 word: count.word.clone(),

@@ -253,7 +253,7 @@ impl WordsRecord {
 
     /// The summed counts of a set of reports, which [`against`](Self::against)
     /// compares each report with.
-    pub fn set_totals(reports: &[ReportWords]) -> SetTotals<'_> {
+    pub fn set_totals(reports: &[ReportWords]) -> SetTotals {
         let frequencies: Vec<&WordFrequencies> = reports.iter().map(|report| &report.words).collect();
         SetTotals::of(&frequencies)
     }
@@ -261,7 +261,7 @@ impl WordsRecord {
     /// The record of one report of a set whose counts are `totals`: its
     /// `top` most frequent words and at most `top` distinctive words against
     /// the rest of the set.
-    pub fn against(report: &ReportWords, totals: &SetTotals<'_>, top: usize) -> Self {
+    pub fn against(report: &ReportWords, totals: &SetTotals, top: usize) -> Self {
         Self {
             file: report.file.clone(),
             tokens: report.words.tokens,

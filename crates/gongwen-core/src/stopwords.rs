@@ -3,7 +3,7 @@
 //! which tokens count, and [`vocabulary`](crate::vocabulary), which applies the
 //! user's changes to them, so that imports flow one way.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The built-in stopword list.
 const BUILTIN_STOPWORDS: &str = include_str!("../data/stopwords.txt");
@@ -11,7 +11,7 @@ const BUILTIN_STOPWORDS: &str = include_str!("../data/stopwords.txt");
 /// Words that carry no content in work reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stopwords {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
 }
 
 impl Stopwords {

@@ -8,12 +8,12 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
 use crate::outline::Outline;
+use crate::pattern_search::PhraseIndex;
 use crate::segment::Segmenter;
 use crate::text::TextRange;
 
@@ -90,7 +90,7 @@ pub fn count_words(
     pieces.push(TextRange::new(cursor, cleaned.text.len()));
     // Words are counted under ids given in order of first occurrence and
     // borrowed from the text or the lexicon: no String per token.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     let mut words: Vec<(&str, usize)> = Vec::new();
     let mut found: Vec<(u32, TextRange)> = Vec::new();
     for piece in pieces {
@@ -135,18 +135,15 @@ pub fn count_words(
 }
 
 /// Sets each word's [`WordCount::text_count`]: every occurrence of its
-/// string in `text`, overlapping ones included, in one Aho–Corasick pass.
+/// string in `text`, overlapping ones included, found with a
+/// [`PhraseIndex`] of the report's words (building an Aho–Corasick
+/// automaton of a report's thousand-odd words cost more than the search).
 fn count_in_text(frequencies: &mut WordFrequencies, text: &str) {
-    let Ok(automaton) = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(frequencies.counts.iter().map(|count| count.word.as_str()))
-    else {
-        return;
-    };
-    for found in automaton.find_overlapping_iter(text) {
-        if let Some(count) = frequencies.counts.get_mut(found.pattern().as_usize()) {
-            count.text_count += 1;
-        }
+    let index = PhraseIndex::new(frequencies.counts.iter().map(|count| count.word.as_str()));
+    let mut text_counts = vec![0usize; frequencies.counts.len()];
+    index.for_each_match(text, |_, word| text_counts[word] += 1);
+    for (count, text_count) in frequencies.counts.iter_mut().zip(text_counts) {
+        count.text_count = text_count;
     }
 }
 

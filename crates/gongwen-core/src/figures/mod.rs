@@ -14,13 +14,13 @@ pub mod numeral;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
 use crate::concordance::innermost_heading;
 use crate::lexicon::Lexicon;
 use crate::outline::Outline;
+use crate::pattern_search::PhraseIndex;
 use crate::text::TextRange;
 use numeral::{digit_value, is_chinese_numeral_char, parse_arabic_numeral, parse_chinese_numeral};
 
@@ -287,9 +287,10 @@ fn approx_after(text: &str, at: usize) -> Option<&'static str> {
 /// them, and heading markers.
 fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) -> ExcludedRanges {
     let mut ranges: Vec<TextRange> = outline.headings.iter().map(|h| h.marker_range).collect();
-    if let Some(matcher) = numbered_forms_matcher(lexicon) {
-        ranges.extend(matcher.find_overlapping_iter(&cleaned.text).map(|m| TextRange::new(m.start(), m.end())));
-    }
+    let matcher = numbered_forms_matcher(lexicon);
+    matcher.for_each_match(&cleaned.text, |start, form| {
+        ranges.push(TextRange::new(start, start + matcher.phrase(form).len()));
+    });
     ranges.sort_by_key(|r| (r.start, r.end));
     let reach = ranges
         .iter()
@@ -304,8 +305,8 @@ fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) 
 /// The automaton of the lexicon's forms with numbers in them. Built once
 /// for each distinct set of forms (in practice once per run: the lexicon
 /// changes only with the user's vocabulary), not once per report.
-fn numbered_forms_matcher(lexicon: &Lexicon) -> Option<Arc<AhoCorasick>> {
-    static CACHE: Mutex<Option<(Vec<String>, Arc<AhoCorasick>)>> = Mutex::new(None);
+fn numbered_forms_matcher(lexicon: &Lexicon) -> Arc<PhraseIndex> {
+    static CACHE: Mutex<Option<(Vec<String>, Arc<PhraseIndex>)>> = Mutex::new(None);
     let numbered: Vec<&str> = lexicon
         .entries
         .iter()
@@ -316,11 +317,11 @@ fn numbered_forms_matcher(lexicon: &Lexicon) -> Option<Arc<AhoCorasick>> {
     if let Some((forms, matcher)) = cache.as_ref()
         && forms.iter().map(String::as_str).eq(numbered.iter().copied())
     {
-        return Some(Arc::clone(matcher));
+        return Arc::clone(matcher);
     }
-    let matcher = Arc::new(AhoCorasick::new(&numbered).ok()?);
+    let matcher = Arc::new(PhraseIndex::new(numbered.iter().copied()));
     *cache = Some((numbered.iter().map(|form| (*form).to_owned()).collect(), Arc::clone(&matcher)));
-    Some(matcher)
+    matcher
 }
 
 /// The byte ranges no figure may start in, sorted by start, with the

@@ -22,10 +22,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
-use crate::pattern_search::PatternTable;
+use crate::pattern_search::{PatternTable, PhraseIndex};
 
 use super::{LintFinding, LintKind};
 use crate::clean::CleanedText;
@@ -137,7 +136,7 @@ struct CanonSearch {
     /// wordings (right in their time).
     canonical: HashSet<String>,
     /// Each phrase's head and tail, which one edit cannot both break.
-    anchors: Option<AhoCorasick>,
+    anchors: PhraseIndex,
     /// For each anchor: its phrase, whether it is the head, its characters.
     anchor_of: Vec<(usize, bool, usize)>,
     /// The phrases themselves, row = phrase index.
@@ -201,7 +200,7 @@ impl CanonSearch {
             anchor_of.push((index, false, tail.chars().count()));
             anchors.push(tail);
         }
-        let anchors = if phrases.is_empty() { None } else { AhoCorasick::new(&anchors).ok() };
+        let anchors = PhraseIndex::new(anchors.iter().map(String::as_str));
         let exact = PatternTable::new(phrases.iter().map(|(phrase, _)| phrase.as_str()).enumerate());
         let stems = PatternTable::new(table.lists.iter().enumerate().filter_map(|(index, list)| {
             let (_, stem) = count_prefix(&list.name)?;
@@ -971,7 +970,9 @@ const STYLE_ONLY: &[char] = &['的'];
 fn near_misses(text: &str, chars: &[(usize, char)], table: &CanonTable) -> Vec<(TextRange, String, String)> {
     let search = table.search();
     let phrases = &search.phrases;
-    let Some(automaton) = &search.anchors else { return Vec::new() };
+    if search.anchors.is_empty() {
+        return Vec::new();
+    }
     // The character index of a byte offset, if a character starts there.
     let char_at = |at: usize| chars.binary_search_by_key(&at, |&(byte, _)| byte).ok();
     // Exact occurrences of every canonical phrase, in char indices.
@@ -984,9 +985,11 @@ fn near_misses(text: &str, chars: &[(usize, char)], table: &CanonTable) -> Vec<(
     let window_text = |start: usize, end: usize| -> String { chars[start..end].iter().map(|&(_, c)| c).collect() };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut window: Vec<char> = Vec::new();
-    for hit in automaton.find_overlapping_iter(text) {
-        let (phrase_index, is_head, anchor_len) = search.anchor_of[hit.pattern().as_usize()];
-        let Some(hit_start) = char_at(hit.start()) else { continue };
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    search.anchors.for_each_match(text, |start, anchor| hits.push((start, anchor)));
+    for (hit_byte, anchor) in hits {
+        let (phrase_index, is_head, anchor_len) = search.anchor_of[anchor];
+        let Some(hit_start) = char_at(hit_byte) else { continue };
         let phrase = &search.phrase_chars[phrase_index];
         let n = phrase.len();
         for len in [n, n - 1, n + 1] {

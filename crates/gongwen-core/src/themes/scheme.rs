@@ -5,10 +5,10 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::Genre;
+use crate::pattern_search::PhraseIndex;
 
 /// A theme of a scheme.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +53,8 @@ pub struct ThemeScheme {
     pub fallback: usize,
     /// The cues that identify the genre.
     pub cues: Vec<GenreCue>,
-    /// Every theme word, longest match first.
-    matcher: Option<AhoCorasick>,
+    /// Every theme word, found leftmost-longest.
+    matcher: PhraseIndex,
     /// The theme (index in `themes`) of each matcher pattern.
     pattern_themes: Vec<usize>,
 }
@@ -68,11 +68,7 @@ impl ThemeScheme {
     /// Calls `found(byte_offset, theme)` for each theme word in `text`, in
     /// text order, longest match first and without overlaps.
     pub fn for_each_theme_word(&self, text: &str, mut found: impl FnMut(usize, usize)) {
-        if let Some(matcher) = &self.matcher {
-            for hit in matcher.find_iter(text) {
-                found(hit.start(), self.pattern_themes[hit.pattern().as_usize()]);
-            }
-        }
+        self.matcher.for_each_leftmost_longest(text, |start, pattern| found(start, self.pattern_themes[pattern]));
     }
 
     /// How many theme words of each theme `text` holds.
@@ -176,15 +172,7 @@ pub fn parse_scheme(genre: Genre, source: &'static str) -> (ThemeScheme, Vec<Str
             pattern_themes.push(index);
         }
     }
-    // Fails only for automata far larger than these tables; sections then
-    // all go to the fallback theme.
-    // A DFA: built once per scheme, it searches every report several times
-    // faster than the default NFA.
-    let matcher = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .ok();
+    let matcher = PhraseIndex::new(patterns);
     (ThemeScheme { genre, themes, fallback, cues, matcher, pattern_themes }, problems)
 }
 

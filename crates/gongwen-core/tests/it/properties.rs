@@ -172,3 +172,60 @@ proptest! {
         }
     }
 }
+
+/// Short strings over a few characters of one, two, three and four bytes,
+/// so that phrases overlap, repeat and share prefixes.
+fn phrase_alphabet_string(max_chars: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(vec!['党', '建', '工', '作', 'a', 'b', '，', 'é', '𠀀']), 0..=max_chars)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    /// The phrase index finds every occurrence of every phrase, by start and
+    /// longer first, as a search of each phrase at each character would.
+    #[test]
+    fn phrase_index_finds_every_occurrence(
+        phrases in prop::collection::vec(phrase_alphabet_string(4), 0..12),
+        text in phrase_alphabet_string(40),
+    ) {
+        use gongwen_core::pattern_search::PhraseIndex;
+        let index = PhraseIndex::new(phrases.iter().map(String::as_str));
+        let mut found = Vec::new();
+        index.for_each_match(&text, |start, id| found.push((start, id)));
+        let text = text.as_str();
+        let mut expected: Vec<(usize, usize)> = text
+            .char_indices()
+            .flat_map(|(at, _)| {
+                phrases
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, phrase)| !phrase.is_empty() && text[at..].starts_with(phrase.as_str()))
+                    .map(move |(id, _)| (at, id))
+            })
+            .collect();
+        expected.sort_by_key(|&(at, id)| (at, std::cmp::Reverse(phrases[id].len()), id));
+        prop_assert_eq!(found, expected);
+    }
+
+    /// Leftmost-longest matches are those of an Aho–Corasick automaton built
+    /// for them.
+    #[test]
+    fn phrase_index_leftmost_longest_is_aho_corasicks(
+        phrases in prop::collection::vec(phrase_alphabet_string(4).prop_filter("a phrase", |p| !p.is_empty()), 1..12),
+        text in phrase_alphabet_string(40),
+    ) {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        use gongwen_core::pattern_search::PhraseIndex;
+        let index = PhraseIndex::new(phrases.iter().map(String::as_str));
+        let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&phrases).expect("automaton");
+        let expected: Vec<(usize, usize)> =
+            automaton.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+        let found: Vec<(usize, usize)> =
+            index.leftmost_longest(&text).into_iter().map(|(range, _)| (range.start, range.end)).collect();
+        prop_assert_eq!(found, expected);
+        for (range, id) in index.leftmost_longest(&text) {
+            prop_assert_eq!(&text[range.start..range.end], phrases[id].as_str());
+            prop_assert!(phrases[..id].iter().all(|earlier| earlier != &phrases[id]), "the earliest of equal phrases");
+        }
+    }
+}

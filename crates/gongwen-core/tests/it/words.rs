@@ -98,3 +98,28 @@ fn distinctive_words_against_the_set_totals_use_the_rest_of_the_set() {
         }
     }
 }
+
+#[test]
+fn set_totals_kept_through_additions_and_removals_equal_totals_summed_again() {
+    use gongwen_core::keyness::{SetTotals, Significance, distinctive_words_against, tfidf_keywords_against};
+    let analyses: Vec<_> = ["000", "001", "002", "003", "004"].map(crate::seeds::analyze_seed).into_iter().collect();
+    let frequencies: Vec<_> = analyses.iter().map(|a| &a.words).collect();
+    // All five added, then 001 and 003 taken out again: the set of 000, 002, 004.
+    let mut kept = SetTotals::of(&frequencies);
+    kept.remove(frequencies[1]);
+    kept.remove(frequencies[3]);
+    let remaining = [frequencies[0], frequencies[2], frequencies[4]];
+    let fresh = SetTotals::of(&remaining);
+    assert_eq!((kept.reports(), kept.distinct_words()), (fresh.reports(), fresh.distinct_words()));
+    for report in remaining {
+        assert_eq!(
+            distinctive_words_against(report, &kept, 50, Significance::P05),
+            distinctive_words_against(report, &fresh, 50, Significance::P05)
+        );
+        assert_eq!(tfidf_keywords_against(report, &kept, 50), tfidf_keywords_against(report, &fresh, 50));
+    }
+    assert!(
+        fresh.distinct_words() < SetTotals::of(&frequencies).distinct_words(),
+        "words only the removed reports used are forgotten"
+    );
+}
