@@ -140,6 +140,8 @@ export async function buildSingleFile(distDir) {
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`)
     .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`)
     .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
+    // Everything is inlined: nothing to fetch ahead.
+    .replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace(/<script type="module" src="main.js"><\/script>/, () => [
       ...classicScripts.map((code) => `<script>${code}</script>`),
       `<script type="module">${moduleScript}</script>`,

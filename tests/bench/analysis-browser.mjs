@@ -14,7 +14,9 @@
 //   worker's wasm memory (read through `self.gongwenMemoryBytes()`, which
 //   www/worker.js and www/compare-worker.js define; absent in builds before
 //   the pool), and the resident memory of Chromium's renderer processes (the
-//   tab with its workers), in MB;
+//   tab with its workers; `renderersMB` lists each one's resident and
+//   anonymous memory, the latter without the shared pages of the Chromium
+//   binary), in MB;
 // - `messagesToPage`: what the workers posted to the page from the drop on
 //   (count, total, largest and mean size), by worker script;
 // - `pool`: how many reports each analysis worker analysed, from the file
@@ -95,9 +97,13 @@ function recordLongTasks() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-/** The resident memory of the browser's renderer processes, in bytes (Linux /proc). */
-async function rendererResidentBytes(browserPid) {
-  let total = 0;
+/**
+ * The browser's renderer processes (Linux /proc): each one's resident memory
+ * and its anonymous part (the heaps and wasm memories, without the shared
+ * pages of the Chromium binary and fonts), in bytes.
+ */
+async function rendererProcesses(browserPid) {
+  const processes = [];
   for (const pid of await readdir('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
@@ -105,12 +111,13 @@ async function rendererResidentBytes(browserPid) {
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
       const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       if (!command.includes('--type=renderer') || !(await descendsFrom(parent, browserPid))) continue;
-      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      const kilobytes = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+      processes.push({ resident: kilobytes('VmRSS'), anonymous: kilobytes('RssAnon') });
     } catch {
       // The process ended meanwhile.
     }
   }
-  return total;
+  return processes;
 }
 
 async function descendsFrom(pid, ancestor) {
@@ -236,7 +243,10 @@ async function measure(count, dist) {
         jsHeapTotalMB: mb(metric('JSHeapTotalSize')),
         pageArrayBuffersMB: heapUsage.backingStorageSize === undefined ? null : mb(heapUsage.backingStorageSize),
         workersWasmMB: workerMemory,
-        rendererResidentMB: mb(await rendererResidentBytes(await browserPid())),
+        ...(await rendererProcesses(await browserPid()).then((renderers) => ({
+          rendererResidentMB: mb(renderers.reduce((sum, r) => sum + r.resident, 0)),
+          renderersMB: renderers.map((r) => ({ resident: mb(r.resident), anonymous: mb(r.anonymous) })),
+        }))),
       },
       pool,
       messagesToPage: Object.fromEntries(Object.entries(messages).map(([script, total]) => [script, {
