@@ -171,6 +171,41 @@ impl PhraseIndex {
         }
     }
 
+    /// Leftmost-longest occurrences within each group of phrases, in one
+    /// pass: what [`for_each_leftmost_longest`](Self::for_each_leftmost_longest)
+    /// over an index of each group's phrases alone would find, group by
+    /// group. `group_of(id)` is the group of phrase `id`, below `groups`;
+    /// `found(group, start, id)` is called in text order.
+    pub fn for_each_leftmost_longest_by_group(
+        &self,
+        text: &str,
+        groups: usize,
+        group_of: impl Fn(usize) -> usize,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        let bytes = text.as_bytes();
+        // Where each group's search resumes: after its last match.
+        let mut resume = vec![0; groups];
+        for (at, c, next) in Self::char_pairs(text) {
+            let ids = self.beginning_with(c, next);
+            if ids.is_empty() {
+                continue;
+            }
+            let rest = &bytes[at..];
+            // Longest first: a group's first match here is its longest, and
+            // moving its resume past `at` skips the group's shorter ones.
+            for &id in ids {
+                let id = id as usize;
+                let group = group_of(id);
+                if at < resume[group] || !begins_with(rest, self.phrases[id].as_bytes(), c.len_utf8()) {
+                    continue;
+                }
+                found(group, at, id);
+                resume[group] = at + self.phrases[id].len();
+            }
+        }
+    }
+
     /// The leftmost-longest occurrences as `(range, id)`, in text order.
     pub fn leftmost_longest(&self, text: &str) -> Vec<(TextRange, usize)> {
         let mut found = Vec::new();

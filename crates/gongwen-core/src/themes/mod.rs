@@ -27,7 +27,7 @@ use crate::outline::{Heading, HeadingKind, Outline};
 use crate::text::TextRange;
 
 pub use genre::{CueHit, GenreDetection, GenreScore, detect_genre};
-pub use scheme::{ThemeScheme, theme_scheme};
+pub use scheme::{ThemeScheme, theme_scheme, theme_words_of_every_scheme};
 
 /// Weight of a theme word in the unit's own heading.
 const OWN_HEADING_WEIGHT: usize = 5;
@@ -247,18 +247,22 @@ impl ReportThemes {
 /// Detects a report's genre and attributes its text under every scheme.
 pub fn report_themes(cleaned: &CleanedText, outline: &Outline) -> ReportThemes {
     let units = theme_units(cleaned, outline);
+    let words_by_scheme = theme_words_of_every_scheme(&cleaned.text);
     ReportThemes {
         detection: detect_genre(cleaned, outline),
         coverages: Genre::ALL
             .into_iter()
-            .map(|genre| attribute_units(theme_scheme(genre), cleaned, outline, &units))
+            .zip(&words_by_scheme)
+            .map(|(genre, words)| attribute_units(theme_scheme(genre), outline, &units, words))
             .collect(),
     }
 }
 
 /// Attributes a report's text under one scheme.
 pub fn attribute_themes(scheme: &ThemeScheme, cleaned: &CleanedText, outline: &Outline) -> ThemeCoverage {
-    attribute_units(scheme, cleaned, outline, &theme_units(cleaned, outline))
+    let mut words = Vec::new();
+    scheme.for_each_theme_word(&cleaned.text, |offset, theme| words.push((offset, theme)));
+    attribute_units(scheme, outline, &theme_units(cleaned, outline), &words)
 }
 
 /// A stretch of text attributed as a whole.
@@ -323,17 +327,18 @@ fn theme_units(cleaned: &CleanedText, outline: &Outline) -> Vec<Unit> {
     units
 }
 
-/// Attributes the units under one scheme.
-fn attribute_units(scheme: &ThemeScheme, cleaned: &CleanedText, outline: &Outline, units: &[Unit]) -> ThemeCoverage {
+/// Attributes the units under one scheme, given the scheme's theme words
+/// in the text (`(byte offset, theme)`, in text order).
+fn attribute_units(scheme: &ThemeScheme, outline: &Outline, units: &[Unit], words: &[(usize, usize)]) -> ThemeCoverage {
     let headings = &outline.headings;
     let theme_count = scheme.themes.len();
     let mut scores = vec![vec![0usize; theme_count]; units.len()];
-    scheme.for_each_theme_word(&cleaned.text, |offset, theme| {
+    for &(offset, theme) in words {
         let at = units.partition_point(|unit| unit.range.end <= offset);
         if units.get(at).is_some_and(|unit| unit.range.contains(offset)) {
             scores[at][theme] += 1;
         }
-    });
+    }
     for (unit, unit_scores) in units.iter().zip(&mut scores) {
         let Some(index) = unit.heading else { continue };
         for (theme, count) in scheme.theme_word_counts(&headings[index].title).into_iter().enumerate() {

@@ -97,6 +97,39 @@ pub fn theme_scheme(genre: Genre) -> &'static ThemeScheme {
     &schemes[genre as usize]
 }
 
+/// Every built-in scheme's theme words in `text`, by genre (in
+/// [`Genre::ALL`] order): `(byte offset, theme)` in text order, what
+/// [`ThemeScheme::for_each_theme_word`] finds for each scheme, in one pass
+/// over the text for all of them.
+pub fn theme_words_of_every_scheme(text: &str) -> Vec<Vec<(usize, usize)>> {
+    /// All schemes' words in one index, with each word's scheme and theme.
+    struct AllSchemes {
+        index: PhraseIndex,
+        owners: Vec<(usize, usize)>,
+    }
+    static ALL: OnceLock<AllSchemes> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let mut words: Vec<&str> = Vec::new();
+        let mut owners = Vec::new();
+        for (scheme_index, &genre) in Genre::ALL.iter().enumerate() {
+            let scheme = theme_scheme(genre);
+            for id in 0..scheme.matcher.len() {
+                words.push(scheme.matcher.phrase(id));
+                owners.push((scheme_index, scheme.pattern_themes[id]));
+            }
+        }
+        AllSchemes { index: PhraseIndex::new(words), owners }
+    });
+    let mut found = vec![Vec::new(); Genre::ALL.len()];
+    all.index.for_each_leftmost_longest_by_group(
+        text,
+        Genre::ALL.len(),
+        |id| all.owners[id].0,
+        |scheme, offset, id| found[scheme].push((offset, all.owners[id].1)),
+    );
+    found
+}
+
 /// The problems found in the built-in scheme of `genre`: none is expected;
 /// a test keeps it so.
 pub fn built_in_scheme_problems(genre: Genre) -> Vec<String> {

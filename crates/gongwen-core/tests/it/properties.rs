@@ -228,4 +228,28 @@ proptest! {
             prop_assert!(phrases[..id].iter().all(|earlier| earlier != &phrases[id]), "the earliest of equal phrases");
         }
     }
+
+    /// Leftmost-longest by group in one pass finds what a pass over each
+    /// group's phrases alone finds.
+    #[test]
+    fn phrase_index_groups_find_what_each_group_alone_finds(
+        grouped in prop::collection::vec((phrase_alphabet_string(4), 0usize..3), 0..15),
+        text in phrase_alphabet_string(40),
+    ) {
+        use gongwen_core::pattern_search::PhraseIndex;
+        let index = PhraseIndex::new(grouped.iter().map(|(phrase, _)| phrase.as_str()));
+        let mut found: Vec<Vec<(usize, String)>> = vec![Vec::new(); 3];
+        index.for_each_leftmost_longest_by_group(&text, 3, |id| grouped[id].1, |group, start, id| {
+            found[group].push((start, grouped[id].0.clone()));
+        });
+        for (group, found) in found.iter().enumerate() {
+            let alone = PhraseIndex::new(grouped.iter().filter(|(_, g)| *g == group).map(|(phrase, _)| phrase.as_str()));
+            let expected: Vec<(usize, String)> = alone
+                .leftmost_longest(&text)
+                .into_iter()
+                .map(|(range, id)| (range.start, alone.phrase(id).to_owned()))
+                .collect();
+            prop_assert_eq!(found, &expected, "group {}", group);
+        }
+    }
 }
