@@ -3,9 +3,13 @@
 // progress bar with counts while it works, and 「取消」 stops every worker:
 // the files not analysed yet are reported as cancelled and nothing more
 // arrives, and the pool analyses the next drop as before. Each file in the
-// list says which worker analysed it (`data-worker`, from 1). No timing is
-// asserted.
+// list says which worker analysed it (`data-worker`, from 1). A large pick
+// is taken in a batch at a time and every file is listed in the order
+// picked. No timing is asserted.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { dropFiles, openPage, screenshot, seedFiles, waitForDictionary, waitForReports } from './browser.mjs';
 
@@ -104,5 +108,28 @@ describe('the analysis pool', () => {
     const again = (await fileItems(page)).filter((item) => item.name.startsWith('again-'));
     assert.deepEqual(again.map((item) => item.status), ['done', 'done', 'done', 'done']);
     assert.deepEqual(session.pageErrors, [], 'nothing threw');
+  });
+
+  test('takes a pick of 250 files from disk a batch at a time, every one listed in the order picked', async () => {
+    const { page } = session;
+    const folder = await mkdtemp(join(tmpdir(), 'gongwen-pick-'));
+    try {
+      const names = Array.from({ length: 250 }, (_, index) => `picked-${String(index).padStart(3, '0')}.txt`);
+      const paths = [];
+      for (const [index, name] of names.entries()) {
+        const path = join(folder, name);
+        await writeFile(path, `第${index}号单位述职报告\n一、主要工作\n本单位完成第${index}项任务。\n`);
+        paths.push(path);
+      }
+      const before = (await fileItems(page)).length;
+      await page.setInputFiles('#file-input', paths);
+      await waitForReports(page, before + names.length, 120_000);
+      const picked = (await fileItems(page)).filter((item) => item.name.startsWith('picked-'));
+      assert.deepEqual(picked.map((item) => item.name), names, 'every file is listed once, in the order picked');
+      assert.deepEqual([...new Set(picked.map((item) => item.status))], ['done']);
+      assert.deepEqual(session.pageErrors, [], 'nothing threw');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

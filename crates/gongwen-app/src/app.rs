@@ -46,7 +46,7 @@ use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
 use crate::hooks::use_year_comparison::{YearRequest, use_year_comparison};
-use crate::incoming_file::IncomingFile;
+use crate::incoming_file::{IncomingFile, load_in_batches};
 use crate::pane_sizes::Pane;
 use crate::protocol::ReportId;
 use crate::reader_marks::MarkLayers;
@@ -91,10 +91,10 @@ const VIEWS: [(View, &str); 9] = [
     (View::Lint, "校对"),
 ];
 
-/// The files of a `FileList`, as [`IncomingFile`]s.
-fn incoming_files(list: Option<web_sys::FileList>) -> Vec<IncomingFile> {
+/// The files of a `FileList` (without a path in a dropped folder).
+fn picked_files(list: Option<web_sys::FileList>) -> Vec<(web_sys::File, Option<String>)> {
     let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|index| list.get(index)).map(IncomingFile::Browser).collect()
+    (0..list.length()).filter_map(|index| list.get(index)).map(|file| (file, None)).collect()
 }
 
 /// The whole page.
@@ -150,20 +150,9 @@ pub fn App() -> Html {
             // before the handler returns.
             let load = load.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let files: Vec<IncomingFile> = dropped_files(&transfer)
-                    .await
-                    .into_iter()
-                    .map(|(path, file)| {
-                        if path == file.name() {
-                            IncomingFile::Browser(file)
-                        } else {
-                            IncomingFile::Dropped { file, path }
-                        }
-                    })
-                    .collect();
-                if !files.is_empty() {
-                    load.emit(files);
-                }
+                let files: Vec<(web_sys::File, Option<String>)> =
+                    dropped_files(&transfer).await.into_iter().map(|(path, file)| (file, Some(path))).collect();
+                load_in_batches(files, load);
             });
         })
     };
@@ -173,12 +162,10 @@ pub fn App() -> Html {
             let Some(input) = event.target().and_then(|target| target.dyn_into::<HtmlInputElement>().ok()) else {
                 return;
             };
-            let files = incoming_files(input.files());
+            let files = picked_files(input.files());
             // Clearing lets the same file be picked again.
             input.set_value("");
-            if !files.is_empty() {
-                load.emit(files);
-            }
+            load_in_batches(files, load.clone());
         })
     };
     let on_open_picker = open_file_picker(file_input.clone());

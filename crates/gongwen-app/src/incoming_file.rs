@@ -11,13 +11,21 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Debug, Clone)]
 pub enum IncomingFile {
     /// A file the user picked, or dropped on its own.
-    Browser(web_sys::File),
+    Browser {
+        /// The file.
+        file: web_sys::File,
+        /// Its size, read once: for a file on disk, each read of
+        /// `File.size` asks the file system, on the page's thread.
+        size: usize,
+    },
     /// A file inside a folder the user dropped.
     Dropped {
         /// The file.
         file: web_sys::File,
         /// Its path inside the drop, `folder/sub/name.docx`.
         path: String,
+        /// Its size, read once.
+        size: usize,
     },
     /// A file unpacked from a ZIP archive, kept so that a replacement worker
     /// can be given it again.
@@ -36,11 +44,37 @@ pub enum IncomingFile {
     },
 }
 
+/// How many of the user's files are taken in one task of the page's
+/// thread: reading a thousand files' sizes from disk at once froze the page
+/// for a quarter of a second.
+pub const FILES_PER_TASK: usize = 100;
+
+/// File sizes are whole numbers well inside f64's exact range.
+fn file_size(file: &web_sys::File) -> usize {
+    file.size().max(0.0) as usize
+}
+
 impl IncomingFile {
+    /// A file the user picked, or dropped on its own.
+    pub fn browser(file: web_sys::File) -> Self {
+        let size = file_size(&file);
+        IncomingFile::Browser { file, size }
+    }
+
+    /// A file dropped inside a folder, at `path` in the drop; a file
+    /// dropped on its own (its path is its name) is [`browser`](Self::browser).
+    pub fn dropped(file: web_sys::File, path: String) -> Self {
+        if path == file.name() {
+            return Self::browser(file);
+        }
+        let size = file_size(&file);
+        IncomingFile::Dropped { file, path, size }
+    }
+
     /// The file's name as the browser gave it.
     pub fn name(&self) -> String {
         match self {
-            IncomingFile::Browser(file) => file.name(),
+            IncomingFile::Browser { file, .. } => file.name(),
             IncomingFile::Dropped { path, .. } => path.clone(),
             IncomingFile::Unpacked { name, .. } => name.clone(),
             IncomingFile::Sample { name, .. } => (*name).to_owned(),
@@ -50,8 +84,7 @@ impl IncomingFile {
     /// The file's size in bytes.
     pub fn size(&self) -> usize {
         match self {
-            // File sizes are whole numbers well inside f64's exact range.
-            IncomingFile::Browser(file) | IncomingFile::Dropped { file, .. } => file.size().max(0.0) as usize,
+            IncomingFile::Browser { size, .. } | IncomingFile::Dropped { size, .. } => *size,
             IncomingFile::Unpacked { bytes, .. } => bytes.len(),
             IncomingFile::Sample { bytes, .. } => bytes.len(),
         }
@@ -62,7 +95,7 @@ impl IncomingFile {
         match self {
             IncomingFile::Sample { bytes, .. } => Ok(bytes.to_vec()),
             IncomingFile::Unpacked { bytes, .. } => Ok(bytes.to_vec()),
-            IncomingFile::Browser(file) | IncomingFile::Dropped { file, .. } => {
+            IncomingFile::Browser { file, .. } | IncomingFile::Dropped { file, .. } => {
                 let buffer = JsFuture::from(file.array_buffer())
                     .await
                     .map_err(|error| format!("浏览器无法读取该文件：{}", js_error_text(&error)))?;
@@ -70,6 +103,41 @@ impl IncomingFile {
             }
         }
     }
+}
+
+/// Hands the user's files (each with its path in a dropped folder, if
+/// any) to `load` [`FILES_PER_TASK`] at a time, one task of the page's
+/// thread each, so that the page stays responsive while a large pick is
+/// taken in.
+pub fn load_in_batches(files: Vec<(web_sys::File, Option<String>)>, load: yew::Callback<Vec<IncomingFile>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        for (index, batch) in files.chunks(FILES_PER_TASK).enumerate() {
+            if index > 0 {
+                next_task().await;
+            }
+            load.emit(
+                batch
+                    .iter()
+                    .map(|(file, path)| match path {
+                        Some(path) => IncomingFile::dropped(file.clone(), path.clone()),
+                        None => IncomingFile::browser(file.clone()),
+                    })
+                    .collect(),
+            );
+        }
+    });
+}
+
+/// Resolves in a later task of the page's thread (a zero-delay timeout).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            // Without a window (never on the page) the promise stays pending
+            // no longer than the page itself.
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
