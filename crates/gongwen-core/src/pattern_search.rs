@@ -14,6 +14,8 @@
 //! table (`str::match_indices` in a loop over typos, canonical phrases, cue
 //! phrases) would, in one pass.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::text::TextRange;
@@ -27,20 +29,34 @@ const FILTER_BITS: usize = 1 << 16;
 const NO_SECOND_CHAR: char = '\0';
 
 /// Fixed phrases, indexed by their first character, found in a text with
-/// every occurrence or leftmost-longest.
+/// every occurrence or leftmost-longest. The phrases are borrowed
+/// ([`new`](Self::new): a report's own words, counted once) or owned
+/// ([`owned`](Self::owned): tables built once and kept).
 #[derive(Debug, Clone)]
-pub struct PhraseIndex {
+pub struct PhraseIndex<'p> {
     /// Bit [`filter_bit`] of each phrase's first two characters (of a
     /// one-character phrase, its character and [`NO_SECOND_CHAR`]): where
     /// the text's two characters have no bit, no phrase begins.
     start_filter: Box<[u64]>,
     /// Whether some phrase has one character (then a second bit is tested).
     has_one_char_phrase: bool,
-    /// The ids of the phrases that begin with each character, longest
-    /// first, then in the order given.
-    by_first_char: FxHashMap<char, Box<[u32]>>,
+    /// Where in `ordered` the phrases beginning with each pair of
+    /// characters are (a one-character phrase: its character and
+    /// [`NO_SECOND_CHAR`]), keyed by [`pair_key`]. Two characters leave
+    /// few candidates to compare even when the phrases are a report's own
+    /// words, one of which begins at almost every character of its text.
+    by_first_pair: FxHashMap<u64, (u32, u32)>,
+    /// Every phrase's id, by first two characters, then longest first, then
+    /// in the order given.
+    ordered: Box<[u32]>,
     /// The phrases, by id (their order when given).
-    phrases: Vec<Box<str>>,
+    phrases: Vec<Cow<'p, str>>,
+}
+
+/// The key of a pair of characters.
+#[inline]
+fn pair_key(first: char, second: char) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
 }
 
 /// The start filter's bit for a phrase beginning with `first`, `second`.
@@ -50,56 +66,72 @@ fn filter_bit(first: char, second: char) -> usize {
     (mixed >> 16) as usize % FILTER_BITS
 }
 
-impl Default for PhraseIndex {
+impl Default for PhraseIndex<'_> {
     fn default() -> Self {
-        Self::new(std::iter::empty())
+        Self::with_phrases(Vec::new())
     }
 }
 
-impl PhraseIndex {
-    /// The index of `phrases`; a phrase's id is its position. Empty phrases
-    /// are kept (their ids stay in place) but never found.
-    pub fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Self {
-        let phrases: Vec<Box<str>> = phrases.into_iter().map(Box::from).collect();
+impl PhraseIndex<'static> {
+    /// The index of copies of `phrases`, to keep.
+    pub fn owned<'q>(phrases: impl IntoIterator<Item = &'q str>) -> Self {
+        Self::with_phrases(phrases.into_iter().map(|phrase| Cow::Owned(phrase.to_owned())).collect())
+    }
+}
+
+impl<'p> PhraseIndex<'p> {
+    /// The index of `phrases`, borrowed; a phrase's id is its position.
+    /// Empty phrases are kept (their ids stay in place) but never found.
+    pub fn new(phrases: impl IntoIterator<Item = &'p str>) -> Self {
+        Self::with_phrases(phrases.into_iter().map(Cow::Borrowed).collect())
+    }
+
+    fn with_phrases(phrases: Vec<Cow<'p, str>>) -> Self {
         let mut start_filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
         let mut has_one_char_phrase = false;
-        let mut by_first_char: FxHashMap<char, Vec<u32>> = FxHashMap::default();
+        // (key of the first two characters, id) of every non-empty phrase.
+        let mut firsts: Vec<(u64, u32)> = Vec::with_capacity(phrases.len());
         for (id, phrase) in phrases.iter().enumerate() {
             let mut chars = phrase.chars();
             let Some(first) = chars.next() else { continue };
             let Ok(id) = u32::try_from(id) else { break };
-            by_first_char.entry(first).or_default().push(id);
             let second = chars.next().unwrap_or(NO_SECOND_CHAR);
+            firsts.push((pair_key(first, second), id));
             has_one_char_phrase |= second == NO_SECOND_CHAR;
             let bit = filter_bit(first, second);
             start_filter[bit / 64] |= 1 << (bit % 64);
         }
-        let by_first_char = by_first_char
-            .into_iter()
-            .map(|(first, mut ids)| {
-                ids.sort_by_key(|&id| (std::cmp::Reverse(phrases[id as usize].len()), id));
-                (first, ids.into_boxed_slice())
-            })
-            .collect();
-        Self { start_filter, has_one_char_phrase, by_first_char, phrases }
+        firsts.sort_unstable_by_key(|&(first, id)| (first, std::cmp::Reverse(phrases[id as usize].len()), id));
+        let mut by_first_pair: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        for (position, &(pair, _)) in firsts.iter().enumerate() {
+            let position = u32::try_from(position).unwrap_or(u32::MAX);
+            by_first_pair.entry(pair).and_modify(|range| range.1 = position + 1).or_insert((position, position + 1));
+        }
+        let ordered = firsts.into_iter().map(|(_, id)| id).collect();
+        Self { start_filter, has_one_char_phrase, by_first_pair, ordered, phrases }
     }
 
-    /// Whether the start filter lets a phrase begin with `first` followed
-    /// by `second` in the text.
+    /// The ids of the phrases that begin with `first` and `second`
+    /// (`second` being [`NO_SECOND_CHAR`] for one-character phrases),
+    /// longest first.
     #[inline]
-    fn may_begin(&self, first: char, second: char) -> bool {
-        let set = |bit: usize| self.start_filter[bit / 64] & (1 << (bit % 64)) != 0;
-        set(filter_bit(first, second)) || (self.has_one_char_phrase && set(filter_bit(first, NO_SECOND_CHAR)))
+    fn bucket(&self, first: char, second: char) -> &[u32] {
+        let bit = filter_bit(first, second);
+        if self.start_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
+        self.by_first_pair
+            .get(&pair_key(first, second))
+            .map_or(&[], |&(start, end)| &self.ordered[start as usize..end as usize])
     }
 
     /// The ids of the phrases that may begin at a character `first`
-    /// followed by `second`, longest first.
+    /// followed by `second`, longest first (one-character phrases last).
     #[inline]
-    fn beginning_with(&self, first: char, second: char) -> &[u32] {
-        if !self.may_begin(first, second) {
-            return &[];
-        }
-        self.by_first_char.get(&first).map_or(&[], |ids| ids)
+    fn beginning_with(&self, first: char, second: char) -> impl Iterator<Item = u32> + '_ {
+        let one_char: &[u32] =
+            if self.has_one_char_phrase && second != NO_SECOND_CHAR { self.bucket(first, NO_SECOND_CHAR) } else { &[] };
+        self.bucket(first, second).iter().chain(one_char).copied()
     }
 
     /// Each character of `text` with its byte offset and the character after
@@ -133,12 +165,8 @@ impl PhraseIndex {
     pub fn for_each_match(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
         for (at, c, next) in Self::char_pairs(text) {
-            let ids = self.beginning_with(c, next);
-            if ids.is_empty() {
-                continue;
-            }
             let rest = &bytes[at..];
-            for &id in ids {
+            for id in self.beginning_with(c, next) {
                 if begins_with(rest, self.phrases[id as usize].as_bytes(), c.len_utf8()) {
                     found(at, id as usize);
                 }
@@ -160,10 +188,9 @@ impl PhraseIndex {
             }
             let rest = &bytes[at..];
             let first_len = c.len_utf8();
-            if let Some(&id) = self
+            if let Some(id) = self
                 .beginning_with(c, next)
-                .iter()
-                .find(|&&id| begins_with(rest, self.phrases[id as usize].as_bytes(), first_len))
+                .find(|&id| begins_with(rest, self.phrases[id as usize].as_bytes(), first_len))
             {
                 found(at, id as usize);
                 resume = at + self.phrases[id as usize].len();
@@ -187,14 +214,10 @@ impl PhraseIndex {
         // Where each group's search resumes: after its last match.
         let mut resume = vec![0; groups];
         for (at, c, next) in Self::char_pairs(text) {
-            let ids = self.beginning_with(c, next);
-            if ids.is_empty() {
-                continue;
-            }
             let rest = &bytes[at..];
             // Longest first: a group's first match here is its longest, and
             // moving its resume past `at` skips the group's shorter ones.
-            for &id in ids {
+            for id in self.beginning_with(c, next) {
                 let id = id as usize;
                 let group = group_of(id);
                 if at < resume[group] || !begins_with(rest, self.phrases[id].as_bytes(), c.len_utf8()) {
@@ -230,7 +253,7 @@ fn begins_with(rest: &[u8], phrase: &[u8], known: usize) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct PatternTable {
     /// Every distinct pattern.
-    index: PhraseIndex,
+    index: PhraseIndex<'static>,
     /// The rows of each distinct pattern, by the pattern's id in the index.
     rows_of_pattern: Vec<Vec<usize>>,
 }
@@ -253,7 +276,7 @@ impl PatternTable {
             });
             rows_of_pattern[index].push(row);
         }
-        Self { index: PhraseIndex::new(patterns), rows_of_pattern }
+        Self { index: PhraseIndex::owned(patterns), rows_of_pattern }
     }
 
     /// What `for (row, pattern) in rows { text.match_indices(pattern) }`

@@ -129,7 +129,7 @@ pub struct Segmenter {
     lexicon: Lexicon,
     stopwords: Stopwords,
     /// Lexicon forms with punctuation inside, matched before jieba runs.
-    phrases: PhraseIndex,
+    phrases: PhraseIndex<'static>,
     /// The lexicon entry of each pattern of `phrases`.
     phrase_entries: Vec<usize>,
     /// The lexicon entry of every form.
@@ -168,7 +168,7 @@ impl Segmenter {
                 }
             }
         }
-        let phrases = PhraseIndex::new(phrase_patterns.iter().map(String::as_str));
+        let phrases = PhraseIndex::owned(phrase_patterns.iter().map(String::as_str));
         Ok(Self { jieba, lexicon, stopwords, phrases, phrase_entries, entry_of_form })
     }
 

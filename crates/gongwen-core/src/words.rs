@@ -89,24 +89,31 @@ pub fn count_words(
     }
     pieces.push(TextRange::new(cursor, cleaned.text.len()));
     // Words are counted under ids given in order of first occurrence and
-    // borrowed from the text or the lexicon: no String per token.
+    // borrowed from the text or the lexicon: no String per token. A token's
+    // fate (not counted, or counted as word `id`) follows from its text
+    // alone, so each distinct token text is judged once: most tokens repeat
+    // one seen before and cost one lookup.
     let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut judged: FxHashMap<&str, Option<u32>> = FxHashMap::default();
     let mut words: Vec<(&str, usize)> = Vec::new();
     let mut found: Vec<(u32, TextRange)> = Vec::new();
     for piece in pieces {
         for token in segmenter.segment(piece.slice(&cleaned.text)) {
-            if segmenter.is_counted(&token) {
-                let word = segmenter.canonical(&token);
-                let id = *ids.entry(word).or_insert_with(|| {
-                    words.push((word, 0));
-                    u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
-                });
-                if let Some((_, count)) = words.get_mut(id as usize) {
-                    *count += 1;
-                }
-                let range = TextRange::new(piece.start + token.range.start, piece.start + token.range.end);
-                found.push((id, range));
+            let id = *judged.entry(token.text).or_insert_with(|| {
+                segmenter.is_counted(&token).then(|| {
+                    let word = segmenter.canonical(&token);
+                    *ids.entry(word).or_insert_with(|| {
+                        words.push((word, 0));
+                        u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
+                    })
+                })
+            });
+            let Some(id) = id else { continue };
+            if let Some((_, count)) = words.get_mut(id as usize) {
+                *count += 1;
             }
+            let range = TextRange::new(piece.start + token.range.start, piece.start + token.range.end);
+            found.push((id, range));
         }
     }
     // Most frequent first, ties in Unicode order, as `from_map` orders them.

@@ -305,8 +305,8 @@ fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) 
 /// The automaton of the lexicon's forms with numbers in them. Built once
 /// for each distinct set of forms (in practice once per run: the lexicon
 /// changes only with the user's vocabulary), not once per report.
-fn numbered_forms_matcher(lexicon: &Lexicon) -> Arc<PhraseIndex> {
-    static CACHE: Mutex<Option<(Vec<String>, Arc<PhraseIndex>)>> = Mutex::new(None);
+fn numbered_forms_matcher(lexicon: &Lexicon) -> Arc<PhraseIndex<'static>> {
+    static CACHE: Mutex<Option<(Vec<String>, Arc<PhraseIndex<'static>>)>> = Mutex::new(None);
     let numbered: Vec<&str> = lexicon
         .entries
         .iter()
@@ -319,7 +319,7 @@ fn numbered_forms_matcher(lexicon: &Lexicon) -> Arc<PhraseIndex> {
     {
         return Arc::clone(matcher);
     }
-    let matcher = Arc::new(PhraseIndex::new(numbered.iter().copied()));
+    let matcher = Arc::new(PhraseIndex::owned(numbered.iter().copied()));
     *cache = Some((numbered.iter().map(|form| (*form).to_owned()).collect(), Arc::clone(&matcher)));
     matcher
 }

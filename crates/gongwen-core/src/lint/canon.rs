@@ -136,7 +136,7 @@ struct CanonSearch {
     /// wordings (right in their time).
     canonical: HashSet<String>,
     /// Each phrase's head and tail, which one edit cannot both break.
-    anchors: PhraseIndex,
+    anchors: PhraseIndex<'static>,
     /// For each anchor: its phrase, whether it is the head, its characters.
     anchor_of: Vec<(usize, bool, usize)>,
     /// The phrases themselves, row = phrase index.
@@ -200,7 +200,7 @@ impl CanonSearch {
             anchor_of.push((index, false, tail.chars().count()));
             anchors.push(tail);
         }
-        let anchors = PhraseIndex::new(anchors.iter().map(String::as_str));
+        let anchors = PhraseIndex::owned(anchors.iter().map(String::as_str));
         let exact = PatternTable::new(phrases.iter().map(|(phrase, _)| phrase.as_str()).enumerate());
         let stems = PatternTable::new(table.lists.iter().enumerate().filter_map(|(index, list)| {
             let (_, stem) = count_prefix(&list.name)?;

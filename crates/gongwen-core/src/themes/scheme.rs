@@ -54,7 +54,7 @@ pub struct ThemeScheme {
     /// The cues that identify the genre.
     pub cues: Vec<GenreCue>,
     /// Every theme word, found leftmost-longest.
-    matcher: PhraseIndex,
+    matcher: PhraseIndex<'static>,
     /// The theme (index in `themes`) of each matcher pattern.
     pattern_themes: Vec<usize>,
 }
@@ -104,7 +104,7 @@ pub fn theme_scheme(genre: Genre) -> &'static ThemeScheme {
 pub fn theme_words_of_every_scheme(text: &str) -> Vec<Vec<(usize, usize)>> {
     /// All schemes' words in one index, with each word's scheme and theme.
     struct AllSchemes {
-        index: PhraseIndex,
+        index: PhraseIndex<'static>,
         owners: Vec<(usize, usize)>,
     }
     static ALL: OnceLock<AllSchemes> = OnceLock::new();
