@@ -3,7 +3,8 @@
 // similarity heatmap and lists the shared passages; clicking the 000×002
 // cell opens the two reports side by side with the 清廉文化 passage
 // highlighted on both sides, and clicking it on one side scrolls the other
-// to it. Screenshots at 1366×768 and 1920×1080.
+// to it; the comparison's worker ends once it has answered. Screenshots at
+// 1366×768 and 1920×1080.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
@@ -33,8 +34,16 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       await waitForDictionary(page);
       await page.click('#load-samples');
       await waitForReports(page, 5);
+      // The comparison's own worker ends once its answer has arrived (its
+      // memory with it); the keyness worker, started before, stays.
+      const comparisonWorkerClosed = new Promise((closed) => {
+        page.on('worker', (worker) => {
+          if (worker.url().endsWith('compare-worker.js')) worker.on('close', closed);
+        });
+      });
       await page.click('.view-tab:has-text("比对")');
       await page.waitForSelector('.compare-result', { timeout: 60_000 });
+      await Promise.race([comparisonWorkerClosed, new Promise((_, late) => setTimeout(() => late(new Error('the comparison worker is still running')), 10_000))]);
       assert.match(await page.textContent('.compare-summary'), /5 份报告，共有段落 \d+ 段/);
       const passages = await page.$$eval('.passage-list .passage', (items) => items.length);
       assert.ok(passages > 20, `${passages} passages listed`);

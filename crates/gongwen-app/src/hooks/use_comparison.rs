@@ -1,13 +1,16 @@
 //! `use_comparison`: compares the loaded reports in the comparison worker
 //! when the comparison view asks for it, shows the worker's progress, and
 //! cancels by terminating the worker (the next request starts another).
+//! Once a comparison has arrived, its worker is ended too: a wasm module's
+//! memory never shrinks, and comparing a thousand reports grows it to
+//! hundreds of megabytes that the tab would otherwise hold until closed.
 //!
 //! A comparison is asked for only while `active` (the view is open) and
 //! redone only when the reports, the settings or the vocabulary change, so
 //! switching views never repeats the work.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gongwen_core::compare::CompareSettings;
 use gongwen_core::vocabulary::UserVocabulary;
@@ -34,11 +37,13 @@ pub struct ComparisonHandle {
     pub retry: Callback<()>,
 }
 
-/// Starts a worker whose answers go to `status` while `request` is current.
+/// Starts a worker whose answers go to `status` while `request` is current,
+/// and which ends itself (by emptying `live`) once it has answered.
 fn start_worker(
     status: UseStateHandle<ComparisonStatus>,
     current: Rc<Cell<u32>>,
     ids: Rc<RefCell<Vec<ReportId>>>,
+    live: Weak<RefCell<Option<CompareClient>>>,
 ) -> Result<CompareClient, String> {
     let failed = status.clone();
     CompareClient::start(
@@ -52,6 +57,14 @@ fn start_worker(
                 let ids = ids.borrow().clone();
                 let result = SetComparison { ids, comparison: *comparison, millis, memory_bytes };
                 status.set(ComparisonStatus::Ready(SharedComparison::new(result)));
+                // Dropping the client terminates the worker; not from inside
+                // its own message handler, but once the handler has returned.
+                let live = live.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(live) = live.upgrade() {
+                        live.replace(None);
+                    }
+                });
             }
             _ => {}
         },
@@ -102,7 +115,7 @@ pub fn use_comparison(
                     }
                     status.set(ComparisonStatus::Running { reports: reports.len(), progress: None });
                     if live.borrow().is_none() {
-                        match start_worker(status.clone(), current.clone(), ids.clone()) {
+                        match start_worker(status.clone(), current.clone(), ids.clone(), Rc::downgrade(&live)) {
                             Ok(worker) => {
                                 live.replace(Some(worker));
                             }
