@@ -184,10 +184,17 @@ pub fn App() -> Html {
         worker.forget(id);
         dispatcher.dispatch(Action::Remove(id));
     });
-    let on_focus = dispatch.reform(Action::FocusHeading);
-    let on_open_section = dispatch.reform(|(id, heading)| Action::OpenSection { id, heading });
-    let on_word = dispatch.reform(Action::Lookup);
-    let on_open_at = dispatch.reform(|(id, range)| Action::OpenAt { id, range });
+    // The same callbacks across renders: a view whose props did not change
+    // is not rendered again (the reader, rendered again, measures its
+    // layout, which during a large drop cost the page a layout per batch).
+    let on_focus =
+        use_callback(state.dispatcher(), |focus, dispatcher| dispatcher.dispatch(Action::FocusHeading(focus)));
+    let on_open_section = use_callback(state.dispatcher(), |(id, heading), dispatcher| {
+        dispatcher.dispatch(Action::OpenSection { id, heading })
+    });
+    let on_word = use_callback(state.dispatcher(), |word, dispatcher| dispatcher.dispatch(Action::Lookup(word)));
+    let on_open_at =
+        use_callback(state.dispatcher(), |(id, range), dispatcher| dispatcher.dispatch(Action::OpenAt { id, range }));
     let on_open_at_closing_pair = {
         let (on_open_at, pair, years) = (on_open_at.clone(), pair.clone(), years.clone());
         Callback::from(move |place| {
@@ -313,14 +320,8 @@ pub fn App() -> Html {
         let id = state.selected?;
         SharedText::of(set, id, &analysis.cleaned.text, names).map(Shared::new)
     });
-    let on_shade_shared = {
-        let shade_shared = shade_shared.clone();
-        Callback::from(move |on: bool| shade_shared.set(on))
-    };
-    let on_mark_layers = {
-        let mark_layers = mark_layers.clone();
-        Callback::from(move |layers: MarkLayers| mark_layers.set(layers))
-    };
+    let on_shade_shared = use_callback(shade_shared.setter(), |on: bool, setter| setter.set(on));
+    let on_mark_layers = use_callback(mark_layers.setter(), |layers: MarkLayers, setter| setter.set(layers));
     let significance = use_state(Significance::default);
     let on_significance = {
         let significance = significance.clone();
