@@ -121,7 +121,7 @@ fn phases(c: &mut Criterion) {
         b.iter(|| {
             analyses
                 .iter()
-                .map(|a| extract_figures(black_box(&a.cleaned), &a.outline, segmenter.lexicon()).len())
+                .map(|a| extract_figures(black_box(&a.cleaned), &a.outline, segmenter.numbered_forms()).len())
                 .sum::<usize>()
         })
     });

@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
     time("themes", &mut || analyses.iter().map(|a| report_themes(&a.cleaned, &a.outline).coverages.len()).sum());
     time("figures", &mut || {
-        analyses.iter().map(|a| extract_figures(&a.cleaned, &a.outline, segmenter.lexicon()).len()).sum()
+        analyses.iter().map(|a| extract_figures(&a.cleaned, &a.outline, segmenter.numbered_forms()).len()).sum()
     });
     time("structure", &mut || analyses.iter().map(|a| analyze_structure(&a.cleaned, &a.outline).parts.len()).sum());
     time("lint", &mut || analyses.iter().map(|a| lint_report(&a.cleaned, &a.outline, &a.figures, a.year).len()).sum());

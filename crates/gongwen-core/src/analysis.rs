@@ -115,7 +115,7 @@ fn analyze_document(name: &str, document: SourceDocument, segmenter: &Segmenter)
     let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
     let formulations = count_formulations(segmenter.lexicon(), &words, chars);
     let themes = report_themes(&cleaned, &outline);
-    let figures = extract_figures(&cleaned, &outline, segmenter.lexicon());
+    let figures = extract_figures(&cleaned, &outline, segmenter.numbered_forms());
     let year = report_year(name, &outline, &cleaned);
     let structure = analyze_structure(&cleaned, &outline);
     let lint = lint_report(&cleaned, &outline, &figures, year);

@@ -16,6 +16,7 @@ use std::fmt;
 
 use jieba_rs::Jieba;
 
+use crate::figures::NumberedForms;
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::pattern_search::PhraseIndex;
 use crate::stopwords::Stopwords;
@@ -134,6 +135,8 @@ pub struct Segmenter {
     phrase_entries: Vec<usize>,
     /// The lexicon entry of every form.
     entry_of_form: FxHashMap<String, usize>,
+    /// The lexicon's forms with numbers in them, which figures never start in.
+    numbered_forms: NumberedForms,
 }
 
 impl fmt::Debug for Segmenter {
@@ -169,7 +172,8 @@ impl Segmenter {
             }
         }
         let phrases = PhraseIndex::owned(phrase_patterns.iter().map(String::as_str));
-        Ok(Self { jieba, lexicon, stopwords, phrases, phrase_entries, entry_of_form })
+        let numbered_forms = NumberedForms::of(&lexicon);
+        Ok(Self { jieba, lexicon, stopwords, phrases, phrase_entries, entry_of_form, numbered_forms })
     }
 
     /// A segmenter with the built-in dictionary, lexicon and stopwords, changed
@@ -182,6 +186,12 @@ impl Segmenter {
     /// The lexicon this segmenter keeps whole.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The lexicon's forms with numbers in them, for
+    /// [`extract_figures`](crate::figures::extract_figures).
+    pub fn numbered_forms(&self) -> &NumberedForms {
+        &self.numbered_forms
     }
 
     /// Cuts `text` into tokens covering it entirely, in order.

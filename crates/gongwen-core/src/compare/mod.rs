@@ -26,7 +26,6 @@ pub mod record;
 pub mod repeats;
 pub mod year_over_year;
 
-use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ReportAnalysis;
@@ -35,6 +34,7 @@ use crate::concordance::innermost_heading;
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::Lexicon;
 use crate::outline::Heading;
+use crate::pattern_search::PhraseIndex;
 use crate::text::TextRange;
 use near_copy::{Span, join_near_copies};
 use normalize::{NormalizedText, fold_str, normalize};
@@ -296,8 +296,8 @@ fn passage_of(texts: &[(TextId, CompareText, NormalizedText)], span: Span, templ
     })
 }
 
-/// One automaton over the folded forms of every lexicon entry.
-fn formulation_matcher(lexicon: &Lexicon) -> Option<AhoCorasick> {
+/// One index of the folded forms of every lexicon entry.
+fn formulation_matcher(lexicon: &Lexicon) -> PhraseIndex<'static> {
     let forms: Vec<String> = lexicon
         .entries
         .iter()
@@ -305,17 +305,19 @@ fn formulation_matcher(lexicon: &Lexicon) -> Option<AhoCorasick> {
         .map(fold_str)
         .filter(|f| f.chars().count() > 1)
         .collect();
-    AhoCorasick::new(forms).ok()
+    PhraseIndex::owned(forms.iter().map(String::as_str))
 }
 
 /// Characters of `passage` outside every lexicon formulation in it.
-fn own_chars(formulations: &Option<AhoCorasick>, passage: &[char]) -> usize {
-    let Some(matcher) = formulations else { return passage.len() };
+fn own_chars(formulations: &PhraseIndex<'_>, passage: &[char]) -> usize {
+    if formulations.is_empty() {
+        return passage.len();
+    }
     let text: String = passage.iter().collect();
     let mut covered = vec![false; text.len()];
-    for found in matcher.find_overlapping_iter(&text) {
-        covered[found.start()..found.end()].iter_mut().for_each(|c| *c = true);
-    }
+    formulations.for_each_match(&text, |start, form| {
+        covered[start..start + formulations.phrase(form).len()].iter_mut().for_each(|c| *c = true);
+    });
     text.char_indices().filter(|&(at, _)| !covered[at]).count()
 }
 

@@ -12,8 +12,6 @@
 
 pub mod numeral;
 
-use std::sync::{Arc, Mutex, PoisonError};
-
 use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
@@ -285,9 +283,9 @@ fn approx_after(text: &str, at: usize) -> Option<&'static str> {
 
 /// Byte ranges no figure may start in: lexicon formulations with numbers in
 /// them, and heading markers.
-fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) -> ExcludedRanges {
+fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, numbered_forms: &NumberedForms) -> ExcludedRanges {
     let mut ranges: Vec<TextRange> = outline.headings.iter().map(|h| h.marker_range).collect();
-    let matcher = numbered_forms_matcher(lexicon);
+    let matcher = &numbered_forms.0;
     matcher.for_each_match(&cleaned.text, |start, form| {
         ranges.push(TextRange::new(start, start + matcher.phrase(form).len()));
     });
@@ -302,26 +300,23 @@ fn excluded_ranges(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) 
     ExcludedRanges { ranges, reach }
 }
 
-/// The automaton of the lexicon's forms with numbers in them. Built once
-/// for each distinct set of forms (in practice once per run: the lexicon
-/// changes only with the user's vocabulary), not once per report.
-fn numbered_forms_matcher(lexicon: &Lexicon) -> Arc<PhraseIndex<'static>> {
-    static CACHE: Mutex<Option<(Vec<String>, Arc<PhraseIndex<'static>>)>> = Mutex::new(None);
-    let numbered: Vec<&str> = lexicon
-        .entries
-        .iter()
-        .flat_map(|entry| entry.forms())
-        .filter(|form| form.chars().any(|c| is_digit(c) || is_chinese_numeral_char(c)))
-        .collect();
-    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((forms, matcher)) = cache.as_ref()
-        && forms.iter().map(String::as_str).eq(numbered.iter().copied())
-    {
-        return Arc::clone(matcher);
+/// The lexicon's forms with numbers in them (两个维护, 1书4表), in which no
+/// figure starts. Made once per lexicon: the [`Segmenter`](crate::Segmenter)
+/// keeps one ([`Segmenter::numbered_forms`](crate::Segmenter::numbered_forms)),
+/// so that each report costs one pass, not a walk of the whole lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct NumberedForms(PhraseIndex<'static>);
+
+impl NumberedForms {
+    /// The numbered forms of `lexicon`.
+    pub fn of(lexicon: &Lexicon) -> Self {
+        let numbered = lexicon
+            .entries
+            .iter()
+            .flat_map(|entry| entry.forms())
+            .filter(|form| form.chars().any(|c| is_digit(c) || is_chinese_numeral_char(c)));
+        Self(PhraseIndex::owned(numbered))
     }
-    let matcher = Arc::new(PhraseIndex::owned(numbered.iter().copied()));
-    *cache = Some((numbered.iter().map(|form| (*form).to_owned()).collect(), Arc::clone(&matcher)));
-    matcher
 }
 
 /// The byte ranges no figure may start in, sorted by start, with the
@@ -390,10 +385,11 @@ fn subject_of(text: &str, start: usize, end: usize) -> Option<String> {
     (!subject.is_empty()).then_some(subject)
 }
 
-/// Every figure of a report, in text order.
-pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, lexicon: &Lexicon) -> Vec<Figure> {
+/// Every figure of a report, in text order; none starts in one of the
+/// lexicon's `numbered_forms`.
+pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, numbered_forms: &NumberedForms) -> Vec<Figure> {
     let text = &cleaned.text;
-    let excluded = excluded_ranges(cleaned, outline, lexicon);
+    let excluded = excluded_ranges(cleaned, outline, numbered_forms);
     let mut figures: Vec<Figure> = Vec::new();
     let mut at = 0;
     while at < text.len() {

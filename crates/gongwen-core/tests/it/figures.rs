@@ -11,7 +11,7 @@ use crate::segmenter;
 
 fn figures_of(text: &str) -> (ReportAnalysis, Vec<Figure>) {
     let analysis = analyze_report("f.txt", text.as_bytes(), segmenter()).expect("reads");
-    let figures = extract_figures(&analysis.cleaned, &analysis.outline, segmenter().lexicon());
+    let figures = extract_figures(&analysis.cleaned, &analysis.outline, segmenter().numbered_forms());
     (analysis, figures)
 }
 
@@ -110,7 +110,7 @@ fn redactions_are_redacted_figures_and_never_numbers() {
     );
     for (name, bytes) in seed_files() {
         let analysis = analyze_report(&name, &bytes, segmenter()).expect("a seed");
-        let figures = extract_figures(&analysis.cleaned, &analysis.outline, segmenter().lexicon());
+        let figures = extract_figures(&analysis.cleaned, &analysis.outline, segmenter().numbered_forms());
         let redacted: Vec<&Figure> = figures.iter().filter(|f| f.redacted).collect();
         let star_runs = {
             let mut count = 0;
@@ -137,7 +137,7 @@ fn formulations_markers_ordinals_and_dates_are_not_figures() {
     check("一是加强学习。二是推进一批项目，进一步统一思想。", &[]);
     for (name, bytes) in seed_files() {
         let analysis = analyze_report(&name, &bytes, segmenter()).expect("a seed");
-        let figures = extract_figures(&analysis.cleaned, &analysis.outline, segmenter().lexicon());
+        let figures = extract_figures(&analysis.cleaned, &analysis.outline, segmenter().numbered_forms());
         for figure in &figures {
             for heading in &analysis.outline.headings {
                 let marker = heading.marker_range;
