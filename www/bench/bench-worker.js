@@ -3,26 +3,15 @@
 // counting in JavaScript, all in this one worker, one after the other.
 import initOurs, { benchPrepare, benchCut, benchAnalyze } from './gongwen_wasm.js';
 import initJiebaWasm, { cut as jiebaWasmCut } from './jieba/jieba_rs_wasm.js';
+import { mulberry32 } from './mulberry32.js';
 
 const SEEDS = ['000_75e6ea62ff7e3e22.txt', '001_f49475697f059043.txt', '002_d150bcfd3ac612c2.txt',
   '003_540348e18545790a.txt', '004_94ecaff50fb68a60.txt'];
 const CHARS_PER_REPORT = 8000;
 
-/** A small deterministic generator (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` reports of about 8,000 characters from the seeds' paragraphs, shuffled and lightly changed. */
 function corpus(paragraphs, count) {
-  const next = random(20261122 + count);
+  const next = mulberry32(20261122 + count);
   const reports = [];
   for (let index = 0; index < count; index += 1) {
     const lines = [`2023年度述职报告（${index + 1}）`];

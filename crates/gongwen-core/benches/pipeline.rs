@@ -12,19 +12,14 @@
 // Each benchmark uses some of the generators.
 #[allow(dead_code)]
 mod generated;
+mod phases;
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gongwen_core::clean::{clean_lines, clean_text};
-use gongwen_core::figures::extract_figures;
-use gongwen_core::formulations::count_formulations;
-use gongwen_core::lint::lint_report;
 use gongwen_core::outline::extract_outline;
 use gongwen_core::source::read_source;
-use gongwen_core::structure::analyze_structure;
-use gongwen_core::themes::report_themes;
-use gongwen_core::words::count_words;
 use gongwen_core::{ReadLimits, ReportAnalysis, Segmenter, analyze_report};
 
 fn pipeline(c: &mut Criterion) {
@@ -93,51 +88,9 @@ fn phases(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    group.bench_function("outline", |b| {
-        b.iter(|| analyses.iter().map(|a| extract_outline(black_box(&a.cleaned)).headings.len()).sum::<usize>())
-    });
-    group.bench_function("segment", |b| {
-        b.iter(|| analyses.iter().map(|a| segmenter.segment(black_box(&a.cleaned.text)).len()).sum::<usize>())
-    });
-    group.bench_function("words", |b| {
-        b.iter(|| {
-            analyses.iter().map(|a| count_words(&segmenter, black_box(&a.cleaned), &a.outline).1.len()).sum::<usize>()
-        })
-    });
-    group.bench_function("formulations", |b| {
-        b.iter(|| {
-            analyses
-                .iter()
-                .map(|a| count_formulations(segmenter.lexicon(), black_box(&a.words), a.chars).len())
-                .sum::<usize>()
-        })
-    });
-    group.bench_function("themes", |b| {
-        b.iter(|| {
-            analyses.iter().map(|a| report_themes(black_box(&a.cleaned), &a.outline).coverages.len()).sum::<usize>()
-        })
-    });
-    group.bench_function("figures", |b| {
-        b.iter(|| {
-            analyses
-                .iter()
-                .map(|a| extract_figures(black_box(&a.cleaned), &a.outline, segmenter.numbered_forms()).len())
-                .sum::<usize>()
-        })
-    });
-    group.bench_function("structure", |b| {
-        b.iter(|| {
-            analyses.iter().map(|a| analyze_structure(black_box(&a.cleaned), &a.outline).parts.len()).sum::<usize>()
-        })
-    });
-    group.bench_function("lint", |b| {
-        b.iter(|| {
-            analyses
-                .iter()
-                .map(|a| lint_report(black_box(&a.cleaned), &a.outline, &a.figures, a.year).len())
-                .sum::<usize>()
-        })
-    });
+    for (name, phase) in phases::PHASES {
+        group.bench_function(name, |b| b.iter(|| analyses.iter().map(|a| phase(&segmenter, a)).sum::<usize>()));
+    }
     group.finish();
 }
 

@@ -8,19 +8,17 @@
 //! ```
 //!
 //! Prints one line per phase: milliseconds per round over all the files,
-//! MB/s of the files' bytes, and its share of the sum of the phases.
+//! MB/s of the files' bytes, and its share of the sum of the phases (the
+//! phases are `benches/phases/`'s, those the criterion benchmark times;
+//! `segment` is left out of the sum, since `words` segments again).
+
+#[path = "../benches/phases/mod.rs"]
+mod phases;
 
 use std::time::{Duration, Instant};
 
 use gongwen_core::clean::clean_lines;
-use gongwen_core::figures::extract_figures;
-use gongwen_core::formulations::count_formulations;
-use gongwen_core::lint::lint_report;
-use gongwen_core::outline::extract_outline;
 use gongwen_core::source::read_source;
-use gongwen_core::structure::analyze_structure;
-use gongwen_core::themes::report_themes;
-use gongwen_core::words::count_words;
 use gongwen_core::{ReadLimits, Segmenter, analyze_report};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -63,20 +61,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|document| clean_lines(document.lines, document.removed).text.len())
             .sum()
     });
-    time("outline", &mut || analyses.iter().map(|a| extract_outline(&a.cleaned).headings.len()).sum());
-    time("segment", &mut || analyses.iter().map(|a| segmenter.segment(&a.cleaned.text).len()).sum());
-    time("words (segment included)", &mut || {
-        analyses.iter().map(|a| count_words(&segmenter, &a.cleaned, &a.outline).1.len()).sum()
-    });
-    time("formulations", &mut || {
-        analyses.iter().map(|a| count_formulations(segmenter.lexicon(), &a.words, a.chars).len()).sum()
-    });
-    time("themes", &mut || analyses.iter().map(|a| report_themes(&a.cleaned, &a.outline).coverages.len()).sum());
-    time("figures", &mut || {
-        analyses.iter().map(|a| extract_figures(&a.cleaned, &a.outline, segmenter.numbered_forms()).len()).sum()
-    });
-    time("structure", &mut || analyses.iter().map(|a| analyze_structure(&a.cleaned, &a.outline).parts.len()).sum());
-    time("lint", &mut || analyses.iter().map(|a| lint_report(&a.cleaned, &a.outline, &a.figures, a.year).len()).sum());
+    for (name, phase) in phases::PHASES {
+        time(name, &mut || analyses.iter().map(|a| phase(&segmenter, a)).sum());
+    }
     std::hint::black_box(whole);
 
     let parts: Duration = phases.iter().skip(1).filter(|(name, _)| *name != "segment").map(|(_, d)| *d).sum();

@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 
-use gongwen_core::{Segmenter, analyze_report};
+use gongwen_core::analyze_report;
 use jieba_rs::Jieba;
 use wasm_bindgen::prelude::*;
 
@@ -23,7 +23,6 @@ fn raw_jieba() -> Jieba {
 
 thread_local! {
     static RAW_JIEBA: OnceCell<Jieba> = const { OnceCell::new() };
-    static PIPELINE: OnceCell<Result<Segmenter, String>> = const { OnceCell::new() };
 }
 
 /// Loads both dictionaries now, so that timings leave the load out.
@@ -32,12 +31,7 @@ pub fn bench_prepare() -> Result<(), JsError> {
     RAW_JIEBA.with(|cell| {
         cell.get_or_init(raw_jieba);
     });
-    PIPELINE.with(|cell| {
-        cell.get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
-            .as_ref()
-            .map(|_| ())
-            .map_err(|message| JsError::new(message))
-    })
+    crate::prepare()
 }
 
 /// Raw jieba-rs `cut` of `text` with HMM: the number of words.
@@ -46,15 +40,12 @@ pub fn bench_cut(text: &str) -> usize {
     RAW_JIEBA.with(|cell| cell.get_or_init(raw_jieba).cut(text, true).len())
 }
 
-/// The page's per-report analysis of `bytes`: the number of counted words
-/// (0 for a file that cannot be read).
+/// The page's per-report analysis of `bytes`, with the module's segmenter
+/// ([`crate::with_segmenter`]): the number of counted words (0 for a file
+/// that cannot be read).
 #[wasm_bindgen(js_name = benchAnalyze)]
 pub fn bench_analyze(name: &str, bytes: &[u8]) -> Result<usize, JsError> {
-    PIPELINE.with(|cell| {
-        let segmenter = cell
-            .get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
-            .as_ref()
-            .map_err(|message| JsError::new(message))?;
+    crate::with_segmenter(|segmenter| {
         Ok(analyze_report(name, bytes, segmenter).map_or(0, |analysis| analysis.words.tokens))
     })
 }

@@ -28,6 +28,18 @@ thread_local! {
     static SEGMENTER: OnceCell<Result<Segmenter, String>> = const { OnceCell::new() };
 }
 
+/// Runs `work` with this module's segmenter, built on first use; an
+/// `Error` when the segmenter cannot be built.
+pub(crate) fn with_segmenter<T>(work: impl FnOnce(&Segmenter) -> Result<T, JsError>) -> Result<T, JsError> {
+    SEGMENTER.with(|cell| {
+        let segmenter = cell
+            .get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
+            .as_ref()
+            .map_err(|message| JsError::new(message))?;
+        work(segmenter)
+    })
+}
+
 /// What [`analyze`] returns for one file.
 #[derive(Serialize)]
 struct Analysis {
@@ -43,11 +55,7 @@ struct Analysis {
 /// text.
 #[wasm_bindgen]
 pub fn analyze(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
-    SEGMENTER.with(|cell| {
-        let segmenter = cell
-            .get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
-            .as_ref()
-            .map_err(|message| JsError::new(message))?;
+    with_segmenter(|segmenter| {
         let analysis = analyze_report(name, bytes, segmenter).map_err(|error| JsError::new(&error.to_string()))?;
         let result = Analysis {
             outline: OutlineRecord::from_analysis(&analysis),
@@ -106,11 +114,7 @@ pub fn compare(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|error| JsError::new(&error.to_string()))?
     };
-    SEGMENTER.with(|cell| {
-        let segmenter = cell
-            .get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
-            .as_ref()
-            .map_err(|message| JsError::new(message))?;
+    with_segmenter(|segmenter| {
         let mut errors = Vec::new();
         let mut read = |files: &[InputFile]| -> Vec<ReportAnalysis> {
             files
@@ -146,10 +150,5 @@ pub fn compare(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 /// caller can pay the dictionary's load time up front (e.g. in a worker).
 #[wasm_bindgen]
 pub fn prepare() -> Result<(), JsError> {
-    SEGMENTER.with(|cell| {
-        cell.get_or_init(|| Segmenter::new().map_err(|error| error.to_string()))
-            .as_ref()
-            .map(|_| ())
-            .map_err(|message| JsError::new(message))
-    })
+    with_segmenter(|_| Ok(()))
 }
