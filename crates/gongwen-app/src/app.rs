@@ -323,13 +323,11 @@ pub fn App() -> Html {
     let on_shade_shared = use_callback(shade_shared.setter(), |on: bool, setter| setter.set(on));
     let on_mark_layers = use_callback(mark_layers.setter(), |layers: MarkLayers, setter| setter.set(layers));
     let significance = use_state(Significance::default);
-    let on_significance = {
-        let significance = significance.clone();
-        Callback::from(move |level: Significance| significance.set(level))
-    };
+    let on_significance = use_callback(significance.setter(), |level: Significance, setter| setter.set(level));
     let keyness = use_keyness(&analysed, state.selected);
     let selected = state.selected_analysis();
 
+    let progress_counts = state.progress();
     let status = match &state.dictionary {
         DictionaryStatus::Loading => {
             html! { <span class="dictionary loading" data-dictionary="loading">{ "正在加载词典…" }</span> }
@@ -338,14 +336,14 @@ pub fn App() -> Html {
             <span class="dictionary ready" data-dictionary="ready" data-workers={worker.workers().to_string()}
                 data-workers-ready={workers.to_string()}
                 title={format!("词典加载用时 {load_millis:.0} 毫秒；{workers}/{} 个分析线程就绪", worker.workers())}>
-                { if state.is_busy() { "分析中…" } else { "词典已就绪" } }
+                { if progress_counts.is_some() { "分析中…" } else { "词典已就绪" } }
             </span>
         },
         DictionaryStatus::Broken(message) => html! {
             <span class="dictionary broken" data-dictionary="broken">{ format!("词典不可用：{message}") }</span>
         },
     };
-    let progress = state.progress().map(|(finished, total)| {
+    let progress = progress_counts.map(|(finished, total)| {
         let on_cancel = {
             let worker = worker.clone();
             Callback::from(move |_: MouseEvent| worker.cancel())

@@ -113,7 +113,7 @@ pub fn load_in_batches(files: Vec<(web_sys::File, Option<String>)>, load: yew::C
     wasm_bindgen_futures::spawn_local(async move {
         for (index, batch) in files.chunks(FILES_PER_TASK).enumerate() {
             if index > 0 {
-                next_task().await;
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
             }
             load.emit(
                 batch
@@ -126,18 +126,6 @@ pub fn load_in_batches(files: Vec<(web_sys::File, Option<String>)>, load: yew::C
             );
         }
     });
-}
-
-/// Resolves in a later task of the page's thread (a zero-delay timeout).
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            // Without a window (never on the page) the promise stays pending
-            // no longer than the page itself.
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 fn js_error_text(error: &wasm_bindgen::JsValue) -> String {

@@ -45,6 +45,23 @@ impl KeynessLists {
     }
 }
 
+/// Each of `words` with its text count in `report` (0 for a word the
+/// report does not count).
+pub fn with_text_counts(
+    report: &WordFrequencies,
+    words: impl IntoIterator<Item = ScoredWord>,
+) -> Vec<(ScoredWord, usize)> {
+    let text_counts: HashMap<&str, usize> =
+        report.counts.iter().map(|count| (count.word.as_str(), count.text_count)).collect();
+    words
+        .into_iter()
+        .map(|word| {
+            let text_count = text_counts.get(word.word.as_str()).copied().unwrap_or(0);
+            (word, text_count)
+        })
+        .collect()
+}
+
 /// Every report's word frequencies, as the worker keeps them, and their
 /// totals, kept up to date as reports come and go: a question costs the
 /// report's words, not the set's (during a drop of a thousand reports the
@@ -75,15 +92,7 @@ impl SetWords {
     /// report's words.
     pub fn keyness(&self, id: ReportId) -> Option<KeynessLists> {
         let report = self.reports.get(&id)?;
-        let text_counts: HashMap<&str, usize> =
-            report.counts.iter().map(|count| (count.word.as_str(), count.text_count)).collect();
-        let tfidf = tfidf_keywords_against(report, &self.totals, LIST_LENGTH)
-            .into_iter()
-            .map(|word| {
-                let text_count = text_counts.get(word.word.as_str()).copied().unwrap_or(0);
-                (word, text_count)
-            })
-            .collect();
+        let tfidf = with_text_counts(report, tfidf_keywords_against(report, &self.totals, LIST_LENGTH));
         Some(KeynessLists {
             id,
             reports: self.reports.len(),

@@ -222,13 +222,6 @@ pub enum Action {
     },
     /// The worker could not load its dictionary or could not start.
     DictionaryBroken(String),
-    /// The worker returned a result for a file.
-    Analyzed {
-        /// The file's id.
-        id: ReportId,
-        /// The analysis or the error message.
-        result: Result<Box<AnalysedReport>, String>,
-    },
     /// The pool's answers gathered since the last batch, in order.
     AnalyzedBatch(Vec<AnalysisResult>),
     /// The user selected a report.
@@ -315,11 +308,11 @@ impl Reducible for AppState {
                     entry.status = ReportStatus::Reading { done, total };
                 }
             }
-            Action::Analyzed { id, result } => state.record(AnalysisResult { id, result, worker: None }),
             Action::AnalyzedBatch(results) => {
                 for result in results {
                     state.record(result);
                 }
+                state.select_first_done();
             }
             Action::Select(id) => {
                 if state.report(id).is_some() && state.selected != Some(id) {
@@ -400,7 +393,7 @@ impl AppState {
 
     /// Whether any file is still being analysed.
     pub fn is_busy(&self) -> bool {
-        self.reports.iter().any(ReportEntry::is_pending)
+        self.progress().is_some()
     }
 
     /// Counts of the files analysed or failed, and of all files, while any is
@@ -418,9 +411,13 @@ impl AppState {
             };
             entry.worker = worker;
         }
+    }
+
+    /// Selects, while nothing is, the first report of the list that is not
+    /// failed, once it is done: the same one whichever worker of the pool
+    /// finishes first.
+    fn select_first_done(&mut self) {
         if self.selected.is_none() {
-            // The first report of the list that is not failed, once it is
-            // done: the same one whichever worker of the pool finishes first.
             self.selected = self
                 .reports
                 .iter()
@@ -485,6 +482,11 @@ mod tests {
         AddedFile { id, name: name.to_owned(), size: 10 }
     }
 
+    /// The pool's answer for one file.
+    fn analyzed(id: ReportId, result: Result<Box<AnalysedReport>, String>) -> Action {
+        Action::AnalyzedBatch(vec![AnalysisResult { id, result, worker: None }])
+    }
+
     fn reduce(state: Rc<AppState>, action: Action) -> Rc<AppState> {
         state.reduce(action)
     }
@@ -493,7 +495,7 @@ mod tests {
     fn a_failed_file_does_not_stop_the_others() {
         let state = Rc::new(AppState::default());
         let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.bin")]));
-        let state = reduce(state, Action::Analyzed { id: 2, result: Err("二进制".to_owned()) });
+        let state = reduce(state, analyzed(2, Err("二进制".to_owned())));
         assert_eq!(state.reports[1].status, ReportStatus::Failed("二进制".to_owned()));
         assert_eq!(state.reports[0].status, ReportStatus::Analyzing);
         assert!(state.is_busy());
@@ -522,7 +524,7 @@ mod tests {
         assert_eq!(state.progress(), Some((2, 3)));
         assert_eq!(state.reports[1].worker, Some(2));
         assert_eq!(state.selected, None, "the first report is selected when it is done, whichever finishes first");
-        let state = reduce(state, Action::Analyzed { id: 1, result: Err("二进制".to_owned()) });
+        let state = reduce(state, analyzed(1, Err("二进制".to_owned())));
         assert_eq!(state.progress(), None, "nothing is pending");
         assert_eq!(state.selected, Some(2), "the first report that did not fail");
     }
@@ -541,7 +543,7 @@ mod tests {
         let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.txt")]));
         let state = reduce(state, Action::OpenSection { id: 2, heading: Some(4) });
         assert_eq!(state.selected, None, "a report still being analysed is not opened");
-        let state = reduce(state, Action::Analyzed { id: 2, result: Ok(Box::new(sample_analysis())) });
+        let state = reduce(state, analyzed(2, Ok(Box::new(sample_analysis()))));
         let state = reduce(state, Action::OpenSection { id: 2, heading: Some(4) });
         assert_eq!((state.selected, state.focused_heading()), (Some(2), Some(4)));
     }
@@ -557,8 +559,8 @@ mod tests {
     fn a_vocabulary_change_analyses_every_finished_report_again() {
         let state = Rc::new(AppState::default());
         let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.bin")]));
-        let state = reduce(state, Action::Analyzed { id: 1, result: Ok(Box::new(sample_analysis())) });
-        let state = reduce(state, Action::Analyzed { id: 2, result: Err("二进制".to_owned()) });
+        let state = reduce(state, analyzed(1, Ok(Box::new(sample_analysis()))));
+        let state = reduce(state, analyzed(2, Err("二进制".to_owned())));
         let vocabulary = UserVocabulary { added_words: vec!["甲乙".to_owned()], ..UserVocabulary::default() };
         let state = reduce(state, Action::VocabularyChanged(vocabulary.clone()));
         assert_eq!(state.reports[0].status, ReportStatus::Analyzing);

@@ -8,14 +8,12 @@
 //! shows both of its counts: 词次 (as segmented, what the scores use) and
 //! 原文次数 (every occurrence of the string, what Ctrl-F finds).
 
-use std::collections::HashMap;
-
 use gongwen_core::keyness::{DistinctiveWord, ScoredWord, Significance};
 use yew::prelude::*;
 
 use crate::counts::{TEXT_COUNT, TEXT_COUNT_EXPLANATION, TOKEN_COUNT, TOKEN_COUNT_EXPLANATION};
 use crate::hooks::use_keyness::KeynessStatus;
-use crate::set_analyses::LIST_LENGTH;
+use crate::set_analyses::{LIST_LENGTH, with_text_counts};
 use crate::state::SharedAnalysis;
 
 /// Properties of [`KeynessPanel`].
@@ -37,14 +35,7 @@ pub struct KeynessPanelProps {
 /// The report's TextRank keywords, computed by the analysis worker, with
 /// their text counts.
 fn textrank_of(analysis: &SharedAnalysis) -> Vec<(ScoredWord, usize)> {
-    let text_counts: HashMap<&str, usize> =
-        analysis.words.counts.iter().map(|count| (count.word.as_str(), count.text_count)).collect();
-    analysis
-        .textrank()
-        .iter()
-        .take(LIST_LENGTH)
-        .map(|word| (word.clone(), text_counts.get(word.word.as_str()).copied().unwrap_or(0)))
-        .collect()
+    with_text_counts(&analysis.words, analysis.textrank().iter().take(LIST_LENGTH).cloned())
 }
 
 /// What G² and the log ratio mean, for the panel's explanation.

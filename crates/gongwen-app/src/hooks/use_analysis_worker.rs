@@ -134,6 +134,7 @@ impl Drop for LiveWorker {
 }
 
 /// A place in the pool, which outlives the workers that fill it.
+#[derive(Default)]
 struct Slot {
     live: Option<LiveWorker>,
     /// The generation of the worker in this slot: events of a replaced one
@@ -733,17 +734,7 @@ fn install_selftest_hook(connection: &Rc<Connection>) {
 #[hook]
 pub fn use_analysis_worker(dispatch: UseReducerDispatcher<AppState>) -> AnalysisWorker {
     let connection = use_memo((), move |_| {
-        let slots = (0..pool_size())
-            .map(|_| Slot {
-                live: None,
-                generation: 0,
-                ready: false,
-                held: Vec::new(),
-                given: BTreeMap::new(),
-                analysing: None,
-                unexplained_crashes: 0,
-            })
-            .collect::<Vec<_>>();
+        let slots = (0..pool_size()).map(|_| Slot::default()).collect::<Vec<_>>();
         let count = slots.len();
         let connection = Rc::new_cyclic(|this| Connection {
             dispatch,

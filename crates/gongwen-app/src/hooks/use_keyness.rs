@@ -134,7 +134,9 @@ impl Channel {
 /// The lists of report `selected` against `reports`.
 #[hook]
 pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>) -> KeynessStatus {
-    let status = use_state(|| KeynessStatus::Computing(None));
+    // Set again to an equal status (every render asks), it does not render
+    // the page again.
+    let status = use_state_eq(|| KeynessStatus::Computing(None));
     let setter = status.setter();
     let channel = use_memo((), move |_| {
         let channel = Rc::new_cyclic(|this: &Weak<Channel>| Channel {
