@@ -234,22 +234,23 @@ fn run(cli: Cli) -> Result<bool> {
                 vec![render_kwic(&KwicRecord::for_word(&analysis, word, *width), *width)]
             })?
         }
-        Command::Themes { json, scheme, .. } => print_records(&inputs, &segmenter, &mut stdout, *json, |analysis| {
-            let record = ThemesRecord::from_analysis(analysis, scheme.0);
-            (json_item(&record), render_themes(&record))
-        })?,
-        Command::Figures { json, .. } => print_records(&inputs, &segmenter, &mut stdout, *json, |analysis| {
-            let record = FiguresRecord::from_analysis(analysis);
-            (json_item(&record), render_figures(&record))
-        })?,
-        Command::Structure { json, .. } => print_records(&inputs, &segmenter, &mut stdout, *json, |analysis| {
-            let record = StructureRecord::from_analysis(analysis);
-            (json_item(&record), render_structure(&record))
-        })?,
-        Command::Lint { json, .. } => print_records(&inputs, &segmenter, &mut stdout, *json, |analysis| {
-            let record = LintRecord::from_analysis(analysis);
-            (json_item(&record), render_lint(&record))
-        })?,
+        Command::Themes { json, scheme, .. } => print_records(
+            &inputs,
+            &segmenter,
+            &mut stdout,
+            *json,
+            |analysis| ThemesRecord::from_analysis(analysis, scheme.0),
+            render_themes,
+        )?,
+        Command::Figures { json, .. } => {
+            print_records(&inputs, &segmenter, &mut stdout, *json, FiguresRecord::from_analysis, render_figures)?
+        }
+        Command::Structure { json, .. } => {
+            print_records(&inputs, &segmenter, &mut stdout, *json, StructureRecord::from_analysis, render_structure)?
+        }
+        Command::Lint { json, .. } => {
+            print_records(&inputs, &segmenter, &mut stdout, *json, LintRecord::from_analysis, render_lint)?
+        }
         Command::Compare { json, min_chars, template, exclude_templates, .. } => {
             let (analyses, analyses_ok) = analyze_each(&inputs, &segmenter, |analysis| analysis);
             let (templates, templates_ok) = analyze_each(&list_inputs(template), &segmenter, |analysis| analysis);
@@ -387,19 +388,20 @@ fn print_each(
     Ok(all_ok)
 }
 
-/// Prints one record per file, as JSON or as readable text: `render` gives
-/// both forms of the record and the one asked for is kept.
-fn print_records(
+/// Prints one record per file (`record` makes it), as JSON or as readable
+/// text (`render` writes it): only the form asked for is made.
+fn print_records<R: serde::Serialize>(
     inputs: &[InputSource],
     segmenter: &Segmenter,
     out: &mut impl Write,
     json: bool,
-    render: impl Fn(&ReportAnalysis) -> (String, String) + Sync,
+    record: impl Fn(&ReportAnalysis) -> R + Sync,
+    render: fn(&R) -> String,
 ) -> Result<bool> {
     let list = if json { json_list() } else { text_list() };
     print_each(inputs, segmenter, out, list, |analysis| {
-        let (as_json, as_text) = render(&analysis);
-        vec![if json { as_json } else { as_text }]
+        let record = record(&analysis);
+        vec![if json { json_item(&record) } else { render(&record) }]
     })
 }
 

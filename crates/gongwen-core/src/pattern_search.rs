@@ -73,9 +73,9 @@ impl Default for PhraseIndex<'_> {
 }
 
 impl PhraseIndex<'static> {
-    /// The index of copies of `phrases`, to keep.
-    pub fn owned<'q>(phrases: impl IntoIterator<Item = &'q str>) -> Self {
-        Self::with_phrases(phrases.into_iter().map(|phrase| Cow::Owned(phrase.to_owned())).collect())
+    /// The index of `phrases`, which it keeps.
+    pub fn owned(phrases: impl IntoIterator<Item = String>) -> Self {
+        Self::with_phrases(phrases.into_iter().map(Cow::Owned).collect())
     }
 }
 
@@ -229,7 +229,8 @@ impl<'p> PhraseIndex<'p> {
         }
     }
 
-    /// The leftmost-longest occurrences as `(range, id)`, in text order.
+    /// The leftmost-longest occurrences as `(range, id)`, in text order
+    /// (the property tests compare them with Aho–Corasick's).
     pub fn leftmost_longest(&self, text: &str) -> Vec<(TextRange, usize)> {
         let mut found = Vec::new();
         self.for_each_leftmost_longest(text, |start, id| {
@@ -276,7 +277,7 @@ impl PatternTable {
             });
             rows_of_pattern[index].push(row);
         }
-        Self { index: PhraseIndex::owned(patterns), rows_of_pattern }
+        Self { index: PhraseIndex::owned(patterns.into_iter().map(str::to_owned)), rows_of_pattern }
     }
 
     /// What `for (row, pattern) in rows { text.match_indices(pattern) }`

@@ -171,7 +171,7 @@ impl Segmenter {
                 }
             }
         }
-        let phrases = PhraseIndex::owned(phrase_patterns.iter().map(String::as_str));
+        let phrases = PhraseIndex::owned(phrase_patterns);
         let numbered_forms = NumberedForms::of(&lexicon);
         Ok(Self { jieba, lexicon, stopwords, phrases, phrase_entries, entry_of_form, numbered_forms })
     }
@@ -198,11 +198,12 @@ impl Segmenter {
     pub fn segment<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
         let mut tokens = Vec::new();
         let mut cursor = 0;
-        for (range, pattern) in self.phrases.leftmost_longest(text) {
+        self.phrases.for_each_leftmost_longest(text, |start, pattern| {
+            let range = TextRange::new(start, start + self.phrases.phrase(pattern).len());
             self.segment_with_jieba(text, cursor, range.start, &mut tokens);
             tokens.push(Token { text: range.slice(text), range, entry: self.phrase_entries.get(pattern).copied() });
             cursor = range.end;
-        }
+        });
         self.segment_with_jieba(text, cursor, text.len(), &mut tokens);
         tokens
     }

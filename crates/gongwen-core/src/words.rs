@@ -109,9 +109,8 @@ pub fn count_words(
                 })
             });
             let Some(id) = id else { continue };
-            if let Some((_, count)) = words.get_mut(id as usize) {
-                *count += 1;
-            }
+            // The id was handed out with its entry in `words`.
+            words[id as usize].1 += 1;
             let range = TextRange::new(piece.start + token.range.start, piece.start + token.range.end);
             found.push((id, range));
         }
@@ -127,7 +126,8 @@ pub fn count_words(
         rank[id as usize] = u32::try_from(position).unwrap_or(u32::MAX);
     }
     let mut frequencies = WordFrequencies {
-        tokens: words.iter().map(|(_, count)| count).sum(),
+        // Every counted occurrence is one token.
+        tokens: found.len(),
         counts: order
             .iter()
             .map(|&id| {

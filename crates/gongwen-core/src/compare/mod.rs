@@ -305,7 +305,7 @@ fn formulation_matcher(lexicon: &Lexicon) -> PhraseIndex<'static> {
         .map(fold_str)
         .filter(|f| f.chars().count() > 1)
         .collect();
-    PhraseIndex::owned(forms.iter().map(String::as_str))
+    PhraseIndex::owned(forms)
 }
 
 /// Characters of `passage` outside every lexicon formulation in it.

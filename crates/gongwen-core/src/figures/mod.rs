@@ -315,7 +315,7 @@ impl NumberedForms {
             .iter()
             .flat_map(|entry| entry.forms())
             .filter(|form| form.chars().any(|c| is_digit(c) || is_chinese_numeral_char(c)));
-        Self(PhraseIndex::owned(numbered))
+        Self(PhraseIndex::owned(numbered.map(str::to_owned)))
     }
 }
 

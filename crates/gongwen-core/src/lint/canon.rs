@@ -200,7 +200,7 @@ impl CanonSearch {
             anchor_of.push((index, false, tail.chars().count()));
             anchors.push(tail);
         }
-        let anchors = PhraseIndex::owned(anchors.iter().map(String::as_str));
+        let anchors = PhraseIndex::owned(anchors);
         let exact = PatternTable::new(phrases.iter().map(|(phrase, _)| phrase.as_str()).enumerate());
         let stems = PatternTable::new(table.lists.iter().enumerate().filter_map(|(index, list)| {
             let (_, stem) = count_prefix(&list.name)?;

@@ -27,7 +27,8 @@ use crate::outline::{Heading, HeadingKind, Outline};
 use crate::text::TextRange;
 
 pub use genre::{CueHit, GenreDetection, GenreScore, detect_genre};
-pub use scheme::{ThemeScheme, theme_scheme, theme_words_of_every_scheme};
+use scheme::theme_words_of_every_scheme;
+pub use scheme::{ThemeScheme, theme_scheme};
 
 /// Weight of a theme word in the unit's own heading.
 const OWN_HEADING_WEIGHT: usize = 5;
@@ -256,13 +257,6 @@ pub fn report_themes(cleaned: &CleanedText, outline: &Outline) -> ReportThemes {
             .map(|(genre, words)| attribute_units(theme_scheme(genre), outline, &units, words))
             .collect(),
     }
-}
-
-/// Attributes a report's text under one scheme.
-pub fn attribute_themes(scheme: &ThemeScheme, cleaned: &CleanedText, outline: &Outline) -> ThemeCoverage {
-    let mut words = Vec::new();
-    scheme.for_each_theme_word(&cleaned.text, |offset, theme| words.push((offset, theme)));
-    attribute_units(scheme, outline, &theme_units(cleaned, outline), &words)
 }
 
 /// A stretch of text attributed as a whole.

@@ -101,7 +101,7 @@ pub fn theme_scheme(genre: Genre) -> &'static ThemeScheme {
 /// [`Genre::ALL`] order): `(byte offset, theme)` in text order, what
 /// [`ThemeScheme::for_each_theme_word`] finds for each scheme, in one pass
 /// over the text for all of them.
-pub fn theme_words_of_every_scheme(text: &str) -> Vec<Vec<(usize, usize)>> {
+pub(crate) fn theme_words_of_every_scheme(text: &str) -> Vec<Vec<(usize, usize)>> {
     /// All schemes' words in one index, with each word's scheme and theme.
     struct AllSchemes {
         index: PhraseIndex<'static>,
