@@ -10,11 +10,13 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 /** The extensions worth compressing: text and wasm, not images or bcmaps. */
 export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt']);
 
-/**
- * Files left as they are: the single-file build is opened from disk, not
- * served (www/single-file.mjs).
- */
-export const SERVED_AS_IS = new Set(['gongwen-lens.html']);
+/** The single-file build's name in dist/ (www/single-file.mjs makes it). */
+export const SINGLE_FILE = 'gongwen-lens.html';
+
+/** Whether `file` (a path in dist/) gets .gz and .br copies: the single file is opened from disk, not served. */
+export function isPrecompressed(file) {
+  return COMPRESSIBLE.has(extname(file)) && file !== SINGLE_FILE;
+}
 
 /** gzip at its best level, as most servers and CDNs would send it. */
 export const gzipBest = (bytes) => promisify(gzip)(bytes, { level: 9 });
@@ -40,7 +42,7 @@ export async function listFiles(dir) {
 /** Writes FILE.gz and FILE.br for each compressible file of `dir`. */
 export async function precompress(dir) {
   const root = resolve(dir);
-  const files = (await listFiles(root)).filter((file) => COMPRESSIBLE.has(extname(file)) && !SERVED_AS_IS.has(file));
+  const files = (await listFiles(root)).filter(isPrecompressed);
   await Promise.all(files.map(async (file) => {
     const bytes = await readFile(join(root, file));
     const [gz, br] = await Promise.all([gzipBest(bytes), brotliBest(bytes)]);

@@ -23,11 +23,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild-wasm';
+import { SINGLE_FILE } from './precompress.mjs';
 
 const WWW = dirname(fileURLToPath(import.meta.url));
 
-/** The single file's name in dist/. */
-export const SINGLE_FILE = 'gongwen-lens.html';
 
 /** The worker bootstraps the page starts, by the name it gives `new Worker`. */
 const WORKERS = ['worker.js', 'compare-worker.js'];

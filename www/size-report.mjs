@@ -4,9 +4,9 @@
 // against the budget with --budget. Printed by .ci/build-web; .ci/test runs
 // it with --budget. Usage: node www/size-report.mjs [DIR] [--budget]
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliBest, COMPRESSIBLE, gzipBest, listFiles, SERVED_AS_IS } from './precompress.mjs';
+import { brotliBest, gzipBest, isPrecompressed, listFiles } from './precompress.mjs';
 
 /** What may be transferred, gzip'd, before a first result: 2.5 MB (issue 12). */
 export const BUDGET_GZIP_BYTES = 2_500_000;
@@ -58,7 +58,7 @@ export async function measure(dir) {
   const files = (await listFiles(root)).filter((file) => !/\.(gz|br)$/.test(file));
   return Promise.all(files.map(async (file) => {
     const bytes = await readFile(join(root, file));
-    if (!COMPRESSIBLE.has(extname(file)) || SERVED_AS_IS.has(file)) {
+    if (!isPrecompressed(file)) {
       return { file, raw: bytes.length, gzip: bytes.length, brotli: bytes.length };
     }
     const [gzip, brotli] = await Promise.all([

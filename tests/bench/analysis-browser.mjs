@@ -37,7 +37,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../www/serve.mjs';
-import { ROOT, launchChromium } from '../e2e/browser.mjs';
+import { ROOT, launchChromium, waitForPool } from '../e2e/browser.mjs';
 import { xorshift } from './xorshift.mjs';
 
 /** `count` reports of about `chars` characters: headings, seed sentences and drawn characters. */
@@ -178,9 +178,7 @@ async function measure(count, dist) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(url);
-    await page.waitForSelector('[data-dictionary="ready"]', { timeout: 60_000 });
-    // Every worker of the pool has loaded its dictionary.
-    await page.waitForTimeout(2_000);
+    await waitForPool(page);
     if (process.env.PROFILE) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });

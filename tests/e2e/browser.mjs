@@ -4,6 +4,7 @@
 // violations and dialogs, and saves screenshots under tests/artifacts/
 // (git-ignored).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +13,17 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../www/serve.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Where cargo puts its output: CARGO_TARGET_DIR or target/. */
+export const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
+
+/** The CLI the parity tests compare the page with (`cargo build -p gongwen-cli`), or GONGWEN_BIN. */
+export const CLI = process.env.GONGWEN_BIN ?? join(TARGET, 'debug/gongwen');
+
+/** What the CLI prints for `args`, run in the repository, read as JSON. */
+export function cliJson(args) {
+  return JSON.parse(execFileSync(CLI, args, { cwd: ROOT, encoding: 'utf8' }));
+}
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
 
 const CHROMIUM_ARGS = [
@@ -102,6 +114,16 @@ export async function screenshot(page, name) {
 /** Waits until the worker's dictionary is ready. */
 export async function waitForDictionary(page) {
   await page.waitForSelector('[data-dictionary="ready"]', { timeout: 30_000 });
+}
+
+/** Waits until every worker of the analysis pool has loaded its dictionary; returns how many there are. */
+export async function waitForPool(page) {
+  await waitForDictionary(page);
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-dictionary="ready"]');
+    return status && Number(status.dataset.workersReady) === Number(status.dataset.workers);
+  }, null, { timeout: 60_000 });
+  return page.$eval('[data-dictionary="ready"]', (status) => Number(status.dataset.workers));
 }
 
 /** Waits until every listed report is analysed or failed. */

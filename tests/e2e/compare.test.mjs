@@ -43,7 +43,11 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       });
       await page.click('.view-tab:has-text("比对")');
       await page.waitForSelector('.compare-result', { timeout: 60_000 });
-      await Promise.race([comparisonWorkerClosed, new Promise((_, late) => setTimeout(() => late(new Error('the comparison worker is still running')), 10_000))]);
+      let timer;
+      const late = new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error('the comparison worker is still running')), 10_000);
+      });
+      await Promise.race([comparisonWorkerClosed, late]).finally(() => clearTimeout(timer));
       assert.match(await page.textContent('.compare-summary'), /5 份报告，共有段落 \d+ 段/);
       const passages = await page.$$eval('.passage-list .passage', (items) => items.length);
       assert.ok(passages > 20, `${passages} passages listed`);

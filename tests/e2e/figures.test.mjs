@@ -2,19 +2,15 @@
 // report's count, density and redactions, filters, a row opening the reader
 // at the figure, and the CSV export. Screenshot at 1366×768.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { cliJson, cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
 
 /** What the CLI finds, as { file: figures }. */
 function cliFigures() {
-  const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
-  const cli = join(target, 'debug/gongwen');
   const seeds = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
     .map((stem) => `seeds/${stem}.txt`);
-  return JSON.parse(execFileSync(cli, ['figures', '--json', ...seeds], { cwd: ROOT, encoding: 'utf8' }));
+  return cliJson(['figures', '--json', ...seeds]);
 }
 
 test('the figures of the samples, filtered, opened and exported', async () => {

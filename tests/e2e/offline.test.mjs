@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
+import { SINGLE_FILE as SINGLE_FILE_NAME } from '../../www/precompress.mjs';
 import { ROOT, cspViolations, openPage, screenshot, topLevelTitles, waitForReports } from './browser.mjs';
 
-const SINGLE_FILE = join(ROOT, 'dist/gongwen-lens.html');
+const SINGLE_FILE = join(ROOT, 'dist', SINGLE_FILE_NAME);
 
 test('the single file, opened from file://, analyses the samples with no request and no error', async () => {
   const html = await readFile(SINGLE_FILE, 'utf8');

@@ -2,23 +2,17 @@
 // seed (built for Node.js into target/wasm-node/) equals the CLI's JSON, and a
 // bad file throws the CLI's message.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT, seedFiles } from './browser.mjs';
+import { CLI, ROOT, TARGET, cliJson, seedFiles } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
-// Where cargo and .ci/build-wasm-node put their output: CARGO_TARGET_DIR or target/.
-const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
+// Where .ci/build-wasm-node puts the wasm API.
 const WASM_API = join(TARGET, 'wasm-node/gongwen_wasm.js');
-const CLI = process.env.GONGWEN_BIN ?? join(TARGET, 'debug/gongwen');
-
-function cliJson(args) {
-  return JSON.parse(execFileSync(CLI, args, { cwd: ROOT, encoding: 'utf8' }));
-}
 
 describe('wasm API and CLI parity', () => {
   test('the built artefacts exist', () => {

@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { dropFiles, openPage, screenshot, seedFiles, waitForDictionary, waitForReports } from './browser.mjs';
+import { dropFiles, openPage, screenshot, seedFiles, waitForPool, waitForReports } from './browser.mjs';
 
 /** Every file item's name, status and worker. */
 function fileItems(page) {
@@ -21,16 +21,6 @@ function fileItems(page) {
     worker: item.dataset.worker,
     text: item.querySelector('.file-status').textContent,
   })));
-}
-
-/** Waits until every worker of the pool has loaded its dictionary. */
-async function waitForPool(page) {
-  await waitForDictionary(page);
-  await page.waitForFunction(() => {
-    const status = document.querySelector('[data-dictionary="ready"]');
-    return status && Number(status.dataset.workersReady) === Number(status.dataset.workers);
-  }, null, { timeout: 60_000 });
-  return page.$eval('[data-dictionary="ready"]', (status) => Number(status.dataset.workers));
 }
 
 /** `count` distinct reports built from the seeds: each seed with a numbered title and paragraph. */

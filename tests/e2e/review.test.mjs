@@ -12,19 +12,17 @@
 //   its 打算, which opens the reader where it starts.
 // Screenshots of each view and of the marked reader at both sizes.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import {
-  ROOT, cspViolations, dropFiles, screenshot, seedFiles, waitForDictionary, waitForReports, withPage,
+  ROOT, cliJson, cspViolations, dropFiles, screenshot, seedFiles, waitForDictionary, waitForReports, withPage,
 } from './browser.mjs';
 
 /** What the CLI prints for `command --json` over the seeds, in name order. */
 async function cli(command) {
-  const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
   const seeds = (await seedFiles()).map((seed) => `seeds/${seed.name}`);
-  return JSON.parse(execFileSync(join(target, 'debug/gongwen'), [command, '--json', ...seeds], { cwd: ROOT, encoding: 'utf8' }));
+  return cliJson([command, '--json', ...seeds]);
 }
 
 /** The 校对 list as { report, count, findings: [{ kind, line, text, severity }] } per report. */
@@ -250,8 +248,7 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
 test('formulations quoted wrong are listed first, as the CLI finds them, and marked in the reader', async () => {
   const name = '2023-misquoted-formulations.txt';
   const path = join(ROOT, 'tests/fixtures/lint', name);
-  const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
-  const [record] = JSON.parse(execFileSync(join(target, 'debug/gongwen'), ['lint', '--json', path], { encoding: 'utf8' }));
+  const [record] = cliJson(['lint', '--json', path]);
   const formulationKinds = ['formulation_count', 'formulation_member', 'formulation_near_miss', 'formulation_outdated'];
   const expected = record.diagnostics.filter((finding) => formulationKinds.includes(finding.kind));
   assert.equal(expected.length, 7, 'the fixture misquotes seven formulations');
