@@ -11,8 +11,8 @@
 //! the growing set without a queue of stale questions.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
-use std::rc::{Rc, Weak};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -39,7 +39,6 @@ type Wish = (u64, ReportId);
 
 /// The page's end of the keyness worker.
 struct Channel {
-    this: Weak<Channel>,
     client: RefCell<Option<CompareClient>>,
     /// The analyses whose words the worker keeps.
     sent: RefCell<BTreeMap<ReportId, SharedAnalysis>>,
@@ -73,11 +72,9 @@ impl Channel {
             }
         }
         if sent.len() > reports.len() {
-            let current: BTreeMap<ReportId, ()> = reports.iter().map(|(id, _)| (*id, ())).collect();
-            let gone: Vec<ReportId> = sent.keys().filter(|id| !current.contains_key(id)).copied().collect();
-            for id in &gone {
-                sent.remove(id);
-            }
+            let current: BTreeSet<ReportId> = reports.iter().map(|(id, _)| *id).collect();
+            let gone: Vec<ReportId> = sent.keys().filter(|id| !current.contains(id)).copied().collect();
+            sent.retain(|id, _| current.contains(id));
             client.queue(ToCompareWorker::ForgetWords { ids: gone })?;
             changed = true;
         }
@@ -139,8 +136,7 @@ pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>) -> Key
     let status = use_state_eq(|| KeynessStatus::Computing(None));
     let setter = status.setter();
     let channel = use_memo((), move |_| {
-        let channel = Rc::new_cyclic(|this: &Weak<Channel>| Channel {
-            this: this.clone(),
+        let channel = Rc::new(Channel {
             client: RefCell::new(None),
             sent: RefCell::new(BTreeMap::new()),
             version: Cell::new(0),
@@ -151,7 +147,7 @@ pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>) -> Key
             requests: Cell::new(0),
             status: setter,
         });
-        let (answers, failures) = (channel.this.clone(), channel.status.clone());
+        let (answers, failures) = (Rc::downgrade(&channel), channel.status.clone());
         let started = CompareClient::start(
             move |answer| {
                 if let Some(channel) = answers.upgrade() {
