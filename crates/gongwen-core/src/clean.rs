@@ -152,12 +152,25 @@ fn strip_noise(
             rest = &rest[len..];
             continue;
         }
+        // Keep everything up to the next byte that may begin noise.
         let Some(c) = rest.chars().next() else { break };
-        kept.push(c);
-        column += 1;
-        rest = &rest[c.len_utf8()..];
+        let run = rest.as_bytes()[c.len_utf8()..]
+            .iter()
+            .position(|&byte| may_begin_noise(byte))
+            .map_or(rest.len(), |at| at + c.len_utf8());
+        kept.push_str(&rest[..run]);
+        column += count_chars(&rest[..run]);
+        rest = &rest[run..];
     }
     (kept, spans)
+}
+
+/// Whether noise ([`noise_at`]) may begin at this byte: `#` of a paywall
+/// marker, `^` or the lead byte of `【` of an advert, or the lead byte of
+/// an invisible character (U+200B–U+200D and U+2060: `E2`; U+FEFF: `EF`).
+/// Lead bytes and ASCII always begin a character.
+fn may_begin_noise(byte: u8) -> bool {
+    matches!(byte, b'#' | b'^' | 0xE2 | 0xE3 | 0xEF)
 }
 
 fn count_chars(text: &str) -> u32 {
@@ -201,4 +214,21 @@ fn site_advert_len(text: &str) -> Option<usize> {
     }
     let plain: String = inner.chars().filter(|c| !ADVERT_OBFUSCATION.contains(c)).collect();
     ADVERT_WORDS.iter().any(|word| plain.contains(word)).then(|| caret + '【'.len_utf8() + close + '】'.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every character noise can begin with is seen by the fast scan.
+    #[test]
+    fn the_fast_scan_stops_wherever_noise_may_begin() {
+        for c in ['#', '^', '【', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'] {
+            let mut buffer = [0; 4];
+            let first_byte = c.encode_utf8(&mut buffer).as_bytes()[0];
+            assert!(super::may_begin_noise(first_byte), "{c:?}");
+        }
+        let (kept, spans) =
+            super::strip_noise("甲\u{200B}乙##paidend##丙^【更多素材尽在文库】丁", 1, 1, &mut Vec::new());
+        assert_eq!(kept, "甲乙丙丁");
+        assert_eq!(spans.len(), 3);
+    }
 }

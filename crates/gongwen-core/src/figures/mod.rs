@@ -347,10 +347,16 @@ fn subject_of(text: &str, start: usize, end: usize) -> Option<String> {
     let clause_start =
         text[..start].char_indices().rev().find(|&(_, c)| is_clause_break(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let mut before = text[clause_start..start].trim();
-    for marker in ["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"] {
-        if let Some(at) = before.rfind(marker) {
-            before = &before[at + marker.len()..];
+    // After the last enumeration marker (一是 … 十是).
+    let mut following: Option<(usize, char)> = None;
+    for (at, c) in before.char_indices().rev() {
+        if let Some((shi, '是')) = following
+            && matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+        {
+            before = &before[shi + '是'.len_utf8()..];
+            break;
         }
+        following = Some((at, c));
     }
     loop {
         let stripped = SUBJECT_PREFIXES.iter().find_map(|prefix| before.strip_prefix(prefix));
@@ -361,7 +367,11 @@ fn subject_of(text: &str, start: usize, end: usize) -> Option<String> {
     }
     let before = before.trim_end_matches(['从', '达', '为', '计', '了']);
     // The phrase from the last verb on (处置问题线索, not 支持局派驻纪检监察组处置问题线索).
-    let mut verb_at = SUBJECT_VERBS.iter().filter_map(|verb| before.rfind(verb)).max();
+    let mut verb_at = before
+        .char_indices()
+        .rev()
+        .map(|(at, _)| at)
+        .find(|&at| SUBJECT_VERBS.iter().any(|verb| before.as_bytes()[at..].starts_with(verb.as_bytes())));
     // A verb right before it belongs to the phrase (开展培训).
     while let Some(at) = verb_at {
         match SUBJECT_VERBS.iter().find(|verb| before[..at].ends_with(*verb)) {
@@ -403,11 +413,10 @@ pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, numbered_forms:
                 || p == '＊'
                 || (is_chinese_numeral_char(p) && is_chinese_numeral_char(c))
         });
-        if continues || excluded.contain(at) || previous == Some('第') {
-            at += c.len_utf8();
-            continue;
-        }
-        let Some(number) = number_at(text, at) else {
+        // Most characters start no number: asking that first leaves the
+        // excluded ranges' lookup to the few that do.
+        let number = if continues || previous == Some('第') { None } else { number_at(text, at) };
+        let Some(number) = number.filter(|_| !excluded.contain(at)) else {
             at += c.len_utf8();
             continue;
         };
