@@ -17,8 +17,9 @@ use clap::{Parser, Subcommand};
 use gongwen_core::compare::record::{CompareRecord, YearRecord};
 use gongwen_core::compare::year_over_year::{compare_years, pair_by_year};
 use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports};
-use gongwen_core::figures::FiguresRecord;
+use gongwen_core::figures::{FiguresRecord, NumberedForms};
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::lexicon::Lexicon;
 use gongwen_core::lint::LintRecord;
 use gongwen_core::render::render_outline;
 use gongwen_core::report::{
@@ -27,7 +28,7 @@ use gongwen_core::report::{
 use gongwen_core::structure::StructureRecord;
 use gongwen_core::themes::Genre;
 use gongwen_core::themes::scheme::CuePlace;
-use gongwen_core::{ReadLimits, ReportAnalysis, Segmenter, analyze_report_within};
+use gongwen_core::{ReadLimits, ReadReport, ReportAnalysis, Segmenter, read_report};
 use input::{InputSource, list_inputs};
 use rayon::prelude::*;
 
@@ -180,13 +181,13 @@ fn main() -> ExitCode {
 
 /// Runs a command; `Ok(false)` when some file could not be analysed.
 ///
-/// Files are analysed on every core (rayon), a chunk at a time, and each
-/// analysis is reduced right away to what the command prints, so that memory
-/// stays bounded however many files are given; output keeps argument order.
-/// Only `compare` and `years`, which need every text at once, keep whole
-/// analyses.
+/// Files are read on every core (rayon), a chunk at a time, and each one
+/// goes through just the analyses its command prints (`outline` none, `lint`
+/// figures and lint …), reduced right away to what is printed, so that
+/// memory stays bounded however many files are given; output keeps argument
+/// order. Only `compare` and `years`, which need every text at once, keep
+/// whole analyses.
 fn run(cli: Cli) -> Result<bool> {
-    let segmenter = Segmenter::new().context("无法初始化分词器")?;
     let (Command::Outline { files, .. }
     | Command::Words { files, .. }
     | Command::Kwic { files, .. }
@@ -198,15 +199,24 @@ fn run(cli: Cli) -> Result<bool> {
     | Command::Years { files, .. }) = &cli.command;
     let inputs = list_inputs(files);
     let mut stdout = std::io::stdout().lock();
+    // Built only by the commands that segment or look words up: it takes a
+    // fifth of a second. Figures need only the lexicon's numbered forms.
+    let segmenter = || Segmenter::new().context("无法初始化分词器");
+    let numbered_forms = || Ok::<_, anyhow::Error>(NumberedForms::of(&Lexicon::builtin().context("无法读取内置词表")?));
     let all_ok = match &cli.command {
-        Command::Outline { json: true, .. } => print_each(&inputs, &segmenter, &mut stdout, json_list(), |analysis| {
-            vec![json_item(&OutlineRecord::from_analysis(&analysis))]
-        })?,
+        Command::Outline { json: true, .. } => {
+            print_each(&inputs, &mut stdout, json_list(), |read| vec![json_item(&OutlineRecord::of(read.reading()))])?
+        }
         Command::Outline { json: false, .. } => {
-            print_each(&inputs, &segmenter, &mut stdout, text_list(), |analysis| vec![render_outline(&analysis)])?
+            print_each(&inputs, &mut stdout, text_list(), |read| vec![render_outline(read.reading())])?
         }
         Command::Words { json, top, .. } => {
-            let (reports, all_ok) = analyze_each(&inputs, &segmenter, |analysis| ReportWords::from_analysis(&analysis));
+            let segmenter = segmenter()?;
+            let (reports, all_ok) = read_each(&inputs, |read| {
+                let (words, _) = read.words(&segmenter);
+                let formulations = read.formulations(&segmenter, &words);
+                ReportWords::of(&read.name, words, &formulations)
+            });
             let totals = WordsRecord::set_totals(&reports);
             let mut list = if *json { json_list() } else { text_list() };
             // Rendered on every core and printed a chunk at a time, so that
@@ -224,36 +234,39 @@ fn run(cli: Cli) -> Result<bool> {
             list.finish(&mut stdout)?;
             all_ok
         }
-        Command::Kwic { json: true, width, word, .. } => {
-            print_each(&inputs, &segmenter, &mut stdout, json_list(), |analysis| {
-                KwicRecord::for_word(&analysis, word, *width).iter().map(json_item).collect()
-            })?
-        }
-        Command::Kwic { json: false, width, word, .. } => {
-            print_each(&inputs, &segmenter, &mut stdout, ItemList::concatenated(), |analysis| {
-                vec![render_kwic(&KwicRecord::for_word(&analysis, word, *width), *width)]
+        Command::Kwic { json, width, word, .. } => {
+            let segmenter = segmenter()?;
+            let list = if *json { json_list() } else { ItemList::concatenated() };
+            print_each(&inputs, &mut stdout, list, |read| {
+                let records = KwicRecord::for_word(&read.analyze(&segmenter), word, *width);
+                if *json { records.iter().map(json_item).collect() } else { vec![render_kwic(&records, *width)] }
             })?
         }
         Command::Themes { json, scheme, .. } => print_records(
             &inputs,
-            &segmenter,
             &mut stdout,
             *json,
-            |analysis| ThemesRecord::from_analysis(analysis, scheme.0),
+            |read| ThemesRecord::of(&read.name, &read.themes(), &read.outline, scheme.0),
             render_themes,
         )?,
         Command::Figures { json, .. } => {
-            print_records(&inputs, &segmenter, &mut stdout, *json, FiguresRecord::from_analysis, render_figures)?
+            let numbered_forms = numbered_forms()?;
+            let record = |read: &ReadReport| FiguresRecord::of(&read.name, &read.figures(&numbered_forms));
+            print_records(&inputs, &mut stdout, *json, record, render_figures)?
         }
         Command::Structure { json, .. } => {
-            print_records(&inputs, &segmenter, &mut stdout, *json, StructureRecord::from_analysis, render_structure)?
+            let record = |read: &ReadReport| StructureRecord::of(&read.name, &read.structure());
+            print_records(&inputs, &mut stdout, *json, record, render_structure)?
         }
         Command::Lint { json, .. } => {
-            print_records(&inputs, &segmenter, &mut stdout, *json, LintRecord::from_analysis, render_lint)?
+            let numbered_forms = numbered_forms()?;
+            let record = |read: &ReadReport| LintRecord::of(&read.name, &read.lint(&read.figures(&numbered_forms)));
+            print_records(&inputs, &mut stdout, *json, record, render_lint)?
         }
         Command::Compare { json, min_chars, template, exclude_templates, .. } => {
-            let (analyses, analyses_ok) = analyze_each(&inputs, &segmenter, |analysis| analysis);
-            let (templates, templates_ok) = analyze_each(&list_inputs(template), &segmenter, |analysis| analysis);
+            let segmenter = segmenter()?;
+            let (analyses, analyses_ok) = read_each(&inputs, |read| read.analyze(&segmenter));
+            let (templates, templates_ok) = read_each(&list_inputs(template), |read| read.analyze(&segmenter));
             let settings = CompareSettings {
                 min_chars: *min_chars,
                 exclude_templates: *exclude_templates,
@@ -268,9 +281,10 @@ fn run(cli: Cli) -> Result<bool> {
             analyses_ok && templates_ok
         }
         Command::Years { json, min_chars, previous, .. } => {
-            let (analyses, analyses_ok) = analyze_each(&inputs, &segmenter, |analysis| analysis);
+            let segmenter = segmenter()?;
+            let (analyses, analyses_ok) = read_each(&inputs, |read| read.analyze(&segmenter));
             let (earlier, earlier_ok) = match previous {
-                Some(path) => analyze_each(&list_inputs(std::slice::from_ref(path)), &segmenter, |analysis| analysis),
+                Some(path) => read_each(&list_inputs(std::slice::from_ref(path)), |read| read.analyze(&segmenter)),
                 None => (Vec::new(), true),
             };
             let pairs: Vec<(&ReportAnalysis, &ReportAnalysis)> = match (previous.is_some(), earlier.first()) {
@@ -308,19 +322,19 @@ fn run(cli: Cli) -> Result<bool> {
     Ok(all_ok)
 }
 
-/// Inputs analysed at once: enough to keep every core busy, few enough that
+/// Inputs read at once: enough to keep every core busy, few enough that
 /// their analyses fit in memory together.
 const FILES_PER_CHUNK: usize = 256;
 
-/// Analyses every input on all cores, a chunk at a time, and hands each
-/// analysis to `reduce` on the thread that made it; the chunk's results then
-/// go to `take` in argument order. A file that fails gets one line on
-/// standard error naming it with its control and bidi characters escaped,
-/// in argument order too. Returns whether every file succeeded.
-fn analyze_in_chunks<T: Send>(
+/// Reads every input on all cores, a chunk at a time, and hands each report
+/// read to `reduce` (which runs the analyses its command needs) on the
+/// thread that read it; the chunk's results then go to `take` in argument
+/// order. A file that fails gets one line on standard error naming it with
+/// its control and bidi characters escaped, in argument order too. Returns
+/// whether every file succeeded.
+fn read_in_chunks<T: Send>(
     inputs: &[InputSource],
-    segmenter: &Segmenter,
-    reduce: impl Fn(ReportAnalysis) -> T + Sync,
+    reduce: impl Fn(ReadReport) -> T + Sync,
     mut take: impl FnMut(T) -> Result<()>,
 ) -> Result<bool> {
     let limits = ReadLimits::default();
@@ -334,8 +348,7 @@ fn analyze_in_chunks<T: Send>(
                     .into_iter()
                     .map(|input| {
                         let result = input.bytes.and_then(|bytes| {
-                            analyze_report_within(&input.name, &bytes, segmenter, &limits)
-                                .map_err(|error| error.to_string())
+                            read_report(&input.name, &bytes, &limits).map_err(|error| error.to_string())
                         });
                         result.map(&reduce).map_err(|message| {
                             format!("gongwen: {}: {}", display_file_name(&input.name), display_file_name(&message))
@@ -357,15 +370,11 @@ fn analyze_in_chunks<T: Send>(
     Ok(all_ok)
 }
 
-/// Every input's analysis reduced by `reduce`, in argument order, and
-/// whether every file succeeded.
-fn analyze_each<T: Send>(
-    inputs: &[InputSource],
-    segmenter: &Segmenter,
-    reduce: impl Fn(ReportAnalysis) -> T + Sync,
-) -> (Vec<T>, bool) {
+/// What `reduce` makes of every input read, in argument order, and whether
+/// every file succeeded.
+fn read_each<T: Send>(inputs: &[InputSource], reduce: impl Fn(ReadReport) -> T + Sync) -> (Vec<T>, bool) {
     let mut items = Vec::with_capacity(inputs.len());
-    let all_ok = analyze_in_chunks(inputs, segmenter, reduce, |item| {
+    let all_ok = read_in_chunks(inputs, reduce, |item| {
         items.push(item);
         Ok(())
     });
@@ -373,17 +382,16 @@ fn analyze_each<T: Send>(
     (items, all_ok.unwrap_or(false))
 }
 
-/// Prints what `items` makes of each analysis as soon as its chunk is done,
-/// as one list: a file may give any number of items (a concordance's lines).
+/// Prints what `items` makes of each report read as soon as its chunk is
+/// done, as one list: a file may give any number of items (a concordance's
+/// lines).
 fn print_each(
     inputs: &[InputSource],
-    segmenter: &Segmenter,
     out: &mut impl Write,
     mut list: ItemList,
-    items: impl Fn(ReportAnalysis) -> Vec<String> + Sync,
+    items: impl Fn(ReadReport) -> Vec<String> + Sync,
 ) -> Result<bool> {
-    let all_ok =
-        analyze_in_chunks(inputs, segmenter, items, |items| items.iter().try_for_each(|item| list.write(out, item)))?;
+    let all_ok = read_in_chunks(inputs, items, |items| items.iter().try_for_each(|item| list.write(out, item)))?;
     list.finish(out)?;
     Ok(all_ok)
 }
@@ -392,15 +400,14 @@ fn print_each(
 /// text (`render` writes it): only the form asked for is made.
 fn print_records<R: serde::Serialize>(
     inputs: &[InputSource],
-    segmenter: &Segmenter,
     out: &mut impl Write,
     json: bool,
-    record: impl Fn(&ReportAnalysis) -> R + Sync,
+    record: impl Fn(&ReadReport) -> R + Sync,
     render: fn(&R) -> String,
 ) -> Result<bool> {
     let list = if json { json_list() } else { text_list() };
-    print_each(inputs, segmenter, out, list, |analysis| {
-        let record = record(&analysis);
+    print_each(inputs, out, list, |read| {
+        let record = record(&read);
         vec![if json { json_item(&record) } else { render(&record) }]
     })
 }

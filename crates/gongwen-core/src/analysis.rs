@@ -1,5 +1,6 @@
 //! The whole per-report pipeline in one call: bytes → [`decode`] → [`source`]
-//! and [`clean`] → [`outline`] → [`words`] → [`formulations`] and [`themes`].
+//! and [`clean`] → [`outline`] ([`ReadReport`]: the document model) →
+//! [`words`] → [`formulations`], [`themes`], figures, structure and lint.
 //! Set-level analyses (distinctive words, TF-IDF) live in [`keyness`] and take
 //! several reports.
 //!
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::clean::{CleanedText, clean_lines};
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
-use crate::figures::{Figure, extract_figures};
+use crate::figures::{Figure, NumberedForms, extract_figures};
 use crate::formulations::{FormulationCount, count_formulations};
 use crate::lint::{LintFinding, lint_report};
 use crate::outline::{Outline, extract_outline};
@@ -71,8 +72,180 @@ pub struct ReportAnalysis {
 impl ReportAnalysis {
     /// Every diagnostic: the file's own notes, then the outline's.
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.notes.iter().chain(&self.outline.diagnostics)
+        self.reading().diagnostics()
     }
+}
+
+/// A report read, cleaned and outlined: the document model every analysis
+/// starts from. [`analyze`](Self::analyze) runs them all; a caller that
+/// needs one analysis (the CLI's `outline`, `figures`, `lint` …) runs just
+/// that one with the method of the same name, which `analyze` uses too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadReport {
+    /// The file's name or path as the caller gave it.
+    pub name: String,
+    /// The encoding its bytes were decoded from.
+    pub encoding: Encoding,
+    /// The source format.
+    pub format: SourceFormat,
+    /// How source positions count.
+    pub unit: LineUnit,
+    /// The cleaned text.
+    pub cleaned: CleanedText,
+    /// Characters of the cleaned text, whitespace not counted.
+    pub chars: usize,
+    /// The document model.
+    pub outline: Outline,
+    /// The year the report is for.
+    pub year: Option<u32>,
+    /// Findings about the file as a whole.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// What the outline's record and rendering read of a report, read alone
+/// ([`ReadReport::reading`]) or analysed ([`ReportAnalysis::reading`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Reading<'a> {
+    /// The file's name or path.
+    pub name: &'a str,
+    /// The encoding its bytes were decoded from.
+    pub encoding: Encoding,
+    /// The source format.
+    pub format: SourceFormat,
+    /// The cleaned text.
+    pub cleaned: &'a CleanedText,
+    /// The document model.
+    pub outline: &'a Outline,
+    /// Findings about the file as a whole.
+    pub notes: &'a [Diagnostic],
+}
+
+impl<'a> Reading<'a> {
+    /// Every diagnostic: the file's own notes, then the outline's.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &'a Diagnostic> + use<'a> {
+        let outline: &'a Outline = self.outline;
+        self.notes.iter().chain(&outline.diagnostics)
+    }
+}
+
+/// The [`Reading`] of a [`ReadReport`] or a [`ReportAnalysis`], which name
+/// its fields alike.
+macro_rules! reading_of {
+    ($report:expr) => {
+        Reading {
+            name: &$report.name,
+            encoding: $report.encoding,
+            format: $report.format,
+            cleaned: &$report.cleaned,
+            outline: &$report.outline,
+            notes: &$report.notes,
+        }
+    };
+}
+
+impl ReportAnalysis {
+    /// The report as read, before its analyses.
+    pub fn reading(&self) -> Reading<'_> {
+        reading_of!(self)
+    }
+}
+
+impl ReadReport {
+    /// Cleans and outlines a document read from a file.
+    fn of_document(name: &str, document: SourceDocument) -> Self {
+        let mut notes = document.notes;
+        let cleaned = clean_lines(document.lines, document.removed);
+        let outline = extract_outline(&cleaned);
+        let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
+        let year = report_year(name, &outline, &cleaned);
+        if cleaned.text.trim().is_empty() {
+            notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
+        }
+        Self {
+            name: name.to_owned(),
+            encoding: document.encoding,
+            format: document.format,
+            unit: document.unit,
+            cleaned,
+            chars,
+            outline,
+            year,
+            notes,
+        }
+    }
+
+    /// The report as read.
+    pub fn reading(&self) -> Reading<'_> {
+        reading_of!(self)
+    }
+
+    /// Its word frequencies and every counted occurrence.
+    pub fn words(&self, segmenter: &Segmenter) -> (WordFrequencies, Vec<Occurrence>) {
+        count_words(segmenter, &self.cleaned, &self.outline)
+    }
+
+    /// The lexicon entries among its `words`.
+    pub fn formulations(&self, segmenter: &Segmenter, words: &WordFrequencies) -> Vec<FormulationCount> {
+        count_formulations(segmenter.lexicon(), words, self.chars)
+    }
+
+    /// Its genre and theme coverage.
+    pub fn themes(&self) -> ReportThemes {
+        report_themes(&self.cleaned, &self.outline)
+    }
+
+    /// Its figures; none starts in the lexicon's `numbered_forms`
+    /// ([`Segmenter::numbered_forms`], or [`NumberedForms::of`] a lexicon
+    /// when nothing is segmented).
+    pub fn figures(&self, numbered_forms: &NumberedForms) -> Vec<Figure> {
+        extract_figures(&self.cleaned, &self.outline, numbered_forms)
+    }
+
+    /// Its 成效 / 问题 / 打算 parts.
+    pub fn structure(&self) -> Structure {
+        analyze_structure(&self.cleaned, &self.outline)
+    }
+
+    /// Its flaws; `figures` are its [`figures`](Self::figures), whose
+    /// redactions are findings too.
+    pub fn lint(&self, figures: &[Figure]) -> Vec<LintFinding> {
+        lint_report(&self.cleaned, &self.outline, figures, self.year)
+    }
+
+    /// Every analysis.
+    pub fn analyze(self, segmenter: &Segmenter) -> ReportAnalysis {
+        let (words, occurrences) = self.words(segmenter);
+        let formulations = self.formulations(segmenter, &words);
+        let themes = self.themes();
+        let figures = self.figures(segmenter.numbered_forms());
+        let structure = self.structure();
+        let lint = self.lint(&figures);
+        let Self { name, encoding, format, unit, cleaned, chars, outline, year, notes } = self;
+        ReportAnalysis {
+            name,
+            encoding,
+            format,
+            unit,
+            cleaned,
+            chars,
+            outline,
+            words,
+            occurrences,
+            formulations,
+            figures,
+            year,
+            structure,
+            lint,
+            themes,
+            notes,
+        }
+    }
+}
+
+/// Reads, cleans and outlines one report's bytes within `limits`. Fails
+/// only when the file cannot be read.
+pub fn read_report(name: &str, bytes: &[u8], limits: &ReadLimits) -> Result<ReadReport, ReadError> {
+    Ok(ReadReport::of_document(name, read_source(name, bytes, limits)?))
 }
 
 /// Analyses one report's bytes with the default limits. Fails only when the
@@ -88,7 +261,7 @@ pub fn analyze_report_within(
     segmenter: &Segmenter,
     limits: &ReadLimits,
 ) -> Result<ReportAnalysis, ReadError> {
-    analyze_document(name, read_source(name, bytes, limits)?, segmenter)
+    Ok(read_report(name, bytes, limits)?.analyze(segmenter))
 }
 
 /// Analyses a PDF from the text items its pages hold (extracted by the
@@ -100,46 +273,7 @@ pub fn analyze_pdf_report(
     segmenter: &Segmenter,
     limits: &ReadLimits,
 ) -> Result<ReportAnalysis, ReadError> {
-    analyze_document(name, read_pdf_text(pages, total_pages, limits)?, segmenter)
-}
-
-/// Runs every phase after reading.
-fn analyze_document(name: &str, document: SourceDocument, segmenter: &Segmenter) -> Result<ReportAnalysis, ReadError> {
-    let format = document.format;
-    let encoding = document.encoding;
-    let unit = document.unit;
-    let mut notes = document.notes;
-    let cleaned = clean_lines(document.lines, document.removed);
-    let outline = extract_outline(&cleaned);
-    let (words, occurrences) = count_words(segmenter, &cleaned, &outline);
-    let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
-    let formulations = count_formulations(segmenter.lexicon(), &words, chars);
-    let themes = report_themes(&cleaned, &outline);
-    let figures = extract_figures(&cleaned, &outline, segmenter.numbered_forms());
-    let year = report_year(name, &outline, &cleaned);
-    let structure = analyze_structure(&cleaned, &outline);
-    let lint = lint_report(&cleaned, &outline, &figures, year);
-    if cleaned.text.trim().is_empty() {
-        notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
-    }
-    Ok(ReportAnalysis {
-        name: name.to_owned(),
-        encoding,
-        format,
-        unit,
-        cleaned,
-        chars,
-        outline,
-        words,
-        occurrences,
-        formulations,
-        figures,
-        year,
-        structure,
-        lint,
-        themes,
-        notes,
-    })
+    Ok(ReadReport::of_document(name, read_pdf_text(pages, total_pages, limits)?).analyze(segmenter))
 }
 
 /// The year a report is for: the first 19xx/20xx year in its title, date

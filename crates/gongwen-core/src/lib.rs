@@ -43,7 +43,9 @@ pub mod themes;
 pub mod vocabulary;
 pub mod words;
 
-pub use analysis::{ReportAnalysis, analyze_pdf_report, analyze_report, analyze_report_within};
+pub use analysis::{
+    ReadReport, Reading, ReportAnalysis, analyze_pdf_report, analyze_report, analyze_report_within, read_report,
+};
 pub use decode::{DecodeError, Encoding};
 pub use segment::Segmenter;
 pub use source::{ReadError, ReadLimits};

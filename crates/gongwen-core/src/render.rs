@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::analysis::ReportAnalysis;
+use crate::analysis::Reading;
 use crate::file_name::display_file_name;
 use crate::outline::Heading;
 
@@ -20,11 +20,11 @@ const KIND_WIDTH: usize = 6 + KIND_COLUMN + 2;
 /// L2    chinese         一、 坚持政治建设首位首抓，聚焦“两个维护”落实主体责任
 /// L3    enumeration       一是 夯实工作基础，进一步健全党建工作机制
 /// ```
-pub fn render_outline(analysis: &ReportAnalysis) -> String {
+pub fn render_outline(reading: Reading<'_>) -> String {
     let mut out = String::new();
-    let outline = &analysis.outline;
-    let cleaned = &analysis.cleaned;
-    let _ = writeln!(out, "文件：{}（{}）", display_file_name(&analysis.name), analysis.encoding);
+    let outline = reading.outline;
+    let cleaned = reading.cleaned;
+    let _ = writeln!(out, "文件：{}（{}）", display_file_name(reading.name), reading.encoding);
     match &outline.title {
         Some(title) => {
             let _ = writeln!(out, "标题：L{} {}", title.line, title.text);
@@ -62,7 +62,7 @@ pub fn render_outline(analysis: &ReportAnalysis) -> String {
         let kind = removed.kind.label();
         let _ = writeln!(out, "已移除{kind}：L{}:{} {}", removed.line, removed.column, removed.text);
     }
-    for diagnostic in analysis.diagnostics().filter(|d| d.heading.is_none()) {
+    for diagnostic in reading.diagnostics().filter(|d| d.heading.is_none()) {
         let at = diagnostic.line.map(|line| format!("L{line} ")).unwrap_or_default();
         let _ = writeln!(out, "提示：{at}{}", diagnostic.message);
     }

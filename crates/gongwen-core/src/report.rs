@@ -8,16 +8,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::ReportAnalysis;
+use crate::analysis::{Reading, ReportAnalysis};
 use crate::concordance::concordance;
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
+use crate::formulations::FormulationCount;
 use crate::keyness::{SetTotals, Significance, distinctive_words_against};
 use crate::lexicon::LexiconCategory;
 use crate::noise::RemovedNoise;
-use crate::outline::{DocumentTitle, HeadingKind};
+use crate::outline::{DocumentTitle, HeadingKind, Outline};
 use crate::source::SourceFormat;
-use crate::themes::{CueHit, Genre, ThemeBasis, ThemePortion, ThemeShare, UnitPart};
+use crate::themes::{CueHit, Genre, ReportThemes, ThemeBasis, ThemePortion, ThemeShare, UnitPart};
 use crate::words::{WordCount, WordFrequencies};
 
 /// The default number of words in [`WordsRecord::top`].
@@ -180,17 +181,18 @@ pub struct ThemeSectionRecord {
 }
 
 impl OutlineRecord {
-    /// The record of an analysed report.
-    pub fn from_analysis(analysis: &ReportAnalysis) -> Self {
+    /// The record of a report read ([`ReportAnalysis::reading`],
+    /// [`ReadReport::reading`](crate::ReadReport::reading)).
+    pub fn of(reading: Reading<'_>) -> Self {
         Self {
-            file: analysis.name.clone(),
-            encoding: analysis.encoding,
-            title: text_of(&analysis.outline.title),
-            format: analysis.format,
-            subtitle: text_of(&analysis.outline.subtitle),
-            author: text_of(&analysis.outline.author),
-            date: text_of(&analysis.outline.date),
-            headings: analysis
+            file: reading.name.to_owned(),
+            encoding: reading.encoding,
+            title: text_of(&reading.outline.title),
+            format: reading.format,
+            subtitle: text_of(&reading.outline.subtitle),
+            author: text_of(&reading.outline.author),
+            date: text_of(&reading.outline.date),
+            headings: reading
                 .outline
                 .headings
                 .iter()
@@ -207,8 +209,8 @@ impl OutlineRecord {
                     points: heading.points,
                 })
                 .collect(),
-            noise: analysis.cleaned.removed.clone(),
-            diagnostics: analysis.diagnostics().cloned().collect(),
+            noise: reading.cleaned.removed.clone(),
+            diagnostics: reading.diagnostics().cloned().collect(),
         }
     }
 }
@@ -229,11 +231,15 @@ pub struct ReportWords {
 impl ReportWords {
     /// The words part of an analysis.
     pub fn from_analysis(analysis: &ReportAnalysis) -> Self {
+        Self::of(&analysis.name, analysis.words.clone(), &analysis.formulations)
+    }
+
+    /// The words part of a report named `file`.
+    pub fn of(file: &str, words: WordFrequencies, formulations: &[FormulationCount]) -> Self {
         Self {
-            file: analysis.name.clone(),
-            words: analysis.words.clone(),
-            formulations: analysis
-                .formulations
+            file: file.to_owned(),
+            words,
+            formulations: formulations
                 .iter()
                 .map(|f| FormulationRecord { term: f.term.clone(), category: f.category, count: f.count })
                 .collect(),
@@ -301,14 +307,14 @@ impl KwicRecord {
 }
 
 impl ThemesRecord {
-    /// The theme coverage of an analysed report under `scheme`, or under its
-    /// detected genre's scheme.
-    pub fn from_analysis(analysis: &ReportAnalysis, scheme: Option<Genre>) -> Self {
-        let themes = &analysis.themes;
+    /// The theme coverage of the report named `file`, whose `themes` and
+    /// `outline` these are, under `scheme`, or under its detected genre's
+    /// scheme.
+    pub fn of(file: &str, themes: &ReportThemes, outline: &Outline, scheme: Option<Genre>) -> Self {
         let coverage = scheme.map_or_else(|| themes.detected(), |genre| themes.coverage(genre));
-        let headings = &analysis.outline.headings;
+        let headings = &outline.headings;
         Self {
-            file: analysis.name.clone(),
+            file: file.to_owned(),
             themes: coverage.totals.clone(),
             scheme: coverage.scheme,
             detected_genre: themes.detection.genre,

@@ -323,11 +323,10 @@ pub struct PartRecord {
 }
 
 impl StructureRecord {
-    /// The record of an analysed report.
-    pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis) -> Self {
-        let structure = &analysis.structure;
+    /// The record of the report named `file`, whose structure this is.
+    pub fn of(file: &str, structure: &Structure) -> Self {
         Self {
-            file: analysis.name.clone(),
+            file: file.to_owned(),
             parts: structure
                 .parts
                 .iter()

@@ -58,7 +58,7 @@ pub fn analyze(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
     with_segmenter(|segmenter| {
         let analysis = analyze_report(name, bytes, segmenter).map_err(|error| JsError::new(&error.to_string()))?;
         let result = Analysis {
-            outline: OutlineRecord::from_analysis(&analysis),
+            outline: OutlineRecord::of(analysis.reading()),
             words: WordsRecord::for_set(std::slice::from_ref(&analysis), DEFAULT_TOP_WORDS).remove(0),
         };
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();

@@ -555,3 +555,64 @@ fn lint_json_contract() {
     assert_eq!(kinds, [("doubled_word", "围绕围绕"), ("doubled_word", "深入深入"), ("typo", "新时达")]);
     assert_eq!(diagnostics[2]["suggestion"], "新时代");
 }
+
+/// Each command runs only the analyses it prints: what it prints is what
+/// the whole analysis of each file gives, on the seeds and on fixtures of
+/// every format (figures and lint, which take the lexicon without the
+/// segmenter, included).
+#[test]
+fn each_command_prints_what_the_whole_analysis_gives() {
+    use gongwen_core::figures::FiguresRecord;
+    use gongwen_core::lint::LintRecord;
+    use gongwen_core::report::{OutlineRecord, ThemesRecord};
+    use gongwen_core::structure::StructureRecord;
+
+    let mut files: Vec<String> = std::fs::read_dir(seeds_dir())
+        .expect("seeds/ is readable")
+        .map(|entry| entry.expect("an entry").path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files.extend(
+        [
+            "formats/001.autonum.docx",
+            "formats/002.html",
+            "genres/gov-work-report.txt",
+            "lint/2023-misquoted-formulations.txt",
+        ]
+        .map(fixture),
+    );
+    let segmenter = gongwen_core::Segmenter::new().expect("the segmenter builds");
+    let analyses: Vec<_> = files
+        .iter()
+        .map(|file| {
+            let bytes = std::fs::read(file).expect("the file is readable");
+            gongwen_core::analyze_report(file, &bytes, &segmenter).expect("the file is analysed")
+        })
+        .collect();
+    let expected = |record: &dyn Fn(&gongwen_core::ReportAnalysis) -> Value| -> Value {
+        Value::Array(analyses.iter().map(record).collect())
+    };
+    let printed = |command: &str| -> Value {
+        let mut args = vec![command, "--json"];
+        args.extend(files.iter().map(String::as_str));
+        let output = gongwen(&args);
+        assert!(output.status.success(), "{command}: {}", String::from_utf8_lossy(&output.stderr));
+        json_of(&output)
+    };
+    assert_eq!(printed("outline"), expected(&|a| serde_json::to_value(OutlineRecord::of(a.reading())).expect("JSON")));
+    assert_eq!(
+        printed("themes"),
+        expected(&|a| serde_json::to_value(ThemesRecord::of(&a.name, &a.themes, &a.outline, None)).expect("JSON"))
+    );
+    assert_eq!(
+        printed("figures"),
+        expected(&|a| serde_json::to_value(FiguresRecord::of(&a.name, &a.figures)).expect("JSON"))
+    );
+    assert_eq!(
+        printed("structure"),
+        expected(&|a| serde_json::to_value(StructureRecord::of(&a.name, &a.structure)).expect("JSON"))
+    );
+    assert_eq!(printed("lint"), expected(&|a| serde_json::to_value(LintRecord::of(&a.name, &a.lint)).expect("JSON")));
+    let words = gongwen_core::report::WordsRecord::for_set(&analyses, gongwen_core::report::DEFAULT_TOP_WORDS);
+    assert_eq!(printed("words"), serde_json::to_value(words).expect("JSON"));
+}

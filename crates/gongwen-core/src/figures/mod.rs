@@ -562,12 +562,11 @@ pub struct FigureRecord {
 }
 
 impl FiguresRecord {
-    /// The record of an analysed report.
-    pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis) -> Self {
+    /// The record of the report named `file`, whose figures these are.
+    pub fn of(file: &str, figures: &[Figure]) -> Self {
         Self {
-            file: analysis.name.clone(),
-            figures: analysis
-                .figures
+            file: file.to_owned(),
+            figures: figures
                 .iter()
                 .map(|f| FigureRecord {
                     text: f.text.clone(),

@@ -259,12 +259,11 @@ pub struct LintRecordEntry {
 }
 
 impl LintRecord {
-    /// The record of an analysed report.
-    pub fn from_analysis(analysis: &crate::analysis::ReportAnalysis) -> Self {
+    /// The record of the report named `file`, whose findings these are.
+    pub fn of(file: &str, lint: &[LintFinding]) -> Self {
         Self {
-            file: analysis.name.clone(),
-            diagnostics: analysis
-                .lint
+            file: file.to_owned(),
+            diagnostics: lint
                 .iter()
                 .map(|f| LintRecordEntry {
                     kind: f.kind,
