@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use gongwen_core::compare::record::{CompareRecord, YearRecord};
 use gongwen_core::compare::year_over_year::{compare_years, pair_by_year};
 use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports};
+use gongwen_core::decode::decode_bytes;
 use gongwen_core::figures::{FiguresRecord, NumberedForms};
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::lexicon::Lexicon;
@@ -26,6 +27,7 @@ use gongwen_core::report::{
     DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ReportWords, ThemesRecord, WordsRecord,
 };
 use gongwen_core::structure::StructureRecord;
+use gongwen_core::term_counts::{TermCountRecord, TermList, term_counts_csv};
 use gongwen_core::themes::Genre;
 use gongwen_core::themes::scheme::CuePlace;
 use gongwen_core::{ReadLimits, ReadReport, ReportAnalysis, Segmenter, read_report};
@@ -125,6 +127,25 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Count the terms of a word list (词表统计) in each file: each term's
+    /// and each category's count and density per 10,000 characters, with
+    /// the year and reporting unit read from the title or file name.
+    Count {
+        /// Print one JSON array, one object per file, instead of text.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the files × terms table as CSV (UTF-8 with BOM, for Excel
+        /// and WPS) instead of text.
+        #[arg(long)]
+        csv: bool,
+        /// The word list: one term a line, optionally a tab and its category;
+        /// empty lines and lines starting with # are skipped (UTF-8 or GBK).
+        #[arg(long)]
+        words: PathBuf,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Compare the files with each other: the passages they share, how much
     /// of each is shared with each other file, how much is its own, and which
     /// shared passages are template phrasing (套话).
@@ -195,6 +216,7 @@ fn run(cli: Cli) -> Result<bool> {
     | Command::Figures { files, .. }
     | Command::Structure { files, .. }
     | Command::Lint { files, .. }
+    | Command::Count { files, .. }
     | Command::Compare { files, .. }
     | Command::Years { files, .. }) = &cli.command;
     let inputs = list_inputs(files);
@@ -263,6 +285,17 @@ fn run(cli: Cli) -> Result<bool> {
             let record = |read: &ReadReport| LintRecord::of(&read.name, &read.lint(&read.figures(&numbered_forms)));
             print_records(&inputs, &mut stdout, *json, record, render_lint)?
         }
+        Command::Count { json, csv, words, .. } => {
+            let list = read_term_list(words)?;
+            if *csv {
+                let (records, all_ok) = read_each(&inputs, |read| TermCountRecord::of(&list, read.reading()));
+                write_out(&mut stdout, &term_counts_csv(&list, &records))?;
+                all_ok
+            } else {
+                let record = |read: &ReadReport| TermCountRecord::of(&list, read.reading());
+                print_records(&inputs, &mut stdout, *json, record, render_term_counts)?
+            }
+        }
         Command::Compare { json, min_chars, template, exclude_templates, .. } => {
             let segmenter = segmenter()?;
             let (analyses, analyses_ok) = read_each(&inputs, |read| read.analyze(&segmenter));
@@ -320,6 +353,18 @@ fn run(cli: Cli) -> Result<bool> {
     };
     stdout.flush().context("无法写入标准输出")?;
     Ok(all_ok)
+}
+
+/// The word list at `path`, its skipped lines reported on standard error.
+fn read_term_list(path: &std::path::Path) -> Result<TermList> {
+    let shown = display_file_name(&path.to_string_lossy());
+    let bytes = std::fs::read(path).with_context(|| format!("无法读取词表 {shown}"))?;
+    let text = decode_bytes(&bytes).with_context(|| format!("无法识别词表 {shown} 的编码"))?.text;
+    let (list, diagnostics) = TermList::parse(&text).with_context(|| format!("词表 {shown} 无法使用"))?;
+    for diagnostic in diagnostics {
+        eprintln!("gongwen: 词表 {shown}：{}", diagnostic.message);
+    }
+    Ok(list)
 }
 
 /// Inputs read at once: enough to keep every core busy, few enough that
@@ -606,6 +651,32 @@ fn render_lint(record: &LintRecord) -> String {
     let mut out = format!("文件：{}（{} 处）\n", display_file_name(&record.file), record.diagnostics.len());
     for entry in &record.diagnostics {
         out.push_str(&format!("{:>5}  {}  「{}」 {}\n", entry.line, entry.kind.label(), entry.text, entry.message));
+    }
+    out
+}
+
+/// The readable word-list counts: the file with its year, unit and size,
+/// then each term and category found, with its density.
+fn render_term_counts(record: &TermCountRecord) -> String {
+    let mut about = Vec::new();
+    if let Some(year) = record.year {
+        about.push(format!("{year} 年"));
+    }
+    if let Some(unit) = &record.unit {
+        about.push(unit.clone());
+    }
+    about.push(format!("{} 字", record.chars));
+    let mut out = format!("文件：{}（{}）\n", display_file_name(&record.file), about.join("，"));
+    let rows =
+        record.counts.0.iter().zip(&record.densities.0).map(|((term, count), (_, density))| ("", term, count, density));
+    let category_rows = record
+        .categories
+        .0
+        .iter()
+        .zip(&record.category_densities.0)
+        .map(|((category, count), (_, density))| ("类别：", category, count, density));
+    for (prefix, name, count, density) in rows.chain(category_rows) {
+        out.push_str(&format!("  {prefix}{name}  {count} 次  每万字 {density}\n"));
     }
     out
 }

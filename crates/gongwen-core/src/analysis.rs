@@ -102,7 +102,8 @@ pub struct ReadReport {
     pub notes: Vec<Diagnostic>,
 }
 
-/// What the outline's record and rendering read of a report, read alone
+/// A report as read, before its analyses: what the outline's record and
+/// rendering and the word-list counts read of it, whether it was read alone
 /// ([`ReadReport::reading`]) or analysed ([`ReportAnalysis::reading`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Reading<'a> {
@@ -116,6 +117,10 @@ pub struct Reading<'a> {
     pub cleaned: &'a CleanedText,
     /// The document model.
     pub outline: &'a Outline,
+    /// Characters of the cleaned text, whitespace not counted.
+    pub chars: usize,
+    /// The year the report is for, if found.
+    pub year: Option<u32>,
     /// Findings about the file as a whole.
     pub notes: &'a [Diagnostic],
 }
@@ -138,6 +143,8 @@ macro_rules! reading_of {
             format: $report.format,
             cleaned: &$report.cleaned,
             outline: &$report.outline,
+            chars: $report.chars,
+            year: $report.year,
             notes: &$report.notes,
         }
     };

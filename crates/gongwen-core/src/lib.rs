@@ -9,7 +9,8 @@
 //! [`outline`] → document model → [`words`] (with [`segment`] and the
 //! [`lexicon`]) → [`formulations`], [`themes`], [`concordance`] → set-level
 //! [`keyness`] and [`compare`] (shared passages, similarity) → records for the
-//! CLI and the page ([`report`], [`render`]).
+//! CLI and the page ([`report`], [`render`]); a researcher's word list counted
+//! in every report with [`term_counts`], tables written for spreadsheets with [`csv`].
 //! [`analysis::analyze_report`] runs them all for one file.
 //!
 //! **Architecture invariant:** the core never reads files, fetches, or touches
@@ -20,6 +21,7 @@ pub mod analysis;
 pub mod clean;
 pub mod compare;
 pub mod concordance;
+pub mod csv;
 pub mod decode;
 pub mod diagnostic;
 pub mod figures;
@@ -38,6 +40,7 @@ pub mod segment;
 pub mod source;
 pub mod stopwords;
 pub mod structure;
+pub mod term_counts;
 pub mod text;
 pub mod themes;
 pub mod vocabulary;

@@ -616,3 +616,74 @@ fn each_command_prints_what_the_whole_analysis_gives() {
     let words = gongwen_core::report::WordsRecord::for_set(&analyses, gongwen_core::report::DEFAULT_TOP_WORDS);
     assert_eq!(printed("words"), serde_json::to_value(words).expect("JSON"));
 }
+
+/// A word list written to a file of its own for one test.
+fn word_list_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("gongwen-cli-test-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).expect("the word list is written");
+    path
+}
+
+#[test]
+fn count_json_contract_and_counts_match_the_text() {
+    let list = word_list_file(
+        "terms.txt",
+        "# 测试词表\n党建\t党的建设\n全面从严治党\t党的建设\n为民服务\t民生\n不存在的词\n".as_bytes(),
+    );
+    let files = [seed("001"), seed("003")];
+    let output = gongwen(&["count", "--json", "--words", &list.to_string_lossy(), &files[0], &files[1]]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json = json_of(&output);
+    let records = json.as_array().expect("an array");
+    assert_eq!(records.len(), 2);
+    // Keys keep the list's order (serde_json's Value sorts them: look at the text).
+    let printed = String::from_utf8_lossy(&output.stdout);
+    let at = |key: &str| printed.find(&format!("\"{key}\": ")).expect("the key is printed");
+    assert!(at("党建") < at("全面从严治党") && at("全面从严治党") < at("为民服务") && at("为民服务") < at("不存在的词"));
+    let segmenter = gongwen_core::Segmenter::new().expect("the segmenter builds");
+    for (record, file) in records.iter().zip(&files) {
+        for key in ["file", "year", "unit", "chars", "counts", "categories", "densities", "category_densities"] {
+            assert!(record.get(key).is_some(), "a record has {key}");
+        }
+        assert_eq!(record["file"], file.as_str());
+        let bytes = std::fs::read(file).expect("the seed is readable");
+        let analysis = gongwen_core::analyze_report(file, &bytes, &segmenter).expect("analysed");
+        assert_eq!(record["chars"], analysis.chars);
+        assert_eq!(record["year"], serde_json::to_value(analysis.year).expect("JSON"));
+        let counts = record["counts"].as_object().expect("counts by term");
+        let terms = ["党建", "全面从严治党", "为民服务", "不存在的词"];
+        assert_eq!(counts.len(), terms.len());
+        for term in terms {
+            assert_eq!(counts[term], analysis.cleaned.text.matches(term).count(), "{term}");
+        }
+        let sum = counts["党建"].as_u64().expect("a count") + counts["全面从严治党"].as_u64().expect("a count");
+        assert_eq!(record["categories"]["党的建设"], sum);
+        assert!(counts["党建"].as_u64().expect("a count") > 0, "the seeds speak of 党建");
+        let density = record["densities"]["党建"].as_f64().expect("a density");
+        let expected = counts["党建"].as_f64().expect("a count") * 10_000.0 / analysis.chars as f64;
+        assert!((density - expected).abs() < 0.001, "{density} vs {expected}");
+    }
+}
+
+#[test]
+fn count_csv_opens_in_spreadsheets_and_bad_lists_are_refused() {
+    let gbk_list = encoding_rs::GBK.encode("党建\t党的建设\n为民服务\n").0.into_owned();
+    let list = word_list_file("gbk.txt", &gbk_list);
+    let output = gongwen(&["count", "--csv", "--words", &list.to_string_lossy(), &seed("001")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let csv = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(csv.starts_with('\u{FEFF}'), "a byte order mark for Excel and WPS");
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 2, "a header and one row: {csv}");
+    assert_eq!(
+        lines[0],
+        "\u{FEFF}文件,单位,年份,字数,党建,为民服务,类别：党的建设,党建（每万字）,为民服务（每万字）,类别：党的建设（每万字）"
+    );
+    let empty = word_list_file("empty.txt", "# 只有注释\n\n".as_bytes());
+    let output = gongwen(&["count", "--json", "--words", &empty.to_string_lossy(), &seed("001")]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("词表里没有词"), "a message in Chinese");
+    let output = gongwen(&["count", "--words", "/nonexistent/list.txt", &seed("001")]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("无法读取词表"));
+}
