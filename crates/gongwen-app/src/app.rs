@@ -32,6 +32,7 @@ use crate::components::side_by_side::SideBySide;
 use crate::components::splitter::Splitter;
 use crate::components::structure_check_panel::StructureCheckPanel;
 use crate::components::structure_panel::StructurePanel;
+use crate::components::term_panel::TermPanel;
 use crate::components::theme_panel::ThemePanel;
 use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
@@ -75,11 +76,13 @@ enum View {
     Compare,
     /// The figures (实绩数据) of every report.
     Figures,
+    /// 词表统计: a word list counted in every report.
+    TermCounts,
 }
 
 /// The tabs of the right-hand pane, in order. They must stay on one line
 /// in the pane's default width at 1366 px: keep labels to two characters.
-const VIEWS: [(View, &str); 9] = [
+const VIEWS: [(View, &str); 10] = [
     (View::Keyness, "特色词"),
     (View::Words, "词频"),
     (View::Formulations, "提法"),
@@ -89,6 +92,7 @@ const VIEWS: [(View, &str); 9] = [
     (View::Compare, "比对"),
     (View::Figures, "数据"),
     (View::Lint, "校对"),
+    (View::TermCounts, "词表"),
 ];
 
 /// The files of a `FileList` (without a path in a dropped folder).
@@ -470,6 +474,7 @@ pub fn App() -> Html {
                                     <LintPanel reports={analysed.clone()} filter={lint_filter.clone()} on_filter={on_lint_filter.clone()}
                                         on_open_at={on_open_at_closing_pair.clone()} />
                                 },
+                                View::TermCounts => html! { <TermPanel reports={analysed.clone()} on_word={on_word.clone()} /> },
                             } }
                         </div>
                     </section>

@@ -36,4 +36,5 @@ pub mod set_analyses;
 pub mod shared_text;
 pub mod state;
 pub mod structure_check;
+pub mod term_table;
 pub mod worker;

@@ -12,3 +12,12 @@ pub fn local_storage() -> Option<web_sys::Storage> {
 pub fn read(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
+
+/// Stores `value` under `key`; a refused write (private mode, quota) only
+/// loses the preference, with a warning on the console.
+pub fn write(key: &str, value: &str) {
+    let Some(storage) = local_storage() else { return };
+    if let Err(error) = storage.set_item(key, value) {
+        web_sys::console::warn_3(&"gongwen: could not store".into(), &key.into(), &error);
+    }
+}

@@ -16,6 +16,7 @@ pub mod similarity_view;
 pub mod splitter;
 pub mod structure_check_panel;
 pub mod structure_panel;
+pub mod term_panel;
 pub mod theme_panel;
 pub mod vocabulary_dialog;
 pub mod word_panel;

@@ -639,7 +639,9 @@ fn count_json_contract_and_counts_match_the_text() {
     // Keys keep the list's order (serde_json's Value sorts them: look at the text).
     let printed = String::from_utf8_lossy(&output.stdout);
     let at = |key: &str| printed.find(&format!("\"{key}\": ")).expect("the key is printed");
-    assert!(at("党建") < at("全面从严治党") && at("全面从严治党") < at("为民服务") && at("为民服务") < at("不存在的词"));
+    assert!(
+        at("党建") < at("全面从严治党") && at("全面从严治党") < at("为民服务") && at("为民服务") < at("不存在的词")
+    );
     let segmenter = gongwen_core::Segmenter::new().expect("the segmenter builds");
     for (record, file) in records.iter().zip(&files) {
         for key in ["file", "year", "unit", "chars", "counts", "categories", "densities", "category_densities"] {

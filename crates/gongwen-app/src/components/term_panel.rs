@@ -1,0 +1,369 @@
+//! The 词表 view (词表统计): a researcher's word list — pasted, typed, loaded
+//! from a file (UTF-8 or GBK) or the sample one — counted in every loaded
+//! report. One row per report with its year and unit, a column per term and
+//! per category, counts or densities per 10,000 characters, sorted by any
+//! column; a count opens the concordance of its term; the table exports as
+//! CSV for Excel and WPS. The list is kept in the browser for next time.
+//!
+//! Counting runs on the page thread a few dozen reports per task (one pass
+//! of the list's table over each text), and only for reports not counted
+//! yet with this list, so that a thousand reports never freeze the page.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gongwen_core::diagnostic::Diagnostic;
+use gongwen_core::file_name::display_file_name;
+use gongwen_core::term_counts::{TermCountRecord, TermList, term_counts_csv};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::download::download;
+use crate::local_storage;
+use crate::protocol::ReportId;
+use crate::state::{AnalysedReports, SharedAnalysis};
+use crate::term_table::{
+    Column, MAX_TERM_COLUMNS, Measure, SAMPLE_TERM_LIST, STORAGE_KEY, TermRow, cell_text, number_in, sorted_rows,
+};
+
+/// Reports counted per task.
+const REPORTS_PER_TASK: usize = 40;
+
+/// Properties of [`TermPanel`].
+#[derive(Properties, PartialEq)]
+pub struct TermPanelProps {
+    /// Every analysed report, in list order.
+    pub reports: AnalysedReports,
+    /// Called with a term to look up in every report.
+    pub on_word: Callback<String>,
+}
+
+/// The list in use, numbered so that a new one (even with the same terms)
+/// recounts.
+#[derive(Clone)]
+struct AppliedList {
+    version: u64,
+    list: Rc<TermList>,
+}
+
+impl PartialEq for AppliedList {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+    }
+}
+
+/// What parsing the draft said.
+#[derive(Clone, PartialEq, Default)]
+struct ListNotes {
+    error: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The counts made with the list of `version`, by report, each with the
+/// analysis it was made from (a report analysed again is counted again).
+#[derive(Default)]
+struct CountCache {
+    version: u64,
+    by_report: HashMap<ReportId, (SharedAnalysis, Rc<TermCountRecord>)>,
+    /// Raised by each new count, so that an older one stops.
+    generation: u64,
+}
+
+/// The counted rows, in list order, and how far counting has come.
+#[derive(Clone, PartialEq, Default)]
+struct Counted {
+    rows: Vec<TermRow>,
+    done: usize,
+    total: usize,
+}
+
+/// Parses `text` into the list to apply, or says why it cannot be.
+fn parse_list(text: &str, version: u64) -> (Option<AppliedList>, ListNotes) {
+    match TermList::parse(text) {
+        Ok((list, diagnostics)) => {
+            (Some(AppliedList { version, list: Rc::new(list) }), ListNotes { error: None, diagnostics })
+        }
+        Err(error) => (None, ListNotes { error: Some(error.to_string()), diagnostics: Vec::new() }),
+    }
+}
+
+/// The text of a word-list file: UTF-8, UTF-16 with its byte order mark,
+/// or GBK/GB18030, decoded by the browser (the page leaves the core's
+/// decoder and its tables to the analysis workers).
+fn decode_text_file(bytes: &js_sys::Uint8Array) -> Result<String, String> {
+    let first = |n: u32| bytes.subarray(0, n.min(bytes.length())).to_vec();
+    let label = match first(3).as_slice() {
+        [0xFF, 0xFE, ..] => "utf-16le",
+        [0xFE, 0xFF, ..] => "utf-16be",
+        _ => "utf-8",
+    };
+    let decode = |label: &str| -> Option<String> {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(true);
+        web_sys::TextDecoder::new_with_label_and_options(label, &options).ok()?.decode_with_buffer_source(bytes).ok()
+    };
+    decode(label)
+        .or_else(|| (label == "utf-8").then(|| decode("gb18030")).flatten())
+        .map(|text| text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text))
+        .ok_or_else(|| "词表文件的编码无法识别：请存为 UTF-8 或 GBK 纯文本".to_owned())
+}
+
+/// The 词表 view.
+#[component]
+pub fn TermPanel(props: &TermPanelProps) -> Html {
+    let stored = use_memo((), |()| local_storage::read(STORAGE_KEY).unwrap_or_default());
+    let draft = use_state(|| (*stored).clone());
+    let applied_and_notes =
+        use_state(|| if stored.trim().is_empty() { (None, ListNotes::default()) } else { parse_list(&stored, 1) });
+    let (applied, notes) = (*applied_and_notes).clone();
+    let measure = use_state(Measure::default);
+    let column = use_state(Column::default);
+    let cache = use_mut_ref(CountCache::default);
+    let counted = use_state(Counted::default);
+
+    // Count the reports not counted yet with the list in use, a few per task.
+    {
+        let cache = cache.clone();
+        let counted = counted.clone();
+        use_effect_with((applied.clone(), props.reports.clone()), move |(applied, reports)| {
+            let generation = {
+                let mut cache = cache.borrow_mut();
+                cache.generation += 1;
+                cache.generation
+            };
+            match applied.clone() {
+                None => counted.set(Counted::default()),
+                Some(AppliedList { version, list }) => {
+                    let reports = reports.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        {
+                            let mut cache = cache.borrow_mut();
+                            if cache.version != version {
+                                cache.version = version;
+                                cache.by_report.clear();
+                            }
+                        }
+                        let missing: Vec<&(ReportId, SharedAnalysis)> = reports
+                            .iter()
+                            .filter(|(id, analysis)| {
+                                cache
+                                    .borrow()
+                                    .by_report
+                                    .get(id)
+                                    .is_none_or(|(counted_from, _)| counted_from != analysis)
+                            })
+                            .collect();
+                        let total = reports.len();
+                        let mut done = total - missing.len();
+                        for (index, chunk) in missing.chunks(REPORTS_PER_TASK).enumerate() {
+                            if index > 0 {
+                                // The last counts stay in view until these are done.
+                                counted.set(Counted { rows: counted.rows.clone(), done, total });
+                                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                                if cache.borrow().generation != generation {
+                                    return;
+                                }
+                            }
+                            let mut cache = cache.borrow_mut();
+                            for (id, analysis) in chunk {
+                                let record = TermCountRecord::of(&list, analysis.reading());
+                                cache.by_report.insert(*id, (analysis.clone(), Rc::new(record)));
+                            }
+                            done += chunk.len();
+                        }
+                        let cache = cache.borrow();
+                        if cache.generation == generation {
+                            let rows = reports
+                                .iter()
+                                .filter_map(|(id, _)| cache.by_report.get(id).map(|(_, record)| (*id, record.clone())))
+                                .collect();
+                            counted.set(Counted { rows, done: total, total });
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    let apply_text = {
+        let applied_and_notes = applied_and_notes.clone();
+        let draft = draft.clone();
+        move |text: String| {
+            let version = applied_and_notes.0.as_ref().map_or(1, |applied| applied.version + 1);
+            let (list, notes) = parse_list(&text, version);
+            if list.is_some() {
+                local_storage::write(STORAGE_KEY, &text);
+            }
+            draft.set(text);
+            // A list that cannot be used leaves the counts of the last one.
+            let keep = applied_and_notes.0.clone();
+            applied_and_notes.set((list.or(keep), notes));
+        }
+    };
+    let on_input = {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            draft.set(area.value());
+        })
+    };
+    let on_apply = {
+        let apply_text = apply_text.clone();
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| apply_text((*draft).clone()))
+    };
+    let on_sample = {
+        let apply_text = apply_text.clone();
+        Callback::from(move |_: MouseEvent| apply_text(SAMPLE_TERM_LIST.to_owned()))
+    };
+    let on_file = {
+        let applied_and_notes = applied_and_notes.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let apply_text = apply_text.clone();
+            let applied_and_notes = applied_and_notes.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = match JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => decode_text_file(&js_sys::Uint8Array::new(&buffer)),
+                    Err(_) => Err("词表文件无法读取".to_owned()),
+                };
+                match text {
+                    Ok(text) => apply_text(text),
+                    Err(message) => {
+                        let notes = ListNotes { error: Some(message), diagnostics: Vec::new() };
+                        applied_and_notes.set((applied_and_notes.0.clone(), notes));
+                    }
+                }
+            });
+        })
+    };
+    let on_measure = {
+        let measure = measure.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            measure.set(if select.value() == "density" { Measure::Density } else { Measure::Count });
+        })
+    };
+    let on_export = {
+        let applied = applied.clone();
+        let counted = counted.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(AppliedList { list, .. }) = &applied else { return };
+            let records: Vec<TermCountRecord> = counted.rows.iter().map(|(_, record)| (**record).clone()).collect();
+            if let Err(error) = download("词表统计.csv", "text/csv;charset=utf-8", &term_counts_csv(list, &records))
+            {
+                web_sys::console::error_2(&"gongwen: could not export the word-list counts".into(), &error);
+            }
+        })
+    };
+    let sort_header = |target: Column, label: String, title: String| {
+        let column = column.clone();
+        let active = *column == target;
+        let sort = if active && target != Column::Report { "descending" } else { "none" };
+        html! {
+            <th aria-sort={sort} {title}>
+                <button class={classes!("sort-button", active.then_some("active"))}
+                    onclick={Callback::from(move |_: MouseEvent| column.set(target))}>{ label }</button>
+            </th>
+        }
+    };
+    let rows = sorted_rows(counted.rows.clone(), *column, *measure);
+    let (term_columns, category_columns) = applied
+        .as_ref()
+        .map_or((0, 0), |applied| (applied.list.terms.len().min(MAX_TERM_COLUMNS), applied.list.categories.len()));
+    let unit_label = if *measure == Measure::Density { "每万字" } else { "次" };
+
+    html! {
+        <section class="term-panel" aria-label="词表统计">
+            <div class="term-input">
+                <textarea rows="5" aria-label="词表" value={(*draft).clone()} oninput={on_input}
+                    placeholder={"每行一个词；可在词后加制表符和类别（从表格复制两列粘贴即可），如：\n数字经济\t数字化\n生态环境\t绿色发展"} />
+                <div class="term-actions">
+                    <button class="primary" onclick={on_apply}>{ "统计" }</button>
+                    <button onclick={on_sample} title="党建述职常用的几个词，供试用">{ "示例词表" }</button>
+                    <label class="file-button" title="纯文本，UTF-8 或 GBK 编码">
+                        { "载入词表文件…" }
+                        <input type="file" accept=".txt,.tsv,.csv,text/plain" onchange={on_file} />
+                    </label>
+                    <select onchange={on_measure} aria-label="显示">
+                        <option value="count" selected={*measure == Measure::Count}>{ "次数" }</option>
+                        <option value="density" selected={*measure == Measure::Density}>{ "每万字" }</option>
+                    </select>
+                    <button onclick={on_export} disabled={counted.rows.is_empty()} title="报告 × 词的表格（含每万字频次），可用 Excel、WPS 打开">
+                        { "导出 CSV" }
+                    </button>
+                </div>
+            </div>
+            if let Some(error) = &notes.error {
+                <p class="panel-note term-error" role="alert">{ error }</p>
+            }
+            if !notes.diagnostics.is_empty() {
+                <ul class="term-notes">
+                    { for notes.diagnostics.iter().map(|d| html! { <li>{ &d.message }</li> }) }
+                </ul>
+            }
+            if counted.done < counted.total {
+                <p class="panel-note" role="status">{ format!("正在统计：{} / {} 份报告", counted.done, counted.total) }</p>
+            }
+            if let Some(AppliedList { list, .. }) = &applied {
+                <div class="term-table-wrap">
+                    <table class="score-table term-table">
+                        <thead><tr>
+                            { sort_header(Column::Report, "报告".to_owned(), "按报告列表的顺序".to_owned()) }
+                            { sort_header(Column::Year, "年份".to_owned(), "从标题、日期或文件名读出的年份".to_owned()) }
+                            { sort_header(Column::Unit, "单位".to_owned(), "从标题或文件名读出的单位或署名".to_owned()) }
+                            { sort_header(Column::Chars, "字数".to_owned(), "正文字数，不计空白".to_owned()) }
+                            { for list.terms.iter().take(term_columns).enumerate().map(|(index, term)| {
+                                let title = term.category.and_then(|c| list.categories.get(c))
+                                    .map_or_else(|| term.text.clone(), |category| format!("{}（{category}）", term.text));
+                                sort_header(Column::Term(index), term.text.clone(), title)
+                            }) }
+                            { for list.categories.iter().enumerate().map(|(index, category)| {
+                                sort_header(Column::Category(index), format!("类：{category}"), format!("类别「{category}」下各词之和"))
+                            }) }
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|(_, record)| {
+                                let name = display_file_name(&record.file);
+                                let number = |column: Column| number_in(record, column, *measure).map(|v| cell_text(v, *measure)).unwrap_or_default();
+                                html! {
+                                    <tr>
+                                        <td class="file-cell" title={name.clone()}>{ name }</td>
+                                        <td class="number">{ record.year.map(|y| y.to_string()).unwrap_or_default() }</td>
+                                        <td>{ record.unit.clone().unwrap_or_default() }</td>
+                                        <td class="number">{ record.chars }</td>
+                                        { for (0..term_columns).map(|index| {
+                                            let term = list.terms[index].text.clone();
+                                            let count = record.counts.0.get(index).map_or(0, |(_, count)| *count);
+                                            let title = format!("{term}：{count} 次，点击查看用例");
+                                            html! {
+                                                <td class={classes!("number", "term-count", (count == 0).then_some("zero"))} {title}
+                                                    onclick={props.on_word.reform(move |_: MouseEvent| term.clone())}>
+                                                    { number(Column::Term(index)) }
+                                                </td>
+                                            }
+                                        }) }
+                                        { for (0..category_columns).map(|index| html! {
+                                            <td class="number category-count">{ number(Column::Category(index)) }</td>
+                                        }) }
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                if list.terms.len() > MAX_TERM_COLUMNS {
+                    <p class="panel-note">{ format!("词表有 {} 个词，这里列出前 {MAX_TERM_COLUMNS} 个；导出 CSV 可看全部。", list.terms.len()) }</p>
+                }
+                <p class="panel-note">{ format!(
+                    "单位：{unit_label}。词次是该词在正文中出现的次数（从左到右不重叠计数，与 Python 的 str.count 相同；分词是否切开不影响），类别是其下各词之和；每万字 = 词次 ÷ 字数 × 10000，字数不计空白。点击数字查看该词在各报告中的用例。"
+                ) }</p>
+            } else if notes.error.is_none() {
+                <p class="panel-note">{ "粘贴或载入一份词表（如数字经济、生态环境等政策词），点击「统计」，得到每份报告中各词、各类别的次数与每万字频次，可导出 CSV 做进一步分析。" }</p>
+            }
+        </section>
+    }
+}
