@@ -5,8 +5,11 @@
 //
 // - `analysedMillis`: from the drop to every report analysed (the file list
 //   has no report 「分析中」 left);
+// - `overviewMillis`: from the drop to the overview (the landing view)
+//   listing all N reports;
 // - `distinctiveMillis`: from the drop to the 特色词 panel listing the
-//   selected report's words against the N − 1 others;
+//   first report's words against the N − 1 others, that report opened from
+//   the list once the overview was ready;
 // - `longTasks`: the page thread's long tasks (PerformanceObserver 'longtask':
 //   more than 50 ms) from the drop on: the longest, how many, how many over
 //   100 ms, and the eight longest with when they began after the drop;
@@ -209,6 +212,12 @@ async function measure(count, dist) {
       return performance.now();
     }, count, { timeout: 30 * 60_000, polling: 50 }).then((handle) => handle.jsonValue());
     const profile = process.env.PROFILE ? selfTimes((await cdp.send('Profiler.stop')).profile) : undefined;
+    // The landing view: the overview lists every report.
+    const overviewAt = await page.waitForFunction((count) => (
+      document.querySelector(`.overview-table[aria-rowcount="${count + 1}"]`) ? performance.now() : false
+    ), count, { timeout: 10 * 60_000, polling: 50 }).then((handle) => handle.jsonValue());
+    // Then the first report opened: its distinctive words against the others.
+    await page.click('.file-item >> nth=0');
     const distinctiveAt = await page.waitForFunction((others) => {
       const title = document.querySelector('.keyness-panel .list-title')?.textContent ?? '';
       return title.includes(`其余 ${others} 份`) && document.querySelector('.keyness-panel .distinctive, .keyness-panel .keyness-empty')
@@ -240,6 +249,7 @@ async function measure(count, dist) {
       megabytes: Number((dropped.bytes / 1e6).toFixed(1)),
       hardwareConcurrency: await page.evaluate(() => navigator.hardwareConcurrency),
       analysedMillis: Math.round(analysedAt - dropped.started),
+      overviewMillis: Math.round(overviewAt - dropped.started),
       distinctiveMillis: Math.round(distinctiveAt - dropped.started),
       longTasks: {
         longestMillis: durations[0] ?? 0,

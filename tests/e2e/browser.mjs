@@ -139,6 +139,16 @@ export async function waitForReports(page, count, timeout = 30_000) {
 }
 
 /**
+ * Opens a report from the file list (the overview is the landing view once
+ * two or more reports are in): the first, or the first whose item holds
+ * `name`; waits for the reader.
+ */
+export async function openReport(page, name = null) {
+  await page.click(name === null ? '.file-item >> nth=0' : `.file-item:has-text("${name}")`);
+  await page.waitForSelector('.reader-scroll');
+}
+
+/**
  * Dispatches a drop of `files` on the drop zone: each { name, text } or
  * { name, bytes }.
  */

@@ -13,7 +13,7 @@
 // Screenshots at 1366×768.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { cspViolations, screenshot, waitForDictionary, waitForReports, withPage, openReport } from './browser.mjs';
 
 /** The ECharts option of the chart in `selector`, as plain data. */
 function chartOption(page, selector) {
@@ -91,6 +91,7 @@ test('the seeds as a graph, and their shared text shaded in the reader', async (
     await waitForDictionary(page);
     await page.click('#load-samples');
     await waitForReports(page, 5);
+    await openReport(page);
     await page.click('.view-tab:has-text("比对")');
     await page.waitForSelector('.compare-result', { timeout: 60_000 });
     await page.waitForFunction(() => document.querySelector('.similarity-heatmap .chart-canvas canvas'));

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, cspViolations, dropFiles, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { ROOT, cspViolations, dropFiles, screenshot, waitForDictionary, waitForReports, withPage, openReport } from './browser.mjs';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/year-over-year');
 const LATER = '市局2023年度述职报告.txt';
@@ -44,6 +44,7 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       await waitForDictionary(page);
       await dropFiles(page, files);
       await waitForReports(page, 2);
+      await openReport(page);
       await page.click('.view-tab:has-text("比对")');
       await page.click('.compare-mode:has-text("对照")');
 

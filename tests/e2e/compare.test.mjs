@@ -7,7 +7,7 @@
 // 1366×768 and 1920×1080.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { cspViolations, screenshot, waitForDictionary, waitForReports, withPage, openReport } from './browser.mjs';
 
 /** Clicks the heatmap cell of row report `row` and column report `column` (names' prefixes). */
 async function clickCell(page, row, column) {
@@ -34,6 +34,7 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       await waitForDictionary(page);
       await page.click('#load-samples');
       await waitForReports(page, 5);
+      await openReport(page);
       // The comparison's own worker ends once its answer has arrived (its
       // memory with it); the keyness worker, started before, stays.
       const comparisonWorkerClosed = new Promise((closed) => {

@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { dropFiles, openPage, screenshot, seedFiles, waitForPool, waitForReports } from './browser.mjs';
+import { dropFiles, openPage, screenshot, seedFiles, waitForPool, waitForReports, openReport } from './browser.mjs';
 
 /** Every file item's name, status and worker. */
 function fileItems(page) {
@@ -57,6 +57,7 @@ describe('the analysis pool', () => {
     }
     assert.equal(await page.$('.analysis-progress'), null, 'the progress bar is gone once everything is analysed');
     // The distinctive words come from the keyness worker, against the 19 others.
+    await openReport(page);
     await page.waitForFunction(() => document.querySelector('.keyness-panel .list-title')?.textContent.includes('其余 19 份'));
     await page.waitForSelector('.keyness-panel .distinctive, .keyness-panel .keyness-empty');
   });

@@ -12,7 +12,7 @@
 // Screenshots at 1366×768 and 1920×1080.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { cspViolations, openPage, screenshot, seedFiles, waitForDictionary, waitForReports } from './browser.mjs';
+import { cspViolations, openPage, screenshot, seedFiles, waitForDictionary, waitForReports, openReport } from './browser.mjs';
 
 const SEEDS = new Map((await seedFiles()).map(({ name, text }) => [name, text]));
 
@@ -28,6 +28,7 @@ async function loadSamples(page, [width, height]) {
   await waitForDictionary(page);
   await page.click('#load-samples');
   await waitForReports(page, 5);
+  await openReport(page);
 }
 
 /** Waits two frames, for layout and ECharts to settle. */

@@ -4,7 +4,7 @@
 // see the empty state of 特色词 when two reports are the same.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { dropFiles, openPage, screenshot, seedFiles, waitForDictionary, waitForReports } from './browser.mjs';
+import { dropFiles, openPage, screenshot, seedFiles, waitForDictionary, waitForReports, openReport } from './browser.mjs';
 
 /** Rows of the concordance as { left, match, right, report }. */
 function kwicRows(page) {
@@ -40,6 +40,7 @@ describe('the vocabulary views', () => {
     session = await openPage();
     await session.page.click('#load-samples');
     await waitForReports(session.page, 5);
+    await openReport(session.page);
   });
   after(async () => session?.close());
 

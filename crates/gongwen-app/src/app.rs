@@ -27,6 +27,7 @@ use crate::components::formulation_panel::FormulationPanel;
 use crate::components::keyness_panel::KeynessPanel;
 use crate::components::lint_panel::LintPanel;
 use crate::components::outline_tree::OutlineTree;
+use crate::components::overview_panel::{OverviewPanel, OverviewTarget};
 use crate::components::reader::Reader;
 use crate::components::side_by_side::SideBySide;
 use crate::components::splitter::Splitter;
@@ -314,7 +315,7 @@ pub fn App() -> Html {
         ComparisonStatus::Ready(set) if set.ids.iter().eq(compared.iter().map(|(id, _)| id)) => Some(set.clone()),
         _ => None,
     };
-    let shared_text = use_memo((current_comparison, state.selected_analysis()), |(set, selected)| {
+    let shared_text = use_memo((current_comparison.clone(), state.selected_analysis()), |(set, selected)| {
         let (set, analysis) = (set.as_ref()?, selected.as_ref()?);
         let names: Vec<String> = set
             .ids
@@ -330,6 +331,50 @@ pub fn App() -> Html {
     let on_significance = use_callback(significance.setter(), |level: Significance, setter| setter.set(level));
     let keyness = use_keyness(&analysed, state.selected);
     let selected = state.selected_analysis();
+    let shows_overview = state.shows_overview() && side_by_side.is_none() && year_reports.is_none();
+    // Each report's own-text share, once the reports loaded now are compared.
+    let own_shares = use_memo(current_comparison.clone(), |set| {
+        set.as_ref().map(|set| {
+            Rc::new(
+                set.ids
+                    .iter()
+                    .zip(&set.comparison.reports)
+                    .map(|(id, report)| (*id, report.own_share))
+                    .collect::<std::collections::HashMap<_, _>>(),
+            )
+        })
+    });
+    let on_open_overview = {
+        let (dispatcher, view) = (state.dispatcher(), view.clone());
+        Callback::from(move |(id, target): (ReportId, OverviewTarget)| {
+            dispatcher.dispatch(Action::Select(id));
+            match target {
+                OverviewTarget::Report => {}
+                OverviewTarget::Figures => view.set(View::Figures),
+                OverviewTarget::Structure => view.set(View::StructureCheck),
+                OverviewTarget::Compare => view.set(View::Compare),
+                OverviewTarget::Lint => view.set(View::Lint),
+            }
+        })
+    };
+    let on_show_overview = dispatch.reform(|_: MouseEvent| Action::ShowOverview);
+    // Beside the overview, the views of the whole set: a view of one report
+    // (its distinctive words, its frequencies) gives way to 篇幅, and comes
+    // back when a report is opened, unless another view was chosen since.
+    let view_before_overview = use_mut_ref(|| None::<View>);
+    {
+        let (view, before) = (view.clone(), view_before_overview.clone());
+        use_effect_with(shows_overview, move |shows| {
+            if *shows && matches!(*view, View::Keyness | View::Words) {
+                *before.borrow_mut() = Some(*view);
+                view.set(View::Structure);
+            } else if !*shows
+                && let Some(earlier) = before.borrow_mut().take().filter(|_| *view == View::Structure)
+            {
+                view.set(earlier);
+            }
+        });
+    }
 
     let progress_counts = state.progress();
     let status = match &state.dictionary {
@@ -405,39 +450,49 @@ pub fn App() -> Html {
             </header>
             <div class={classes!("layout", (side_by_side.is_some() || year_reports.is_some()).then_some("comparing"))}>
                 <aside class="sidebar">
-                    <h2 class="pane-title">{ format!("报告（{}）", state.reports.len()) }</h2>
-                    <FileList reports={state.reports.clone()} selected={state.selected} {on_select} {on_remove} />
+                    <h2 class="pane-title">
+                        { format!("报告（{}）", state.reports.len()) }
+                        if analysed.len() > 1 {
+                            <button id="show-overview" class={classes!("overview-button", shows_overview.then_some("active"))}
+                                aria-pressed={shows_overview.to_string()} onclick={on_show_overview} title="全部报告一览">{ "总览" }</button>
+                        }
+                    </h2>
+                    <FileList reports={state.reports.clone()} selected={if shows_overview { None } else { state.selected }} {on_select} {on_remove} />
                 </aside>
                 { splitter(Pane::Files) }
-                if let Some(analysis) = selected {
-                    <section class="outline-pane">
-                        <h2 class="pane-title">{ "大纲" }</h2>
-                        <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()}
-                            focused={state.focused_heading()} on_focus={on_focus.clone()} />
-                    </section>
-                    { splitter(Pane::Outline) }
-                    if let Some((left, right, set)) = side_by_side {
-                        <section class="reader-pane comparing">
-                            <SideBySide {left} {right} comparison={set} on_swap={on_swap_pair} on_close={on_close_pair} />
-                        </section>
-                    } else if let Some((current, previous)) = year_reports {
-                        <section class="reader-pane comparing">
-                            <YearView {current} {previous} status={year_comparison.status.clone()}
-                                on_retry={year_comparison.retry.clone()} on_close={on_close_years} />
-                        </section>
+                if let Some(analysis) = selected.clone() {
+                    if shows_overview {
+                        <OverviewPanel reports={analysed.clone()} own_shares={(*own_shares).clone()} on_open={on_open_overview} />
                     } else {
-                        <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
-                            <Reader key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()} focus={state.focus}
-                                highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()}
-                                shared={(*shared_text).clone()} shade_shared={*shade_shared} {on_shade_shared}
-                                layers={*mark_layers} on_layers={on_mark_layers} lint_filter={lint_filter.clone()} />
-                            if let Some(lookup) = &state.lookup {
-                                { splitter(Pane::Concordance) }
-                                <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at.clone()}
-                                    on_width={dispatch.reform(Action::SetLookupWidth)} on_sort={dispatch.reform(Action::SetLookupSort)}
-                                    on_close={dispatch.reform(|()| Action::CloseLookup)} on_ignore={on_ignore_word} on_keep={on_keep_word} />
-                            }
+                        <section class="outline-pane">
+                            <h2 class="pane-title">{ "大纲" }</h2>
+                            <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()}
+                                focused={state.focused_heading()} on_focus={on_focus.clone()} />
                         </section>
+                        { splitter(Pane::Outline) }
+                        if let Some((left, right, set)) = side_by_side {
+                            <section class="reader-pane comparing">
+                                <SideBySide {left} {right} comparison={set} on_swap={on_swap_pair} on_close={on_close_pair} />
+                            </section>
+                        } else if let Some((current, previous)) = year_reports {
+                            <section class="reader-pane comparing">
+                                <YearView {current} {previous} status={year_comparison.status.clone()}
+                                    on_retry={year_comparison.retry.clone()} on_close={on_close_years} />
+                            </section>
+                        } else {
+                            <section class={classes!("reader-pane", state.lookup.is_some().then_some("with-concordance"))}>
+                                <Reader key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()} focus={state.focus}
+                                    highlighted={state.lookup.as_ref().map(|l| AttrValue::from(l.word.clone()))} on_word={on_word.clone()}
+                                    shared={(*shared_text).clone()} shade_shared={*shade_shared} {on_shade_shared}
+                                    layers={*mark_layers} on_layers={on_mark_layers} lint_filter={lint_filter.clone()} />
+                                if let Some(lookup) = &state.lookup {
+                                    { splitter(Pane::Concordance) }
+                                    <Concordance reports={analysed.clone()} lookup={lookup.clone()} on_open={on_open_at.clone()}
+                                        on_width={dispatch.reform(Action::SetLookupWidth)} on_sort={dispatch.reform(Action::SetLookupSort)}
+                                        on_close={dispatch.reform(|()| Action::CloseLookup)} on_ignore={on_ignore_word} on_keep={on_keep_word} />
+                                }
+                            </section>
+                        }
                     }
                     { splitter(Pane::Views) }
                     <section class="chart-pane">

@@ -26,6 +26,7 @@ pub mod hooks;
 pub mod incoming_file;
 pub mod lint_filter;
 pub mod local_storage;
+pub mod overview_table;
 pub mod pane_sizes;
 pub mod pdf_reader;
 pub mod pinyin_order;

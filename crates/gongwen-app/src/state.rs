@@ -175,6 +175,10 @@ pub struct AppState {
     pub lookup: Option<Lookup>,
     /// The user's vocabulary changes, applied by the worker.
     pub vocabulary: UserVocabulary,
+    /// Whether the overview of the whole stack takes the outline's and the
+    /// reader's place: the landing view once two or more reports are in,
+    /// left for a report by opening one (a row, a file, a place, a word).
+    pub overview: bool,
 }
 
 impl Default for AppState {
@@ -186,6 +190,7 @@ impl Default for AppState {
             focus: None,
             lookup: None,
             vocabulary: UserVocabulary::default(),
+            overview: true,
         }
     }
 }
@@ -226,6 +231,8 @@ pub enum Action {
     AnalyzedBatch(Vec<AnalysisResult>),
     /// The user selected a report.
     Select(ReportId),
+    /// The user asked for the overview of the whole stack.
+    ShowOverview,
     /// The user removed a report.
     Remove(ReportId),
     /// The user clicked a heading of the selected report.
@@ -315,11 +322,13 @@ impl Reducible for AppState {
                 state.select_first_done();
             }
             Action::Select(id) => {
+                state.overview = false;
                 if state.report(id).is_some() && state.selected != Some(id) {
                     state.selected = Some(id);
                     state.focus = None;
                 }
             }
+            Action::ShowOverview => state.overview = true,
             Action::Remove(id) => {
                 state.reports.retain(|entry| entry.id != id);
                 if state.selected == Some(id) {
@@ -330,6 +339,7 @@ impl Reducible for AppState {
             Action::FocusHeading(index) => state.focus_on(FocusTarget::Heading(index)),
             Action::OpenAt { id, range } => {
                 if state.report(id).is_some_and(ReportEntry::is_done) {
+                    state.overview = false;
                     state.selected = Some(id);
                     state.focus_on(FocusTarget::Range(range));
                 }
@@ -337,6 +347,8 @@ impl Reducible for AppState {
             Action::Lookup(word) => {
                 let word = word.trim().to_owned();
                 if !word.is_empty() {
+                    // The concordance sits under the reader.
+                    state.overview = false;
                     let (width, sort) =
                         state.lookup.as_ref().map_or((DEFAULT_LOOKUP_WIDTH, KwicSort::Position), |l| (l.width, l.sort));
                     state.lookup = Some(Lookup { word, width, sort });
@@ -363,6 +375,7 @@ impl Reducible for AppState {
             }
             Action::OpenSection { id, heading } => {
                 if state.report(id).is_some_and(ReportEntry::is_done) {
+                    state.overview = false;
                     state.selected = Some(id);
                     state.focus = None;
                     if let Some(index) = heading {
@@ -384,6 +397,12 @@ impl AppState {
     /// The selected report's analysis, if it is done.
     pub fn selected_analysis(&self) -> Option<SharedAnalysis> {
         self.selected.and_then(|id| self.report(id)).and_then(ReportEntry::analysis)
+    }
+
+    /// Whether the overview shows now: asked for (or not yet left) and with
+    /// two or more reports analysed — one report is read at once.
+    pub fn shows_overview(&self) -> bool {
+        self.overview && self.reports.iter().filter(|entry| entry.is_done()).nth(1).is_some()
     }
 
     /// All finished analyses with their ids, in list order.
@@ -553,6 +572,26 @@ mod tests {
         let analysis =
             gongwen_core::analyze_report("b.txt", "一、甲\n（一）乙".as_bytes(), &segmenter).expect("analysis");
         AnalysedReport { analysis, textrank: Vec::new() }
+    }
+
+    #[test]
+    fn the_overview_lands_with_two_reports_and_opening_one_leaves_it() {
+        let state = Rc::new(AppState::default());
+        let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.txt")]));
+        let state = reduce(state, analyzed(1, Ok(Box::new(sample_analysis()))));
+        assert!(!state.shows_overview(), "one report is read at once");
+        let state = reduce(state, analyzed(2, Ok(Box::new(sample_analysis()))));
+        assert!(state.shows_overview());
+        let left = reduce(state.clone(), Action::Select(2));
+        assert!(!left.shows_overview());
+        assert_eq!(left.selected, Some(2));
+        assert!(reduce(left.clone(), Action::ShowOverview).shows_overview());
+        assert!(
+            !reduce(state.clone(), Action::Lookup("党建".to_owned())).shows_overview(),
+            "the concordance is the reader's"
+        );
+        let range = gongwen_core::text::TextRange::new(0, 3);
+        assert!(!reduce(state, Action::OpenAt { id: 1, range }).shows_overview());
     }
 
     #[test]

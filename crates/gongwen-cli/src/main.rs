@@ -22,6 +22,7 @@ use gongwen_core::figures::{FiguresRecord, NumberedForms};
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::lexicon::Lexicon;
 use gongwen_core::lint::LintRecord;
+use gongwen_core::overview::OverviewRow;
 use gongwen_core::render::render_outline;
 use gongwen_core::report::{
     DEFAULT_KWIC_WIDTH, DEFAULT_TOP_WORDS, KwicRecord, OutlineRecord, ReportWords, ThemesRecord, WordsRecord,
@@ -127,6 +128,17 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print one line per file with the numbers of the page's overview (总览):
+    /// title, unit, characters, sections, points, figures per 1,000
+    /// characters, redactions, the 问题 part's share, 校对 findings.
+    Overview {
+        /// Print one JSON array, one object per file, instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Count the terms of a word list (词表统计) in each file: each term's
     /// and each category's count and density per 10,000 characters, with
     /// the year and reporting unit read from the title or file name.
@@ -217,6 +229,7 @@ fn run(cli: Cli) -> Result<bool> {
     | Command::Structure { files, .. }
     | Command::Lint { files, .. }
     | Command::Count { files, .. }
+    | Command::Overview { files, .. }
     | Command::Compare { files, .. }
     | Command::Years { files, .. }) = &cli.command;
     let inputs = list_inputs(files);
@@ -273,17 +286,22 @@ fn run(cli: Cli) -> Result<bool> {
         )?,
         Command::Figures { json, .. } => {
             let numbered_forms = numbered_forms()?;
-            let record = |read: &ReadReport| FiguresRecord::of(&read.name, &read.figures(&numbered_forms));
+            let record = |read: ReadReport| FiguresRecord::of(&read.name, &read.figures(&numbered_forms));
             print_records(&inputs, &mut stdout, *json, record, render_figures)?
         }
         Command::Structure { json, .. } => {
-            let record = |read: &ReadReport| StructureRecord::of(&read.name, &read.structure());
+            let record = |read: ReadReport| StructureRecord::of(&read.name, &read.structure());
             print_records(&inputs, &mut stdout, *json, record, render_structure)?
         }
         Command::Lint { json, .. } => {
             let numbered_forms = numbered_forms()?;
-            let record = |read: &ReadReport| LintRecord::of(&read.name, &read.lint(&read.figures(&numbered_forms)));
+            let record = |read: ReadReport| LintRecord::of(&read.name, &read.lint(&read.figures(&numbered_forms)));
             print_records(&inputs, &mut stdout, *json, record, render_lint)?
+        }
+        Command::Overview { json, .. } => {
+            let segmenter = segmenter()?;
+            let record = |read: ReadReport| OverviewRow::of(&read.analyze(&segmenter));
+            print_records(&inputs, &mut stdout, *json, record, render_overview)?
         }
         Command::Count { json, csv, words, .. } => {
             let list = read_term_list(words)?;
@@ -292,7 +310,7 @@ fn run(cli: Cli) -> Result<bool> {
                 write_out(&mut stdout, &term_counts_csv(&list, &records))?;
                 all_ok
             } else {
-                let record = |read: &ReadReport| TermCountRecord::of(&list, read.reading());
+                let record = |read: ReadReport| TermCountRecord::of(&list, read.reading());
                 print_records(&inputs, &mut stdout, *json, record, render_term_counts)?
             }
         }
@@ -447,12 +465,12 @@ fn print_records<R: serde::Serialize>(
     inputs: &[InputSource],
     out: &mut impl Write,
     json: bool,
-    record: impl Fn(&ReadReport) -> R + Sync,
+    record: impl Fn(ReadReport) -> R + Sync,
     render: fn(&R) -> String,
 ) -> Result<bool> {
     let list = if json { json_list() } else { text_list() };
     print_each(inputs, out, list, |read| {
-        let record = record(&read);
+        let record = record(read);
         vec![if json { json_item(&record) } else { render(&record) }]
     })
 }
@@ -653,6 +671,24 @@ fn render_lint(record: &LintRecord) -> String {
         out.push_str(&format!("{:>5}  {}  「{}」 {}\n", entry.line, entry.kind.label(), entry.text, entry.message));
     }
     out
+}
+
+/// The readable overview line of a file.
+fn render_overview(row: &OverviewRow) -> String {
+    let problems = row.problems_share.map_or_else(|| "无".to_owned(), |share| format!("{:.1}%", share * 100.0));
+    format!(
+        "文件：{}\n  标题：{}  单位：{}  字数 {}  章节 {}  要点 {}  数据/千字 {:.2}  隐去 {}  问题占比 {problems}  校对 {}（警告 {}）\n",
+        display_file_name(&row.file),
+        row.title.as_deref().unwrap_or("（无）"),
+        row.unit.as_deref().unwrap_or("（无）"),
+        row.chars,
+        row.sections,
+        row.points,
+        row.figures_per_thousand,
+        row.redactions,
+        row.lint,
+        row.lint_warnings,
+    )
 }
 
 /// The readable word-list counts: the file with its year, unit and size,

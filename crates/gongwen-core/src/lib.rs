@@ -32,6 +32,7 @@ pub mod lexicon;
 pub mod lint;
 pub mod noise;
 pub mod outline;
+pub mod overview;
 pub mod pattern_search;
 pub mod render;
 pub mod report;

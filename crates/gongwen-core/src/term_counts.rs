@@ -214,13 +214,11 @@ impl TermCountRecord {
         let counts = list.count_in(&report.cleaned.text);
         let category_counts = list.category_counts(&counts);
         let density = |count: usize| per_ten_thousand(count, report.chars);
-        let title = report.outline.title.as_ref().map(|title| title.text.as_str());
-        let subtitle = report.outline.subtitle.as_ref().map(|subtitle| subtitle.text.as_str());
         let term_names = list.terms.iter().map(|term| term.text.clone());
         Self {
             file: report.name.to_owned(),
             year: report.year,
-            unit: [title, subtitle, Some(file_stem(report.name))].into_iter().flatten().find_map(reporting_unit),
+            unit: reporting_unit_of(report),
             chars: report.chars,
             counts: NamedValues(term_names.clone().zip(counts.iter().copied()).collect()),
             categories: NamedValues(list.categories.iter().cloned().zip(category_counts.iter().copied()).collect()),
@@ -284,6 +282,14 @@ const GENRE_NAMES: &[&str] = &[
     "工作报告",
     "工作总结",
 ];
+
+/// The reporting unit (or person) of a report: what its title, subtitle or
+/// file name begins with before the genre's name ([`reporting_unit`]).
+pub fn reporting_unit_of(report: Reading<'_>) -> Option<String> {
+    let title = report.outline.title.as_ref().map(|title| title.text.as_str());
+    let subtitle = report.outline.subtitle.as_ref().map(|subtitle| subtitle.text.as_str());
+    [title, subtitle, Some(file_stem(report.name))].into_iter().flatten().find_map(reporting_unit)
+}
 
 /// The reporting unit (or person) a title or file name begins with: what
 /// comes before the genre's name once years (2023年, 2023年度, 二〇二三年)

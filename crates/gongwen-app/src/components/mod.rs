@@ -10,6 +10,7 @@ pub mod keyness_panel;
 pub mod lint_panel;
 pub mod marked_text;
 pub mod outline_tree;
+pub mod overview_panel;
 pub mod reader;
 pub mod side_by_side;
 pub mod similarity_view;

@@ -689,3 +689,56 @@ fn count_csv_opens_in_spreadsheets_and_bad_lists_are_refused() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("无法读取词表"));
 }
+
+#[test]
+fn overview_json_contract_agrees_with_the_other_commands() {
+    let files: Vec<String> = ["000", "001", "002", "003", "004"].map(seed).to_vec();
+    let run = |command: &str| {
+        let mut args = vec![command, "--json"];
+        args.extend(files.iter().map(String::as_str));
+        let output = gongwen(&args);
+        assert!(output.status.success(), "{command}: {}", String::from_utf8_lossy(&output.stderr));
+        json_of(&output)
+    };
+    let (overview, outline, figures, structure, lint) =
+        (run("overview"), run("outline"), run("figures"), run("structure"), run("lint"));
+    let rows = overview.as_array().expect("an array");
+    assert_eq!(rows.len(), files.len());
+    for (index, row) in rows.iter().enumerate() {
+        for key in [
+            "file",
+            "title",
+            "unit",
+            "year",
+            "chars",
+            "sections",
+            "points",
+            "figures",
+            "figures_per_thousand",
+            "redactions",
+            "problems_share",
+            "lint",
+            "lint_warnings",
+        ] {
+            assert!(row.get(key).is_some(), "an overview row has {key}");
+        }
+        assert_eq!(row["file"], files[index].as_str());
+        let headings = outline[index]["headings"].as_array().expect("headings");
+        let top = headings.iter().filter(|h| h["level"] == 1).count();
+        let points = headings.iter().filter(|h| h["kind"] == "enumeration").count();
+        assert_eq!((row["sections"].as_u64(), row["points"].as_u64()), (Some(top as u64), Some(points as u64)));
+        let listed = figures[index]["figures"].as_array().expect("figures");
+        assert_eq!(row["figures"], listed.len());
+        assert_eq!(row["redactions"], listed.iter().filter(|f| f["redacted"] == true).count());
+        let problems = structure[index]["parts"].as_array().expect("parts").iter().find(|p| p["part"] == "problems");
+        match problems {
+            Some(part) => {
+                let share = part["share"].as_f64().expect("a share");
+                assert!((row["problems_share"].as_f64().expect("a share") - share).abs() < 0.0006);
+            }
+            None => assert!(row["problems_share"].is_null()),
+        }
+        assert_eq!(row["lint"], lint[index]["diagnostics"].as_array().expect("diagnostics").len());
+    }
+    assert!(rows.iter().any(|row| row["problems_share"].is_null()), "a seed states no problems");
+}

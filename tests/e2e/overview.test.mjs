@@ -1,0 +1,101 @@
+// The overview (总览): the landing view once the samples are in — one line
+// per report with the numbers of `gongwen overview --json`, sorted by a
+// column, filtered; a line opens its report and the 总览 button comes back;
+// a number opens the view behind it (数据, 校对); after the comparison the
+// own-text shares appear; a thousand reports scroll with only the lines in
+// view drawn. Screenshots at 1366×768 and 1920×1080.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cliJson, cspViolations, dropFiles, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+
+const SEEDS = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
+  .map((stem) => `seeds/${stem}.txt`);
+
+/** The overview's lines as rows of cell texts. */
+function lines(page) {
+  return page.$$eval('.overview-table tbody tr.line', (rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)));
+}
+
+test('the overview of the samples, sorted, filtered and followed', async () => {
+  await withPage(async ({ page, errors }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitForDictionary(page);
+    await page.click('#load-samples');
+    await waitForReports(page, 5);
+    await page.waitForSelector('.overview-pane');
+    assert.equal(await page.$('.reader-pane'), null, 'the overview takes the reader\'s place');
+    const expected = cliJson(['overview', '--json', ...SEEDS]);
+    const shown = await lines(page);
+    assert.equal(shown.length, 5);
+    shown.forEach((cells, index) => {
+      const row = expected[index];
+      assert.equal(cells[0], row.title ?? SEEDS[index].slice('seeds/'.length));
+      assert.equal(cells[1], row.unit ?? '');
+      assert.equal(Number(cells[2]), row.chars);
+      assert.equal(Number(cells[3]), row.sections);
+      assert.equal(Number(cells[4]), row.points);
+      assert.equal(cells[5], row.figures_per_thousand.toFixed(2));
+      assert.equal(Number(cells[6]), row.redactions);
+      assert.equal(cells[7], row.problems_share === null ? '无' : `${(row.problems_share * 100).toFixed(1)}%`);
+      assert.equal(cells[8], '—', 'not compared yet');
+      assert.equal(cells[9], `${row.lint}（${row.lint_warnings}）`);
+    });
+    await screenshot(page, 'overview-1366');
+    // Sorted by characters, most first, then the other way.
+    await page.click('.overview-table th button:has-text("字数")');
+    const byChars = (await lines(page)).map((cells) => Number(cells[2]));
+    assert.deepEqual(byChars, expected.map((row) => row.chars).sort((a, b) => b - a));
+    await page.click('.overview-table th button:has-text("字数")');
+    assert.deepEqual((await lines(page)).map((cells) => Number(cells[2])), [...byChars].reverse());
+    // Filtered by file name.
+    await page.fill('.overview-filter', '002_');
+    assert.equal((await lines(page)).length, 1);
+    await page.fill('.overview-filter', '');
+    // A line opens its report; 总览 comes back.
+    await page.click('.overview-table th button:has-text("报告")');
+    await page.click('.overview-table tbody tr.line >> nth=2 >> .report-link');
+    await page.waitForSelector('.reader-pane');
+    assert.match(await page.textContent('.file-item.selected, .file-item[aria-current="true"]'), /002_/);
+    await page.click('#show-overview');
+    await page.waitForSelector('.overview-pane');
+    // A number opens the view behind it: 校对 of seed 004.
+    await page.click('.overview-table tbody tr.line >> nth=4 >> td >> nth=9 >> button');
+    await page.waitForSelector('.reader-pane');
+    assert.equal(await page.textContent('.view-tab.active'), '校对');
+    // After the comparison, own-text shares.
+    await page.click('.view-tab:has-text("比对")');
+    await page.waitForSelector('.compare-result', { timeout: 60_000 });
+    await page.click('#show-overview');
+    await page.waitForFunction(() => [...document.querySelectorAll('.overview-table tbody tr.line td:nth-child(9)')].every((td) => /%$/.test(td.textContent)), null, { timeout: 30_000 });
+    const compare = cliJson(['compare', '--json', ...SEEDS]);
+    const own = (await lines(page)).map((cells) => cells[8]);
+    assert.deepEqual(own, compare.reports.map((report) => `${(report.own_share * 100).toFixed(0)}%`));
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'overview-1920');
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a thousand reports: only the lines in view are drawn', async () => {
+  await withPage(async ({ page, errors }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitForDictionary(page);
+    const files = Array.from({ length: 1000 }, (_, index) => ({
+      name: `单位${String(index).padStart(4, '0')}述职报告.txt`,
+      text: `一、主要工作\n全年开展活动${index + 1}次，覆盖党员${(index * 7) % 500}人。\n二、存在问题\n学习不够深入。\n三、下步打算\n继续加强学习。\n`,
+    }));
+    await dropFiles(page, files);
+    await waitForReports(page, 1000, 120_000);
+    await page.waitForSelector('.overview-pane');
+    const drawn = await page.$$eval('.overview-table tbody tr.line', (rows) => rows.length);
+    assert.ok(drawn > 10 && drawn < 80, `${drawn} lines drawn of 1000`);
+    assert.equal(await page.getAttribute('.overview-table', 'aria-rowcount'), '1001');
+    // Scrolled to the end: the last reports are drawn.
+    await page.$eval('.overview-scroll', (box) => { box.scrollTop = box.scrollHeight; });
+    await page.waitForFunction(() => [...document.querySelectorAll('.overview-table tbody tr.line')].some((row) => row.textContent.includes('单位0999')));
+    const first = await page.$eval('.overview-table tbody tr.line', (row) => Number(row.getAttribute('aria-rowindex')));
+    assert.ok(first > 900, `the first line drawn is number ${first}`);
+    assert.deepEqual(errors, []);
+  });
+});
