@@ -368,9 +368,7 @@ pub fn App() -> Html {
             if *shows && matches!(*view, View::Keyness | View::Words) {
                 *before.borrow_mut() = Some(*view);
                 view.set(View::Structure);
-            } else if !*shows
-                && let Some(earlier) = before.borrow_mut().take().filter(|_| *view == View::Structure)
-            {
+            } else if !*shows && let Some(earlier) = before.borrow_mut().take().filter(|_| *view == View::Structure) {
                 view.set(earlier);
             }
         });
