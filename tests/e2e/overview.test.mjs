@@ -3,8 +3,10 @@
 // column, filtered; a line opens its report and the 总览 button comes back;
 // a number opens the view behind it (数据, 校对); after the comparison the
 // own-text shares appear; a thousand reports scroll with only the lines in
-// view drawn. Screenshots at 1366×768 and 1920×1080.
+// view drawn; the CSV, Markdown and JSON exports; 清空. Screenshots at
+// 1366×768 and 1920×1080.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { cliJson, cspViolations, dropFiles, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
 
@@ -72,6 +74,39 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
     assert.deepEqual(own, compare.reports.map((report) => `${(report.own_share * 100).toFixed(0)}%`));
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'overview-1920');
+    // Exports: the overview as CSV (UTF-8 with BOM), the outlines as
+    // Markdown, the whole analysis as JSON with its schema and the comparison.
+    const take = async (label) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.overview-exports button:has-text("${label}")`)]);
+      return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+    };
+    const csv = await take('导出 CSV');
+    assert.ok(csv.text.startsWith('\ufeff文件,标题,单位,年份,字数,章节,要点,数据,数据/千字,隐去,问题占比,自有文字,校对,校对警告\r\n'));
+    const csvRows = csv.text.trim().split('\r\n').slice(1).map((row) => row.split(','));
+    assert.deepEqual(csvRows.map((row) => Number(row[4])), expected.map((row) => row.chars));
+    assert.deepEqual(csvRows.map((row) => Number(row[11]).toFixed(4)), compare.reports.map((report) => report.own_share.toFixed(4)));
+    const markdown = await take('导出大纲');
+    assert.equal(markdown.name, '大纲.md');
+    assert.equal(markdown.text.split('\n---\n').length, 5);
+    assert.match(markdown.text, /^# 000\\_75e6ea62ff7e3e22\.txt\n/, 'the title escaped for Markdown');
+    assert.match(markdown.text, /\n# 2023年度党组书记抓基层党建工作述职报告\n/);
+    const exported = JSON.parse((await take('导出 JSON')).text);
+    assert.equal(exported.schema, 'gongwen-lens/analysis');
+    assert.equal(exported.version, 1);
+    assert.deepEqual(exported.reports.map((report) => report.chars), expected.map((row) => row.chars));
+    assert.equal(exported.comparison.reports.length, 5);
+    // 清空 forgets every report, after asking.
+    // (The helper dismisses every dialog; this one is accepted, after its question is checked.)
+    page.removeAllListeners('dialog');
+    const question = new Promise((resolve) => page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      dialog.accept();
+    }));
+    await page.click('#clear-all');
+    assert.match(await question, /清空全部 5 份报告/);
+    await page.waitForSelector('.welcome');
+    assert.equal(await page.$$eval('.file-item', (items) => items.length), 0);
+    assert.equal(await page.$('#clear-all'), null);
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(errors, []);
   });

@@ -27,7 +27,7 @@ use crate::components::formulation_panel::FormulationPanel;
 use crate::components::keyness_panel::KeynessPanel;
 use crate::components::lint_panel::LintPanel;
 use crate::components::outline_tree::OutlineTree;
-use crate::components::overview_panel::{OverviewPanel, OverviewTarget};
+use crate::components::overview_panel::{OverviewExport, OverviewPanel, OverviewTarget};
 use crate::components::reader::Reader;
 use crate::components::side_by_side::SideBySide;
 use crate::components::splitter::Splitter;
@@ -38,7 +38,9 @@ use crate::components::theme_panel::ThemePanel;
 use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
 use crate::components::year_view::YearView;
+use crate::download::download;
 use crate::dropped_files::dropped_files;
+use crate::exports::{analysis_json, outlines_markdown};
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_comparison::use_comparison;
@@ -358,6 +360,45 @@ pub fn App() -> Html {
         })
     };
     let on_show_overview = dispatch.reform(|_: MouseEvent| Action::ShowOverview);
+    let on_export = {
+        let (analysed, comparison) = (analysed.clone(), current_comparison.clone());
+        Callback::from(move |export: OverviewExport| {
+            let reports: Vec<&gongwen_core::ReportAnalysis> =
+                analysed.iter().map(|(_, analysis)| &**analysis).collect();
+            // The comparison's texts must be the reports listed: templates
+            // set aside are compared but not listed first.
+            let comparison =
+                comparison.as_ref().filter(|set| set.ids.len() == reports.len()).map(|set| &set.comparison);
+            let file = match export {
+                OverviewExport::Outlines => Ok(("大纲.md", "text/markdown;charset=utf-8", outlines_markdown(&reports))),
+                OverviewExport::Analysis => {
+                    analysis_json(&reports, comparison).map(|json| ("公文透镜分析.json", "application/json", json))
+                }
+            };
+            let result =
+                file.map_err(wasm_bindgen::JsValue::from).and_then(|(name, mime, text)| download(name, mime, &text));
+            if let Err(error) = result {
+                web_sys::console::error_2(&"gongwen: could not export".into(), &error);
+            }
+        })
+    };
+    let on_clear = {
+        let (dispatcher, worker, reports) = (state.dispatcher(), worker.clone(), state.reports.clone());
+        let (pair, years, template_ids) = (pair.clone(), years.clone(), template_ids.clone());
+        Callback::from(move |_: MouseEvent| {
+            let question = format!("清空全部 {} 份报告及其分析结果？（本机文件不受影响）", reports.len());
+            if !web_sys::window().is_some_and(|window| window.confirm_with_message(&question).unwrap_or(false)) {
+                return;
+            }
+            for entry in &reports {
+                worker.forget(entry.id);
+            }
+            pair.set(None);
+            years.set(None);
+            template_ids.set(Rc::new(BTreeSet::new()));
+            dispatcher.dispatch(Action::Clear);
+        })
+    };
     // Beside the overview, the views of the whole set: a view of one report
     // (its distinctive words, its frequencies) gives way to 篇幅, and comes
     // back when a report is opened, unless another view was chosen since.
@@ -433,6 +474,9 @@ pub fn App() -> Html {
                 <button class="primary" onclick={on_open_picker}>{ "选择文件…" }</button>
                 <button id="load-samples" onclick={on_samples}>{ "载入示例报告" }</button>
                 <button id="open-vocabulary" onclick={on_open_dialog}>{ "词表设置" }</button>
+                if !state.reports.is_empty() {
+                    <button id="clear-all" onclick={on_clear} title="移除全部报告和分析结果">{ "清空" }</button>
+                }
                 <input
                     ref={file_input}
                     id="file-input"
@@ -460,7 +504,7 @@ pub fn App() -> Html {
                 { splitter(Pane::Files) }
                 if let Some(analysis) = selected.clone() {
                     if shows_overview {
-                        <OverviewPanel reports={analysed.clone()} own_shares={(*own_shares).clone()} on_open={on_open_overview} />
+                        <OverviewPanel reports={analysed.clone()} own_shares={(*own_shares).clone()} on_open={on_open_overview} {on_export} />
                     } else {
                         <section class="outline-pane">
                             <h2 class="pane-title">{ "大纲" }</h2>

@@ -20,6 +20,7 @@ pub mod components;
 pub mod counts;
 pub mod download;
 pub mod dropped_files;
+pub mod exports;
 pub mod figures_table;
 pub mod file_picker;
 pub mod hooks;

@@ -233,6 +233,8 @@ pub enum Action {
     Select(ReportId),
     /// The user asked for the overview of the whole stack.
     ShowOverview,
+    /// The user cleared the page: every report and its analysis is gone.
+    Clear,
     /// The user removed a report.
     Remove(ReportId),
     /// The user clicked a heading of the selected report.
@@ -329,6 +331,13 @@ impl Reducible for AppState {
                 }
             }
             Action::ShowOverview => state.overview = true,
+            Action::Clear => {
+                state.reports.clear();
+                state.selected = None;
+                state.focus = None;
+                state.lookup = None;
+                state.overview = true;
+            }
             Action::Remove(id) => {
                 state.reports.retain(|entry| entry.id != id);
                 if state.selected == Some(id) {
@@ -592,6 +601,8 @@ mod tests {
         );
         let range = gongwen_core::text::TextRange::new(0, 3);
         assert!(!reduce(state, Action::OpenAt { id: 1, range }).shows_overview());
+        let cleared = reduce(left, Action::Clear);
+        assert!(cleared.reports.is_empty() && cleared.selected.is_none() && cleared.overview);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::analysis::ReportAnalysis;
+use crate::csv::CsvTable;
 use crate::diagnostic::Severity;
 use crate::outline::HeadingKind;
 use crate::structure::PartKind;
@@ -81,4 +82,51 @@ impl OverviewRow {
             lint_warnings: analysis.lint.iter().filter(|finding| finding.severity == Severity::Warning).count(),
         }
     }
+}
+
+/// The overview as CSV for Excel and WPS (UTF-8 with BOM, CRLF): one row
+/// per report, each with its own-text share when the reports were compared.
+pub fn overview_csv(lines: &[(&OverviewRow, Option<f64>)]) -> String {
+    let mut table = CsvTable::new();
+    let header = [
+        "文件",
+        "标题",
+        "单位",
+        "年份",
+        "字数",
+        "章节",
+        "要点",
+        "数据",
+        "数据/千字",
+        "隐去",
+        "问题占比",
+        "自有文字",
+        "校对",
+        "校对警告",
+    ];
+    table.text_row(&header.map(str::to_owned));
+    for (row, own_share) in lines {
+        table.cell_text(&row.file);
+        table.cell_text(row.title.as_deref().unwrap_or(""));
+        table.cell_text(row.unit.as_deref().unwrap_or(""));
+        match row.year {
+            Some(year) => table.cell_number(year),
+            None => table.cell_text(""),
+        }
+        for count in [row.chars, row.sections, row.points, row.figures] {
+            table.cell_number(count);
+        }
+        table.cell_number(row.figures_per_thousand);
+        table.cell_number(row.redactions);
+        for share in [row.problems_share, *own_share] {
+            match share {
+                Some(share) => table.cell_number(share),
+                None => table.cell_text(""),
+            }
+        }
+        table.cell_number(row.lint);
+        table.cell_number(row.lint_warnings);
+        table.end_row();
+    }
+    table.finish()
 }

@@ -1,11 +1,12 @@
 //! Plain-text renderings of an analysed report, for terminals and snapshot
-//! tests: what `gongwen outline` prints without `--json`.
+//! tests (what `gongwen outline` prints without `--json`), and its outline
+//! as Markdown (the page's export).
 
 use std::fmt::Write;
 
 use crate::analysis::Reading;
 use crate::file_name::display_file_name;
-use crate::outline::Heading;
+use crate::outline::{Heading, HeadingKind};
 
 /// Width of the kind column, wide enough for `paren_chinese`.
 const KIND_COLUMN: usize = 14;
@@ -65,6 +66,55 @@ pub fn render_outline(reading: Reading<'_>) -> String {
     for diagnostic in reading.diagnostics().filter(|d| d.heading.is_none()) {
         let at = diagnostic.line.map(|line| format!("L{line} ")).unwrap_or_default();
         let _ = writeln!(out, "提示：{at}{}", diagnostic.message);
+    }
+    out
+}
+
+/// A report's outline as Markdown, for notes and the 评议 minutes: its title
+/// (or file name) as `#`, the file and its size, then each heading as a
+/// Markdown heading one level below its depth (`##` for 一、), the points
+/// (一是 …) as list items under their section.
+///
+/// ```text
+/// # 2023年度党组书记抓基层党建工作述职报告
+///
+/// 文件：003.txt · 2717 字
+///
+/// ## 一、主要工作成效
+/// ### （一）突出思想引领
+/// - 一是 加强组织领导
+/// ```
+pub fn render_outline_markdown(reading: Reading<'_>) -> String {
+    let outline = reading.outline;
+    let name = display_file_name(reading.name);
+    let title = outline.title.as_ref().map_or_else(|| name.clone(), |title| title.text.clone());
+    let mut out = format!("# {}\n\n文件：{name} · {} 字\n\n", markdown_text(&title), reading.chars);
+    for heading in &outline.headings {
+        let text = if heading.marker.is_empty() {
+            heading.title.clone()
+        } else if heading.kind == HeadingKind::Enumeration {
+            format!("{} {}", heading.marker, heading.title)
+        } else {
+            format!("{}{}", heading.marker, heading.title)
+        };
+        if heading.kind == HeadingKind::Enumeration {
+            let _ = writeln!(out, "- {}", markdown_text(&text));
+        } else {
+            let depth = (heading.level as usize + 1).min(6);
+            let _ = writeln!(out, "{} {}", "#".repeat(depth), markdown_text(&text));
+        }
+    }
+    out
+}
+
+/// Text with the characters Markdown would read as markup escaped.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
     }
     out
 }

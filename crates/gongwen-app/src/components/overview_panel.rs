@@ -11,10 +11,11 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use gongwen_core::file_name::display_file_name;
-use gongwen_core::overview::OverviewRow;
+use gongwen_core::overview::{OverviewRow, overview_csv};
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::download::download;
 use crate::overview_table::{
     OverviewColumn, OverviewLine, OverviewOrder, arranged_lines, line_label, number_of, visible_window,
 };
@@ -49,6 +50,16 @@ pub enum OverviewTarget {
     Lint,
 }
 
+/// A file the overview offers that only the page can make (it needs every
+/// analysis and the comparison); the overview's own CSV it makes itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewExport {
+    /// Every report's outline as Markdown.
+    Outlines,
+    /// The whole analysis as JSON.
+    Analysis,
+}
+
 /// Properties of [`OverviewPanel`].
 #[derive(Properties, PartialEq)]
 pub struct OverviewPanelProps {
@@ -58,6 +69,8 @@ pub struct OverviewPanelProps {
     pub own_shares: Option<Rc<HashMap<ReportId, f64>>>,
     /// Called with a report and the view to open it in.
     pub on_open: Callback<(ReportId, OverviewTarget)>,
+    /// Called to export what the page makes.
+    pub on_export: Callback<OverviewExport>,
 }
 
 /// The overview.
@@ -156,6 +169,16 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
         })
     };
     let compared = props.own_shares.is_some();
+    let on_csv = {
+        let arranged = arranged.clone();
+        Callback::from(move |_: MouseEvent| {
+            let lines: Vec<(&OverviewRow, Option<f64>)> =
+                arranged.iter().map(|line| (&*line.row, line.own_share)).collect();
+            if let Err(error) = download("总览.csv", "text/csv;charset=utf-8", &overview_csv(&lines)) {
+                web_sys::console::error_2(&"gongwen: could not export the overview".into(), &error);
+            }
+        })
+    };
 
     html! {
         <section class="overview-pane" aria-label="总览">
@@ -166,6 +189,11 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                 if arranged.len() != lines.len() {
                     <span class="panel-note">{ format!("列出 {} 份", arranged.len()) }</span>
                 }
+                <span class="overview-exports">
+                    <button onclick={on_csv} title="列出的报告及各项数字，可用 Excel、WPS 打开">{ "导出 CSV" }</button>
+                    <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Outlines)} title="每份报告的大纲，Markdown 格式">{ "导出大纲" }</button>
+                    <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Analysis)} title="全部分析结果（含比对），JSON 格式，字段见 README">{ "导出 JSON" }</button>
+                </span>
             </header>
             <div class="overview-scroll" ref={scroller} onscroll={on_scroll}>
                 <table class="overview-table" aria-rowcount={(arranged.len() + 1).to_string()}>

@@ -38,3 +38,12 @@ fn readable_outline_of_every_seed() {
         insta::assert_snapshot!(snapshot_name, render_outline(analysis.reading()));
     }
 }
+
+#[test]
+fn markdown_outline_of_every_seed() {
+    for (name, bytes) in seed_files() {
+        let analysis = analyze_report(&name, &bytes, crate::segmenter()).expect("a seed decodes");
+        let snapshot_name = format!("outline_markdown_{}", name.split('_').next().unwrap_or(&name));
+        insta::assert_snapshot!(snapshot_name, gongwen_core::render::render_outline_markdown(analysis.reading()));
+    }
+}
