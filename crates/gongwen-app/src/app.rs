@@ -399,22 +399,6 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::Clear);
         })
     };
-    // Beside the overview, the views of the whole set: a view of one report
-    // (its distinctive words, its frequencies) gives way to 篇幅, and comes
-    // back when a report is opened, unless another view was chosen since.
-    let view_before_overview = use_mut_ref(|| None::<View>);
-    {
-        let (view, before) = (view.clone(), view_before_overview.clone());
-        use_effect_with(shows_overview, move |shows| {
-            if *shows && matches!(*view, View::Keyness | View::Words) {
-                *before.borrow_mut() = Some(*view);
-                view.set(View::Structure);
-            } else if !*shows && let Some(earlier) = before.borrow_mut().take().filter(|_| *view == View::Structure) {
-                view.set(earlier);
-            }
-        });
-    }
-
     let progress_counts = state.progress();
     let status = match &state.dictionary {
         DictionaryStatus::Loading => {
