@@ -24,6 +24,7 @@ use crate::components::concordance::Concordance;
 use crate::components::figures_panel::FiguresPanel;
 use crate::components::file_list::FileList;
 use crate::components::formulation_panel::FormulationPanel;
+use crate::components::help_dialog::HelpDialog;
 use crate::components::keyness_panel::KeynessPanel;
 use crate::components::lint_panel::LintPanel;
 use crate::components::outline_tree::OutlineTree;
@@ -44,6 +45,7 @@ use crate::exports::{analysis_json, outlines_markdown};
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_comparison::use_comparison;
+use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_keyness::use_keyness;
 use crate::hooks::use_lint_filter::use_lint_filter;
 use crate::hooks::use_pane_sizes::use_pane_sizes;
@@ -51,6 +53,7 @@ use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
 use crate::hooks::use_year_comparison::{YearRequest, use_year_comparison};
 use crate::incoming_file::{IncomingFile, load_in_batches};
+use crate::keyboard::{KeyCommand, KeyTargets};
 use crate::pane_sizes::Pane;
 use crate::protocol::ReportId;
 use crate::reader_marks::MarkLayers;
@@ -114,6 +117,7 @@ pub fn App() -> Html {
     let panes = use_pane_sizes();
     let dragging = use_state(|| false);
     let dialog_open = use_state(|| false);
+    let help_open = use_state(|| false);
     let view = use_state(|| View::Keyness);
     // Two reports read side by side (from the comparison view), if any.
     let pair = use_state(|| None::<(ReportId, ReportId)>);
@@ -382,6 +386,58 @@ pub fn App() -> Html {
             }
         })
     };
+    // The keyboard: ↑/↓ reports, [ ] headings, / the overview's filter, Esc
+    // closes (keyboard.rs).
+    let key_targets = KeyTargets {
+        reports: analysed.iter().map(|(id, _)| *id).collect(),
+        open: if shows_overview { None } else { state.selected },
+        headings: selected.as_ref().map_or(0, |analysis| analysis.outline.headings.len()),
+        heading: state.focused_heading(),
+        closable: *dialog_open || *help_open || pair.is_some() || years.is_some() || state.lookup.is_some(),
+    };
+    let on_key = {
+        let (dispatcher, dialog_open, help_open) = (state.dispatcher(), dialog_open.clone(), help_open.clone());
+        let (pair, years, lookup_open) = (pair.clone(), years.clone(), state.lookup.is_some());
+        Callback::from(move |command: KeyCommand| match command {
+            KeyCommand::Open(id) => dispatcher.dispatch(Action::Select(id)),
+            KeyCommand::Heading(index) => dispatcher.dispatch(Action::FocusHeading(index)),
+            KeyCommand::Filter => {
+                dispatcher.dispatch(Action::ShowOverview);
+                // The filter is there once the overview is drawn.
+                wasm_bindgen_futures::spawn_local(async {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    let filter = web_sys::window()
+                        .and_then(|window| window.document())
+                        .and_then(|document| document.query_selector(".overview-filter").ok().flatten())
+                        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(filter) = filter {
+                        let _ = filter.focus();
+                    }
+                });
+            }
+            KeyCommand::Close => {
+                if *help_open {
+                    help_open.set(false);
+                } else if *dialog_open {
+                    dialog_open.set(false);
+                } else if pair.is_some() || years.is_some() {
+                    pair.set(None);
+                    years.set(None);
+                } else if lookup_open {
+                    dispatcher.dispatch(Action::CloseLookup);
+                }
+            }
+        })
+    };
+    use_keyboard(key_targets, on_key);
+    let on_open_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |_: MouseEvent| help_open.set(true))
+    };
+    let on_close_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |()| help_open.set(false))
+    };
     let on_clear = {
         let (dispatcher, worker, reports) = (state.dispatcher(), worker.clone(), state.reports.clone());
         let (pair, years, template_ids) = (pair.clone(), years.clone(), template_ids.clone());
@@ -461,6 +517,7 @@ pub fn App() -> Html {
                 if !state.reports.is_empty() {
                     <button id="clear-all" onclick={on_clear} title="移除全部报告和分析结果">{ "清空" }</button>
                 }
+                <button id="open-help" onclick={on_open_help} title="各视图的含义、数字的算法、键盘操作、隐私说明">{ "帮助" }</button>
                 <input
                     ref={file_input}
                     id="file-input"
@@ -568,6 +625,9 @@ pub fn App() -> Html {
                     </section>
                 }
             </div>
+            if *help_open {
+                <HelpDialog on_close={on_close_help} />
+            }
             if *dialog_open {
                 <VocabularyDialog vocabulary={state.vocabulary.clone()} builtin_entries={*builtin_entries}
                     on_apply={on_apply_vocabulary} on_close={on_close_dialog} />

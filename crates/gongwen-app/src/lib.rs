@@ -25,6 +25,7 @@ pub mod figures_table;
 pub mod file_picker;
 pub mod hooks;
 pub mod incoming_file;
+pub mod keyboard;
 pub mod lint_filter;
 pub mod local_storage;
 pub mod overview_table;

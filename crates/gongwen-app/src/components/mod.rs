@@ -6,6 +6,7 @@ pub mod concordance;
 pub mod figures_panel;
 pub mod file_list;
 pub mod formulation_panel;
+pub mod help_dialog;
 pub mod keyness_panel;
 pub mod lint_panel;
 pub mod marked_text;

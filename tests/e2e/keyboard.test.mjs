@@ -1,0 +1,75 @@
+// The page by keyboard alone: Tab reaches 「载入示例报告」 with a visible
+// focus ring and Enter loads the samples; ↓/↑ walk the reports from the
+// overview; ] and [ walk the open report's headings; a distinctive word
+// opened with Enter shows its concordance and Esc closes it; / goes back to the
+// overview's filter, where typing filters; 「帮助」 opens the guide (with the
+// shortcuts and the privacy statement) and Esc closes it. Screenshot of the
+// guide at 1366×768.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+
+/** The file name of the report open in the reader. */
+function openReport(page) {
+  return page.$eval('.file-item.selected .file-name, .file-item.selected', (item) => item.textContent);
+}
+
+test('the page driven by the keyboard alone', async () => {
+  await withPage(async ({ page, errors }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitForDictionary(page);
+    // Tab to 「载入示例报告」: the focus is visible.
+    let tabs = 0;
+    while (await page.evaluate(() => document.activeElement?.id) !== 'load-samples' && tabs < 10) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'load-samples');
+    const outline = await page.$eval('#load-samples', (button) => getComputedStyle(button).outlineStyle);
+    assert.equal(outline, 'solid', 'the focused button shows a ring');
+    await page.keyboard.press('Enter');
+    await waitForReports(page, 5);
+    await page.waitForSelector('.overview-pane');
+    // Out of the focused button, the arrows walk the reports.
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('.reader-scroll');
+    assert.match(await openReport(page), /^000_/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.querySelector('.file-item.selected')?.textContent.startsWith('002_'));
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => document.querySelector('.file-item.selected')?.textContent.startsWith('001_'));
+    // ] and [ walk the headings: the outline marks the one shown.
+    await page.keyboard.press(']');
+    await page.keyboard.press(']');
+    const second = await page.$eval('.outline-node.focused', (node) => node.textContent);
+    await page.keyboard.press('[');
+    const first = await page.$eval('.outline-node.focused', (node) => node.textContent);
+    assert.notEqual(first, second);
+    // A distinctive word opened with Enter; Esc closes its concordance.
+    await page.waitForSelector('.keyness-panel .word-link');
+    await page.focus('.keyness-panel .word-link >> nth=0');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.concordance');
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.concordance'));
+    // / goes back to the overview's filter; typing filters.
+    await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('overview-filter'));
+    await page.keyboard.type('003');
+    await page.waitForFunction(() => document.querySelectorAll('.overview-table tbody tr.line').length === 1);
+    // 帮助: the guide, closed with Esc.
+    await page.click('#open-help');
+    await page.waitForSelector('.help-dialog');
+    const help = await page.textContent('.help-dialog');
+    for (const words of ['总览', '每千字', '↑ / ↓', '不上传']) assert.ok(help.includes(words), words);
+    await screenshot(page, 'help-1366');
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.help-dialog'));
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(errors, []);
+  });
+});
