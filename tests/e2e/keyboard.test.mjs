@@ -1,8 +1,8 @@
 // The page by keyboard alone: Tab reaches 「载入示例报告」 with a visible
 // focus ring and Enter loads the samples; ↓/↑ walk the reports from the
 // overview; ] and [ walk the open report's headings; a distinctive word
-// opened with Enter shows its concordance and Esc closes it; / goes back to the
-// overview's filter, where typing filters; 「帮助」 opens the guide (with the
+// opened with Enter shows its concordance and Esc closes it; / goes to the
+// search box, Enter searches every report and Esc closes the results; 「帮助」 opens the guide (with the
 // shortcuts and the privacy statement) and Esc closes it. Screenshot of the
 // guide at 1366×768.
 import assert from 'node:assert/strict';
@@ -55,11 +55,15 @@ test('the page driven by the keyboard alone', async () => {
     await page.evaluate(() => document.activeElement?.blur());
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('.concordance'));
-    // / goes back to the overview's filter; typing filters.
+    // / goes to the search box; Enter searches every report; Esc closes the results.
     await page.keyboard.press('/');
-    await page.waitForFunction(() => document.activeElement?.classList.contains('overview-filter'));
-    await page.keyboard.type('003');
-    await page.waitForFunction(() => document.querySelectorAll('.overview-table tbody tr.line').length === 1);
+    await page.waitForFunction(() => document.activeElement?.id === 'search-all');
+    await page.keyboard.type('两个维护');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.search-summary');
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.search-pane'));
     // 帮助: the guide, closed with Esc.
     await page.click('#open-help');
     await page.waitForSelector('.help-dialog');

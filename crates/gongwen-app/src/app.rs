@@ -30,6 +30,7 @@ use crate::components::lint_panel::LintPanel;
 use crate::components::outline_tree::OutlineTree;
 use crate::components::overview_panel::{OverviewExport, OverviewPanel, OverviewTarget};
 use crate::components::reader::Reader;
+use crate::components::search_panel::SearchPanel;
 use crate::components::side_by_side::SideBySide;
 use crate::components::splitter::Splitter;
 use crate::components::structure_check_panel::StructureCheckPanel;
@@ -58,6 +59,7 @@ use crate::pane_sizes::Pane;
 use crate::protocol::ReportId;
 use crate::reader_marks::MarkLayers;
 use crate::samples::SAMPLE_REPORTS;
+use crate::search::SearchQuery;
 use crate::shared_text::SharedText;
 use crate::state::{Action, AppState, DictionaryStatus};
 
@@ -118,6 +120,10 @@ pub fn App() -> Html {
     let dragging = use_state(|| false);
     let dialog_open = use_state(|| false);
     let help_open = use_state(|| false);
+    // The search of every report shown, if any (it takes the reader's place).
+    let search = use_state(|| None::<SearchQuery>);
+    let search_input = use_node_ref();
+    let search_regex = use_node_ref();
     let view = use_state(|| View::Keyness);
     // Two reports read side by side (from the comparison view), if any.
     let pair = use_state(|| None::<(ReportId, ReportId)>);
@@ -393,31 +399,30 @@ pub fn App() -> Html {
         open: if shows_overview { None } else { state.selected },
         headings: selected.as_ref().map_or(0, |analysis| analysis.outline.headings.len()),
         heading: state.focused_heading(),
-        closable: *dialog_open || *help_open || pair.is_some() || years.is_some() || state.lookup.is_some(),
+        closable: *dialog_open
+            || *help_open
+            || search.is_some()
+            || pair.is_some()
+            || years.is_some()
+            || state.lookup.is_some(),
     };
     let on_key = {
         let (dispatcher, dialog_open, help_open) = (state.dispatcher(), dialog_open.clone(), help_open.clone());
         let (pair, years, lookup_open) = (pair.clone(), years.clone(), state.lookup.is_some());
+        let (search, search_input) = (search.clone(), search_input.clone());
         Callback::from(move |command: KeyCommand| match command {
             KeyCommand::Open(id) => dispatcher.dispatch(Action::Select(id)),
             KeyCommand::Heading(index) => dispatcher.dispatch(Action::FocusHeading(index)),
-            KeyCommand::Filter => {
-                dispatcher.dispatch(Action::ShowOverview);
-                // The filter is there once the overview is drawn.
-                wasm_bindgen_futures::spawn_local(async {
-                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                    let filter = web_sys::window()
-                        .and_then(|window| window.document())
-                        .and_then(|document| document.query_selector(".overview-filter").ok().flatten())
-                        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-                    if let Some(filter) = filter {
-                        let _ = filter.focus();
-                    }
-                });
+            KeyCommand::Search => {
+                if let Some(input) = search_input.cast::<web_sys::HtmlElement>() {
+                    let _ = input.focus();
+                }
             }
             KeyCommand::Close => {
                 if *help_open {
                     help_open.set(false);
+                } else if search.is_some() {
+                    search.set(None);
                 } else if *dialog_open {
                     dialog_open.set(false);
                 } else if pair.is_some() || years.is_some() {
@@ -437,6 +442,26 @@ pub fn App() -> Html {
     let on_close_help = {
         let help_open = help_open.clone();
         Callback::from(move |()| help_open.set(false))
+    };
+    let on_search = {
+        let (search, search_input, search_regex) = (search.clone(), search_input.clone(), search_regex.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let text = search_input.cast::<HtmlInputElement>().map(|input| input.value()).unwrap_or_default();
+            let regex = search_regex.cast::<HtmlInputElement>().is_some_and(|input| input.checked());
+            search.set((!text.is_empty()).then_some(SearchQuery { text, regex }));
+        })
+    };
+    let on_close_search = {
+        let search = search.clone();
+        Callback::from(move |()| search.set(None))
+    };
+    let on_open_hit = {
+        let (search, on_open_at) = (search.clone(), on_open_at.clone());
+        Callback::from(move |place| {
+            search.set(None);
+            on_open_at.emit(place);
+        })
     };
     let on_clear = {
         let (dispatcher, worker, reports) = (state.dispatcher(), worker.clone(), state.reports.clone());
@@ -517,6 +542,12 @@ pub fn App() -> Html {
                 if !state.reports.is_empty() {
                     <button id="clear-all" onclick={on_clear} title="移除全部报告和分析结果">{ "清空" }</button>
                 }
+                <form class="search-form" role="search" onsubmit={on_search}>
+                    <input ref={search_input} type="search" id="search-all" placeholder="搜索全部报告（回车）" aria-label="搜索全部报告" />
+                    <label class="search-regex" title="按正则表达式搜索（浏览器的 RegExp 语法）">
+                        <input ref={search_regex} type="checkbox" id="search-regex" />{ "正则" }
+                    </label>
+                </form>
                 <button id="open-help" onclick={on_open_help} title="各视图的含义、数字的算法、键盘操作、隐私说明">{ "帮助" }</button>
                 <input
                     ref={file_input}
@@ -544,7 +575,9 @@ pub fn App() -> Html {
                 </aside>
                 { splitter(Pane::Files) }
                 if let Some(analysis) = selected.clone() {
-                    if shows_overview {
+                    if let Some(query) = (*search).clone() {
+                        <SearchPanel {query} reports={analysed.clone()} on_open_at={on_open_hit} on_close={on_close_search} />
+                    } else if shows_overview {
                         <OverviewPanel reports={analysed.clone()} own_shares={(*own_shares).clone()} on_open={on_open_overview} {on_export} />
                     } else {
                         <section class="outline-pane">

@@ -1,8 +1,8 @@
 //! The page's keyboard shortcuts, as plain data: which command a key stands
 //! for, given what is on the page. ↑/↓ move through the reports, [ and ]
-//! through the open report's headings, / goes to the overview's filter, Esc
-//! closes what is open (a dialog, two reports side by side, the
-//! concordance). Keys typed into a field, or with Ctrl, Alt or ⌘, are the
+//! through the open report's headings, / goes to the search box, Esc closes
+//! what is open (a dialog, the search results, two reports side by side,
+//! the concordance). Keys typed into a field, or with Ctrl, Alt or ⌘, are the
 //! field's and the browser's. `hooks/use_keyboard.rs` listens; the App acts.
 
 use crate::protocol::ReportId;
@@ -14,8 +14,8 @@ pub enum KeyCommand {
     Open(ReportId),
     /// Show this heading of the open report.
     Heading(usize),
-    /// Show the overview and put the cursor in its filter.
-    Filter,
+    /// Put the cursor in the search box.
+    Search,
     /// Close the innermost thing open.
     Close,
 }
@@ -54,7 +54,7 @@ pub fn command_for(key: &str, targets: &KeyTargets) -> Option<KeyCommand> {
         "[" if targets.open.is_some() && targets.headings > 0 => {
             Some(KeyCommand::Heading(targets.heading.map_or(0, |at| at.saturating_sub(1))))
         }
-        "/" if targets.reports.len() > 1 => Some(KeyCommand::Filter),
+        "/" if !targets.reports.is_empty() => Some(KeyCommand::Search),
         "Escape" if targets.closable => Some(KeyCommand::Close),
         _ => None,
     }
@@ -80,7 +80,7 @@ mod tests {
         assert_eq!(command_for("ArrowDown", &targets), Some(KeyCommand::Open(4)), "from the overview, the first");
         assert_eq!(command_for("ArrowUp", &targets), Some(KeyCommand::Open(9)), "from the overview, the last");
         assert_eq!(command_for("]", &targets), None, "no report open, no headings");
-        assert_eq!(command_for("/", &targets), Some(KeyCommand::Filter));
+        assert_eq!(command_for("/", &targets), Some(KeyCommand::Search));
         assert_eq!(command_for("Escape", &targets), None, "nothing to close");
         targets.closable = true;
         assert_eq!(command_for("Escape", &targets), Some(KeyCommand::Close));

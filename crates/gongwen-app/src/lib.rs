@@ -35,6 +35,7 @@ pub mod pinyin_order;
 pub mod protocol;
 pub mod reader_marks;
 pub mod samples;
+pub mod search;
 pub mod set_analyses;
 pub mod shared_text;
 pub mod state;

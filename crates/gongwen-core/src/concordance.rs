@@ -76,8 +76,15 @@ fn containing_word(analysis: &ReportAnalysis, range: TextRange) -> Option<String
     holds.then(|| analysis.words.counts.get(occurrence.word as usize).map(|count| count.word.clone())).flatten()
 }
 
+/// The concordance lines of given byte `ranges` of a report's cleaned text
+/// (a search's hits), `width` characters of context on each side. Ranges
+/// must lie on character boundaries, as a search's do.
+pub fn lines_at(analysis: &ReportAnalysis, ranges: &[TextRange], width: usize) -> Vec<ConcordanceLine> {
+    ranges.iter().map(|&range| line_for(analysis, range, width)).collect()
+}
+
 /// Non-overlapping occurrences of `needle` in `text`.
-fn text_matches(text: &str, needle: &str) -> Vec<TextRange> {
+pub fn text_matches(text: &str, needle: &str) -> Vec<TextRange> {
     text.match_indices(needle).map(|(start, found)| TextRange::new(start, start + found.len())).collect()
 }
 

@@ -43,8 +43,8 @@ pub fn HelpDialog(props: &HelpDialogProps) -> Html {
                     <dl class="help-list keys">
                         { entry("↑ / ↓", "上一份 / 下一份报告") }
                         { entry("[ / ]", "当前报告的上一个 / 下一个标题") }
-                        { entry("/", "回到总览并筛选报告") }
-                        { entry("Esc", "关闭对话框、并排阅读或索引") }
+                        { entry("/", "到搜索框：搜索全部报告（可用正则）") }
+                        { entry("Esc", "关闭对话框、搜索结果、并排阅读或索引") }
                     </dl>
                     <h3>{ "关于" }</h3>
                     <p>{ format!("公文透镜 Gongwen Lens {}。", env!("CARGO_PKG_VERSION")) }</p>

@@ -13,6 +13,7 @@ pub mod marked_text;
 pub mod outline_tree;
 pub mod overview_panel;
 pub mod reader;
+pub mod search_panel;
 pub mod side_by_side;
 pub mod similarity_view;
 pub mod splitter;
