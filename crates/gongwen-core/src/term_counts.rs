@@ -18,7 +18,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::analysis::Reading;
-use crate::compare::year_over_year::file_stem;
+use crate::compare::year_over_year::{file_stem, strip_years};
 use crate::csv::CsvTable;
 use crate::diagnostic::Diagnostic;
 use crate::pattern_search::PatternTable;
@@ -310,37 +310,6 @@ fn reporting_unit(name: &str) -> Option<String> {
     let length = unit.chars().count();
     let plain = unit.chars().all(|c| c.is_alphabetic() || c == '·') && !unit.chars().any(|c| c.is_ascii_digit());
     ((2..=20).contains(&length) && plain).then(|| unit.to_owned())
-}
-
-/// `text` with its years taken out: four digits 1900–2099 or four Chinese
-/// digits (二〇二三), each with the 年 or 年度 after it.
-fn strip_years(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let chinese_digit =
-        |c: char| matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    while at < chars.len() {
-        let window = chars.get(at..at + 4);
-        let arabic = window
-            .is_some_and(|w| w.iter().all(char::is_ascii_digit) && matches!(w[0..2], ['1', '9'] | ['2', '0']))
-            && (at == 0 || !chars[at - 1].is_ascii_digit())
-            && chars.get(at + 4).is_none_or(|c| !c.is_ascii_digit());
-        let chinese = window.is_some_and(|w| w.iter().all(|&c| chinese_digit(c))) && chars.get(at + 4) == Some(&'年');
-        if arabic || chinese {
-            at += 4;
-            if chars.get(at) == Some(&'年') {
-                at += 1;
-                if chars.get(at) == Some(&'度') {
-                    at += 1;
-                }
-            }
-            continue;
-        }
-        out.push(chars[at]);
-        at += 1;
-    }
-    out
 }
 
 #[cfg(test)]

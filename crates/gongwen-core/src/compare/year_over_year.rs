@@ -215,17 +215,27 @@ pub(crate) fn file_stem(name: &str) -> &str {
 /// A file name with its years (and a 年/年度 after them) taken out, for
 /// pairing reports of different years.
 fn yearless_stem(name: &str) -> String {
-    let stem = file_stem(name);
-    let mut out = String::with_capacity(stem.len());
-    let chars: Vec<char> = stem.chars().collect();
+    strip_years(file_stem(name))
+        .trim_matches(|c: char| c == '_' || c == '-' || c == '.' || c == ' ' || c == '（' || c == '）')
+        .to_owned()
+}
+
+/// `text` with its years taken out: four digits 1900–2099 or four Chinese
+/// digits (二〇二三), each with the 年 or 年度 after it.
+pub(crate) fn strip_years(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let chinese_digit =
+        |c: char| matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
+    let mut out = String::with_capacity(text.len());
     let mut at = 0;
     while at < chars.len() {
-        let is_year = at + 4 <= chars.len()
-            && chars[at..at + 4].iter().all(char::is_ascii_digit)
-            && (chars[at] == '1' || chars[at] == '2')
+        let window = chars.get(at..at + 4);
+        let arabic = window
+            .is_some_and(|w| w.iter().all(char::is_ascii_digit) && matches!(w[0..2], ['1', '9'] | ['2', '0']))
             && (at == 0 || !chars[at - 1].is_ascii_digit())
             && chars.get(at + 4).is_none_or(|c| !c.is_ascii_digit());
-        if is_year {
+        let chinese = window.is_some_and(|w| w.iter().all(|&c| chinese_digit(c))) && chars.get(at + 4) == Some(&'年');
+        if arabic || chinese {
             at += 4;
             if chars.get(at) == Some(&'年') {
                 at += 1;
@@ -238,7 +248,7 @@ fn yearless_stem(name: &str) -> String {
         out.push(chars[at]);
         at += 1;
     }
-    out.trim_matches(|c: char| c == '_' || c == '-' || c == '.' || c == ' ' || c == '（' || c == '）').to_owned()
+    out
 }
 
 /// Pairs each report with its predecessor: the report with the same file
