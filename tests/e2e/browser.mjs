@@ -138,6 +138,24 @@ export async function waitForReports(page, count, timeout = 30_000) {
   );
 }
 
+/** Clicks the heatmap cell of row report `row` and column report `column` (names' prefixes). */
+export async function clickHeatmapCell(page, row, column) {
+  const position = await page.waitForFunction(([row, column]) => {
+    const element = document.querySelector('.similarity-heatmap .chart-canvas') ?? document.querySelector('.similarity-heatmap');
+    const chart = element && globalThis.echarts?.getInstanceByDom(element);
+    if (!chart) return null;
+    const labels = chart.getOption().yAxis[0].data;
+    const y = labels.findIndex((label) => label.startsWith(row));
+    const x = labels.findIndex((label) => label.startsWith(column));
+    if (x < 0 || y < 0) return null;
+    const [px, py] = chart.convertToPixel({ seriesIndex: 0 }, [x, y]);
+    const box = element.getBoundingClientRect();
+    return { x: box.left + px, y: box.top + py };
+  }, [row, column]);
+  const { x, y } = await position.jsonValue();
+  await page.mouse.click(x, y);
+}
+
 /**
  * Opens a report from the file list (the overview is the landing view once
  * two or more reports are in): the first, or the first whose item holds

@@ -7,25 +7,7 @@
 // 1366×768 and 1920×1080.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cspViolations, screenshot, waitForDictionary, waitForReports, withPage, openReport } from './browser.mjs';
-
-/** Clicks the heatmap cell of row report `row` and column report `column` (names' prefixes). */
-async function clickCell(page, row, column) {
-  const position = await page.waitForFunction(([row, column]) => {
-    const element = document.querySelector('.similarity-heatmap .chart-canvas') ?? document.querySelector('.similarity-heatmap');
-    const chart = element && globalThis.echarts?.getInstanceByDom(element);
-    if (!chart) return null;
-    const labels = chart.getOption().yAxis[0].data;
-    const y = labels.findIndex((label) => label.startsWith(row));
-    const x = labels.findIndex((label) => label.startsWith(column));
-    if (x < 0 || y < 0) return null;
-    const [px, py] = chart.convertToPixel({ seriesIndex: 0 }, [x, y]);
-    const box = element.getBoundingClientRect();
-    return { x: box.left + px, y: box.top + py };
-  }, [row, column]);
-  const { x, y } = await position.jsonValue();
-  await page.mouse.click(x, y);
-}
+import { clickHeatmapCell, cspViolations, openReport, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
 
 for (const [width, height] of [[1366, 768], [1920, 1080]]) {
   test(`the seeds compared, and 000 beside 002 at ${width}×${height}`, async () => {
@@ -56,7 +38,7 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       assert.equal(ownShares, 5);
       await screenshot(page, `compare-heatmap-${width}`);
 
-      await clickCell(page, '000', '002');
+      await clickHeatmapCell(page, '000', '002');
       await page.waitForSelector('.side-by-side');
       const passageIn = (side) => page.$$eval(`#sbs-${side} .sbs-passage`, (spans) => spans.map((span) => span.textContent));
       const [left, right] = [await passageIn('left'), await passageIn('right')];

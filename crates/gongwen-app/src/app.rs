@@ -46,6 +46,7 @@ use crate::exports::{analysis_json, outlines_markdown};
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_comparison::use_comparison;
+use crate::hooks::use_history::use_history;
 use crate::hooks::use_keyboard::use_keyboard;
 use crate::hooks::use_keyness::use_keyness;
 use crate::hooks::use_lint_filter::use_lint_filter;
@@ -56,6 +57,7 @@ use crate::hooks::use_year_comparison::{YearRequest, use_year_comparison};
 use crate::incoming_file::{IncomingFile, load_in_batches};
 use crate::keyboard::{KeyCommand, KeyTargets};
 use crate::pane_sizes::Pane;
+use crate::place::Place;
 use crate::protocol::ReportId;
 use crate::reader_marks::MarkLayers;
 use crate::samples::SAMPLE_REPORTS;
@@ -102,6 +104,29 @@ const VIEWS: [(View, &str); 10] = [
     (View::Lint, "校对"),
     (View::TermCounts, "词表"),
 ];
+
+impl View {
+    /// The view's name in the URL's fragment.
+    fn id(self) -> &'static str {
+        match self {
+            View::Keyness => "keyness",
+            View::Words => "words",
+            View::Formulations => "formulations",
+            View::Themes => "themes",
+            View::Structure => "structure",
+            View::StructureCheck => "structure-check",
+            View::Lint => "lint",
+            View::Compare => "compare",
+            View::Figures => "figures",
+            View::TermCounts => "term-counts",
+        }
+    }
+
+    /// The view named `id` in a fragment.
+    fn from_id(id: &str) -> Option<Self> {
+        VIEWS.iter().map(|(view, _)| *view).find(|view| view.id() == id)
+    }
+}
 
 /// The files of a `FileList` (without a path in a dropped folder).
 fn picked_files(list: Option<web_sys::FileList>) -> Vec<(web_sys::File, Option<String>)> {
@@ -435,6 +460,34 @@ pub fn App() -> Html {
         })
     };
     use_keyboard(key_targets, on_key);
+    // The place in the URL's fragment, reports by their position in the
+    // list (which a drop only extends); back and forward come back here.
+    let position = |id: ReportId| state.reports.iter().position(|entry| entry.id == id);
+    let both = |ids: Option<(ReportId, ReportId)>| ids.and_then(|(a, b)| Some((position(a)?, position(b)?)));
+    let place = (!analysed.is_empty()).then(|| Place {
+        report: if shows_overview { None } else { state.selected.and_then(position) },
+        pair: both(*pair),
+        years: both(*years),
+        view: view.id().to_owned(),
+    });
+    let on_place = {
+        let ids: Vec<ReportId> = state.reports.iter().map(|entry| entry.id).collect();
+        let (dispatcher, view, pair, years) = (state.dispatcher(), view.clone(), pair.clone(), years.clone());
+        Callback::from(move |place: Place| {
+            let id_at = |position: usize| ids.get(position).copied();
+            let both = |positions: Option<(usize, usize)>| positions.and_then(|(a, b)| Some((id_at(a)?, id_at(b)?)));
+            match place.report.and_then(id_at) {
+                Some(id) => dispatcher.dispatch(Action::Select(id)),
+                None => dispatcher.dispatch(Action::ShowOverview),
+            }
+            pair.set(both(place.pair));
+            years.set(both(place.years));
+            if let Some(target) = View::from_id(&place.view) {
+                view.set(target);
+            }
+        })
+    };
+    use_history(place, on_place);
     let on_open_help = {
         let help_open = help_open.clone();
         Callback::from(move |_: MouseEvent| help_open.set(true))

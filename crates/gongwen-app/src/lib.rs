@@ -32,6 +32,7 @@ pub mod overview_table;
 pub mod pane_sizes;
 pub mod pdf_reader;
 pub mod pinyin_order;
+pub mod place;
 pub mod protocol;
 pub mod reader_marks;
 pub mod samples;

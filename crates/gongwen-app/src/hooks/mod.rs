@@ -2,6 +2,7 @@
 
 pub mod use_analysis_worker;
 pub mod use_comparison;
+pub mod use_history;
 pub mod use_keyboard;
 pub mod use_keyness;
 pub mod use_lint_filter;
