@@ -90,6 +90,13 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
     assert.equal(markdown.text.split('\n---\n').length, 5);
     assert.match(markdown.text, /^# 000\\_75e6ea62ff7e3e22\.txt\n/, 'the title escaped for Markdown');
     assert.match(markdown.text, /\n# 2023年度党组书记抓基层党建工作述职报告\n/);
+    // The workbook: a zip whose entries are stored, so its XML reads as is.
+    const [workbookDownload] = await Promise.all([page.waitForEvent('download'), page.click('.overview-exports button:has-text("导出 Excel")')]);
+    const workbook = await readFile(await workbookDownload.path());
+    assert.equal(workbook.subarray(0, 2).toString('latin1'), 'PK');
+    const parts = workbook.toString('utf8');
+    for (const sheet of ['总览', '数据', '结构', '校对']) assert.ok(parts.includes(`<sheet name="${sheet}"`), sheet);
+    assert.ok(parts.includes('000_75e6ea62ff7e3e22.txt</t>'), 'the reports are named');
     const exported = JSON.parse((await take('导出 JSON')).text);
     assert.equal(exported.schema, 'gongwen-lens/analysis');
     assert.equal(exported.version, 1);

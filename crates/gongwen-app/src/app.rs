@@ -12,6 +12,7 @@ use gongwen_core::ReadLimits;
 use gongwen_core::compare::CompareSettings;
 use gongwen_core::keyness::Significance;
 use gongwen_core::lexicon::Lexicon;
+use gongwen_core::overview::overview_workbook;
 use gongwen_core::source::limits::format_bytes;
 use gongwen_core::vocabulary::UserVocabulary;
 use wasm_bindgen::JsCast;
@@ -40,7 +41,7 @@ use crate::components::theme_panel::ThemePanel;
 use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
 use crate::components::year_view::YearView;
-use crate::download::download;
+use crate::download::{download, download_bytes};
 use crate::dropped_files::dropped_files;
 use crate::exports::{analysis_json, outlines_markdown};
 use crate::file_picker::open_file_picker;
@@ -396,7 +397,7 @@ pub fn App() -> Html {
     };
     let on_show_overview = dispatch.reform(|_: MouseEvent| Action::ShowOverview);
     let on_export = {
-        let (analysed, comparison) = (analysed.clone(), current_comparison.clone());
+        let (analysed, comparison, own_shares) = (analysed.clone(), current_comparison.clone(), own_shares.clone());
         Callback::from(move |export: OverviewExport| {
             let reports: Vec<&gongwen_core::ReportAnalysis> =
                 analysed.iter().map(|(_, analysis)| &**analysis).collect();
@@ -404,14 +405,23 @@ pub fn App() -> Html {
             // set aside are compared but not listed first.
             let comparison =
                 comparison.as_ref().filter(|set| set.ids.len() == reports.len()).map(|set| &set.comparison);
-            let file = match export {
-                OverviewExport::Outlines => Ok(("大纲.md", "text/markdown;charset=utf-8", outlines_markdown(&reports))),
-                OverviewExport::Analysis => {
-                    analysis_json(&reports, comparison).map(|json| ("公文透镜分析.json", "application/json", json))
+            let result = match export {
+                OverviewExport::Outlines => {
+                    download("大纲.md", "text/markdown;charset=utf-8", &outlines_markdown(&reports))
+                }
+                OverviewExport::Analysis => analysis_json(&reports, comparison)
+                    .map_err(wasm_bindgen::JsValue::from)
+                    .and_then(|json| download("公文透镜分析.json", "application/json", &json)),
+                OverviewExport::Workbook => {
+                    let shares = (*own_shares).clone();
+                    let lines: Vec<_> = analysed
+                        .iter()
+                        .map(|(id, analysis)| (&**analysis, shares.as_ref().and_then(|shares| shares.get(id).copied())))
+                        .collect();
+                    let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                    download_bytes("公文透镜总览.xlsx", mime, &overview_workbook(&lines))
                 }
             };
-            let result =
-                file.map_err(wasm_bindgen::JsValue::from).and_then(|(name, mime, text)| download(name, mime, &text));
             if let Err(error) = result {
                 web_sys::console::error_2(&"gongwen: could not export".into(), &error);
             }

@@ -6,10 +6,20 @@ use web_sys::HtmlAnchorElement;
 
 /// Offers `text` as a download named `name` of MIME type `mime`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    offer(name, mime, &JsValue::from_str(text))
+}
+
+/// Offers `bytes` (a workbook) as a download named `name` of MIME type `mime`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    offer(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers one part (a string or bytes) as a download.
+fn offer(name: &str, mime: &str, part: &JsValue) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;

@@ -46,6 +46,7 @@ pub mod text;
 pub mod themes;
 pub mod vocabulary;
 pub mod words;
+pub mod xlsx;
 
 pub use analysis::{
     ReadReport, Reading, ReportAnalysis, analyze_pdf_report, analyze_report, analyze_report_within, read_report,

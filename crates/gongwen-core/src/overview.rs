@@ -13,6 +13,7 @@ use crate::diagnostic::Severity;
 use crate::outline::HeadingKind;
 use crate::structure::PartKind;
 use crate::term_counts::reporting_unit_of;
+use crate::xlsx::{Cell, Sheet, workbook};
 
 /// The longest 署名 line taken as a report's unit or author, in characters.
 const MAX_AUTHOR_CHARS: usize = 30;
@@ -129,4 +130,92 @@ pub fn overview_csv(lines: &[(&OverviewRow, Option<f64>)]) -> String {
         table.end_row();
     }
     table.finish()
+}
+
+/// The overview as an Excel workbook, one sheet per table: 总览 (the lines,
+/// each with its own-text share when compared), 数据 (every figure), 结构
+/// (every 成效 / 问题 / 打算 part) and 校对 (every finding), each row naming
+/// its report's file.
+pub fn overview_workbook(reports: &[(&ReportAnalysis, Option<f64>)]) -> Vec<u8> {
+    let text = |value: &str| Cell::Text(value.to_owned());
+    let optional_text = |value: Option<&str>| value.map_or(Cell::Empty, |value| Cell::Text(value.to_owned()));
+    let number = |value: f64| Cell::Number(value);
+    let optional = |value: Option<f64>| value.map_or(Cell::Empty, Cell::Number);
+    let header = |names: &[&str]| names.iter().map(|name| text(name)).collect::<Vec<_>>();
+    let mut overview = vec![header(&[
+        "文件",
+        "标题",
+        "单位",
+        "年份",
+        "字数",
+        "章节",
+        "要点",
+        "数据",
+        "数据/千字",
+        "隐去",
+        "问题占比",
+        "自有文字",
+        "校对",
+        "校对警告",
+    ])];
+    let mut figures = vec![header(&["文件", "行", "数据", "数值", "单位", "约数", "隐去", "计数对象", "章节"])];
+    let mut parts = vec![header(&["文件", "部分", "字数", "占比", "起始行"])];
+    let mut findings = vec![header(&["文件", "行", "类别", "程度", "原文", "说明", "建议"])];
+    for &(analysis, own_share) in reports {
+        let row = OverviewRow::of(analysis);
+        let file = || text(&analysis.name);
+        overview.push(vec![
+            file(),
+            optional_text(row.title.as_deref()),
+            optional_text(row.unit.as_deref()),
+            optional(row.year.map(f64::from)),
+            number(row.chars as f64),
+            number(row.sections as f64),
+            number(row.points as f64),
+            number(row.figures as f64),
+            number(row.figures_per_thousand),
+            number(row.redactions as f64),
+            optional(row.problems_share),
+            optional(own_share),
+            number(row.lint as f64),
+            number(row.lint_warnings as f64),
+        ]);
+        let headings = &analysis.outline.headings;
+        for figure in &analysis.figures {
+            let section = figure.heading.and_then(|index| headings.get(index));
+            figures.push(vec![
+                file(),
+                number(f64::from(figure.line)),
+                text(&figure.text),
+                optional(figure.value),
+                optional_text(figure.unit.as_deref()),
+                optional_text(figure.approx.as_deref()),
+                text(if figure.redacted { "是" } else { "" }),
+                optional_text(figure.subject.as_deref()),
+                section.map_or(Cell::Empty, |heading| Cell::Text(format!("{}{}", heading.marker, heading.title))),
+            ]);
+        }
+        for part in &analysis.structure.parts {
+            parts.push(vec![
+                file(),
+                text(part.part.label()),
+                number(part.chars as f64),
+                number((part.share * 1000.0).round() / 1000.0),
+                number(f64::from(part.line)),
+            ]);
+        }
+        for finding in &analysis.lint {
+            findings.push(vec![
+                file(),
+                number(f64::from(finding.line)),
+                text(finding.kind.label()),
+                text(if finding.severity == Severity::Warning { "警告" } else { "提示" }),
+                text(&finding.text),
+                text(&finding.message),
+                optional_text(finding.suggestion.as_deref()),
+            ]);
+        }
+    }
+    let sheet = |name: &str, rows| Sheet { name: name.to_owned(), rows };
+    workbook(&[sheet("总览", overview), sheet("数据", figures), sheet("结构", parts), sheet("校对", findings)])
 }
