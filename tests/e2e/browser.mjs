@@ -157,6 +157,17 @@ export async function clickHeatmapCell(page, row, column) {
 }
 
 /**
+ * Loads the five samples at a window of `width`×`height` once the
+ * dictionary is ready, and waits for their analyses.
+ */
+export async function loadSamples(page, { width = 1366, height = 768 } = {}) {
+  await page.setViewportSize({ width, height });
+  await waitForDictionary(page);
+  await page.click('#load-samples');
+  await waitForReports(page, 5);
+}
+
+/**
  * Opens a report from the file list (the overview is the landing view once
  * two or more reports are in): the first, or the first whose item holds
  * `name`; waits for the reader.

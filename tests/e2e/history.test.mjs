@@ -5,16 +5,13 @@
 // the report with 比对, the overview — and forward again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickHeatmapCell, cspViolations, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { clickHeatmapCell, cspViolations, loadSamples, withPage } from './browser.mjs';
 
 const hash = (page) => page.evaluate(() => location.hash);
 
 test('from the overview to two reports side by side and back with the back button', async () => {
   await withPage(async ({ page, errors }) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await waitForDictionary(page);
-    await page.click('#load-samples');
-    await waitForReports(page, 5);
+    await loadSamples(page);
     await page.waitForSelector('.overview-pane');
     assert.equal(await hash(page), '#v=keyness');
     // The own-text share of 001 (— before comparing) opens it with 比对.

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { cliJson, cspViolations, dropFiles, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { cliJson, cspViolations, dropFiles, screenshot, waitForDictionary, waitForReports, withPage, loadSamples } from './browser.mjs';
 
 const SEEDS = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
   .map((stem) => `seeds/${stem}.txt`);
@@ -20,10 +20,7 @@ function lines(page) {
 
 test('the overview of the samples, sorted, filtered and followed', async () => {
   await withPage(async ({ page, errors }) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await waitForDictionary(page);
-    await page.click('#load-samples');
-    await waitForReports(page, 5);
+    await loadSamples(page);
     await page.waitForSelector('.overview-pane');
     assert.equal(await page.$('.reader-pane'), null, 'the overview takes the reader\'s place');
     const expected = cliJson(['overview', '--json', ...SEEDS]);

@@ -5,7 +5,7 @@
 // the reader at it; Esc closes the results. Screenshot at 1366×768.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cspViolations, screenshot, seedFiles, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { cspViolations, loadSamples, screenshot, seedFiles, withPage } from './browser.mjs';
 
 /** Non-overlapping occurrences of `needle` in `text`. */
 function count(text, needle) {
@@ -29,10 +29,7 @@ async function search(page, text, regex) {
 
 test('searching every report, plain and with a regular expression', async () => {
   await withPage(async ({ page, errors }) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await waitForDictionary(page);
-    await page.click('#load-samples');
-    await waitForReports(page, 5);
+    await loadSamples(page);
     const seeds = await seedFiles();
     const expected = seeds.map(({ name, text }) => ({ name, hits: count(text, '党建') })).filter((r) => r.hits > 0);
     await search(page, '党建', false);

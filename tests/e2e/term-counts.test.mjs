@@ -9,7 +9,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cliJson, cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { cliJson, cspViolations, screenshot, waitForDictionary, waitForReports, withPage, loadSamples } from './browser.mjs';
 
 const SEEDS = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
   .map((stem) => `seeds/${stem}.txt`);
@@ -21,10 +21,7 @@ function tableRows(page) {
 
 test('a word list counted in the samples, sorted, exported and remembered', async () => {
   await withPage(async ({ page, errors }) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await waitForDictionary(page);
-    await page.click('#load-samples');
-    await waitForReports(page, 5);
+    await loadSamples(page);
     await page.click('.view-tab:has-text("词表")');
     await page.waitForSelector('.term-panel');
     await page.click('.term-actions button:has-text("示例词表")');

@@ -30,6 +30,7 @@ use crate::components::keyness_panel::KeynessPanel;
 use crate::components::lint_panel::LintPanel;
 use crate::components::outline_tree::OutlineTree;
 use crate::components::overview_panel::{OverviewExport, OverviewPanel, OverviewTarget};
+use crate::components::print_view::PrintView;
 use crate::components::reader::Reader;
 use crate::components::search_panel::SearchPanel;
 use crate::components::side_by_side::SideBySide;
@@ -59,6 +60,7 @@ use crate::incoming_file::{IncomingFile, load_in_batches};
 use crate::keyboard::{KeyCommand, KeyTargets};
 use crate::pane_sizes::Pane;
 use crate::place::Place;
+use crate::print_summary::PrintSummary;
 use crate::protocol::ReportId;
 use crate::reader_marks::MarkLayers;
 use crate::samples::SAMPLE_REPORTS;
@@ -146,6 +148,8 @@ pub fn App() -> Html {
     let dragging = use_state(|| false);
     let dialog_open = use_state(|| false);
     let help_open = use_state(|| false);
+    // The pages 「打印摘要」 made, drawn for print only.
+    let print_pages = use_state(|| None::<Rc<Vec<PrintSummary>>>);
     // The search of every report shown, if any (it takes the reader's place).
     let search = use_state(|| None::<SearchQuery>);
     let search_input = use_node_ref();
@@ -398,6 +402,7 @@ pub fn App() -> Html {
     let on_show_overview = dispatch.reform(|_: MouseEvent| Action::ShowOverview);
     let on_export = {
         let (analysed, comparison, own_shares) = (analysed.clone(), current_comparison.clone(), own_shares.clone());
+        let print_pages = print_pages.clone();
         Callback::from(move |export: OverviewExport| {
             let reports: Vec<&gongwen_core::ReportAnalysis> =
                 analysed.iter().map(|(_, analysis)| &**analysis).collect();
@@ -412,6 +417,26 @@ pub fn App() -> Html {
                 OverviewExport::Analysis => analysis_json(&reports, comparison)
                     .map_err(wasm_bindgen::JsValue::from)
                     .and_then(|json| download("公文透镜分析.json", "application/json", &json)),
+                OverviewExport::Print => {
+                    let names: Vec<String> = analysed.iter().map(|(_, analysis)| analysis.name.clone()).collect();
+                    let pages = analysed
+                        .iter()
+                        .enumerate()
+                        .map(|(index, (id, analysis))| {
+                            let own = own_shares.as_ref().as_ref().and_then(|shares| shares.get(id).copied());
+                            PrintSummary::of(analysis, comparison.map(|c| (c, index, names.as_slice())), own)
+                        })
+                        .collect();
+                    print_pages.set(Some(Rc::new(pages)));
+                    // Printed once the pages are drawn.
+                    wasm_bindgen_futures::spawn_local(async {
+                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                        if let Some(window) = web_sys::window() {
+                            let _ = window.print();
+                        }
+                    });
+                    Ok(())
+                }
                 OverviewExport::Workbook => {
                     let shares = (*own_shares).clone();
                     let lines: Vec<_> = analysed
@@ -723,6 +748,9 @@ pub fn App() -> Html {
             </div>
             if *help_open {
                 <HelpDialog on_close={on_close_help} />
+            }
+            if let Some(pages) = (*print_pages).clone() {
+                <PrintView {pages} />
             }
             if *dialog_open {
                 <VocabularyDialog vocabulary={state.vocabulary.clone()} builtin_entries={*builtin_entries}

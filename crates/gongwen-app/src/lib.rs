@@ -33,6 +33,7 @@ pub mod pane_sizes;
 pub mod pdf_reader;
 pub mod pinyin_order;
 pub mod place;
+pub mod print_summary;
 pub mod protocol;
 pub mod reader_marks;
 pub mod samples;

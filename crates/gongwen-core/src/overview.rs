@@ -85,48 +85,60 @@ impl OverviewRow {
     }
 }
 
+/// The overview's columns, as its CSV and its workbook's 总览 sheet name them.
+const OVERVIEW_COLUMNS: [&str; 14] = [
+    "文件",
+    "标题",
+    "单位",
+    "年份",
+    "字数",
+    "章节",
+    "要点",
+    "数据",
+    "数据/千字",
+    "隐去",
+    "问题占比",
+    "自有文字",
+    "校对",
+    "校对警告",
+];
+
+/// A report's overview line as cells, in [`OVERVIEW_COLUMNS`]' order, with
+/// its own-text share when the reports were compared.
+fn overview_cells(row: &OverviewRow, own_share: Option<f64>) -> Vec<Cell> {
+    let text = |value: Option<&str>| value.map_or(Cell::Empty, |value| Cell::Text(value.to_owned()));
+    let number = |value: Option<f64>| value.map_or(Cell::Empty, Cell::Number);
+    vec![
+        Cell::Text(row.file.clone()),
+        text(row.title.as_deref()),
+        text(row.unit.as_deref()),
+        number(row.year.map(f64::from)),
+        Cell::Number(row.chars as f64),
+        Cell::Number(row.sections as f64),
+        Cell::Number(row.points as f64),
+        Cell::Number(row.figures as f64),
+        Cell::Number(row.figures_per_thousand),
+        Cell::Number(row.redactions as f64),
+        number(row.problems_share),
+        number(own_share),
+        Cell::Number(row.lint as f64),
+        Cell::Number(row.lint_warnings as f64),
+    ]
+}
+
 /// The overview as CSV for Excel and WPS (UTF-8 with BOM, CRLF): one row
 /// per report, each with its own-text share when the reports were compared.
 pub fn overview_csv(lines: &[(&OverviewRow, Option<f64>)]) -> String {
     let mut table = CsvTable::new();
-    let header = [
-        "文件",
-        "标题",
-        "单位",
-        "年份",
-        "字数",
-        "章节",
-        "要点",
-        "数据",
-        "数据/千字",
-        "隐去",
-        "问题占比",
-        "自有文字",
-        "校对",
-        "校对警告",
-    ];
-    table.text_row(&header.map(str::to_owned));
-    for (row, own_share) in lines {
-        table.cell_text(&row.file);
-        table.cell_text(row.title.as_deref().unwrap_or(""));
-        table.cell_text(row.unit.as_deref().unwrap_or(""));
-        match row.year {
-            Some(year) => table.cell_number(year),
-            None => table.cell_text(""),
-        }
-        for count in [row.chars, row.sections, row.points, row.figures] {
-            table.cell_number(count);
-        }
-        table.cell_number(row.figures_per_thousand);
-        table.cell_number(row.redactions);
-        for share in [row.problems_share, *own_share] {
-            match share {
-                Some(share) => table.cell_number(share),
-                None => table.cell_text(""),
+    table.text_row(&OVERVIEW_COLUMNS.map(str::to_owned));
+    for &(row, own_share) in lines {
+        for cell in overview_cells(row, own_share) {
+            match cell {
+                Cell::Text(text) => table.cell_text(&text),
+                Cell::Number(number) => table.cell_number(number),
+                Cell::Empty => table.cell_text(""),
             }
         }
-        table.cell_number(row.lint);
-        table.cell_number(row.lint_warnings);
         table.end_row();
     }
     table.finish()
@@ -142,44 +154,13 @@ pub fn overview_workbook(reports: &[(&ReportAnalysis, Option<f64>)]) -> Vec<u8> 
     let number = |value: f64| Cell::Number(value);
     let optional = |value: Option<f64>| value.map_or(Cell::Empty, Cell::Number);
     let header = |names: &[&str]| names.iter().map(|name| text(name)).collect::<Vec<_>>();
-    let mut overview = vec![header(&[
-        "文件",
-        "标题",
-        "单位",
-        "年份",
-        "字数",
-        "章节",
-        "要点",
-        "数据",
-        "数据/千字",
-        "隐去",
-        "问题占比",
-        "自有文字",
-        "校对",
-        "校对警告",
-    ])];
+    let mut overview = vec![header(&OVERVIEW_COLUMNS)];
     let mut figures = vec![header(&["文件", "行", "数据", "数值", "单位", "约数", "隐去", "计数对象", "章节"])];
     let mut parts = vec![header(&["文件", "部分", "字数", "占比", "起始行"])];
     let mut findings = vec![header(&["文件", "行", "类别", "程度", "原文", "说明", "建议"])];
     for &(analysis, own_share) in reports {
-        let row = OverviewRow::of(analysis);
         let file = || text(&analysis.name);
-        overview.push(vec![
-            file(),
-            optional_text(row.title.as_deref()),
-            optional_text(row.unit.as_deref()),
-            optional(row.year.map(f64::from)),
-            number(row.chars as f64),
-            number(row.sections as f64),
-            number(row.points as f64),
-            number(row.figures as f64),
-            number(row.figures_per_thousand),
-            number(row.redactions as f64),
-            optional(row.problems_share),
-            optional(own_share),
-            number(row.lint as f64),
-            number(row.lint_warnings as f64),
-        ]);
+        overview.push(overview_cells(&OverviewRow::of(analysis), own_share));
         let headings = &analysis.outline.headings;
         for figure in &analysis.figures {
             let section = figure.heading.and_then(|index| headings.get(index));

@@ -12,6 +12,7 @@ pub mod lint_panel;
 pub mod marked_text;
 pub mod outline_tree;
 pub mod overview_panel;
+pub mod print_view;
 pub mod reader;
 pub mod search_panel;
 pub mod side_by_side;

@@ -60,6 +60,8 @@ pub enum OverviewExport {
     Analysis,
     /// The overview, figures, structure and findings as an Excel workbook.
     Workbook,
+    /// One summary page per report, printed.
+    Print,
 }
 
 /// Properties of [`OverviewPanel`].
@@ -194,6 +196,7 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                 <span class="overview-exports">
                     <button onclick={on_csv} title="列出的报告及各项数字，可用 Excel、WPS 打开">{ "导出 CSV" }</button>
                     <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Workbook)} title="总览、数据、结构、校对各一张表，Excel / WPS 工作簿">{ "导出 Excel" }</button>
+                    <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Print)} title="每份报告一页：大纲、数据、结构、校对、共有段落，供评议会使用">{ "打印摘要" }</button>
                     <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Outlines)} title="每份报告的大纲，Markdown 格式">{ "导出大纲" }</button>
                     <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Analysis)} title="全部分析结果（含比对），JSON 格式，字段见 README">{ "导出 JSON" }</button>
                 </span>
