@@ -39,6 +39,8 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
       assert.equal(cells[8], '—', 'not compared yet');
       assert.equal(cells[9], `${row.lint}（${row.lint_warnings}）`);
     });
+    // Beside the overview, a view of one report names it.
+    assert.match(await page.textContent('.view-subject'), /当前报告：000_75e6ea62ff7e3e22\.txt/);
     await screenshot(page, 'overview-1366');
     // Sorted by characters, most first, then the other way.
     await page.click('.overview-table th button:has-text("字数")');

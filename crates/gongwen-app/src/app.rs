@@ -701,6 +701,11 @@ pub fn App() -> Html {
                     { splitter(Pane::Views) }
                     <section class="chart-pane">
                         <div class="view-tabs" role="tablist">{ for VIEWS.into_iter().map(view_tab) }</div>
+                        if shows_overview && matches!(*view, View::Keyness | View::Words | View::Formulations | View::Themes) {
+                            <p class="panel-note view-subject">
+                                { format!("当前报告：{}（在总览中点击一行可换）", gongwen_core::file_name::display_file_name(&analysis.name)) }
+                            </p>
+                        }
                         <div class="view-body">
                             { match *view {
                                 View::Keyness => html! {
