@@ -544,11 +544,12 @@ pub fn App() -> Html {
         let search = search.clone();
         Callback::from(move |()| search.set(None))
     };
+    // A hit opens the reader as any place does, the search closed too.
     let on_open_hit = {
-        let (search, on_open_at) = (search.clone(), on_open_at.clone());
+        let (search, open) = (search.clone(), on_open_at_closing_pair.clone());
         Callback::from(move |place| {
             search.set(None);
-            on_open_at.emit(place);
+            open.emit(place);
         })
     };
     let on_clear = {

@@ -83,17 +83,31 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
     let rows = use_memo(props.reports.clone(), |reports| {
         reports.iter().map(|(id, analysis)| (*id, Rc::new(OverviewRow::of(analysis)))).collect::<Vec<_>>()
     });
-    let lines: Vec<OverviewLine> = rows
-        .iter()
-        .map(|(id, row)| OverviewLine {
-            id: *id,
-            row: row.clone(),
-            own_share: props.own_shares.as_ref().and_then(|shares| shares.get(id).copied()),
-        })
-        .collect();
     let filter = use_state(String::new);
     let order = use_state(OverviewOrder::default);
-    let arranged = arranged_lines(&lines, &filter, *order);
+    // Lines, their order and the bars' scales change with the reports, the
+    // comparison, the filter and the order, not with each scroll.
+    let table =
+        use_memo((rows, props.own_shares.clone(), (*filter).clone(), *order), |(rows, own_shares, filter, order)| {
+            let lines: Vec<OverviewLine> = rows
+                .iter()
+                .map(|(id, row)| OverviewLine {
+                    id: *id,
+                    row: row.clone(),
+                    own_share: own_shares.as_ref().and_then(|shares| shares.get(id).copied()),
+                })
+                .collect();
+            let most =
+                |column: OverviewColumn| lines.iter().filter_map(|line| number_of(line, column)).fold(0.0f64, f64::max);
+            let scales = (
+                most(OverviewColumn::Chars),
+                most(OverviewColumn::FiguresPerThousand),
+                most(OverviewColumn::ProblemsShare),
+            );
+            let arranged = arranged_lines(&lines, filter, *order);
+            (lines.len(), Rc::new(arranged), scales)
+        });
+    let (total, arranged, (most_chars, most_figures, most_problems)) = (table.0, table.1.clone(), table.2);
     // The scroll position and height of the lines' box, for the window drawn.
     let scroller = use_node_ref();
     let viewport = use_state_eq(|| (0.0f64, 600.0f64));
@@ -120,13 +134,6 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
         })
     };
     let (start, end) = visible_window(viewport.0, viewport.1, LINE_HEIGHT, arranged.len(), OVERSCAN);
-    let maxima =
-        |column: OverviewColumn| lines.iter().filter_map(|line| number_of(line, column)).fold(0.0f64, f64::max);
-    let (most_chars, most_figures, most_problems) = (
-        maxima(OverviewColumn::Chars),
-        maxima(OverviewColumn::FiguresPerThousand),
-        maxima(OverviewColumn::ProblemsShare),
-    );
 
     let header = |column: OverviewColumn, label: &'static str, title: &'static str| {
         let order = order.clone();
@@ -187,10 +194,10 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
     html! {
         <section class="overview-pane" aria-label="总览">
             <header class="overview-header">
-                <h2 class="pane-title">{ format!("总览：{} 份报告", lines.len()) }</h2>
+                <h2 class="pane-title">{ format!("总览：{} 份报告", total) }</h2>
                 <input type="search" class="overview-filter" placeholder="按文件名、标题或单位筛选" aria-label="筛选报告"
                     value={(*filter).clone()} oninput={on_filter} />
-                if arranged.len() != lines.len() {
+                if arranged.len() != total {
                     <span class="panel-note">{ format!("列出 {} 份", arranged.len()) }</span>
                 }
                 <span class="overview-exports">

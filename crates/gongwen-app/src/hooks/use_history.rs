@@ -33,10 +33,14 @@ pub fn use_history(place: Option<Place>, on_place: Callback<Place>) {
             }
         }
     });
-    use_effect_with(on_place, |on_place| {
-        let on_place = on_place.clone();
+    // The window's listener is added once; each render leaves it the latest
+    // callback.
+    let latest = use_mut_ref(Callback::noop);
+    *latest.borrow_mut() = on_place;
+    use_effect_with((), move |()| {
         let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
             if let Some(hash) = web_sys::window().and_then(|window| window.location().hash().ok()) {
+                let on_place = latest.borrow().clone();
                 on_place.emit(Place::parse(&hash));
             }
         });

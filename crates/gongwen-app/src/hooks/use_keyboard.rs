@@ -17,16 +17,22 @@ fn typed_in_field(target: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// Calls `on_command` with the command of each shortcut pressed, for what
-/// `targets` says the keys reach now.
+/// `targets` says the keys reach now. The document's listener is added once;
+/// each render only leaves it the latest targets and callback.
 #[hook]
 pub fn use_keyboard(targets: KeyTargets, on_command: Callback<KeyCommand>) {
-    use_effect_with((targets, on_command), |(targets, on_command)| {
-        let (targets, on_command) = (targets.clone(), on_command.clone());
+    let latest = use_mut_ref(|| (KeyTargets::default(), Callback::noop()));
+    *latest.borrow_mut() = (targets, on_command);
+    use_effect_with((), move |()| {
         let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
             if event.ctrl_key() || event.alt_key() || event.meta_key() || typed_in_field(event.target()) {
                 return;
             }
-            if let Some(command) = command_for(&event.key(), &targets) {
+            let found = {
+                let latest = latest.borrow();
+                command_for(&event.key(), &latest.0).map(|command| (command, latest.1.clone()))
+            };
+            if let Some((command, on_command)) = found {
                 event.prevent_default();
                 on_command.emit(command);
             }
