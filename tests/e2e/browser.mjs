@@ -65,11 +65,12 @@ function recordCspViolations() {
  * Returns { page, url, requests, errors, pageErrors, dialogs, close }: every
  * request's URL, console errors and uncaught exceptions, uncaught exceptions
  * alone, and the messages of dialogs (alert, confirm …), which are dismissed.
+ * `colorScheme` is the system's colour scheme the page sees ('light' or 'dark').
  */
-export async function openPage({ query = '', file = null } = {}) {
+export async function openPage({ query = '', file = null, colorScheme = 'light' } = {}) {
   const { server, url } = file ? { server: null, url: pathToFileURL(file).href } : await startServer(join(ROOT, 'dist'));
   const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', colorScheme });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   await context.addInitScript(recordCspViolations);

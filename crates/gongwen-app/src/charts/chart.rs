@@ -4,6 +4,10 @@
 //! `triggerEvent`) and sizes (an option may depend on the room it has). The container is observed, not the window: a panel may size its
 //! chart after ECharts has started (the structure chart grows with the
 //! report count), and ECharts only redraws when told.
+//!
+//! Every chart is drawn in the system's colour scheme ([`dark_scheme`]) and
+//! offers itself as a PNG (the drawn canvas) and an SVG (drawn anew as
+//! vectors), named after its label.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,7 +15,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use super::dark_scheme::{ColourScheme, for_the_scheme};
 use super::echarts::ECharts;
+use crate::download::{download, download_bytes};
 
 /// Properties of [`Chart`].
 #[derive(Properties, PartialEq)]
@@ -57,8 +63,12 @@ struct MountedChart {
 impl MountedChart {
     /// Starts ECharts in `element`, forwarding clicks and following the
     /// element's size.
-    fn mount(element: &web_sys::HtmlElement, callbacks: Rc<RefCell<ChartCallbacks>>) -> Result<Self, JsValue> {
-        let instance = ECharts::init(element)?;
+    fn mount(
+        element: &web_sys::HtmlElement,
+        scheme: ColourScheme,
+        callbacks: Rc<RefCell<ChartCallbacks>>,
+    ) -> Result<Self, JsValue> {
+        let instance = ECharts::init(element, scheme.echarts_theme())?;
         let clicked = callbacks.clone();
         let click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
             let field = |key: &str| js_sys::Reflect::get(&params, &key.into()).ok().and_then(|value| value.as_string());
@@ -102,6 +112,8 @@ pub fn Chart(props: &ChartProps) -> Html {
     let container = use_node_ref();
     let chart = use_mut_ref(|| None::<MountedChart>);
     let failed = use_state(|| false);
+    // Read once: a chart keeps the scheme it started in.
+    let scheme = *use_state(ColourScheme::of_the_system);
 
     let callbacks = use_mut_ref(ChartCallbacks::default);
     *callbacks.borrow_mut() = ChartCallbacks {
@@ -116,7 +128,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         // Runs before the option effect below, which then draws the chart.
         use_effect_with((), move |_| {
             if let Some(element) = container.cast::<web_sys::HtmlElement>() {
-                match MountedChart::mount(&element, callbacks) {
+                match MountedChart::mount(&element, scheme, callbacks) {
                     Ok(mounted) => *chart.borrow_mut() = Some(mounted),
                     Err(error) => {
                         web_sys::console::error_2(&"ECharts could not start".into(), &error);
@@ -130,18 +142,95 @@ pub fn Chart(props: &ChartProps) -> Html {
     {
         let chart = chart.clone();
         use_effect_with(props.option.clone(), move |option| {
-            let result = chart.borrow().as_ref().map(|mounted| mounted.instance.set_option(option));
+            let option = for_the_scheme(option, scheme);
+            let result = chart.borrow().as_ref().map(|mounted| mounted.instance.set_option(&option));
             if let Some(Err(error)) = result {
                 web_sys::console::error_2(&"ECharts rejected an option".into(), &error);
             }
         });
     }
+    let export_png = {
+        let chart = chart.clone();
+        let label = props.label.clone();
+        Callback::from(move |_| {
+            let drawn = chart.borrow().as_ref().map(|mounted| mounted.instance.png_data_url(scheme.ground()));
+            let saved = drawn.map(|url| url.and_then(|url| download_data_url(&chart_file_name(&label, "png"), &url)));
+            if let Some(Err(error)) = saved {
+                web_sys::console::error_2(&"The chart could not be saved as PNG".into(), &error);
+            }
+        })
+    };
+    let export_svg = {
+        let container = container.clone();
+        let option = props.option.clone();
+        let label = props.label.clone();
+        Callback::from(move |_| {
+            let Some(element) = container.cast::<web_sys::HtmlElement>() else { return };
+            let (width, height) = (element.client_width().max(1), element.client_height().max(1));
+            let mut drawn = for_the_scheme(&option, scheme);
+            if let serde_json::Value::Object(fields) = &mut drawn {
+                fields.insert("backgroundColor".to_owned(), scheme.ground().into());
+            }
+            let saved = ECharts::svg_of(&drawn, scheme.echarts_theme(), width.unsigned_abs(), height.unsigned_abs())
+                .and_then(|svg| download(&chart_file_name(&label, "svg"), "image/svg+xml", &svg));
+            if let Err(error) = saved {
+                web_sys::console::error_2(&"The chart could not be saved as SVG".into(), &error);
+            }
+        })
+    };
     html! {
         <div class={classes!("chart", props.class.clone())} role="img" aria-label={props.label.clone()}>
             if *failed {
                 <p class="chart-error">{ "图表组件加载失败，无法绘制图表。" }</p>
             }
             <div class="chart-canvas" ref={container}></div>
+            if !*failed {
+                <div class="chart-export" role="group" aria-label="导出图表">
+                    <button type="button" class="chart-export-png" title="下载此图（PNG 图片）" onclick={export_png}>{ "PNG" }</button>
+                    <button type="button" class="chart-export-svg" title="下载此图（SVG 矢量图）" onclick={export_svg}>{ "SVG" }</button>
+                </div>
+            }
         </div>
+    }
+}
+
+/// The file name of a chart's export: its label without the characters file
+/// systems refuse, at most 60 characters, then `.extension`.
+pub fn chart_file_name(label: &str, extension: &str) -> String {
+    let name: String =
+        label
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .take(60)
+            .collect();
+    let name = name.trim();
+    format!("{}.{extension}", if name.is_empty() { "图表" } else { name })
+}
+
+/// Offers a `data:` URL's base64 payload (a PNG) as a download of bytes.
+fn download_data_url(name: &str, url: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let (head, payload) = url.split_once(',').ok_or("not a data URL")?;
+    let mime = head.trim_start_matches("data:").trim_end_matches(";base64");
+    let binary = window.atob(payload)?;
+    let bytes: Vec<u8> = binary.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(0)).collect();
+    download_bytes(name, mime, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chart_file_is_named_after_its_label_without_forbidden_characters() {
+        assert_eq!(chart_file_name("篇章结构：成效/问题", "png"), "篇章结构：成效_问题.png");
+        assert_eq!(chart_file_name("  ", "svg"), "图表.svg");
+        assert_eq!(chart_file_name(&"字".repeat(80), "svg").chars().count(), 64);
     }
 }

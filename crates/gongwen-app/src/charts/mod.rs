@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod chart_text;
+pub mod dark_scheme;
 pub mod echarts;
 pub mod section_shares;
 pub mod similarity_graph;
