@@ -35,15 +35,17 @@ function deferECharts() {
     return loading;
   };
   class PendingChart {
-    constructor(dom) {
+    constructor(dom, theme, options) {
       this.dom = dom;
+      this.theme = theme;
+      this.options = options;
       this.calls = [];
       this.chart = null;
       this.disposed = false;
     }
     attach(real) {
       if (this.disposed) return;
-      this.chart = real.init(this.dom);
+      this.chart = real.init(this.dom, this.theme, this.options);
       for (const [method, args] of this.calls.splice(0)) this.chart[method](...args);
     }
     call(method, args) {
@@ -55,14 +57,20 @@ function deferECharts() {
     on(...args) { return this.call('on', args); }
     resize(...args) { return this.call('resize', args); }
     getOption() { return this.chart?.getOption(); }
+    getDataURL(...args) {
+      if (!this.chart) throw new Error('图表库尚未加载完成');
+      return this.chart.getDataURL(...args);
+    }
     dispose() {
       this.disposed = true;
       if (this.chart) this.chart.dispose();
     }
   }
   globalThis.echarts = {
-    init(dom) {
-      const chart = new PendingChart(dom);
+    init(dom, theme, options) {
+      // A drawing without a page element (an SVG export) needs the library.
+      if (!dom) throw new Error('图表库尚未加载完成');
+      const chart = new PendingChart(dom, theme, options);
       waiting.push(chart);
       load();
       return chart;

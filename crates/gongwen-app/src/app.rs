@@ -32,6 +32,7 @@ use crate::components::outline_tree::OutlineTree;
 use crate::components::overview_panel::{OverviewExport, OverviewPanel, OverviewTarget};
 use crate::components::print_view::PrintView;
 use crate::components::reader::Reader;
+use crate::components::saved_work_toggle::SavedWorkToggle;
 use crate::components::search_panel::SearchPanel;
 use crate::components::side_by_side::SideBySide;
 use crate::components::splitter::Splitter;
@@ -64,6 +65,7 @@ use crate::print_summary::PrintSummary;
 use crate::protocol::ReportId;
 use crate::reader_marks::MarkLayers;
 use crate::samples::SAMPLE_REPORTS;
+use crate::saved_work::{SavedWorkStatus, use_restore_saved_work, use_saved_work};
 use crate::search::SearchQuery;
 use crate::shared_text::SharedText;
 use crate::state::{Action, AppState, DictionaryStatus};
@@ -142,7 +144,9 @@ fn picked_files(list: Option<web_sys::FileList>) -> Vec<(web_sys::File, Option<S
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
     let worker = use_analysis_worker(state.dispatcher());
-    let load = use_report_loader(state.dispatcher(), worker.clone());
+    let saved = use_saved_work();
+    let load = use_report_loader(state.dispatcher(), worker.clone(), saved.clone());
+    use_restore_saved_work(saved.clone(), load.clone());
     let set_vocabulary = use_user_vocabulary(state.dispatcher(), worker.clone());
     let panes = use_pane_sizes();
     let dragging = use_state(|| false);
@@ -227,10 +231,14 @@ pub fn App() -> Html {
     // batch of results re-renders only the items whose status changed.
     let on_select =
         use_callback(state.dispatcher(), |id: ReportId, dispatcher| dispatcher.dispatch(Action::Select(id)));
-    let on_remove = use_callback((state.dispatcher(), worker.clone()), |id: ReportId, (dispatcher, worker)| {
-        worker.forget(id);
-        dispatcher.dispatch(Action::Remove(id));
-    });
+    let on_remove = use_callback(
+        (state.dispatcher(), worker.clone(), saved.clone()),
+        |id: ReportId, (dispatcher, worker, saved)| {
+            worker.forget(id);
+            saved.forget(id);
+            dispatcher.dispatch(Action::Remove(id));
+        },
+    );
     // The same callbacks across renders: a view whose props did not change
     // is not rendered again (the reader, rendered again, measures its
     // layout, which during a large drop cost the page a layout per batch).
@@ -554,9 +562,14 @@ pub fn App() -> Html {
     };
     let on_clear = {
         let (dispatcher, worker, reports) = (state.dispatcher(), worker.clone(), state.reports.clone());
-        let (pair, years, template_ids) = (pair.clone(), years.clone(), template_ids.clone());
+        let (pair, years, template_ids, saved) = (pair.clone(), years.clone(), template_ids.clone(), saved.clone());
         Callback::from(move |_: MouseEvent| {
-            let question = format!("清空全部 {} 份报告及其分析结果？（本机文件不受影响）", reports.len());
+            let kept = if *saved.status() == SavedWorkStatus::Off {
+                ""
+            } else {
+                "，并删除本浏览器中保存的报告、关闭本机保存"
+            };
+            let question = format!("清空全部 {} 份报告及其分析结果{kept}？（电脑上的原文件不受影响）", reports.len());
             if !web_sys::window().is_some_and(|window| window.confirm_with_message(&question).unwrap_or(false)) {
                 return;
             }
@@ -566,7 +579,21 @@ pub fn App() -> Html {
             pair.set(None);
             years.set(None);
             template_ids.set(Rc::new(BTreeSet::new()));
+            if *saved.status() != SavedWorkStatus::Off {
+                saved.turn_off();
+            }
             dispatcher.dispatch(Action::Clear);
+        })
+    };
+    let on_toggle_saved = {
+        let (saved, worker) = (saved.clone(), worker.clone());
+        Callback::from(move |on: bool| {
+            if on {
+                let files = worker.files();
+                saved.turn_on(files.iter().map(|(id, file)| (*id, file)));
+            } else {
+                saved.turn_off();
+            }
         })
     };
     let progress_counts = state.progress();
@@ -650,6 +677,7 @@ pub fn App() -> Html {
                 { status }
                 { for progress }
                 <span class="privacy">{ "文件只在本机浏览器中分析，不会上传。" }</span>
+                <SavedWorkToggle saved={saved.clone()} reports={state.reports.len()} {on_toggle_saved} />
             </header>
             <div class={classes!("layout", (side_by_side.is_some() || year_reports.is_some()).then_some("comparing"))}>
                 <aside class="sidebar">

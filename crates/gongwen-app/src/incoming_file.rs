@@ -128,7 +128,8 @@ pub fn load_in_batches(files: Vec<(web_sys::File, Option<String>)>, load: yew::C
     });
 }
 
-fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
+/// The message of a JavaScript error (or the value itself, as text).
+pub fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
     error
         .as_string()
         .or_else(|| js_sys::Error::from(error.clone()).message().as_string())

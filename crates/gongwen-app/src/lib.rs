@@ -37,6 +37,7 @@ pub mod print_summary;
 pub mod protocol;
 pub mod reader_marks;
 pub mod samples;
+pub mod saved_work;
 pub mod search;
 pub mod set_analyses;
 pub mod shared_text;

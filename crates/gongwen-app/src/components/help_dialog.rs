@@ -48,7 +48,7 @@ pub fn HelpDialog(props: &HelpDialogProps) -> Html {
                     </dl>
                     <h3>{ "关于" }</h3>
                     <p>{ format!("公文透镜 Gongwen Lens {}。", env!("CARGO_PKG_VERSION")) }</p>
-                    <p>{ format!("隐私：报告文件只在本机浏览器中读取和分析，不上传到任何服务器；页面不联网获取任何内容。词表设置和自定义词表只保存在本机浏览器中。单个文件上限 {}。", format_bytes(ReadLimits::default().max_file_bytes)) }</p>
+                    <p>{ format!("隐私：报告文件只在本机浏览器中读取和分析，不上传到任何服务器；页面不联网获取任何内容。词表设置和自定义词表只保存在本机浏览器中。「本机保存」默认关闭；开启后，载入的报告文件保存在本浏览器的 IndexedDB 中，刷新后自动恢复，关闭该开关或点「清空」即删除。单个文件上限 {}。", format_bytes(ReadLimits::default().max_file_bytes)) }</p>
                 </div>
                 <footer class="dialog-footer">
                     <button class="primary" onclick={close}>{ "知道了" }</button>

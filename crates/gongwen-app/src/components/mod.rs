@@ -14,6 +14,7 @@ pub mod outline_tree;
 pub mod overview_panel;
 pub mod print_view;
 pub mod reader;
+pub mod saved_work_toggle;
 pub mod search_panel;
 pub mod side_by_side;
 pub mod similarity_view;

@@ -216,6 +216,11 @@ impl AnalysisWorker {
         self.connection.files.borrow().values().map(|file| u64::try_from(file.size()).unwrap_or(u64::MAX)).sum()
     }
 
+    /// Every file the pool holds (pending or analysed), with its report's id.
+    pub fn files(&self) -> Vec<(ReportId, IncomingFile)> {
+        self.connection.files.borrow().iter().map(|(id, file)| (*id, file.clone())).collect()
+    }
+
     /// Queues a file for analysis; its bytes are read when a worker is free.
     pub fn analyze(&self, id: ReportId, file: IncomingFile) {
         self.connection.files.borrow_mut().insert(id, file);

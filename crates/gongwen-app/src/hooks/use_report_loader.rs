@@ -1,12 +1,14 @@
 //! `use_report_loader`: takes files from the drop zone, the file picker or the
-//! samples, registers them in the state at once and queues them for the
-//! analysis pool, which reads their bytes when a worker is free.
+//! samples, registers them in the state at once, keeps them in the saved
+//! work when that is on, and queues them for the analysis pool, which reads
+//! their bytes when a worker is free.
 
 use gongwen_core::{ReadError, ReadLimits};
 use yew::prelude::*;
 
 use super::use_analysis_worker::AnalysisWorker;
 use crate::incoming_file::IncomingFile;
+use crate::saved_work::SavedWork;
 use crate::state::{Action, AddedFile, AppState};
 
 /// Returns the callback that loads files.
@@ -14,12 +16,15 @@ use crate::state::{Action, AddedFile, AppState};
 pub fn use_report_loader(
     dispatch: UseReducerDispatcher<AppState>,
     worker: AnalysisWorker,
+    saved: SavedWork,
 ) -> Callback<Vec<IncomingFile>> {
-    use_callback((dispatch, worker), move |files: Vec<IncomingFile>, (dispatch, worker)| {
+    use_callback((dispatch, worker, saved), move |files: Vec<IncomingFile>, (dispatch, worker, saved)| {
         let limits = ReadLimits::default();
         let added: Vec<AddedFile> =
             files.iter().map(|file| AddedFile { id: worker.next_id(), name: file.name(), size: file.size() }).collect();
         dispatch.dispatch(Action::FilesAdded(added.clone()));
+        // Kept even when refused below: a reload shows the same refusal.
+        saved.record(added.iter().map(|added| added.id).zip(&files));
         let mut loaded = worker.held_bytes();
         for (file, added) in files.into_iter().zip(added) {
             // A file over a limit is refused before its bytes are read.
