@@ -24,6 +24,8 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
     await page.waitForSelector('.overview-pane');
     assert.equal(await page.$('.reader-pane'), null, 'the overview takes the reader\'s place');
     const expected = cliJson(['overview', '--json', ...SEEDS]);
+    // The distinctive words come from the keyness worker a moment later.
+    await page.waitForFunction(() => [...document.querySelectorAll('.overview-distinctive')].every((td) => td.textContent.trim() !== ''));
     const shown = await lines(page);
     assert.equal(shown.length, 5);
     shown.forEach((cells, index) => {
@@ -38,6 +40,7 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
       assert.equal(cells[7], row.problems_share === null ? '无' : `${(row.problems_share * 100).toFixed(1)}%`);
       assert.equal(cells[8], '—', 'not compared yet');
       assert.equal(cells[9], `${row.lint}（${row.lint_warnings}）`);
+      assert.equal(cells[10].trim(), row.distinctive.join(' · '), 'the distinctive words of `gongwen overview`');
     });
     // Beside the overview, a view of one report names it.
     assert.match(await page.textContent('.view-subject'), /当前报告：000_75e6ea62ff7e3e22\.txt/);
@@ -48,10 +51,20 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
     assert.deepEqual(byChars, expected.map((row) => row.chars).sort((a, b) => b - a));
     await page.click('.overview-table th button:has-text("字数")');
     assert.deepEqual((await lines(page)).map((cells) => Number(cells[2])), [...byChars].reverse());
-    // Filtered by file name.
+    // Filtered by file name, and by a distinctive word.
     await page.fill('.overview-filter', '002_');
     assert.equal((await lines(page)).length, 1);
+    const word = expected[3].distinctive[0];
+    await page.fill('.overview-filter', word);
+    const found = (await lines(page)).map((cells) => cells[10]);
+    assert.ok(found.length >= 1 && found.every((cell) => cell.includes(word)), `the filter 「${word}」 keeps the reports with it`);
     await page.fill('.overview-filter', '');
+    // A distinctive word's cell opens 特色词 of its report.
+    await page.click('.overview-table tbody tr.line >> nth=1 >> .overview-distinctive button');
+    await page.waitForSelector('.reader-pane');
+    assert.equal(await page.textContent('.view-tab.active'), '特色词');
+    await page.click('#show-overview');
+    await page.waitForSelector('.overview-pane');
     // A line opens its report; 总览 comes back.
     await page.click('.overview-table th button:has-text("报告")');
     await page.click('.overview-table tbody tr.line >> nth=2 >> .report-link');
@@ -80,9 +93,10 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
       return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
     };
     const csv = await take('导出 CSV');
-    assert.ok(csv.text.startsWith('\ufeff文件,标题,单位,年份,字数,章节,要点,数据,数据/千字,隐去,问题占比,自有文字,校对,校对警告\r\n'));
+    assert.ok(csv.text.startsWith('\ufeff文件,标题,单位,年份,字数,章节,要点,数据,数据/千字,隐去,问题占比,自有文字,校对,校对警告,特色词\r\n'));
     const csvRows = csv.text.trim().split('\r\n').slice(1).map((row) => row.split(','));
     assert.deepEqual(csvRows.map((row) => Number(row[4])), expected.map((row) => row.chars));
+    assert.deepEqual(csvRows.map((row) => row[14]), expected.map((row) => row.distinctive.join('、')));
     assert.deepEqual(csvRows.map((row) => Number(row[11]).toFixed(4)), compare.reports.map((report) => report.own_share.toFixed(4)));
     const markdown = await take('导出大纲');
     assert.equal(markdown.name, '大纲.md');
@@ -96,6 +110,7 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
     const parts = workbook.toString('utf8');
     for (const sheet of ['总览', '数据', '结构', '校对']) assert.ok(parts.includes(`<sheet name="${sheet}"`), sheet);
     assert.ok(parts.includes('000_75e6ea62ff7e3e22.txt</t>'), 'the reports are named');
+    assert.ok(parts.includes(`${expected[0].distinctive.join('、')}</t>`), 'the distinctive words are in the 总览 sheet');
     const exported = JSON.parse((await take('导出 JSON')).text);
     assert.equal(exported.schema, 'gongwen-lens/analysis');
     assert.equal(exported.version, 1);

@@ -12,7 +12,7 @@ use gongwen_core::ReadLimits;
 use gongwen_core::compare::CompareSettings;
 use gongwen_core::keyness::Significance;
 use gongwen_core::lexicon::Lexicon;
-use gongwen_core::overview::overview_workbook;
+use gongwen_core::overview::{OverviewRow, overview_workbook};
 use gongwen_core::source::limits::format_bytes;
 use gongwen_core::vocabulary::UserVocabulary;
 use wasm_bindgen::JsCast;
@@ -51,7 +51,7 @@ use crate::hooks::use_analysis_worker::use_analysis_worker;
 use crate::hooks::use_comparison::use_comparison;
 use crate::hooks::use_history::use_history;
 use crate::hooks::use_keyboard::use_keyboard;
-use crate::hooks::use_keyness::use_keyness;
+use crate::hooks::use_keyness::{SetKeyness, use_keyness};
 use crate::hooks::use_lint_filter::use_lint_filter;
 use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
@@ -59,6 +59,7 @@ use crate::hooks::use_user_vocabulary::use_user_vocabulary;
 use crate::hooks::use_year_comparison::{YearRequest, use_year_comparison};
 use crate::incoming_file::{IncomingFile, load_in_batches};
 use crate::keyboard::{KeyCommand, KeyTargets};
+use crate::overview_table::with_distinctive;
 use crate::pane_sizes::Pane;
 use crate::place::Place;
 use crate::print_summary::PrintSummary;
@@ -379,9 +380,10 @@ pub fn App() -> Html {
     let on_mark_layers = use_callback(mark_layers.setter(), |layers: MarkLayers, setter| setter.set(layers));
     let significance = use_state(Significance::default);
     let on_significance = use_callback(significance.setter(), |level: Significance, setter| setter.set(level));
-    let keyness = use_keyness(&analysed, state.selected);
     let selected = state.selected_analysis();
     let shows_overview = state.shows_overview() && side_by_side.is_none() && year_reports.is_none();
+    let SetKeyness { selected: keyness, tops: distinctive_tops } =
+        use_keyness(&analysed, state.selected, shows_overview);
     // Each report's own-text share, once the reports loaded now are compared.
     let own_shares = use_memo(current_comparison.clone(), |set| {
         set.as_ref().map(|set| {
@@ -404,13 +406,14 @@ pub fn App() -> Html {
                 OverviewTarget::Structure => view.set(View::StructureCheck),
                 OverviewTarget::Compare => view.set(View::Compare),
                 OverviewTarget::Lint => view.set(View::Lint),
+                OverviewTarget::Keyness => view.set(View::Keyness),
             }
         })
     };
     let on_show_overview = dispatch.reform(|_: MouseEvent| Action::ShowOverview);
     let on_export = {
         let (analysed, comparison, own_shares) = (analysed.clone(), current_comparison.clone(), own_shares.clone());
-        let print_pages = print_pages.clone();
+        let (print_pages, distinctive_tops) = (print_pages.clone(), distinctive_tops.clone());
         Callback::from(move |export: OverviewExport| {
             let reports: Vec<&gongwen_core::ReportAnalysis> =
                 analysed.iter().map(|(_, analysis)| &**analysis).collect();
@@ -447,9 +450,18 @@ pub fn App() -> Html {
                 }
                 OverviewExport::Workbook => {
                     let shares = (*own_shares).clone();
+                    let rows: Vec<OverviewRow> = analysed
+                        .iter()
+                        .map(|(id, analysis)| {
+                            with_distinctive(OverviewRow::of(analysis), distinctive_tops.as_deref(), *id)
+                        })
+                        .collect();
                     let lines: Vec<_> = analysed
                         .iter()
-                        .map(|(id, analysis)| (&**analysis, shares.as_ref().and_then(|shares| shares.get(id).copied())))
+                        .zip(&rows)
+                        .map(|((id, analysis), row)| {
+                            (&**analysis, row, shares.as_ref().and_then(|shares| shares.get(id).copied()))
+                        })
                         .collect();
                     let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
                     download_bytes("公文透镜总览.xlsx", mime, &overview_workbook(&lines))
@@ -695,7 +707,8 @@ pub fn App() -> Html {
                     if let Some(query) = (*search).clone() {
                         <SearchPanel {query} reports={analysed.clone()} on_open_at={on_open_hit} on_close={on_close_search} />
                     } else if shows_overview {
-                        <OverviewPanel reports={analysed.clone()} own_shares={(*own_shares).clone()} on_open={on_open_overview} {on_export} />
+                        <OverviewPanel reports={analysed.clone()} own_shares={(*own_shares).clone()} {distinctive_tops}
+                            on_open={on_open_overview} {on_export} />
                     } else {
                         <section class="outline-pane">
                             <h2 class="pane-title">{ "大纲" }</h2>

@@ -118,6 +118,12 @@ pub enum ToCompareWorker {
         /// The report whose lists to compute.
         id: ReportId,
     },
+    /// Compute every kept report's first distinctive words (the overview's
+    /// column).
+    DistinctiveTops {
+        /// The page's number for the request, echoed in the answer.
+        request: u32,
+    },
 }
 
 /// From the comparison worker to the page.
@@ -151,6 +157,13 @@ pub enum FromCompareWorker {
         request: u32,
         /// The lists.
         lists: Option<KeynessLists>,
+    },
+    /// Request `request` for every report's first distinctive words is done.
+    DistinctiveTops {
+        /// The request.
+        request: u32,
+        /// Each kept report's words, highest G² first.
+        tops: Vec<(ReportId, Vec<String>)>,
     },
     /// Year-over-year request `request` is done.
     YearsCompared {

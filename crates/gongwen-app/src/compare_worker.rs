@@ -2,7 +2,8 @@
 //! compares the reports the page sends ([`ToCompareWorker::Compare`]),
 //! posting its progress step by step, or a report with an earlier year's
 //! ([`ToCompareWorker::CompareYears`]), or keeps the reports' words and
-//! answers the keyness panel ([`ToCompareWorker::Keyness`]). It needs no
+//! answers the keyness panel ([`ToCompareWorker::Keyness`]) and the
+//! overview's distinctive words ([`ToCompareWorker::DistinctiveTops`]). It needs no
 //! dictionary, so it starts at once; the page terminates it to cancel a
 //! comparison.
 
@@ -57,6 +58,9 @@ fn answer(scope: &DedicatedWorkerGlobalScope, words: &mut SetWords, message: ToC
         }
         ToCompareWorker::Keyness { request, id } => {
             post(scope, &FromCompareWorker::Keyness { request, lists: words.keyness(id) });
+        }
+        ToCompareWorker::DistinctiveTops { request } => {
+            post(scope, &FromCompareWorker::DistinctiveTops { request, tops: words.distinctive_tops() });
         }
         ToCompareWorker::Compare { request, reports, templates, settings, vocabulary } => {
             compare_set(scope, request, &reports, &templates, &settings, &vocabulary)

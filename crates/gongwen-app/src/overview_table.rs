@@ -1,10 +1,12 @@
 //! The overview of the whole stack as a table: one line per report (the
-//! core's [`OverviewRow`] and, once the reports are compared, the share of
-//! text that is its own), filtered by text, sorted by any column, and the
+//! core's [`OverviewRow`] with its distinctive words once the keyness worker
+//! has them and, once the reports are compared, the share of text that is
+//! its own), filtered by text, sorted by any column, and the
 //! window of lines drawn for a scroll position (a thousand lines scroll as
 //! smoothly as ten: only those in view are in the page). Plain data.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gongwen_core::file_name::display_file_name;
@@ -90,12 +92,21 @@ pub fn number_of(line: &OverviewLine, column: OverviewColumn) -> Option<f64> {
     }
 }
 
+/// `row` with report `id`'s distinctive words from `tops`, when they are
+/// there.
+pub fn with_distinctive(row: OverviewRow, tops: Option<&HashMap<ReportId, Vec<String>>>, id: ReportId) -> OverviewRow {
+    match tops.and_then(|tops| tops.get(&id)) {
+        Some(words) => OverviewRow { distinctive: words.clone(), ..row },
+        None => row,
+    }
+}
+
 /// What a line is called: its title, else its file name.
 pub fn line_label(row: &OverviewRow) -> String {
     row.title.clone().filter(|title| !title.trim().is_empty()).unwrap_or_else(|| display_file_name(&row.file))
 }
 
-/// The lines whose file name, title or unit holds `filter` (all of them
+/// The lines whose file name, title, unit or a distinctive word holds `filter` (all of them
 /// for an empty filter), in `order`. Lines without a value for a number
 /// column come last either way; ties keep the list's order.
 pub fn arranged_lines(lines: &[OverviewLine], filter: &str, order: OverviewOrder) -> Vec<OverviewLine> {
@@ -107,6 +118,7 @@ pub fn arranged_lines(lines: &[OverviewLine], filter: &str, order: OverviewOrder
                 || line.row.file.contains(filter)
                 || line.row.title.as_deref().is_some_and(|title| title.contains(filter))
                 || line.row.unit.as_deref().is_some_and(|unit| unit.contains(filter))
+                || line.row.distinctive.iter().any(|word| word.contains(filter))
         })
         .cloned()
         .collect();
@@ -168,6 +180,7 @@ mod tests {
                 problems_share: problems,
                 lint: id as usize,
                 lint_warnings: 0,
+                distinctive: vec![format!("词{id}")],
             }),
             own_share: None,
         }
@@ -192,6 +205,16 @@ mod tests {
         assert_eq!(ids(OverviewColumn::OwnShare, true, ""), [1, 2, 3], "not compared yet: the list's order");
         assert_eq!(ids(OverviewColumn::Report, false, "甲"), [3]);
         assert_eq!(ids(OverviewColumn::Report, false, "报告2"), [2]);
+        assert_eq!(ids(OverviewColumn::Report, false, "词3"), [3], "a distinctive word finds its report");
+    }
+
+    #[test]
+    fn a_row_takes_its_reports_distinctive_words_when_they_are_there() {
+        let row = || (*line(2, 100, None, None).row).clone();
+        let tops: HashMap<ReportId, Vec<String>> = HashMap::from([(2, vec!["改革".to_owned()])]);
+        assert_eq!(with_distinctive(row(), Some(&tops), 2).distinctive, ["改革"]);
+        assert_eq!(with_distinctive(row(), Some(&tops), 3).distinctive, ["词2"], "not answered: kept");
+        assert_eq!(with_distinctive(row(), None, 2).distinctive, ["词2"]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The set analyses that need every report's words — distinctive words (G²
-//! against the rest of the set) and TF-IDF keywords over the set — computed
+//! against the rest of the set), for one report or the first few of every
+//! report, and TF-IDF keywords over the set — computed
 //! off the page's thread, in the comparison worker's module
 //! ([`crate::compare_worker`]), which keeps each report's word frequencies as
 //! the page sends them ([`crate::hooks::use_keyness`]).
@@ -11,6 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use gongwen_core::keyness::{
     DistinctiveWord, ScoredWord, SetTotals, Significance, distinctive_words_against, tfidf_keywords_against,
 };
+use gongwen_core::overview::OVERVIEW_DISTINCTIVE_WORDS;
 use gongwen_core::words::WordFrequencies;
 use serde::{Deserialize, Serialize};
 
@@ -88,6 +90,18 @@ impl SetWords {
         }
     }
 
+    /// Every report's first distinctive words against the rest of the set,
+    /// as the overview shows them. Costs time linear in the set's words.
+    pub fn distinctive_tops(&self) -> Vec<(ReportId, Vec<String>)> {
+        self.reports
+            .iter()
+            .map(|(id, words)| {
+                let top = distinctive_words_against(words, &self.totals, OVERVIEW_DISTINCTIVE_WORDS, Significance::P05);
+                (*id, top.into_iter().map(|word| word.word).collect())
+            })
+            .collect()
+    }
+
     /// Report `id`'s lists, if it is in the set. Costs time linear in the
     /// report's words.
     pub fn keyness(&self, id: ReportId) -> Option<KeynessLists> {
@@ -152,5 +166,21 @@ mod tests {
         let alone = set.keyness(1).expect("report 1 is kept");
         assert_eq!((alone.reports, alone.distinctive.len()), (1, 0), "one report has nothing to be compared with");
         assert_eq!(set.keyness(2), None);
+    }
+
+    #[test]
+    fn every_report_gets_the_first_of_its_distinctive_words() {
+        let mut set = SetWords::default();
+        set.set(1, words(&[("党建", 40), ("发展", 10)]));
+        set.set(2, words(&[("发展", 40), ("改革", 30), ("党建", 2)]));
+        set.set(3, words(&[("发展", 30), ("党建", 1)]));
+        let tops: Vec<(ReportId, Vec<String>)> = set.distinctive_tops();
+        assert_eq!(tops[0], (1, vec!["党建".to_owned()]));
+        assert_eq!(tops[1].1[0], "改革");
+        for (id, top) in &tops {
+            let lists = set.keyness(*id).expect("kept");
+            let first: Vec<&String> = lists.distinctive.iter().map(|word| &word.word).take(top.len()).collect();
+            assert_eq!(first, top.iter().collect::<Vec<_>>(), "report {id}'s tops are its list's first words");
+        }
     }
 }

@@ -20,6 +20,7 @@ use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports}
 use gongwen_core::decode::decode_bytes;
 use gongwen_core::figures::{FiguresRecord, NumberedForms};
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::keyness::SetTotals;
 use gongwen_core::lexicon::Lexicon;
 use gongwen_core::lint::LintRecord;
 use gongwen_core::overview::OverviewRow;
@@ -31,6 +32,7 @@ use gongwen_core::structure::StructureRecord;
 use gongwen_core::term_counts::{TermCountRecord, TermList, term_counts_csv};
 use gongwen_core::themes::Genre;
 use gongwen_core::themes::scheme::CuePlace;
+use gongwen_core::words::WordFrequencies;
 use gongwen_core::{ReadLimits, ReadReport, ReportAnalysis, Segmenter, read_report};
 use input::{InputSource, list_inputs};
 use rayon::prelude::*;
@@ -130,7 +132,8 @@ enum Command {
     },
     /// Print one line per file with the numbers of the page's overview (总览):
     /// title, unit, characters, sections, points, figures per 1,000
-    /// characters, redactions, the 问题 part's share, 校对 findings.
+    /// characters, redactions, the 问题 part's share, 校对 findings, and each
+    /// file's distinctive words against the other files.
     Overview {
         /// Print one JSON array, one object per file, instead of text.
         #[arg(long)]
@@ -299,9 +302,21 @@ fn run(cli: Cli) -> Result<bool> {
             print_records(&inputs, &mut stdout, *json, record, render_lint)?
         }
         Command::Overview { json, .. } => {
+            // Two passes: the distinctive words need every file's counts.
             let segmenter = segmenter()?;
-            let record = |read: ReadReport| OverviewRow::of(&read.analyze(&segmenter));
-            print_records(&inputs, &mut stdout, *json, record, render_overview)?
+            let (lines, all_ok) = read_each(&inputs, |read| {
+                let analysis = read.analyze(&segmenter);
+                (OverviewRow::of(&analysis), analysis.words)
+            });
+            let frequencies: Vec<&WordFrequencies> = lines.iter().map(|(_, words)| words).collect();
+            let totals = SetTotals::of(&frequencies);
+            let mut list = if *json { json_list() } else { text_list() };
+            for (row, words) in lines {
+                let record = row.with_distinctive_against(&words, &totals);
+                list.write(&mut stdout, &if *json { json_item(&record) } else { render_overview(&record) })?;
+            }
+            list.finish(&mut stdout)?;
+            all_ok
         }
         Command::Count { json, csv, words, .. } => {
             let list = read_term_list(words)?;
@@ -676,8 +691,9 @@ fn render_lint(record: &LintRecord) -> String {
 /// The readable overview line of a file.
 fn render_overview(row: &OverviewRow) -> String {
     let problems = row.problems_share.map_or_else(|| "无".to_owned(), |share| format!("{:.1}%", share * 100.0));
+    let distinctive = if row.distinctive.is_empty() { "（无）".to_owned() } else { row.distinctive.join("、") };
     format!(
-        "文件：{}\n  标题：{}  单位：{}  字数 {}  章节 {}  要点 {}  数据/千字 {:.2}  隐去 {}  问题占比 {problems}  校对 {}（警告 {}）\n",
+        "文件：{}\n  标题：{}  单位：{}  字数 {}  章节 {}  要点 {}  数据/千字 {:.2}  隐去 {}  问题占比 {problems}  校对 {}（警告 {}）  特色词 {distinctive}\n",
         display_file_name(&row.file),
         row.title.as_deref().unwrap_or("（无）"),
         row.unit.as_deref().unwrap_or("（无）"),

@@ -10,10 +10,15 @@ use serde::Serialize;
 use crate::analysis::ReportAnalysis;
 use crate::csv::CsvTable;
 use crate::diagnostic::Severity;
+use crate::keyness::{SetTotals, Significance, distinctive_words_against};
 use crate::outline::HeadingKind;
 use crate::structure::PartKind;
 use crate::term_counts::reporting_unit_of;
+use crate::words::WordFrequencies;
 use crate::xlsx::{Cell, Sheet, workbook};
+
+/// How many distinctive words the overview shows for each report.
+pub const OVERVIEW_DISTINCTIVE_WORDS: usize = 3;
 
 /// The longest 署名 line taken as a report's unit or author, in characters.
 const MAX_AUTHOR_CHARS: usize = 30;
@@ -49,6 +54,11 @@ pub struct OverviewRow {
     pub lint: usize,
     /// Of which warnings.
     pub lint_warnings: usize,
+    /// The report's most distinctive words against the rest of the set (G²,
+    /// p < 0.05, highest first, at most [`OVERVIEW_DISTINCTIVE_WORDS`]);
+    /// empty until the caller, who has the set, adds them
+    /// ([`OverviewRow::with_distinctive_against`]) (added field).
+    pub distinctive: Vec<String>,
 }
 
 impl OverviewRow {
@@ -81,12 +91,32 @@ impl OverviewRow {
                 .map(|part| (part.share * 1000.0).round() / 1000.0),
             lint: analysis.lint.len(),
             lint_warnings: analysis.lint.iter().filter(|finding| finding.severity == Severity::Warning).count(),
+            distinctive: Vec::new(),
         }
+    }
+
+    /// The line with the report's distinctive words: those of `words` (the
+    /// report's) against the set whose counts are `totals`.
+    #[must_use]
+    pub fn with_distinctive_against(mut self, words: &WordFrequencies, totals: &SetTotals) -> Self {
+        self.distinctive = distinctive_words_against(words, totals, OVERVIEW_DISTINCTIVE_WORDS, Significance::P05)
+            .into_iter()
+            .map(|word| word.word)
+            .collect();
+        self
+    }
+
+    /// The lines of a whole set of analysed reports, each with its
+    /// distinctive words against the others.
+    pub fn for_set(analyses: &[ReportAnalysis]) -> Vec<Self> {
+        let frequencies: Vec<&WordFrequencies> = analyses.iter().map(|analysis| &analysis.words).collect();
+        let totals = SetTotals::of(&frequencies);
+        analyses.iter().map(|analysis| Self::of(analysis).with_distinctive_against(&analysis.words, &totals)).collect()
     }
 }
 
 /// The overview's columns, as its CSV and its workbook's 总览 sheet name them.
-const OVERVIEW_COLUMNS: [&str; 14] = [
+const OVERVIEW_COLUMNS: [&str; 15] = [
     "文件",
     "标题",
     "单位",
@@ -101,6 +131,7 @@ const OVERVIEW_COLUMNS: [&str; 14] = [
     "自有文字",
     "校对",
     "校对警告",
+    "特色词",
 ];
 
 /// A report's overview line as cells, in [`OVERVIEW_COLUMNS`]' order, with
@@ -123,6 +154,7 @@ fn overview_cells(row: &OverviewRow, own_share: Option<f64>) -> Vec<Cell> {
         number(own_share),
         Cell::Number(row.lint as f64),
         Cell::Number(row.lint_warnings as f64),
+        Cell::Text(row.distinctive.join("、")),
     ]
 }
 
@@ -147,8 +179,9 @@ pub fn overview_csv(lines: &[(&OverviewRow, Option<f64>)]) -> String {
 /// The overview as an Excel workbook, one sheet per table: 总览 (the lines,
 /// each with its own-text share when compared), 数据 (every figure), 结构
 /// (every 成效 / 问题 / 打算 part) and 校对 (every finding), each row naming
-/// its report's file.
-pub fn overview_workbook(reports: &[(&ReportAnalysis, Option<f64>)]) -> Vec<u8> {
+/// its report's file. Each report comes with its overview line (set-level
+/// columns filled) and its own-text share.
+pub fn overview_workbook(reports: &[(&ReportAnalysis, &OverviewRow, Option<f64>)]) -> Vec<u8> {
     let text = |value: &str| Cell::Text(value.to_owned());
     let optional_text = |value: Option<&str>| value.map_or(Cell::Empty, |value| Cell::Text(value.to_owned()));
     let number = |value: f64| Cell::Number(value);
@@ -158,9 +191,9 @@ pub fn overview_workbook(reports: &[(&ReportAnalysis, Option<f64>)]) -> Vec<u8> 
     let mut figures = vec![header(&["文件", "行", "数据", "数值", "单位", "约数", "隐去", "计数对象", "章节"])];
     let mut parts = vec![header(&["文件", "部分", "字数", "占比", "起始行"])];
     let mut findings = vec![header(&["文件", "行", "类别", "程度", "原文", "说明", "建议"])];
-    for &(analysis, own_share) in reports {
+    for &(analysis, row, own_share) in reports {
         let file = || text(&analysis.name);
-        overview.push(overview_cells(&OverviewRow::of(analysis), own_share));
+        overview.push(overview_cells(row, own_share));
         let headings = &analysis.outline.headings;
         for figure in &analysis.figures {
             let section = figure.heading.and_then(|index| headings.get(index));

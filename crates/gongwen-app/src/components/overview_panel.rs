@@ -2,7 +2,8 @@
 //! one line per report with the numbers that tell which are thin, vague,
 //! evasive, copied or careless (characters, sections, points, figures per
 //! 1,000 characters, redactions, the 问题 part's share, own-text share once
-//! compared, 校对 findings), small bars to compare them at a glance, a
+//! compared, 校对 findings, its first distinctive words), small bars to
+//! compare them at a glance, a
 //! filter, and a sort on every column. A line opens its report; a number
 //! opens the view behind it. Only the lines in view are drawn, so a
 //! thousand reports scroll as smoothly as ten.
@@ -16,8 +17,10 @@ use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::download::download;
+use crate::hooks::use_keyness::DistinctiveTops;
 use crate::overview_table::{
     OverviewColumn, OverviewLine, OverviewOrder, arranged_lines, line_label, number_of, visible_window,
+    with_distinctive,
 };
 use crate::protocol::ReportId;
 use crate::state::AnalysedReports;
@@ -48,6 +51,8 @@ pub enum OverviewTarget {
     Compare,
     /// 校对: its findings.
     Lint,
+    /// 特色词: its distinctive words.
+    Keyness,
 }
 
 /// A file the overview offers that only the page can make (it needs every
@@ -71,6 +76,9 @@ pub struct OverviewPanelProps {
     pub reports: AnalysedReports,
     /// Each report's own-text share, once the loaded reports are compared.
     pub own_shares: Option<Rc<HashMap<ReportId, f64>>>,
+    /// Each report's first distinctive words, once the keyness worker has
+    /// answered.
+    pub distinctive_tops: Option<Rc<DistinctiveTops>>,
     /// Called with a report and the view to open it in.
     pub on_open: Callback<(ReportId, OverviewTarget)>,
     /// Called to export what the page makes.
@@ -87,26 +95,29 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
     let order = use_state(OverviewOrder::default);
     // Lines, their order and the bars' scales change with the reports, the
     // comparison, the filter and the order, not with each scroll.
-    let table =
-        use_memo((rows, props.own_shares.clone(), (*filter).clone(), *order), |(rows, own_shares, filter, order)| {
-            let lines: Vec<OverviewLine> = rows
-                .iter()
-                .map(|(id, row)| OverviewLine {
-                    id: *id,
-                    row: row.clone(),
-                    own_share: own_shares.as_ref().and_then(|shares| shares.get(id).copied()),
-                })
-                .collect();
-            let most =
-                |column: OverviewColumn| lines.iter().filter_map(|line| number_of(line, column)).fold(0.0f64, f64::max);
-            let scales = (
-                most(OverviewColumn::Chars),
-                most(OverviewColumn::FiguresPerThousand),
-                most(OverviewColumn::ProblemsShare),
-            );
-            let arranged = arranged_lines(&lines, filter, *order);
-            (lines.len(), Rc::new(arranged), scales)
-        });
+    let inputs = (rows, props.own_shares.clone(), props.distinctive_tops.clone(), (*filter).clone(), *order);
+    let table = use_memo(inputs, |(rows, own_shares, tops, filter, order)| {
+        let lines: Vec<OverviewLine> = rows
+            .iter()
+            .map(|(id, row)| OverviewLine {
+                id: *id,
+                row: match tops.as_deref() {
+                    Some(tops) => Rc::new(with_distinctive((**row).clone(), Some(tops), *id)),
+                    None => row.clone(),
+                },
+                own_share: own_shares.as_ref().and_then(|shares| shares.get(id).copied()),
+            })
+            .collect();
+        let most =
+            |column: OverviewColumn| lines.iter().filter_map(|line| number_of(line, column)).fold(0.0f64, f64::max);
+        let scales = (
+            most(OverviewColumn::Chars),
+            most(OverviewColumn::FiguresPerThousand),
+            most(OverviewColumn::ProblemsShare),
+        );
+        let arranged = arranged_lines(&lines, filter, *order);
+        (lines.len(), Rc::new(arranged), scales)
+    });
     let (total, arranged, (most_chars, most_figures, most_problems)) = (table.0, table.1.clone(), table.2);
     // The scroll position and height of the lines' box, for the window drawn.
     let scroller = use_node_ref();
@@ -171,7 +182,7 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
             </svg>
         }
     };
-    let columns = 10;
+    let columns = 11;
     let spacer = |lines: usize| {
         (lines > 0).then(|| {
             html! {
@@ -221,6 +232,7 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                         { header(OverviewColumn::ProblemsShare, "问题占比", "「存在问题」部分占全文的比例；点击看「结构」") }
                         { header(OverviewColumn::OwnShare, "自有文字", "不与其他报告共有的文字比例（在「比对」中比对后显示）") }
                         { header(OverviewColumn::Lint, "校对", "校对发现的问题数（其中警告数）；点击看「校对」") }
+                        <th class="overview-distinctive-head" title="与其余报告相比最显著多用的词（G²，p < 0.05）；点击看「特色词」">{ "特色词" }</th>
                     </tr></thead>
                     <tbody>
                         { for spacer(start) }
@@ -274,6 +286,11 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                                         <button class={classes!("cell-link", (row.lint_warnings > 0).then_some("warn"))} onclick={open(id, OverviewTarget::Lint)}
                                             title={format!("{} 处，其中警告 {} 处", row.lint, row.lint_warnings)}>
                                             { format!("{}（{}）", row.lint, row.lint_warnings) }
+                                        </button>
+                                    </td>
+                                    <td class="overview-distinctive">
+                                        <button class="cell-link" onclick={open(id, OverviewTarget::Keyness)} title={row.distinctive.join("、")}>
+                                            { row.distinctive.join(" · ") }
                                         </button>
                                     </td>
                                 </tr>

@@ -9,9 +9,13 @@
 //! at a time: while one is answered, the page only notes the latest wish, and
 //! asks it when the answer comes. During a large drop the lists thus follow
 //! the growing set without a queue of stale questions.
+//!
+//! The same worker answers the overview's column of every report's first
+//! distinctive words, asked the same way (one question at a time, for the
+//! set as it is now) while the overview is shown.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -34,6 +38,19 @@ pub enum KeynessStatus {
     Failed(String),
 }
 
+/// Each report's first distinctive words against the rest of the set.
+pub type DistinctiveTops = HashMap<ReportId, Vec<String>>;
+
+/// What the keyness worker gives the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetKeyness {
+    /// The selected report's lists.
+    pub selected: KeynessStatus,
+    /// Every report's first distinctive words, once asked for and answered
+    /// (those of a slightly smaller set while a drop goes on).
+    pub tops: Option<Rc<DistinctiveTops>>,
+}
+
 /// A question as the page tracks it: the kept set's version and the report.
 type Wish = (u64, ReportId);
 
@@ -54,6 +71,14 @@ struct Channel {
     answered: RefCell<Option<(Wish, Rc<KeynessLists>)>>,
     requests: Cell<u32>,
     status: UseStateSetter<KeynessStatus>,
+    /// Whether the page wants every report's first distinctive words.
+    tops_wanted: Cell<bool>,
+    /// The question for them under way: its request number and the kept
+    /// set's version.
+    tops_asked: Cell<Option<(u32, u64)>>,
+    /// The kept set's version the last answer was for.
+    tops_answered: Cell<Option<u64>>,
+    tops: UseStateSetter<Option<Rc<DistinctiveTops>>>,
 }
 
 impl Channel {
@@ -112,7 +137,34 @@ impl Channel {
         }
     }
 
+    /// Asks for every report's first distinctive words if they are wanted,
+    /// not answered for the set as it is, and not under way.
+    fn ask_tops(&self) {
+        let version = self.version.get();
+        if !self.tops_wanted.get() || self.tops_answered.get() == Some(version) || self.tops_asked.get().is_some() {
+            return;
+        }
+        let request = self.requests.get().wrapping_add(1);
+        self.requests.set(request);
+        let sent = match self.client.borrow().as_ref() {
+            Some(client) => client.queue(ToCompareWorker::DistinctiveTops { request }),
+            None => return,
+        };
+        match sent {
+            Ok(()) => self.tops_asked.set(Some((request, version))),
+            Err(message) => self.status.set(KeynessStatus::Failed(message)),
+        }
+    }
+
     fn on_answer(&self, answer: FromCompareWorker) {
+        if let FromCompareWorker::DistinctiveTops { request, tops } = answer {
+            let Some((_, version)) = self.tops_asked.get().filter(|(asked, _)| *asked == request) else { return };
+            self.tops_asked.set(None);
+            self.tops_answered.set(Some(version));
+            self.tops.set(Some(Rc::new(tops.into_iter().collect())));
+            self.ask_tops();
+            return;
+        }
         let FromCompareWorker::Keyness { request, lists } = answer else { return };
         let Some((_, wish)) = self.asked.get().filter(|(asked, _)| *asked == request) else { return };
         self.asked.set(None);
@@ -128,13 +180,16 @@ impl Channel {
     }
 }
 
-/// The lists of report `selected` against `reports`.
+/// The lists of report `selected` against `reports`, and every report's
+/// first distinctive words when `want_tops`.
 #[hook]
-pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>) -> KeynessStatus {
+pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>, want_tops: bool) -> SetKeyness {
     // Set again to an equal status (every render asks), it does not render
     // the page again.
     let status = use_state_eq(|| KeynessStatus::Computing(None));
+    let tops = use_state_eq(|| None::<Rc<DistinctiveTops>>);
     let setter = status.setter();
+    let tops_setter = tops.setter();
     let channel = use_memo((), move |_| {
         let channel = Rc::new(Channel {
             client: RefCell::new(None),
@@ -146,6 +201,10 @@ pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>) -> Key
             answered: RefCell::new(None),
             requests: Cell::new(0),
             status: setter,
+            tops_wanted: Cell::new(false),
+            tops_asked: Cell::new(None),
+            tops_answered: Cell::new(None),
+            tops: tops_setter,
         });
         let (answers, failures) = (Rc::downgrade(&channel), channel.status.clone());
         let started = CompareClient::start(
@@ -166,14 +225,16 @@ pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>) -> Key
     });
     {
         let channel = Rc::clone(&*channel);
-        use_effect_with((reports.clone(), selected), move |(reports, selected)| {
+        use_effect_with((reports.clone(), selected, want_tops), move |(reports, selected, want_tops)| {
             if let Err(message) = channel.sync(reports) {
                 channel.status.set(KeynessStatus::Failed(message));
                 return;
             }
             channel.wanted.set(selected.map(|id| (channel.version.get(), id)));
+            channel.tops_wanted.set(*want_tops);
             channel.ask();
+            channel.ask_tops();
         });
     }
-    (*status).clone()
+    SetKeyness { selected: (*status).clone(), tops: (*tops).clone() }
 }

@@ -700,8 +700,8 @@ fn overview_json_contract_agrees_with_the_other_commands() {
         assert!(output.status.success(), "{command}: {}", String::from_utf8_lossy(&output.stderr));
         json_of(&output)
     };
-    let (overview, outline, figures, structure, lint) =
-        (run("overview"), run("outline"), run("figures"), run("structure"), run("lint"));
+    let (overview, outline, figures, structure, lint, words) =
+        (run("overview"), run("outline"), run("figures"), run("structure"), run("lint"), run("words"));
     let rows = overview.as_array().expect("an array");
     assert_eq!(rows.len(), files.len());
     for (index, row) in rows.iter().enumerate() {
@@ -719,6 +719,7 @@ fn overview_json_contract_agrees_with_the_other_commands() {
             "problems_share",
             "lint",
             "lint_warnings",
+            "distinctive",
         ] {
             assert!(row.get(key).is_some(), "an overview row has {key}");
         }
@@ -739,6 +740,16 @@ fn overview_json_contract_agrees_with_the_other_commands() {
             None => assert!(row["problems_share"].is_null()),
         }
         assert_eq!(row["lint"], lint[index]["diagnostics"].as_array().expect("diagnostics").len());
+        // The distinctive words are the first of `words`' against the same set.
+        let distinctive: Vec<&serde_json::Value> = words[index]["distinctive"]
+            .as_array()
+            .expect("distinctive")
+            .iter()
+            .map(|word| &word["word"])
+            .take(3)
+            .collect();
+        assert_eq!(row["distinctive"].as_array().expect("distinctive").iter().collect::<Vec<_>>(), distinctive);
     }
     assert!(rows.iter().any(|row| row["problems_share"].is_null()), "a seed states no problems");
+    assert!(rows.iter().all(|row| row["distinctive"].as_array().is_some_and(|words| !words.is_empty())));
 }
