@@ -79,7 +79,7 @@ async function assertContrast(page, where) {
 }
 
 for (const colorScheme of ['light', 'dark']) {
-  test(`every text reaches WCAG AA contrast in the ${colorScheme} scheme, at 1366×768`, async () => {
+  test(`every text reaches WCAG AA contrast in the ${colorScheme} scheme, at 1366×768 and 3840×2160`, async () => {
     const session = await openPage({ colorScheme });
     const { page } = session;
     try {
@@ -99,6 +99,15 @@ for (const colorScheme of ['light', 'dark']) {
       await screenshot(page, `theme-${colorScheme}-reader`);
       await page.click('#open-help');
       await assertContrast(page, 'the help dialog');
+      await page.keyboard.press('Escape');
+      // A 4K screen: the same page, every pane in use.
+      await page.setViewportSize({ width: 3840, height: 2160 });
+      await page.click('#show-overview');
+      await page.waitForSelector('.overview-table tbody tr.line');
+      await screenshot(page, `theme-${colorScheme}-overview-4k`);
+      await assertContrast(page, 'the overview on a 4K screen');
+      await openReport(page);
+      await screenshot(page, `theme-${colorScheme}-reader-4k`);
       const ground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(ground, colorScheme === 'dark' ? 'rgb(22, 22, 22)' : 'rgb(245, 245, 243)');
       assert.deepEqual(session.pageErrors, []);
