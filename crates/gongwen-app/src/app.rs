@@ -57,6 +57,7 @@ use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
 use crate::hooks::use_year_comparison::{YearRequest, use_year_comparison};
+use crate::i18n::Language;
 use crate::incoming_file::{IncomingFile, load_in_batches};
 use crate::keyboard::{KeyCommand, KeyTargets};
 use crate::overview_table::with_distinctive;
@@ -143,6 +144,15 @@ fn picked_files(list: Option<web_sys::FileList>) -> Vec<(web_sys::File, Option<S
 /// The whole page.
 #[component]
 pub fn App() -> Html {
+    let language = use_state(Language::stored);
+    {
+        let language = *language;
+        use_effect_with(language, move |language| language.apply());
+    }
+    let on_toggle_language = {
+        let language = language.clone();
+        Callback::from(move |_: MouseEvent| language.set(language.other()))
+    };
     let state = use_reducer(AppState::default);
     let worker = use_analysis_worker(state.dispatcher());
     let saved = use_saved_work();
@@ -654,6 +664,7 @@ pub fn App() -> Html {
     };
 
     html! {
+        <ContextProvider<Language> context={*language}>
         <div
             class={classes!("app", dragging.then_some("dragging"))}
             id="drop-zone"
@@ -676,6 +687,8 @@ pub fn App() -> Html {
                         <input ref={search_regex} type="checkbox" id="search-regex" />{ "正则" }
                     </label>
                 </form>
+                <button id="language-toggle" onclick={on_toggle_language} lang={language.other().code()}
+                    title={language.pick("Switch to English", "切换为中文")}>{ language.pick("English", "中文") }</button>
                 <button id="open-help" onclick={on_open_help} title="各视图的含义、数字的算法、键盘操作、隐私说明">{ "帮助" }</button>
                 <input
                     ref={file_input}
@@ -807,5 +820,6 @@ pub fn App() -> Html {
                 <div class="drop-overlay" aria-hidden="true"><p>{ "松开鼠标，载入报告" }</p></div>
             }
         </div>
+        </ContextProvider<Language>>
     }
 }

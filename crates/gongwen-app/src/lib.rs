@@ -24,6 +24,7 @@ pub mod exports;
 pub mod figures_table;
 pub mod file_picker;
 pub mod hooks;
+pub mod i18n;
 pub mod incoming_file;
 pub mod keyboard;
 pub mod lint_filter;

@@ -1,0 +1,225 @@
+//! The page's two languages: Chinese (zh-CN, the default) and English,
+//! chosen by a toolbar toggle and remembered in localStorage. Every label,
+//! message and chart title of the page's chrome is written in both, side by
+//! side where it is used (`language.pick("清空", "Clear")`), so a label
+//! cannot miss its translation. The reports' own text (and words, headings,
+//! passages taken from it) stays as it is: an element that shows it carries
+//! `lang="zh-CN"`, so that in English the browser and screen readers still
+//! read it as Chinese, and the tests can tell content from chrome.
+//!
+//! The names of the core's kinds (parts, 校对 findings, genres, removed
+//! noise, formats) are translated here, once.
+
+use gongwen_core::lint::LintKind;
+use gongwen_core::noise::NoiseKind;
+use gongwen_core::source::SourceFormat;
+use gongwen_core::structure::PartKind;
+use gongwen_core::themes::Genre;
+use yew::prelude::*;
+
+use crate::local_storage;
+
+/// The localStorage key of the choice.
+const STORAGE_KEY: &str = "gongwen.language.v1";
+
+/// The language of the page's chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// 简体中文 (the default).
+    #[default]
+    Chinese,
+    /// English.
+    English,
+}
+
+/// The `lang` attribute of an element showing the reports' own text.
+pub const CONTENT_LANG: &str = "zh-CN";
+
+impl Language {
+    /// The language chosen before, or Chinese.
+    pub fn stored() -> Self {
+        match local_storage::read(STORAGE_KEY).as_deref() {
+            Some("en") => Self::English,
+            _ => Self::Chinese,
+        }
+    }
+
+    /// Remembers the choice and sets the document's `lang`.
+    pub fn apply(self) {
+        local_storage::write(STORAGE_KEY, self.code());
+        if let Some(root) =
+            web_sys::window().and_then(|window| window.document()).and_then(|doc| doc.document_element())
+        {
+            let _ = root.set_attribute("lang", self.code());
+        }
+    }
+
+    /// The BCP 47 code of the language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Chinese => "zh-CN",
+            Self::English => "en",
+        }
+    }
+
+    /// The other language (what the toggle switches to).
+    pub fn other(self) -> Self {
+        match self {
+            Self::Chinese => Self::English,
+            Self::English => Self::Chinese,
+        }
+    }
+
+    /// The Chinese or the English of a text.
+    pub fn pick<T>(self, chinese: T, english: T) -> T {
+        match self {
+            Self::Chinese => chinese,
+            Self::English => english,
+        }
+    }
+
+    /// Whether the page speaks English.
+    pub fn is_english(self) -> bool {
+        self == Self::English
+    }
+
+    /// A count as this language writes it: digits alone in Chinese (2526),
+    /// grouped by thousands in English (2,526).
+    pub fn count(self, count: usize) -> String {
+        let digits = count.to_string();
+        if self == Self::Chinese || digits.len() <= 3 {
+            return digits;
+        }
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
+
+    /// `count` things: `2 份报告` / `2 reports`, with the English noun in
+    /// the singular for one.
+    pub fn things(self, count: usize, chinese_unit: &str, english_one: &str, english_many: &str) -> String {
+        match self {
+            Self::Chinese => format!("{} {chinese_unit}", self.count(count)),
+            Self::English => format!("{} {}", self.count(count), if count == 1 { english_one } else { english_many }),
+        }
+    }
+
+    /// The name of a part of a report.
+    pub fn part(self, part: PartKind) -> &'static str {
+        match self {
+            Self::Chinese => part.label(),
+            Self::English => match part {
+                PartKind::Achievements => "Achievements",
+                PartKind::Problems => "Problems",
+                PartKind::Plans => "Plans",
+            },
+        }
+    }
+
+    /// The name of a kind of 校对 finding.
+    pub fn lint_kind(self, kind: LintKind) -> &'static str {
+        match self {
+            Self::Chinese => kind.label(),
+            Self::English => match kind {
+                LintKind::DoubledWord => "Doubled word",
+                LintKind::DoubledPunctuation => "Doubled punctuation",
+                LintKind::HalfWidthPunctuation => "Half-width punctuation",
+                LintKind::UnmatchedPair => "Unmatched quote or bracket",
+                LintKind::Typo => "Likely typo",
+                LintKind::NumberStyle => "Number style",
+                LintKind::Numbering => "Numbering gap",
+                LintKind::SiteMark => "Website mark",
+                LintKind::Redaction => "Redacted figure",
+                LintKind::FormulationCount => "Formulation count mismatch",
+                LintKind::FormulationMember => "Formulation member or order wrong",
+                LintKind::FormulationNearMiss => "Formulation wording wrong",
+                LintKind::FormulationOutdated => "Formulation superseded",
+            },
+        }
+    }
+
+    /// The name of a genre of report.
+    pub fn genre(self, genre: Genre) -> &'static str {
+        match self {
+            Self::Chinese => genre.label(),
+            Self::English => match genre {
+                Genre::PartyBuilding => "Party-building report",
+                Genre::GovernmentWork => "Government work report",
+                Genre::PartyCongress => "Party congress report",
+                Genre::WorkSummary => "Work summary",
+            },
+        }
+    }
+
+    /// The name of a kind of text removed by cleaning.
+    pub fn noise(self, kind: NoiseKind) -> &'static str {
+        match self {
+            Self::Chinese => kind.label(),
+            Self::English => match kind {
+                NoiseKind::PaywallMarker => "paywall marker",
+                NoiseKind::SiteAdvert => "site advert",
+                NoiseKind::InvisibleCharacter => "invisible character",
+                NoiseKind::FrontMatter => "front matter",
+                NoiseKind::RunningHeader => "running header or footer",
+                NoiseKind::PageNumber => "page number",
+                NoiseKind::Salutation => "salutation",
+                NoiseKind::TableOfContents => "table of contents",
+            },
+        }
+    }
+
+    /// The name of a file format.
+    pub fn format(self, format: SourceFormat) -> &'static str {
+        match self {
+            Self::Chinese => format.display_name(),
+            Self::English => match format {
+                SourceFormat::PlainText => "plain text",
+                SourceFormat::Markdown => "Markdown",
+                SourceFormat::Html => "web page",
+                SourceFormat::Docx => "Word document",
+                SourceFormat::Doc => "Word 97–2003 document",
+                SourceFormat::Odt => "ODF text",
+                SourceFormat::Pdf => "PDF",
+            },
+        }
+    }
+}
+
+/// The language of the page, from the app's context (Chinese outside it).
+#[hook]
+pub fn use_language() -> Language {
+    use_context::<Language>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_english_only() {
+        assert_eq!(Language::Chinese.count(1_234_567), "1234567");
+        assert_eq!(Language::English.count(1_234_567), "1,234,567");
+        assert_eq!(Language::English.count(999), "999");
+        assert_eq!(Language::English.count(1000), "1,000");
+        assert_eq!(Language::English.things(1, "份", "report", "reports"), "1 report");
+        assert_eq!(Language::English.things(2, "份", "report", "reports"), "2 reports");
+        assert_eq!(Language::Chinese.things(2, "份", "report", "reports"), "2 份");
+    }
+
+    #[test]
+    fn every_kind_has_an_english_name_without_chinese() {
+        let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for kind in LintKind::ALL {
+            assert!(!chinese(Language::English.lint_kind(kind)), "{kind:?}");
+        }
+        for part in [PartKind::Achievements, PartKind::Problems, PartKind::Plans] {
+            assert!(!chinese(Language::English.part(part)));
+            assert_eq!(Language::Chinese.part(part), part.label());
+        }
+    }
+}
