@@ -40,7 +40,7 @@ describe('hostile file names and contents', () => {
 
     const items = await page.$$eval('.file-item', (items) => items.map((item) => ({
       name: item.querySelector('.file-name').textContent,
-      title: item.getAttribute('title'),
+      title: item.querySelector('.file-name').getAttribute('title'),
       status: item.dataset.status,
     })));
     assert.deepEqual(items.map((item) => item.name), [HTML_NAME, RTL_SHOWN, seeds[1].name]);

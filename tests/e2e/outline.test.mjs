@@ -18,7 +18,7 @@ async function pickCorpus(page) {
 }
 
 async function selectReport(page, name) {
-  await page.click(`.file-item[title="${name}"]`);
+  await page.click(`.file-item .file-name[title="${name}"]`);
   await page.waitForFunction((name) => document.querySelector('.reader-header h2')?.textContent === name, name);
 }
 

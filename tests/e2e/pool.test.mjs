@@ -16,7 +16,7 @@ import { dropFiles, openPage, screenshot, seedFiles, waitForPool, waitForReports
 /** Every file item's name, status and worker. */
 function fileItems(page) {
   return page.$$eval('.file-item', (items) => items.map((item) => ({
-    name: item.getAttribute('title'),
+    name: item.querySelector('.file-name').getAttribute('title'),
     status: item.dataset.status,
     worker: item.dataset.worker,
     text: item.querySelector('.file-status').textContent,

@@ -11,7 +11,7 @@ import { dropFiles, openPage, screenshot, seedFiles, topLevelTitles, waitForDict
 
 function fileItems(page) {
   return page.$$eval('.file-item', (items) => items.map((item) => ({
-    name: item.getAttribute('title'),
+    name: item.querySelector('.file-name').getAttribute('title'),
     status: item.dataset.status,
     text: item.querySelector('.file-status').textContent,
   })));

@@ -85,6 +85,9 @@ test('saved work is off by default, keeps reports across reloads when on, and �
     // A removed report stays removed after a reload.
     await page.click('.file-item:has-text("2024年述职报告") .file-remove');
     await page.waitForFunction(() => document.querySelectorAll('.file-item').length === 5);
+    // The store is written in the background: a reload may cut off a write
+    // still under way.
+    await waitForStored(page, 5);
     await reload(page);
     await waitForReports(page, 5);
     assert.deepEqual(await fileNames(page), samples);

@@ -57,7 +57,7 @@ use crate::hooks::use_pane_sizes::use_pane_sizes;
 use crate::hooks::use_report_loader::use_report_loader;
 use crate::hooks::use_user_vocabulary::use_user_vocabulary;
 use crate::hooks::use_year_comparison::{YearRequest, use_year_comparison};
-use crate::i18n::Language;
+use crate::i18n::{CONTENT_LANG, Language};
 use crate::incoming_file::{IncomingFile, load_in_batches};
 use crate::keyboard::{KeyCommand, KeyTargets};
 use crate::overview_table::with_distinctive;
@@ -97,19 +97,21 @@ enum View {
     TermCounts,
 }
 
-/// The tabs of the right-hand pane, in order. They must stay on one line
-/// in the pane's default width at 1366 px: keep labels to two characters.
-const VIEWS: [(View, &str); 10] = [
-    (View::Keyness, "特色词"),
-    (View::Words, "词频"),
-    (View::Formulations, "提法"),
-    (View::Themes, "主题"),
-    (View::Structure, "篇幅"),
-    (View::StructureCheck, "结构"),
-    (View::Compare, "比对"),
-    (View::Figures, "数据"),
-    (View::Lint, "校对"),
-    (View::TermCounts, "词表"),
+/// The tabs of the right-hand pane, in order: the Chinese label, the English
+/// one and the English tab's fuller title. The Chinese tabs must stay on one
+/// line in the pane's default width at 1366 px: keep labels to two
+/// characters. The English ones may take two lines.
+const VIEWS: [(View, &str, &str, &str); 10] = [
+    (View::Keyness, "特色词", "Keywords", "Distinctive words and TF-IDF keywords"),
+    (View::Words, "词频", "Words", "Word frequencies and word cloud"),
+    (View::Formulations, "提法", "Phrases", "Formulations: fixed political phrases"),
+    (View::Themes, "主题", "Themes", "Theme coverage"),
+    (View::Structure, "篇幅", "Lengths", "How long each part of each report is"),
+    (View::StructureCheck, "结构", "Structure", "Parts and the reviewer's checklist"),
+    (View::Compare, "比对", "Compare", "Passages shared between reports"),
+    (View::Figures, "数据", "Figures", "Concrete figures"),
+    (View::Lint, "校对", "Proofing", "Careless writing and outdated formulations"),
+    (View::TermCounts, "词表", "Word list", "Counts of your own word list"),
 ];
 
 impl View {
@@ -131,7 +133,7 @@ impl View {
 
     /// The view named `id` in a fragment.
     fn from_id(id: &str) -> Option<Self> {
-        VIEWS.iter().map(|(view, _)| *view).find(|view| view.id() == id)
+        VIEWS.iter().map(|(view, ..)| *view).find(|view| view.id() == id)
     }
 }
 
@@ -145,6 +147,7 @@ fn picked_files(list: Option<web_sys::FileList>) -> Vec<(web_sys::File, Option<S
 #[component]
 pub fn App() -> Html {
     let language = use_state(Language::stored);
+    let lang = *language;
     {
         let language = *language;
         use_effect_with(language, move |language| language.apply());
@@ -586,12 +589,19 @@ pub fn App() -> Html {
         let (dispatcher, worker, reports) = (state.dispatcher(), worker.clone(), state.reports.clone());
         let (pair, years, template_ids, saved) = (pair.clone(), years.clone(), template_ids.clone(), saved.clone());
         Callback::from(move |_: MouseEvent| {
-            let kept = if *saved.status() == SavedWorkStatus::Off {
-                ""
-            } else {
-                "，并删除本浏览器中保存的报告、关闭本机保存"
-            };
-            let question = format!("清空全部 {} 份报告及其分析结果{kept}？（电脑上的原文件不受影响）", reports.len());
+            let kept = *saved.status() != SavedWorkStatus::Off;
+            let question = lang.pick(
+                format!(
+                    "清空全部 {} 份报告及其分析结果{}？（电脑上的原文件不受影响）",
+                    reports.len(),
+                    if kept { "，并删除本浏览器中保存的报告、关闭本机保存" } else { "" }
+                ),
+                format!(
+                    "Remove all {} and their analyses{}? (The files on your computer are not touched.)",
+                    lang.things(reports.len(), "份", "report", "reports"),
+                    if kept { ", delete the reports saved in this browser and turn saving off" } else { "" }
+                ),
+            );
             if !web_sys::window().is_some_and(|window| window.confirm_with_message(&question).unwrap_or(false)) {
                 return;
             }
@@ -621,17 +631,22 @@ pub fn App() -> Html {
     let progress_counts = state.progress();
     let status = match &state.dictionary {
         DictionaryStatus::Loading => {
-            html! { <span class="dictionary loading" data-dictionary="loading">{ "正在加载词典…" }</span> }
+            html! { <span class="dictionary loading" data-dictionary="loading">{ lang.pick("正在加载词典…", "Loading dictionary…") }</span> }
         }
         DictionaryStatus::Ready { load_millis, workers } => html! {
             <span class="dictionary ready" data-dictionary="ready" data-workers={worker.workers().to_string()}
                 data-workers-ready={workers.to_string()}
-                title={format!("词典加载用时 {load_millis:.0} 毫秒；{workers}/{} 个分析线程就绪", worker.workers())}>
-                { if progress_counts.is_some() { "分析中…" } else { "词典已就绪" } }
+                title={lang.pick(
+                    format!("词典加载用时 {load_millis:.0} 毫秒；{workers}/{} 个分析线程就绪", worker.workers()),
+                    format!("Dictionary loaded in {load_millis:.0} ms; {workers}/{} analysis workers ready", worker.workers()),
+                )}>
+                { if progress_counts.is_some() { lang.pick("分析中…", "Analysing…") } else { lang.pick("词典已就绪", "Dictionary ready") } }
             </span>
         },
         DictionaryStatus::Broken(message) => html! {
-            <span class="dictionary broken" data-dictionary="broken">{ format!("词典不可用：{message}") }</span>
+            <span class="dictionary broken" data-dictionary="broken">
+                { lang.pick("词典不可用：", "Dictionary unavailable: ") }<span lang={CONTENT_LANG}>{ message }</span>
+            </span>
         },
     };
     let progress = progress_counts.map(|(finished, total)| {
@@ -641,11 +656,11 @@ pub fn App() -> Html {
         };
         html! {
             <span class="analysis-progress" role="status">
-                <progress max={total.to_string()} value={finished.to_string()} aria-label="分析进度"></progress>
+                <progress max={total.to_string()} value={finished.to_string()} aria-label={lang.pick("分析进度", "Analysis progress")}></progress>
                 <span class="analysis-count" data-finished={finished.to_string()} data-total={total.to_string()}>
-                    { format!("已分析 {finished}/{total} 份") }
+                    { lang.pick(format!("已分析 {finished}/{total} 份"), format!("{} of {} analysed", lang.count(finished), lang.count(total))) }
                 </span>
-                <button id="cancel-analysis" class="cancel" onclick={on_cancel}>{ "取消" }</button>
+                <button id="cancel-analysis" class="cancel" onclick={on_cancel}>{ lang.pick("取消", "Cancel") }</button>
             </span>
         }
     });
@@ -654,12 +669,14 @@ pub fn App() -> Html {
             <Splitter {pane} size={panes.sizes.get(pane)} on_preview={panes.preview.clone()} on_commit={panes.commit.clone()} />
         }
     };
-    let view_tab = |(target, label): (View, &'static str)| {
+    let view_tab = |(target, chinese, english, title): (View, &'static str, &'static str, &'static str)| {
         let view = view.clone();
         let active = *view == target;
         html! {
             <button class={classes!("view-tab", active.then_some("active"))} role="tab" aria-selected={active.to_string()}
-                onclick={Callback::from(move |_| view.set(target))}>{ label }</button>
+                title={language.is_english().then_some(title)} onclick={Callback::from(move |_| view.set(target))}>
+                { language.pick(chinese, english) }
+            </button>
         }
     };
 
@@ -674,22 +691,29 @@ pub fn App() -> Html {
             ondrop={on_drop}
         >
             <header class="toolbar">
-                <h1 class="brand">{ "公文透镜" }<small>{ "Gongwen Lens" }</small></h1>
-                <button class="primary" onclick={on_open_picker}>{ "选择文件…" }</button>
-                <button id="load-samples" onclick={on_samples}>{ "载入示例报告" }</button>
-                <button id="open-vocabulary" onclick={on_open_dialog}>{ "词表设置" }</button>
+                <h1 class="brand"><span lang={CONTENT_LANG}>{ "公文透镜" }</span><small>{ "Gongwen Lens" }</small></h1>
+                <button class="primary" onclick={on_open_picker}>{ lang.pick("选择文件…", "Open files…") }</button>
+                <button id="load-samples" onclick={on_samples}>{ lang.pick("载入示例报告", "Load samples") }</button>
+                <button id="open-vocabulary" onclick={on_open_dialog}>{ lang.pick("词表设置", "Vocabulary") }</button>
                 if !state.reports.is_empty() {
-                    <button id="clear-all" onclick={on_clear} title="移除全部报告和分析结果">{ "清空" }</button>
+                    <button id="clear-all" onclick={on_clear} title={lang.pick("移除全部报告和分析结果", "Remove every report and its analysis")}>
+                        { lang.pick("清空", "Clear") }
+                    </button>
                 }
                 <form class="search-form" role="search" onsubmit={on_search}>
-                    <input ref={search_input} type="search" id="search-all" placeholder="搜索全部报告（回车）" aria-label="搜索全部报告" />
-                    <label class="search-regex" title="按正则表达式搜索（浏览器的 RegExp 语法）">
-                        <input ref={search_regex} type="checkbox" id="search-regex" />{ "正则" }
+                    <input ref={search_input} type="search" id="search-all"
+                        placeholder={lang.pick("搜索全部报告（回车）", "Search all reports (Enter)")}
+                        aria-label={lang.pick("搜索全部报告", "Search all reports")} />
+                    <label class="search-regex" title={lang.pick("按正则表达式搜索（浏览器的 RegExp 语法）", "Search by regular expression (the browser's RegExp syntax)")}>
+                        <input ref={search_regex} type="checkbox" id="search-regex" />{ lang.pick("正则", "Regex") }
                     </label>
                 </form>
                 <button id="language-toggle" onclick={on_toggle_language} lang={language.other().code()}
                     title={language.pick("Switch to English", "切换为中文")}>{ language.pick("English", "中文") }</button>
-                <button id="open-help" onclick={on_open_help} title="各视图的含义、数字的算法、键盘操作、隐私说明">{ "帮助" }</button>
+                <button id="open-help" onclick={on_open_help}
+                    title={lang.pick("各视图的含义、数字的算法、键盘操作、隐私说明", "What each view means, how each number is computed, keys, privacy")}>
+                    { lang.pick("帮助", "Help") }
+                </button>
                 <input
                     ref={file_input}
                     id="file-input"
@@ -701,16 +725,19 @@ pub fn App() -> Html {
                 />
                 { status }
                 { for progress }
-                <span class="privacy">{ "文件只在本机浏览器中分析，不会上传。" }</span>
+                <span class="privacy" title={lang.pick("文件只在本机浏览器中分析，不会上传。", "Files are analysed in this browser only, never uploaded.")}>
+                    { lang.pick("文件只在本机浏览器中分析，不会上传。", "Files are analysed in this browser only, never uploaded.") }
+                </span>
                 <SavedWorkToggle saved={saved.clone()} reports={state.reports.len()} {on_toggle_saved} />
             </header>
             <div class={classes!("layout", (side_by_side.is_some() || year_reports.is_some()).then_some("comparing"))}>
                 <aside class="sidebar">
                     <h2 class="pane-title">
-                        { format!("报告（{}）", state.reports.len()) }
+                        { lang.pick(format!("报告（{}）", state.reports.len()), format!("Reports ({})", lang.count(state.reports.len()))) }
                         if analysed.len() > 1 {
                             <button id="show-overview" class={classes!("overview-button", shows_overview.then_some("active"))}
-                                aria-pressed={shows_overview.to_string()} onclick={on_show_overview} title="全部报告一览">{ "总览" }</button>
+                                aria-pressed={shows_overview.to_string()} onclick={on_show_overview}
+                                title={lang.pick("全部报告一览", "All reports at a glance")}>{ lang.pick("总览", "Overview") }</button>
                         }
                     </h2>
                     <FileList reports={state.reports.clone()} selected={if shows_overview { None } else { state.selected }} {on_select} {on_remove} />
@@ -724,7 +751,7 @@ pub fn App() -> Html {
                             on_open={on_open_overview} {on_export} />
                     } else {
                         <section class="outline-pane">
-                            <h2 class="pane-title">{ "大纲" }</h2>
+                            <h2 class="pane-title">{ lang.pick("大纲", "Outline") }</h2>
                             <OutlineTree key={state.selected.unwrap_or_default().to_string()} analysis={analysis.clone()}
                                 focused={state.focused_heading()} on_focus={on_focus.clone()} />
                         </section>
@@ -758,7 +785,9 @@ pub fn App() -> Html {
                         <div class="view-tabs" role="tablist">{ for VIEWS.into_iter().map(view_tab) }</div>
                         if shows_overview && matches!(*view, View::Keyness | View::Words | View::Formulations | View::Themes) {
                             <p class="panel-note view-subject">
-                                { format!("当前报告：{}（在总览中点击一行可换）", gongwen_core::file_name::display_file_name(&analysis.name)) }
+                                { lang.pick("当前报告：", "Report: ") }
+                                <span lang={CONTENT_LANG}>{ gongwen_core::file_name::display_file_name(&analysis.name) }</span>
+                                { lang.pick("（在总览中点击一行可换）", " (click a line of the overview for another)") }
                             </p>
                         }
                         <div class="view-body">
@@ -799,10 +828,19 @@ pub fn App() -> Html {
                     </section>
                 } else {
                     <section class="welcome">
-                        <h2>{ "把述职报告、工作总结拖到窗口任意位置" }</h2>
-                        <p>{ "支持 Word（.docx，含自动编号；.doc、WPS .wps）、PDF、.odt、.txt（UTF-8、GBK、UTF-16）、.md、.html，也可以拖入整个文件夹或 .zip 压缩包，可一次拖入多份。也可以点击「选择文件…」，或先「载入示例报告」看看效果。" }</p>
-                        <p>{ format!("单个文件不超过 {}。文件只在本机浏览器中读取，不会上传。", format_bytes(ReadLimits::default().max_file_bytes)) }</p>
-                        <p>{ "载入后可查看每份报告的大纲、特色词、词频与词云、提法、主题覆盖和篇幅结构；点击任一词语可看它在各报告中的全部用例。" }</p>
+                        <h2>{ lang.pick("把述职报告、工作总结拖到窗口任意位置", "Drop work reports and summaries anywhere on this window") }</h2>
+                        <p>{ lang.pick(
+                            "支持 Word（.docx，含自动编号；.doc、WPS .wps）、PDF、.odt、.txt（UTF-8、GBK、UTF-16）、.md、.html，也可以拖入整个文件夹或 .zip 压缩包，可一次拖入多份。也可以点击「选择文件…」，或先「载入示例报告」看看效果。",
+                            "Word (.docx with automatic numbering; .doc, WPS .wps), PDF, .odt, .txt (UTF-8, GBK, UTF-16), .md and .html are read; so are whole folders and .zip archives, many files at once. You can also click “Open files…”, or try “Load samples” first.",
+                        ) }</p>
+                        <p>{ lang.pick(
+                            format!("单个文件不超过 {}。文件只在本机浏览器中读取，不会上传。", format_bytes(ReadLimits::default().max_file_bytes)),
+                            format!("Each file up to {}. Files are read in this browser only, never uploaded.", format_bytes(ReadLimits::default().max_file_bytes)),
+                        ) }</p>
+                        <p>{ lang.pick(
+                            "载入后可查看每份报告的大纲、特色词、词频与词云、提法、主题覆盖和篇幅结构；点击任一词语可看它在各报告中的全部用例。",
+                            "Then see each report's outline, distinctive words, word frequencies and cloud, formulations, theme coverage and the length of its parts; click any word to see every use of it in every report.",
+                        ) }</p>
                     </section>
                 }
             </div>
@@ -817,7 +855,7 @@ pub fn App() -> Html {
                     on_apply={on_apply_vocabulary} on_close={on_close_dialog} />
             }
             if *dragging {
-                <div class="drop-overlay" aria-hidden="true"><p>{ "松开鼠标，载入报告" }</p></div>
+                <div class="drop-overlay" aria-hidden="true"><p>{ lang.pick("松开鼠标，载入报告", "Release to load the reports") }</p></div>
             }
         </div>
         </ContextProvider<Language>>

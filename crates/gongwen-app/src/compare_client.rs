@@ -5,6 +5,10 @@
 //! it mid-computation. `use_comparison` and `use_year_comparison` each keep
 //! one, so a set comparison and a year-over-year one never wait for each
 //! other and are cancelled separately.
+//!
+//! A failure is a [`CompareFailure`], told in the page's language where it
+//! is shown ([`CompareFailure::describe`]); [`CompareClient::start`] and
+//! [`CompareClient::queue`] hand it over already told in Chinese.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -13,12 +17,51 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::compare_protocol::{FromCompareWorker, ToCompareWorker};
+use crate::i18n::Language;
 use crate::protocol::{self, BootstrapMessage};
 
 /// The worker's bootstrap script, next to `index.html`.
 const WORKER_SCRIPT: &str = "./compare-worker.js";
 
 type EventHandler = Closure<dyn FnMut(JsValue)>;
+
+/// Why a comparison worker failed, with the browser's or the decoder's own
+/// words (in English) where there are any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompareFailure {
+    /// The worker could not be started.
+    Start(String),
+    /// The worker's module broke or trapped.
+    Broken(String),
+    /// A request could not be posted to the worker.
+    Post(String),
+    /// The worker's reply could not be decoded.
+    Reply(String),
+    /// The worker died.
+    Died,
+}
+
+impl CompareFailure {
+    /// The failure as the page tells it in `language`.
+    pub fn describe(&self, language: Language) -> String {
+        match self {
+            Self::Start(error) => language
+                .pick(format!("无法启动比对线程：{error}"), format!("Could not start the comparison worker: {error}")),
+            Self::Broken(error) => {
+                language.pick(format!("比对线程出错：{error}"), format!("The comparison worker failed: {error}"))
+            }
+            Self::Post(error) => language.pick(
+                format!("无法把报告交给比对线程：{error}"),
+                format!("Could not hand the reports to the comparison worker: {error}"),
+            ),
+            Self::Reply(error) => language.pick(
+                format!("比对线程的回复无法读取：{error}"),
+                format!("Could not read the comparison worker's reply: {error}"),
+            ),
+            Self::Died => language.pick("比对线程意外终止", "The comparison worker stopped unexpectedly").to_owned(),
+        }
+    }
+}
 
 /// A started comparison worker with its handlers (dropped with it).
 pub struct CompareClient {
@@ -44,15 +87,26 @@ fn post(worker: &Worker, message: &ToCompareWorker) -> Result<(), String> {
 
 impl CompareClient {
     /// Starts a worker whose answers (other than its readiness) go to
-    /// `on_answer` and whose failures, in Chinese, to `on_failure`.
+    /// `on_answer` and whose failures, told in Chinese, to `on_failure`.
     pub fn start(
         on_answer: impl Fn(FromCompareWorker) + 'static,
         on_failure: impl Fn(String) + 'static,
     ) -> Result<Self, String> {
+        Self::start_with_failures(on_answer, move |failure| on_failure(failure.describe(Language::Chinese)))
+            .map_err(|failure| failure.describe(Language::Chinese))
+    }
+
+    /// Starts a worker whose answers (other than its readiness) go to
+    /// `on_answer` and whose failures to `on_failure`, to be told in the
+    /// page's language where they are shown.
+    pub fn start_with_failures(
+        on_answer: impl Fn(FromCompareWorker) + 'static,
+        on_failure: impl Fn(CompareFailure) + 'static,
+    ) -> Result<Self, CompareFailure> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
-            .map_err(|error| format!("无法启动比对线程：{error:?}"))?;
+            .map_err(|error| CompareFailure::Start(format!("{error:?}")))?;
         let ready = Rc::new(Cell::new(false));
         let waiting: Rc<RefCell<Vec<ToCompareWorker>>> = Rc::new(RefCell::new(Vec::new()));
         let on_failure = Rc::new(on_failure);
@@ -65,7 +119,7 @@ impl CompareClient {
                     if let Some(BootstrapMessage::Broken(message) | BootstrapMessage::Trap(message)) =
                         BootstrapMessage::from_js(&data)
                     {
-                        on_failure(format!("比对线程出错：{message}"));
+                        on_failure(CompareFailure::Broken(message));
                     }
                     return;
                 };
@@ -74,17 +128,17 @@ impl CompareClient {
                         ready.set(true);
                         let waiting: Vec<ToCompareWorker> = waiting.take();
                         if let Some(error) = waiting.iter().find_map(|message| post(&worker, message).err()) {
-                            on_failure(format!("无法把报告交给比对线程：{error}"));
+                            on_failure(CompareFailure::Post(error));
                         }
                     }
                     Ok(answer) => on_answer(answer),
-                    Err(error) => on_failure(format!("比对线程的回复无法读取：{error}")),
+                    Err(error) => on_failure(CompareFailure::Reply(error)),
                 }
             })
         };
         let on_error = EventHandler::new(move |event: JsValue| {
             event.unchecked_ref::<web_sys::Event>().prevent_default();
-            on_failure("比对线程意外终止".to_owned());
+            on_failure(CompareFailure::Died);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -93,9 +147,9 @@ impl CompareClient {
 
     /// Sends `message` now, or once the worker is ready (replacing every
     /// message that was still waiting: a newer request supersedes them).
-    pub fn send(&self, message: ToCompareWorker) -> Result<(), String> {
+    pub fn send(&self, message: ToCompareWorker) -> Result<(), CompareFailure> {
         if self.ready.get() {
-            post(&self.worker, &message).map_err(|error| format!("无法把报告交给比对线程：{error}"))
+            post(&self.worker, &message).map_err(CompareFailure::Post)
         } else {
             self.waiting.replace(vec![message]);
             Ok(())
@@ -103,13 +157,30 @@ impl CompareClient {
     }
 
     /// Sends `message` now, or once the worker is ready, after every message
-    /// waiting before it.
+    /// waiting before it; a failure is told in Chinese.
     pub fn queue(&self, message: ToCompareWorker) -> Result<(), String> {
         if self.ready.get() {
-            post(&self.worker, &message).map_err(|error| format!("无法把报告交给比对线程：{error}"))
+            post(&self.worker, &message).map_err(|error| CompareFailure::Post(error).describe(Language::Chinese))
         } else {
             self.waiting.borrow_mut().push(message);
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_are_told_in_either_language() {
+        let failure = CompareFailure::Post("DataCloneError".to_owned());
+        assert_eq!(failure.describe(Language::Chinese), "无法把报告交给比对线程：DataCloneError");
+        assert_eq!(
+            failure.describe(Language::English),
+            "Could not hand the reports to the comparison worker: DataCloneError"
+        );
+        assert_eq!(CompareFailure::Died.describe(Language::Chinese), "比对线程意外终止");
+        assert_eq!(CompareFailure::Died.describe(Language::English), "The comparison worker stopped unexpectedly");
     }
 }

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use gongwen_core::compare::year_over_year::YearComparison;
 use gongwen_core::compare::{CompareProgress, CompareStage, Comparison, TextId};
 
+use crate::compare_client::CompareFailure;
+use crate::i18n::Language;
 use crate::protocol::ReportId;
 
 /// A finished comparison of the reports `ids` (the core's `TextId::Report(i)`
@@ -92,26 +94,38 @@ pub enum ComparisonStatus {
     Cancelled,
     /// Done.
     Ready(SharedComparison),
-    /// The worker could not start or died, with why (in Chinese).
-    Failed(String),
+    /// The worker could not start or died, with why.
+    Failed(CompareFailure),
 }
 
-/// A step of a running comparison, in Chinese, with its counts.
-pub fn describe_progress(reports: usize, progress: Option<CompareProgress>) -> String {
+/// A step of a running comparison, in `language`, with its counts.
+pub fn describe_progress(language: Language, reports: usize, progress: Option<CompareProgress>) -> String {
+    let count = |n: usize| language.count(n);
     match progress {
-        None => format!("正在比对 {reports} 份报告……"),
-        Some(CompareProgress { stage: CompareStage::Normalizing, done, total }) => {
-            format!("正在读取正文：{done} / {total} 份")
-        }
-        Some(CompareProgress { stage: CompareStage::Indexing, total, .. }) => {
-            format!("正在为 {reports} 份报告共 {total} 字建立索引……")
-        }
-        Some(CompareProgress { stage: CompareStage::Passages, total, .. }) => {
-            format!("已找到 {total} 处重复片段，正在合并为共有段落……")
-        }
-        Some(CompareProgress { stage: CompareStage::Scoring, total, .. }) => {
-            format!("已得到 {total} 段共有段落，正在计算相似度……")
-        }
+        None => language.pick(
+            format!("正在比对 {reports} 份报告……"),
+            format!("Comparing {}…", language.things(reports, "份", "report", "reports")),
+        ),
+        Some(CompareProgress { stage: CompareStage::Normalizing, done, total }) => language.pick(
+            format!("正在读取正文：{done} / {total} 份"),
+            format!("Reading the texts: {} / {}", count(done), count(total)),
+        ),
+        Some(CompareProgress { stage: CompareStage::Indexing, total, .. }) => language.pick(
+            format!("正在为 {reports} 份报告共 {total} 字建立索引……"),
+            format!("Indexing {} characters of {}…", count(total), language.things(reports, "份", "report", "reports")),
+        ),
+        Some(CompareProgress { stage: CompareStage::Passages, total, .. }) => language.pick(
+            format!("已找到 {total} 处重复片段，正在合并为共有段落……"),
+            format!("Found {} repeated stretches; merging them into shared passages…", count(total)),
+        ),
+        Some(CompareProgress { stage: CompareStage::Scoring, total, .. }) => language.pick(
+            format!("已得到 {total} 段共有段落，正在计算相似度……"),
+            format!(
+                "{} {}; computing similarities…",
+                count(total),
+                if total == 1 { "shared passage" } else { "shared passages" }
+            ),
+        ),
     }
 }
 
@@ -125,6 +139,20 @@ pub enum YearStatus {
     Running,
     /// Done.
     Ready(Shared<YearComparison>),
-    /// The worker could not start or died, with why (in Chinese).
-    Failed(String),
+    /// The worker could not start or died, with why.
+    Failed(CompareFailure),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_told_in_either_language() {
+        let indexing = Some(CompareProgress { stage: CompareStage::Indexing, done: 0, total: 12_345 });
+        assert_eq!(describe_progress(Language::Chinese, 3, indexing), "正在为 3 份报告共 12345 字建立索引……");
+        assert_eq!(describe_progress(Language::English, 3, indexing), "Indexing 12,345 characters of 3 reports…");
+        assert_eq!(describe_progress(Language::Chinese, 2, None), "正在比对 2 份报告……");
+        assert_eq!(describe_progress(Language::English, 2, None), "Comparing 2 reports…");
+    }
 }

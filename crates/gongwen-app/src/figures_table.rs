@@ -1,10 +1,12 @@
 //! The figures (实绩数据) of all loaded reports as one table: rows, the
 //! filters and orders the view offers, each report's density of figures,
-//! and the table as CSV. Plain data, no web types.
+//! a figure's description in the page's language, and the table as CSV
+//! (always in Chinese: a data contract). Plain data, no web types.
 
 use gongwen_core::figures::Figure;
 use gongwen_core::file_name::display_file_name;
 
+use crate::i18n::Language;
 use crate::protocol::ReportId;
 use crate::state::AnalysedReports;
 
@@ -112,21 +114,24 @@ pub fn units(reports: &AnalysedReports) -> Vec<String> {
     units
 }
 
-/// What a figure says, for its tooltip: value (or 隐去), unit and
-/// approximation word, and on a second line what it counts, if known.
-pub fn figure_description(figure: &Figure) -> String {
+/// What a figure says, for its tooltip in `language`: value (or 隐去),
+/// unit and approximation word, and on a second line what it counts, if
+/// known. The unit, approximation word and subject are the report's words.
+pub fn figure_description(figure: &Figure, language: Language) -> String {
     let value = match (figure.value, figure.value_to) {
-        (None, _) => "隐去".to_owned(),
+        (None, _) => language.pick("隐去", "redacted").to_owned(),
         (Some(value), None) => value.to_string(),
         (Some(value), Some(to)) => format!("{value}–{to}"),
     };
-    let mut text = format!(
-        "数值：{value}；单位：{}；约数：{}",
-        figure.unit.as_deref().unwrap_or("无"),
-        figure.approx.as_deref().unwrap_or("无"),
+    let none = language.pick("无", "none");
+    let unit = figure.unit.as_deref().unwrap_or(none);
+    let approx = figure.approx.as_deref().unwrap_or(none);
+    let mut text = language.pick(
+        format!("数值：{value}；单位：{unit}；约数：{approx}"),
+        format!("Value: {value}; unit: {unit}; approximation: {approx}"),
     );
     if let Some(subject) = &figure.subject {
-        text.push_str(&format!("\n计数对象：{subject}"));
+        text.push_str(&language.pick(format!("\n计数对象：{subject}"), format!("\nSubject: {subject}")));
     }
     text
 }
@@ -216,7 +221,15 @@ mod tests {
         assert_eq!(lines[2], "a.txt,2,**件,,件,,是,处置线索,一、情况");
         assert!(lines[3].starts_with("\"b,c.txt\",2,200人次,200,人次"), "{}", lines[3]);
         assert_eq!(per_thousand(3, 1500), 2.0);
-        assert_eq!(figure_description(&all[0].figure), "数值：12；单位：次；约数：无\n计数对象：召开会议");
-        assert!(figure_description(&all[1].figure).starts_with("数值：隐去；单位：件"));
+        assert_eq!(
+            figure_description(&all[0].figure, Language::Chinese),
+            "数值：12；单位：次；约数：无\n计数对象：召开会议"
+        );
+        assert!(figure_description(&all[1].figure, Language::Chinese).starts_with("数值：隐去；单位：件"));
+        assert_eq!(
+            figure_description(&all[0].figure, Language::English),
+            "Value: 12; unit: 次; approximation: none\nSubject: 召开会议"
+        );
+        assert!(figure_description(&all[1].figure, Language::English).starts_with("Value: redacted; unit: 件"));
     }
 }

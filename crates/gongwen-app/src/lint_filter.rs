@@ -2,7 +2,8 @@
 //! kinds switched off and whether only warnings show. The one choice rules
 //! both the 校对 list and the reader's marks, and is kept in localStorage
 //! as [`LintFilter::to_stored`] writes it. Also the counts per kind that the
-//! kind toggles show. Plain data, no web types.
+//! kind toggles show, and the names of the severities in the page's
+//! language. Plain data, no web types.
 
 use std::collections::BTreeSet;
 
@@ -10,6 +11,7 @@ use gongwen_core::diagnostic::Severity;
 use gongwen_core::lint::{LintFinding, LintKind};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Language;
 use crate::state::AnalysedReports;
 
 /// The findings the user wants to see.
@@ -81,11 +83,11 @@ pub fn lint_kind_of_id(id: &str) -> Option<LintKind> {
     LintKind::ALL.into_iter().find(|&kind| lint_kind_id(kind) == id)
 }
 
-/// A severity as users read it.
-pub fn severity_label(severity: Severity) -> &'static str {
+/// A severity as users read it, in `language`.
+pub fn severity_label(severity: Severity, language: Language) -> &'static str {
     match severity {
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
+        Severity::Warning => language.pick("警告", "Warning"),
+        Severity::Info => language.pick("提示", "Note"),
     }
 }
 
@@ -148,6 +150,14 @@ mod tests {
         assert_eq!(read.hidden.into_iter().collect::<Vec<_>>(), [LintKind::Typo]);
         assert!(!read.warnings_only);
         assert_eq!(LintFilter::from_stored("not json"), None);
+    }
+
+    #[test]
+    fn severities_are_named_in_either_language() {
+        assert_eq!(severity_label(Severity::Warning, Language::Chinese), "警告");
+        assert_eq!(severity_label(Severity::Info, Language::Chinese), "提示");
+        assert_eq!(severity_label(Severity::Warning, Language::English), "Warning");
+        assert_eq!(severity_label(Severity::Info, Language::English), "Note");
     }
 
     #[test]

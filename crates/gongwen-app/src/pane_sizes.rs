@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Language;
+
 /// A pane whose size the user can change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -70,12 +72,12 @@ impl Pane {
     }
 
     /// What the splitter resizes, for screen readers and its tooltip.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, language: Language) -> &'static str {
         match self {
-            Pane::Files => "报告列表宽度",
-            Pane::Outline => "大纲宽度",
-            Pane::Views => "分析面板宽度",
-            Pane::Concordance => "索引高度",
+            Pane::Files => language.pick("报告列表宽度", "the report list's width"),
+            Pane::Outline => language.pick("大纲宽度", "the outline's width"),
+            Pane::Views => language.pick("分析面板宽度", "the analysis pane's width"),
+            Pane::Concordance => language.pick("索引高度", "the concordance's height"),
         }
     }
 

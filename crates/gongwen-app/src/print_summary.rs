@@ -2,12 +2,16 @@
 //! meeting: its overview line, its outline (two levels), its 成效 / 问题 /
 //! 打算 parts, its first figures and findings, and the passages it shares
 //! with other reports when they were compared. Plain data: what is on the
-//! page and in what order; `components/print_view.rs` draws it for print.
+//! page and in what order, the reports' own text as it is and the kinds of
+//! parts and findings as kinds, not names; `components/print_view.rs` draws
+//! it for print, its labels in the page's language.
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::compare::{Comparison, TextId};
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::lint::LintKind;
 use gongwen_core::overview::OverviewRow;
+use gongwen_core::structure::PartKind;
 
 /// Figures listed on a page.
 pub const FIGURES_PER_PAGE: usize = 12;
@@ -42,14 +46,14 @@ pub struct PrintSummary {
     pub own_share: Option<f64>,
     /// Headings of the first two levels: (level, marker + title).
     pub headings: Vec<(u32, String)>,
-    /// Each part: its name, share and characters.
-    pub parts: Vec<(&'static str, f64, usize)>,
+    /// Each part: its kind, share and characters.
+    pub parts: Vec<(PartKind, f64, usize)>,
     /// The first figures: text and what it counts.
     pub figures: Vec<(String, String)>,
     /// Figures not listed.
     pub more_figures: usize,
     /// The first findings: line, kind, text as written and message.
-    pub findings: Vec<(u32, &'static str, String, String)>,
+    pub findings: Vec<(u32, LintKind, String, String)>,
     /// Findings not listed.
     pub more_findings: usize,
     /// Its longest shared passages, when compared (`None`: not compared).
@@ -71,7 +75,7 @@ impl PrintSummary {
             .filter(|heading| heading.level <= 2)
             .map(|heading| (heading.level, format!("{}{}", heading.marker, heading.title)))
             .collect();
-        let parts = analysis.structure.parts.iter().map(|part| (part.part.label(), part.share, part.chars)).collect();
+        let parts = analysis.structure.parts.iter().map(|part| (part.part, part.share, part.chars)).collect();
         let figures = analysis
             .figures
             .iter()
@@ -82,7 +86,7 @@ impl PrintSummary {
             .lint
             .iter()
             .take(FINDINGS_PER_PAGE)
-            .map(|finding| (finding.line, finding.kind.label(), finding.text.clone(), finding.message.clone()))
+            .map(|finding| (finding.line, finding.kind, finding.text.clone(), finding.message.clone()))
             .collect();
         let passages = comparison.map(|(comparison, index, names)| shared_passages(comparison, index, names));
         Self {
@@ -145,7 +149,7 @@ mod tests {
         let page = PrintSummary::of(&a, Some((&comparison, 0, &names)), Some(0.0));
         assert_eq!(page.headings.first().map(|(_, text)| text.as_str()), Some("一、主要工作"));
         assert_eq!(page.figures.first().map(|(text, _)| text.as_str()), Some("12次"));
-        assert!(page.parts.iter().any(|(name, _, _)| *name == "问题"), "{:?}", page.parts);
+        assert!(page.parts.iter().any(|(part, _, _)| *part == PartKind::Problems), "{:?}", page.parts);
         let passages = page.passages.expect("compared");
         assert!(!passages.is_empty() && passages[0].with == ["b.txt"], "{passages:?}");
         assert!(PrintSummary::of(&a, None, None).passages.is_none());

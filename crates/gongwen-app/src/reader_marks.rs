@@ -5,8 +5,9 @@
 //! wherever what covers it changes ([`ReaderMarks::runs`]); each run knows
 //! every layer over it and gets one span with all their classes and one
 //! tooltip. A finding with an empty range (a site mark cleaning removed) is
-//! a *point*, shown as a marker where the mark stood. Plain data, no web
-//! types: `components/reader.rs` renders the runs.
+//! a *point*, shown as a marker where the mark stood. The tooltips are
+//! written in the page's language around the report's own words. Plain
+//! data, no web types: `components/reader.rs` renders the runs.
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::diagnostic::Severity;
@@ -14,6 +15,7 @@ use gongwen_core::lint::{LintFinding, LintKind};
 use gongwen_core::text::TextRange;
 
 use crate::figures_table::figure_description;
+use crate::i18n::Language;
 use crate::lint_filter::{LintFilter, severity_label};
 use crate::shared_text::SharedStretch;
 
@@ -58,14 +60,23 @@ pub struct FindingMark {
 }
 
 impl FindingMark {
-    fn of(finding: &LintFinding) -> Self {
-        let mut description =
-            format!("{}（{}）：{}", finding.kind.label(), severity_label(finding.severity), finding.message);
+    /// The mark of `finding`, its tooltip in `language` (the message is the
+    /// core's, in Chinese).
+    fn of(finding: &LintFinding, language: Language) -> Self {
+        let kind = language.lint_kind(finding.kind);
+        let severity = severity_label(finding.severity, language);
+        let mut description = language.pick(
+            format!("{kind}（{severity}）：{}", finding.message),
+            format!("{kind} ({severity}): {}", finding.message),
+        );
         if finding.range.is_empty() && !finding.text.is_empty() {
-            description.push_str(&format!("\n原文：{}", finding.text));
+            description.push_str(
+                &language.pick(format!("\n原文：{}", finding.text), format!("\nOriginal text: {}", finding.text)),
+            );
         }
         if let Some(suggestion) = &finding.suggestion {
-            description.push_str(&format!("\n建议：{suggestion}"));
+            description
+                .push_str(&language.pick(format!("\n建议：{suggestion}"), format!("\nSuggestion: {suggestion}")));
         }
         Self { range: finding.range, kind: finding.kind, severity: finding.severity, description }
     }
@@ -125,8 +136,8 @@ impl Run<'_> {
 
 impl ReaderMarks {
     /// The marks of `analysis` on the layers `layers`, its findings as
-    /// `filter` shows them.
-    pub fn new(analysis: &ReportAnalysis, layers: MarkLayers, filter: &LintFilter) -> Self {
+    /// `filter` shows them, their tooltips in `language`.
+    pub fn new(analysis: &ReportAnalysis, layers: MarkLayers, filter: &LintFilter, language: Language) -> Self {
         let mut figures: Vec<FigureMark> = if layers.figures {
             analysis
                 .figures
@@ -135,7 +146,10 @@ impl ReaderMarks {
                 .map(|figure| FigureMark {
                     range: figure.range,
                     redacted: figure.redacted,
-                    description: format!("数据「{}」\n{}", figure.text, figure_description(figure)),
+                    description: language.pick(
+                        format!("数据「{}」\n{}", figure.text, figure_description(figure, language)),
+                        format!("Figure “{}”\n{}", figure.text, figure_description(figure, language)),
+                    ),
                 })
                 .collect()
         } else {
@@ -147,7 +161,7 @@ impl ReaderMarks {
                 .lint
                 .iter()
                 .filter(|finding| filter.shows(finding))
-                .map(FindingMark::of)
+                .map(|finding| FindingMark::of(finding, language))
                 .partition(|f| f.range.is_empty())
         } else {
             (Vec::new(), Vec::new())
@@ -248,7 +262,7 @@ mod tests {
     #[test]
     fn figures_and_findings_are_runs_of_their_own() {
         let analysis = analyse("一、情况\n全年召开会议12次，处置线索**件。。围绕围绕中心工作。\n");
-        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &LintFilter::default());
+        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &LintFilter::default(), Language::Chinese);
         assert_eq!(
             described(&analysis, &marks, &[]),
             ["12次[数据|]", "**件[隐去|数字隐去]", "。。[|重复标点]", "围绕围绕[|重复字词]"]
@@ -263,12 +277,17 @@ mod tests {
     fn layers_and_kinds_switched_off_leave_no_marks() {
         let analysis = analyse("一、情况\n全年召开会议12次。。\n");
         let no_figures = MarkLayers { figures: false, lint: true };
-        let marks = ReaderMarks::new(&analysis, no_figures, &LintFilter::default());
+        let marks = ReaderMarks::new(&analysis, no_figures, &LintFilter::default(), Language::Chinese);
         assert_eq!(described(&analysis, &marks, &[]), ["。。[|重复标点]"]);
         let filter = LintFilter::default().with_kind(LintKind::DoubledPunctuation, false);
-        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &filter);
+        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &filter, Language::Chinese);
         assert_eq!(described(&analysis, &marks, &[]), ["12次[数据|]"]);
-        let marks = ReaderMarks::new(&analysis, MarkLayers { figures: false, lint: false }, &LintFilter::default());
+        let marks = ReaderMarks::new(
+            &analysis,
+            MarkLayers { figures: false, lint: false },
+            &LintFilter::default(),
+            Language::Chinese,
+        );
         assert!(described(&analysis, &marks, &[]).is_empty());
     }
 
@@ -283,7 +302,7 @@ mod tests {
             template: false,
             description: "与另外 1 份报告共有：乙.txt".to_owned(),
         };
-        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &LintFilter::default());
+        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &LintFilter::default(), Language::Chinese);
         let shared = [stretch];
         assert_eq!(described(&analysis, &marks, &shared), ["会议[共有|]", "12次[数据共有|]", "。[共有|]"]);
         let runs = marks.runs(TextRange::new(start, text.len()), &shared, &[]);
@@ -294,7 +313,7 @@ mod tests {
     #[test]
     fn a_removed_site_mark_is_a_point_and_cuts_the_text_where_it_stood() {
         let analysis = analyse("一、情况\n全年召开##paidbegin##会议。");
-        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &LintFilter::default());
+        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &LintFilter::default(), Language::Chinese);
         let text = &analysis.cleaned.text;
         let points = marks.points_in(0, text.len() + 1);
         assert_eq!(points.len(), 1);
@@ -303,6 +322,22 @@ mod tests {
         let runs = marks.runs(TextRange::new(0, text.len()), &[], &[points[0].range.start]);
         assert!(runs.iter().any(|run| run.range.start == points[0].range.start), "the text is cut at the point");
         let filter = LintFilter::default().with_kind(LintKind::SiteMark, false);
-        assert!(ReaderMarks::new(&analysis, MarkLayers::default(), &filter).points_in(0, text.len() + 1).is_empty());
+        assert!(
+            ReaderMarks::new(&analysis, MarkLayers::default(), &filter, Language::Chinese)
+                .points_in(0, text.len() + 1)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_tooltips_speak_english_around_the_reports_words() {
+        let analysis = analyse("一、情况\n全年召开会议12次。。\n");
+        let marks = ReaderMarks::new(&analysis, MarkLayers::default(), &LintFilter::default(), Language::English);
+        let runs = marks.runs(TextRange::new(0, analysis.cleaned.text.len()), &[], &[]);
+        let titles: Vec<String> = runs.iter().filter_map(Run::title).collect();
+        assert!(titles.iter().any(|title| title.starts_with("Figure “12次”\nValue: 12; unit: 次")), "{titles:?}");
+        let doubled =
+            titles.iter().find(|title| title.starts_with("Doubled punctuation (Warning): ")).expect("a finding");
+        assert!(doubled.contains("\nSuggestion: 。"), "{doubled}");
     }
 }

@@ -2,12 +2,15 @@
 //! regular expression (the browser's own, with the `u` flag: no engine of our
 //! own in the page), the hits of each report with their section, line and
 //! context (the core's concordance lines). Plain data except the regular
-//! expression, which `js_sys::RegExp` runs.
+//! expression, which `js_sys::RegExp` runs; a bad pattern is told in either
+//! of the page's languages.
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::concordance::{ConcordanceLine, lines_at, text_matches};
 use gongwen_core::text::TextRange;
 use wasm_bindgen::JsCast;
+
+use crate::i18n::Language;
 
 /// Characters of context on each side of a hit.
 pub const SEARCH_CONTEXT: usize = 20;
@@ -31,10 +34,19 @@ pub enum SearchError {
     BadPattern(String),
 }
 
-impl std::fmt::Display for SearchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl SearchError {
+    /// What is wrong, in `language`, without the browser's reason.
+    pub fn summary(&self, language: Language) -> &'static str {
         match self {
-            SearchError::BadPattern(reason) => write!(f, "正则表达式有误：{reason}"),
+            SearchError::BadPattern(_) => language.pick("正则表达式有误", "Not a valid pattern"),
+        }
+    }
+
+    /// The browser's reason (in the browser's language, quoting the
+    /// pattern), empty when it gave none.
+    pub fn reason(&self) -> &str {
+        match self {
+            SearchError::BadPattern(reason) => reason,
         }
     }
 }
@@ -115,4 +127,17 @@ pub struct ReportHits {
 pub fn report_hits(analysis: &ReportAnalysis, ranges: &[TextRange], room: usize) -> ReportHits {
     let kept = &ranges[..ranges.len().min(room)];
     ReportHits { lines: lines_at(analysis, kept, SEARCH_CONTEXT), total: ranges.len() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_pattern_is_told_in_either_language() {
+        let error = SearchError::BadPattern("Unterminated group".to_owned());
+        assert_eq!(error.summary(Language::Chinese), "正则表达式有误");
+        assert_eq!(error.summary(Language::English), "Not a valid pattern");
+        assert_eq!(error.reason(), "Unterminated group");
+    }
 }

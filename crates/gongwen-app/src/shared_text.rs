@@ -1,7 +1,9 @@
 //! One report's shared text in a finished comparison, as the reader shades
 //! it (「标出共有文字」): the stretches of its cleaned text that lie in
 //! passages shared with other reports, each with the reports it is shared
-//! with, and the report's own-text share. Plain data, no web types.
+//! with, and the report's own-text share. The descriptions are written in
+//! Chinese; [`SharedText::in_language`] rewrites them in the page's
+//! language. Plain data, no web types.
 //!
 //! Shared passages overlap (a long one shared with one report, a shorter one
 //! inside it shared with three more); the stretches do not: each holds one
@@ -12,6 +14,7 @@ use gongwen_core::file_name::display_file_name;
 use gongwen_core::text::TextRange;
 
 use crate::comparison::SetComparison;
+use crate::i18n::Language;
 use crate::protocol::ReportId;
 
 /// The most report names a stretch's description lists.
@@ -26,7 +29,8 @@ pub struct SharedStretch {
     pub reports: Vec<usize>,
     /// It lies in template phrasing (套话).
     pub template: bool,
-    /// What it is, for its tooltip: which reports share it.
+    /// What it is, for its tooltip: which reports share it (in Chinese
+    /// unless rewritten by [`SharedText::in_language`]).
     pub description: String,
 }
 
@@ -50,7 +54,7 @@ impl SharedText {
     /// `text`; `None` when the report is not one of the compared. `names`
     /// are the compared reports' file names, by index in the comparison.
     /// Ranges that do not fit `text` (a comparison of an older text) are
-    /// left out.
+    /// left out. The stretches are described in Chinese.
     pub fn of(set: &SetComparison, id: ReportId, text: &str, names: Vec<String>) -> Option<Self> {
         let index = set.index_of(id)?;
         let comparison = &set.comparison;
@@ -87,7 +91,7 @@ impl SharedText {
             }
         }
         for stretch in &mut stretches {
-            stretch.description = describe(stretch, &names);
+            stretch.description = describe(stretch, &names, Language::Chinese);
         }
         Some(Self {
             own_share,
@@ -105,33 +109,62 @@ impl SharedText {
         &self.stretches[first..last.max(first)]
     }
 
-    /// What the own-text share means, for its tooltip.
-    pub fn explain_own_share(&self) -> String {
-        format!(
-            "自有文字：本报告中不见于其他已载入报告（及模板文件）的文字所占比例；只计汉字、字母和数字，不计标点和空白；共有段落至少 {} 字{}。",
-            self.min_chars,
-            if self.templates_excluded { "；套话不计入" } else { "" }
-        )
+    /// The same shared text with its stretches described in `language`.
+    pub fn in_language(&self, language: Language) -> Self {
+        let mut described = self.clone();
+        for stretch in &mut described.stretches {
+            stretch.description = describe(stretch, &self.names, language);
+        }
+        described
+    }
+
+    /// What the own-text share means, for its tooltip, in `language`.
+    pub fn explain_own_share(&self, language: Language) -> String {
+        match language {
+            Language::Chinese => format!(
+                "自有文字：本报告中不见于其他已载入报告（及模板文件）的文字所占比例；只计汉字、字母和数字，不计标点和空白；共有段落至少 {} 字{}。",
+                self.min_chars,
+                if self.templates_excluded { "；套话不计入" } else { "" }
+            ),
+            Language::English => format!(
+                "Own text: the share of this report's text found in no other loaded report (nor in a template file). Only Chinese characters, letters and digits count, not punctuation or whitespace; a shared passage is at least {} characters long{}.",
+                self.min_chars,
+                if self.templates_excluded { "; boilerplate is left out" } else { "" }
+            ),
+        }
     }
 }
 
-/// What a stretch is, for its tooltip: which of the reports named `names`
-/// share it.
-fn describe(stretch: &SharedStretch, names: &[String]) -> String {
+/// What a stretch is, for its tooltip in `language`: which of the reports
+/// named `names` share it.
+fn describe(stretch: &SharedStretch, names: &[String], language: Language) -> String {
     let shown: Vec<String> = stretch
         .reports
         .iter()
         .take(NAMED_REPORTS)
         .map(|&r| display_file_name(names.get(r).map_or("", String::as_str)))
         .collect();
-    let mut text =
-        if stretch.template { "套话（见于多数报告或模板文件）。".to_owned() } else { String::new() };
-    if shown.is_empty() {
-        text.push_str("与模板文件共有");
+    let mut text = if stretch.template {
+        language
+            .pick("套话（见于多数报告或模板文件）。", "Boilerplate (found in most reports or in a template file). ")
+            .to_owned()
     } else {
-        text.push_str(&format!("与另外 {} 份报告共有：{}", stretch.reports.len(), shown.join("、")));
-        if stretch.reports.len() > NAMED_REPORTS {
-            text.push_str(" 等");
+        String::new()
+    };
+    if shown.is_empty() {
+        text.push_str(language.pick("与模板文件共有", "Shared with a template file"));
+    } else {
+        let others = stretch.reports.len();
+        text.push_str(&match language {
+            Language::Chinese => format!("与另外 {others} 份报告共有：{}", shown.join("、")),
+            Language::English => format!(
+                "Shared with {}: {}",
+                language.things(others, "份报告", "other report", "other reports"),
+                shown.join(", ")
+            ),
+        });
+        if others > NAMED_REPORTS {
+            text.push_str(language.pick(" 等", " and more"));
         }
     }
     text
@@ -222,6 +255,15 @@ mod tests {
         assert!(shared.stretches_in(TextRange::new(40, 60)).is_empty());
         assert_eq!(shared.stretches[0].description, "与另外 1 份报告共有：乙.txt");
         assert!(shared.stretches[1].description.starts_with("套话"));
+        let english = shared.in_language(Language::English);
+        assert_eq!(english.stretches[0].description, "Shared with 1 other report: 乙.txt");
+        assert_eq!(
+            english.stretches[1].description,
+            "Boilerplate (found in most reports or in a template file). Shared with 2 other reports: 乙.txt, 丙.txt"
+        );
+        assert_eq!(english.stretches.len(), shared.stretches.len());
+        assert!(shared.explain_own_share(Language::Chinese).starts_with("自有文字："));
+        assert!(english.explain_own_share(Language::English).starts_with("Own text: "));
         assert!(SharedText::of(&set, 1, &text, Vec::new()).is_none(), "report 1 was not compared");
         let short = SharedText::of(&set, 7, &"x".repeat(25), Vec::new()).expect("compared");
         assert!(short.stretches.iter().all(|s| s.range.end <= 25), "ranges past an older text are left out");

@@ -2,11 +2,13 @@
 //! opening, 成效, 问题, 打算 and the rest (the core's `structure` parts), and
 //! the checklist a reviewer goes through — each item passed, failed with the
 //! core's flag message, or not applicable (no part to judge). Plain data, no
-//! web types.
+//! web types; its names and reasons in either of the page's languages.
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::structure::{PartKind, StructureFlag};
 use gongwen_core::text::TextRange;
+
+use crate::i18n::Language;
 
 /// A stretch of the share bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,12 +22,12 @@ pub enum SegmentKind {
 }
 
 impl SegmentKind {
-    /// The segment's Chinese name.
-    pub fn label(self) -> &'static str {
+    /// The segment's name in `language`.
+    pub fn label(self, language: Language) -> &'static str {
         match self {
-            SegmentKind::Opening => "开头",
-            SegmentKind::Part(part) => part.label(),
-            SegmentKind::Rest => "其他",
+            SegmentKind::Opening => language.pick("开头", "Opening"),
+            SegmentKind::Part(part) => language.part(part),
+            SegmentKind::Rest => language.pick("其他", "Other"),
         }
     }
 
@@ -56,24 +58,112 @@ pub struct ShareSegment {
     pub opens: Option<(TextRange, u32)>,
 }
 
+/// Why an item failed or could not be judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckReason {
+    /// The report has no 成效 part (the core raises no flag for it: every
+    /// report it has seen has one).
+    NoAchievements,
+    /// The core's flag.
+    Flag(StructureFlag),
+    /// The part the item is about is missing, so there is nothing to judge.
+    MissingPart(PartKind),
+}
+
+impl CheckReason {
+    /// The reason in `language`; in Chinese a flag's is the core's message.
+    pub fn message(self, language: Language) -> &'static str {
+        match self {
+            CheckReason::NoAchievements => language.pick("没有写工作成效", "No achievements written"),
+            CheckReason::Flag(flag) => match language {
+                Language::Chinese => flag.message(),
+                Language::English => match flag {
+                    StructureFlag::NoProblems => "No problems written",
+                    StructureFlag::ProblemsTooShort => {
+                        "Problems part too short (one sentence, or under 3% of the text)"
+                    }
+                    StructureFlag::ProblemsGeneric => "Problems only in boilerplate, nothing specific",
+                    StructureFlag::NoPlans => "No plans for the next step written",
+                    StructureFlag::PlansRepeatAchievements => "The plans' subheadings repeat the achievements'",
+                },
+            },
+            CheckReason::MissingPart(PartKind::Problems) => {
+                language.pick("没有问题部分，无从判断", "No problems part to judge")
+            }
+            CheckReason::MissingPart(PartKind::Plans) => {
+                language.pick("没有打算部分，无从判断", "No plans part to judge")
+            }
+            CheckReason::MissingPart(PartKind::Achievements) => {
+                language.pick("没有成效部分，无从判断", "No achievements part to judge")
+            }
+        }
+    }
+}
+
 /// How a checklist item came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckOutcome {
     /// ✓.
     Passed,
     /// ✗, with why.
-    Failed(&'static str),
+    Failed(CheckReason),
     /// Nothing to judge (the part it is about is missing), with why.
-    NotApplicable(&'static str),
+    NotApplicable(CheckReason),
 }
 
-/// One item of the checklist.
+/// An item of the checklist: what is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckItem {
+    /// The report has a 成效 part.
+    Achievements,
+    /// It has a 问题 part.
+    Problems,
+    /// Its 问题 part is long enough.
+    ProblemsLength,
+    /// Its 问题 part is specific.
+    ProblemsSpecific,
+    /// It has a 打算 part.
+    Plans,
+    /// Its 打算 part does not repeat the 成效 part.
+    PlansDistinct,
+}
+
+impl CheckItem {
+    /// A stable name for tests and styling (`problems-length`).
+    pub fn id(self) -> &'static str {
+        match self {
+            CheckItem::Achievements => "achievements",
+            CheckItem::Problems => "problems",
+            CheckItem::ProblemsLength => "problems-length",
+            CheckItem::ProblemsSpecific => "problems-specific",
+            CheckItem::Plans => "plans",
+            CheckItem::PlansDistinct => "plans-distinct",
+        }
+    }
+
+    /// What is checked, in `language`.
+    pub fn label(self, language: Language) -> &'static str {
+        match self {
+            CheckItem::Achievements => language.pick("有成效", "Achievements"),
+            CheckItem::Problems => language.pick("有问题部分", "Problems part"),
+            CheckItem::ProblemsLength => language.pick("问题篇幅 ≥3% 且不止一句", "Problems ≥3%, over one sentence"),
+            CheckItem::ProblemsSpecific => language.pick("问题具体（非套话）", "Problems specific, not boilerplate"),
+            CheckItem::Plans => language.pick("有打算部分", "Plans part"),
+            CheckItem::PlansDistinct => language.pick("打算不重复成效", "Plans not repeating achievements"),
+        }
+    }
+
+    /// Whether the item says a part is there (and shows its share).
+    pub fn is_presence(self) -> bool {
+        matches!(self, CheckItem::Achievements | CheckItem::Problems | CheckItem::Plans)
+    }
+}
+
+/// One item of the checklist, as it came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Check {
-    /// A stable name for tests and styling (`problems-length`).
-    pub id: &'static str,
     /// What is checked.
-    pub label: &'static str,
+    pub item: CheckItem,
     /// The part the item is about, which the item opens.
     pub part: PartKind,
     /// How it came out.
@@ -89,10 +179,6 @@ pub struct StructureCheck {
     /// The checklist, always the same six items in the same order.
     pub checks: Vec<Check>,
 }
-
-/// Why a report without a 成效 part fails the first item (the core raises no
-/// flag for it: every report it has seen has one).
-const NO_ACHIEVEMENTS: &str = "没有写工作成效";
 
 impl StructureCheck {
     /// The row of `analysis`.
@@ -151,48 +237,38 @@ fn checks(analysis: &ReportAnalysis) -> Vec<Check> {
     let structure = &analysis.structure;
     let has = |part: PartKind| structure.parts.iter().any(|p| p.part == part);
     let flagged = |flag: StructureFlag| structure.flags.contains(&flag);
-    let unless =
-        |flag: StructureFlag| if flagged(flag) { CheckOutcome::Failed(flag.message()) } else { CheckOutcome::Passed };
-    let within = |part: PartKind, why: &'static str, flag: StructureFlag| {
-        if has(part) { unless(flag) } else { CheckOutcome::NotApplicable(why) }
+    let unless = |flag: StructureFlag| {
+        if flagged(flag) { CheckOutcome::Failed(CheckReason::Flag(flag)) } else { CheckOutcome::Passed }
     };
-    let no_problems = "没有问题部分，无从判断";
-    let no_plans = "没有打算部分，无从判断";
+    let within = |part: PartKind, flag: StructureFlag| {
+        if has(part) { unless(flag) } else { CheckOutcome::NotApplicable(CheckReason::MissingPart(part)) }
+    };
     vec![
         Check {
-            id: "achievements",
-            label: "有成效",
+            item: CheckItem::Achievements,
             part: PartKind::Achievements,
             outcome: if has(PartKind::Achievements) {
                 CheckOutcome::Passed
             } else {
-                CheckOutcome::Failed(NO_ACHIEVEMENTS)
+                CheckOutcome::Failed(CheckReason::NoAchievements)
             },
         },
+        Check { item: CheckItem::Problems, part: PartKind::Problems, outcome: unless(StructureFlag::NoProblems) },
         Check {
-            id: "problems",
-            label: "有问题部分",
+            item: CheckItem::ProblemsLength,
             part: PartKind::Problems,
-            outcome: unless(StructureFlag::NoProblems),
+            outcome: within(PartKind::Problems, StructureFlag::ProblemsTooShort),
         },
         Check {
-            id: "problems-length",
-            label: "问题篇幅 ≥3% 且不止一句",
+            item: CheckItem::ProblemsSpecific,
             part: PartKind::Problems,
-            outcome: within(PartKind::Problems, no_problems, StructureFlag::ProblemsTooShort),
+            outcome: within(PartKind::Problems, StructureFlag::ProblemsGeneric),
         },
+        Check { item: CheckItem::Plans, part: PartKind::Plans, outcome: unless(StructureFlag::NoPlans) },
         Check {
-            id: "problems-specific",
-            label: "问题具体（非套话）",
-            part: PartKind::Problems,
-            outcome: within(PartKind::Problems, no_problems, StructureFlag::ProblemsGeneric),
-        },
-        Check { id: "plans", label: "有打算部分", part: PartKind::Plans, outcome: unless(StructureFlag::NoPlans) },
-        Check {
-            id: "plans-distinct",
-            label: "打算不重复成效",
+            item: CheckItem::PlansDistinct,
             part: PartKind::Plans,
-            outcome: within(PartKind::Plans, no_plans, StructureFlag::PlansRepeatAchievements),
+            outcome: within(PartKind::Plans, StructureFlag::PlansRepeatAchievements),
         },
     ]
 }
@@ -217,8 +293,17 @@ mod tests {
         gongwen_core::analyze_report("a.txt", text.as_bytes(), &segmenter).expect("analysis")
     }
 
-    fn outcomes(check: &StructureCheck) -> Vec<(&'static str, CheckOutcome)> {
-        check.checks.iter().map(|c| (c.label, c.outcome)).collect()
+    /// Each item's label and how it came out, with the reason's text.
+    fn outcomes(check: &StructureCheck, language: Language) -> Vec<(&'static str, &'static str, Option<&'static str>)> {
+        check
+            .checks
+            .iter()
+            .map(|c| match c.outcome {
+                CheckOutcome::Passed => (c.item.label(language), "passed", None),
+                CheckOutcome::Failed(why) => (c.item.label(language), "failed", Some(why.message(language))),
+                CheckOutcome::NotApplicable(why) => (c.item.label(language), "na", Some(why.message(language))),
+            })
+            .collect()
     }
 
     #[test]
@@ -227,14 +312,25 @@ mod tests {
             analyse("工作总结\n一、主要成绩\n全年召开会议12次，办结事项30件。\n二、其他工作\n完成了各项任务。\n");
         let check = StructureCheck::of(&analysis);
         assert_eq!(
-            outcomes(&check),
+            outcomes(&check, Language::Chinese),
             [
-                ("有成效", CheckOutcome::Passed),
-                ("有问题部分", CheckOutcome::Failed(StructureFlag::NoProblems.message())),
-                ("问题篇幅 ≥3% 且不止一句", CheckOutcome::NotApplicable("没有问题部分，无从判断")),
-                ("问题具体（非套话）", CheckOutcome::NotApplicable("没有问题部分，无从判断")),
-                ("有打算部分", CheckOutcome::Failed(StructureFlag::NoPlans.message())),
-                ("打算不重复成效", CheckOutcome::NotApplicable("没有打算部分，无从判断")),
+                ("有成效", "passed", None),
+                ("有问题部分", "failed", Some(StructureFlag::NoProblems.message())),
+                ("问题篇幅 ≥3% 且不止一句", "na", Some("没有问题部分，无从判断")),
+                ("问题具体（非套话）", "na", Some("没有问题部分，无从判断")),
+                ("有打算部分", "failed", Some(StructureFlag::NoPlans.message())),
+                ("打算不重复成效", "na", Some("没有打算部分，无从判断")),
+            ]
+        );
+        assert_eq!(
+            outcomes(&check, Language::English),
+            [
+                ("Achievements", "passed", None),
+                ("Problems part", "failed", Some("No problems written")),
+                ("Problems ≥3%, over one sentence", "na", Some("No problems part to judge")),
+                ("Problems specific, not boilerplate", "na", Some("No problems part to judge")),
+                ("Plans part", "failed", Some("No plans for the next step written")),
+                ("Plans not repeating achievements", "na", Some("No plans part to judge")),
             ]
         );
         assert_eq!(check.failures(), 2);

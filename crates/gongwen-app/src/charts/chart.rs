@@ -18,6 +18,7 @@ use yew::prelude::*;
 use super::dark_scheme::{ColourScheme, for_the_scheme};
 use super::echarts::ECharts;
 use crate::download::{download, download_bytes};
+use crate::i18n::use_language;
 
 /// Properties of [`Chart`].
 #[derive(Properties, PartialEq)]
@@ -109,6 +110,7 @@ impl Drop for MountedChart {
 /// An ECharts chart in a `div`.
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
+    let language = use_language();
     let container = use_node_ref();
     let chart = use_mut_ref(|| None::<MountedChart>);
     let failed = use_state(|| false);
@@ -181,13 +183,13 @@ pub fn Chart(props: &ChartProps) -> Html {
     html! {
         <div class={classes!("chart", props.class.clone())} role="img" aria-label={props.label.clone()}>
             if *failed {
-                <p class="chart-error">{ "图表组件加载失败，无法绘制图表。" }</p>
+                <p class="chart-error">{ language.pick("图表组件加载失败，无法绘制图表。", "The chart library did not load: no chart can be drawn.") }</p>
             }
             <div class="chart-canvas" ref={container}></div>
             if !*failed {
-                <div class="chart-export" role="group" aria-label="导出图表">
-                    <button type="button" class="chart-export-png" title="下载此图（PNG 图片）" onclick={export_png}>{ "PNG" }</button>
-                    <button type="button" class="chart-export-svg" title="下载此图（SVG 矢量图）" onclick={export_svg}>{ "SVG" }</button>
+                <div class="chart-export" role="group" aria-label={language.pick("导出图表", "Export the chart")}>
+                    <button type="button" class="chart-export-png" title={language.pick("下载此图（PNG 图片）", "Download this chart (PNG image)")} onclick={export_png}>{ "PNG" }</button>
+                    <button type="button" class="chart-export-svg" title={language.pick("下载此图（SVG 矢量图）", "Download this chart (SVG drawing)")} onclick={export_svg}>{ "SVG" }</button>
                 </div>
             }
         </div>

@@ -10,12 +10,16 @@
 //! section's short title) is cut to the segment's width, or left out when
 //! the segment is too narrow to hold two characters, so labels never
 //! overlap (ECharts' `hideOverlap` is the backstop).
+//!
+//! The chart's own words (preamble, the rest, sizes) are in the page's
+//! language; names and headings are the reports' own.
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::outline::{Heading, HeadingKind};
 use serde_json::{Value, json};
 
+use crate::i18n::Language;
 use crate::protocol::ReportId;
 
 /// Colours of successive top-level sections.
@@ -76,11 +80,11 @@ struct Segment {
 /// A heading's short title for a segment's label: its title up to the
 /// first comma, colon or semicolon (「坚持思想铸魂，扎实推进…」 is 「坚持思想铸魂」).
 /// Closing and problem parts, whose titles are sentences, are named by
-/// their part.
-pub fn short_title(heading: &Heading) -> String {
+/// their part, in `language`.
+pub fn short_title(heading: &Heading, language: Language) -> String {
     match heading.kind {
-        HeadingKind::Closing => "结语".to_owned(),
-        HeadingKind::Problems => "问题".to_owned(),
+        HeadingKind::Closing => language.pick("结语", "Closing").to_owned(),
+        HeadingKind::Problems => language.pick("问题", "Problems").to_owned(),
         _ => {
             let title = heading.title.trim();
             let short = title.split(['，', '：', '；', '。', ',', ':', ';']).next().unwrap_or(title).trim();
@@ -93,19 +97,25 @@ pub fn short_title(heading: &Heading) -> String {
     }
 }
 
-fn segments(report: ReportId, analysis: &ReportAnalysis) -> Vec<Segment> {
+/// The segments of a report's bar, their words in `language`.
+fn segments(report: ReportId, analysis: &ReportAnalysis, language: Language) -> Vec<Segment> {
     let text = &analysis.cleaned.text;
     let name = display_file_name(&analysis.name);
     let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
     let percent = |chars: usize| (chars as f64 * 1000.0 / total).round() / 10.0;
-    let tooltip = |what: &str, chars: usize| format!("{name}\n{what}\n{chars} 字，占全文 {}%", percent(chars));
+    let tooltip = |what: &str, chars: usize| match language {
+        Language::Chinese => format!("{name}\n{what}\n{chars} 字，占全文 {}%", percent(chars)),
+        Language::English => {
+            format!("{name}\n{what}\n{} characters, {}% of the text", language.count(chars), percent(chars))
+        }
+    };
     let mut segments = Vec::new();
     if let Some(preamble) = analysis.outline.preamble {
         let chars = preamble.slice(text).chars().filter(|c| !c.is_whitespace()).count();
         segments.push(Segment {
             name: segment_name(report, None),
-            label: "前言".to_owned(),
-            tooltip: tooltip("前言（第一个标题之前）", chars),
+            label: language.pick("前言", "Preamble").to_owned(),
+            tooltip: tooltip(language.pick("前言（第一个标题之前）", "Preamble (before the first heading)"), chars),
             share: percent(chars),
             colour: PREAMBLE_COLOUR,
         });
@@ -116,14 +126,14 @@ fn segments(report: ReportId, analysis: &ReportAnalysis) -> Vec<Segment> {
     for (position, &(index, heading)) in tops[..shown].iter().enumerate() {
         let full_title = match heading.kind {
             HeadingKind::Closing | HeadingKind::Problems if heading.marker.is_empty() => {
-                format!("{}：{}", short_title(heading), heading.title)
+                format!("{}{}{}", short_title(heading, language), language.pick("：", ": "), heading.title)
             }
             _ => format!("{}{}", heading.marker, heading.title),
         };
         segments.push(Segment {
             name: segment_name(report, Some(index)),
             tooltip: tooltip(&full_title, heading.chars),
-            label: short_title(heading),
+            label: short_title(heading, language),
             share: percent(heading.chars),
             colour: SECTION_COLOURS[position % SECTION_COLOURS.len()],
         });
@@ -133,8 +143,11 @@ fn segments(report: ReportId, analysis: &ReportAnalysis) -> Vec<Segment> {
         let chars = rest.iter().map(|(_, heading)| heading.chars).sum();
         segments.push(Segment {
             name: segment_name(report, Some(first)),
-            label: "其余".to_owned(),
-            tooltip: tooltip(&format!("其余 {} 个部分", rest.len()), chars),
+            label: language.pick("其余", "Rest").to_owned(),
+            tooltip: tooltip(
+                &language.pick(format!("其余 {} 个部分", rest.len()), format!("The other {} sections", rest.len())),
+                chars,
+            ),
             share: percent(chars),
             colour: PREAMBLE_COLOUR,
         });
@@ -153,11 +166,13 @@ fn segment_label(segment: &Segment, width: f64) -> Value {
 }
 
 /// The stacked bar chart of section shares of `reports` (id, analysis), in
-/// list order from top to bottom, for a chart `chart_width` pixels wide.
-pub fn section_share_option(reports: &[(ReportId, &ReportAnalysis)], chart_width: f64) -> Value {
+/// list order from top to bottom, for a chart `chart_width` pixels wide,
+/// its words in `language`.
+pub fn section_share_option(reports: &[(ReportId, &ReportAnalysis)], chart_width: f64, language: Language) -> Value {
     let plot_width = (chart_width - GRID_LEFT - GRID_RIGHT).max(1.0);
     let names: Vec<String> = reports.iter().rev().map(|(_, analysis)| display_file_name(&analysis.name)).collect();
-    let per_report: Vec<Vec<Segment>> = reports.iter().rev().map(|(id, analysis)| segments(*id, analysis)).collect();
+    let per_report: Vec<Vec<Segment>> =
+        reports.iter().rev().map(|(id, analysis)| segments(*id, analysis, language)).collect();
     let series_count = per_report.iter().map(Vec::len).max().unwrap_or(0);
     let series: Vec<Value> = (0..series_count)
         .map(|position| {
@@ -224,7 +239,7 @@ mod tests {
         let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
         let seed = include_bytes!("../../../../seeds/002_d150bcfd3ac612c2.txt");
         let analysis = gongwen_core::analyze_report("002.txt", seed, &segmenter).expect("analysis");
-        let option = section_share_option(&[(5, &analysis)], 600.0);
+        let option = section_share_option(&[(5, &analysis)], 600.0, Language::Chinese);
         let series = option["series"].as_array().expect("series");
         // Preamble, four numbered sections and the closing part.
         assert_eq!(series.len(), 6);
@@ -245,10 +260,16 @@ mod tests {
         let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
         let text: String = (1..=60).map(|n| format!("{n}. 第{n}部分\n内容。\n")).collect();
         let analysis = gongwen_core::analyze_report("many.txt", text.as_bytes(), &segmenter).expect("analysis");
-        let option = section_share_option(&[(1, &analysis)], DEFAULT_CHART_WIDTH);
+        let option = section_share_option(&[(1, &analysis)], DEFAULT_CHART_WIDTH, Language::Chinese);
         let series = option["series"].as_array().expect("series");
         assert_eq!(series.len(), MAX_SEGMENTS + usize::from(analysis.outline.preamble.is_some()));
         assert_eq!(series.last().expect("a series")["data"][0]["label"]["formatter"], "其余");
+        let option = section_share_option(&[(1, &analysis)], DEFAULT_CHART_WIDTH, Language::English);
+        let last = &option["series"].as_array().expect("series").last().expect("a series")["data"][0];
+        assert_eq!(last["label"]["formatter"], "Rest");
+        let tooltip = last["tooltip"]["formatter"].as_str().expect("a tooltip");
+        assert!(tooltip.starts_with("many.txt\nThe other 37 sections\n"), "{tooltip}");
+        assert!(tooltip.contains(" characters, "), "{tooltip}");
     }
 
     #[test]

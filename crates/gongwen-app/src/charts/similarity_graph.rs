@@ -8,15 +8,17 @@
 //! Each edge's id is the heatmap's cell name (`"<a>,<b>"`, indices in the
 //! comparison), which ECharts reports as the clicked edge's name, so a click
 //! opens the pair as a heatmap cell does; its tooltip gives both shares and
-//! the number of shared passages. A node's name (`报告 <i>`) never reads as
-//! a cell name, and its label is the file's short name.
+//! the number of shared passages. A node's name (`报告 <i>`, an id the page
+//! never shows) never reads as a cell name, and its label is the file's
+//! short name. Tooltips are in the page's language.
 
 use gongwen_core::compare::Comparison;
 use gongwen_core::file_name::display_file_name;
 use serde_json::{Value, json};
 
 use super::chart_text::{formatter_safe, short_report_label};
-use super::similarity_heatmap::cell_name;
+use super::similarity_heatmap::{cell_name, pair_tooltip};
+use crate::i18n::Language;
 
 /// The most edges drawn: the strongest first.
 pub const MAX_EDGES: usize = 1500;
@@ -53,8 +55,10 @@ fn edge_colour(weight: f64) -> &'static str {
 /// The graph of `comparison` over the reports `members` (indices into the
 /// comparison; the force layout starts from them on a circle, in order, so
 /// that it is the same every time),
-/// named `names`, with the edges whose weight is at least `threshold` (0–1).
+/// named `names`, with the edges whose weight is at least `threshold` (0–1),
+/// and tooltips in `language`.
 pub fn similarity_graph_option(
+    language: Language,
     names: &[String],
     comparison: &Comparison,
     members: &[usize],
@@ -90,11 +94,14 @@ pub fn similarity_graph_option(
             let report = comparison.reports.get(i);
             let chars = report.map_or(0, |r| r.chars);
             let own = report.map_or(0.0, |r| r.own_share);
-            let tooltip = format!(
-                "{}\n{chars} 字，自有文字 {}%\n与 {} 份报告的共有比例达到阈值",
-                display_file_name(&names[i]),
-                percent(own),
-                degree[k]
+            let (name, own) = (display_file_name(&names[i]), percent(own));
+            let tooltip = language.pick(
+                format!("{name}\n{chars} 字，自有文字 {own}%\n与 {} 份报告的共有比例达到阈值", degree[k]),
+                format!(
+                    "{name}\n{} characters, {own}% own text\nShares at least the threshold with {}",
+                    language.count(chars),
+                    language.things(degree[k], "份", "report", "reports")
+                ),
             );
             json!({
                 "id": format!("r{i}"),
@@ -111,12 +118,9 @@ pub fn similarity_graph_option(
         .map(|&(w, x, y)| {
             let (a, b) = (members[x], members[y]);
             let tooltip = format!(
-                "{}\n与 {}\n前者 {}% 的文字见于后者\n后者 {}% 的文字见于前者\n共有段落 {} 段\n点击并排对照",
-                display_file_name(&names[a]),
-                display_file_name(&names[b]),
-                percent(comparison.similarity[a][b]),
-                percent(comparison.similarity[b][a]),
-                comparison.shared_passages[a][b]
+                "{}\n{}",
+                pair_tooltip(language, names, comparison, a, b),
+                language.pick("点击并排对照", "Click to read side by side")
             );
             json!({
                 "id": cell_name(a, b),
@@ -183,7 +187,7 @@ mod tests {
         let comparison =
             comparison_of(&[1000, 4000, 250], vec![vec![1.0, 0.3, 0.05], vec![0.5, 1.0, 0.0], vec![0.0, 0.0, 1.0]]);
         let names: Vec<String> = ["甲.txt", "乙.txt", "{丙}.txt"].map(String::from).to_vec();
-        let graph = similarity_graph_option(&names, &comparison, &[0, 1, 2], 0.1);
+        let graph = similarity_graph_option(Language::Chinese, &names, &comparison, &[0, 1, 2], 0.1);
         let series = &graph.option["series"][0];
         let links = series["links"].as_array().expect("links");
         assert_eq!(links.len(), 1, "the 5 % pair is under the threshold and 1–2 share nothing");
@@ -201,9 +205,16 @@ mod tests {
         assert_eq!(nodes[2]["label"]["formatter"], "｛丙｝");
         assert!(nodes.iter().all(|node| parse_cell_name(node["name"].as_str().unwrap_or("")).is_none()));
 
-        let all = similarity_graph_option(&names, &comparison, &[0, 1, 2], 0.0);
+        let english = similarity_graph_option(Language::English, &names, &comparison, &[0, 1, 2], 0.1);
+        let series = &english.option["series"][0];
+        let tooltip = series["links"][0]["tooltip"]["formatter"].as_str().expect("a tooltip");
+        assert!(tooltip.ends_with("Shared passages: 1\nClick to read side by side"), "{tooltip}");
+        let node = series["data"][1]["tooltip"]["formatter"].as_str().expect("a tooltip");
+        assert_eq!(node, "乙.txt\n4,000 characters, 50% own text\nShares at least the threshold with 1 report");
+
+        let all = similarity_graph_option(Language::Chinese, &names, &comparison, &[0, 1, 2], 0.0);
         assert_eq!(all.edges, 2, "at 0 % every pair that shares anything is drawn");
-        let subset = similarity_graph_option(&names, &comparison, &[2, 0], 0.0);
+        let subset = similarity_graph_option(Language::Chinese, &names, &comparison, &[2, 0], 0.0);
         assert_eq!(subset.option["series"][0]["links"][0]["id"], "2,0", "members are indices into the comparison");
     }
 
@@ -216,7 +227,7 @@ mod tests {
         let comparison = comparison_of(&vec![100; n], similarity);
         let names: Vec<String> = (0..n).map(|i| format!("{i}.txt")).collect();
         let members: Vec<usize> = (0..n).collect();
-        let graph = similarity_graph_option(&names, &comparison, &members, 0.1);
+        let graph = similarity_graph_option(Language::Chinese, &names, &comparison, &members, 0.1);
         assert_eq!(graph.edges, MAX_EDGES);
         assert_eq!(graph.left_out, n * (n - 1) / 2 - MAX_EDGES);
         let links = graph.option["series"][0]["links"].as_array().expect("links");

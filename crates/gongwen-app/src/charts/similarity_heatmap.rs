@@ -10,13 +10,17 @@
 //! large to show report by report: each cell is the average similarity of
 //! the reports of one group to those of another, named `"组:<row>,<column>"`
 //! (group indices) so a click can zoom into the two groups, and the axis
-//! labels, `第 N 组（k 份）`, are clickable too.
+//! labels, `第 N 组（k 份）` (`Group N (k)` in English), are clickable too.
+//!
+//! Labels and tooltips are in the page's language; the reports' names in
+//! them stay as they are.
 
 use gongwen_core::compare::Comparison;
 use gongwen_core::file_name::display_file_name;
 use serde_json::{Value, json};
 
 use super::chart_text::{formatter_safe, short_report_label};
+use crate::i18n::Language;
 
 /// Above this many reports the report-by-report heatmap hides its cell
 /// labels' numbers and gets zoom sliders on both axes.
@@ -46,15 +50,28 @@ pub fn parse_group_cell_name(name: &str) -> Option<(usize, usize)> {
     parse_cell_name(name.strip_prefix(GROUP_CELL)?)
 }
 
-/// The label of group `index` (from 0) of `size` reports: 「第 3 组（12 份）」.
-pub fn group_label(index: usize, size: usize) -> String {
-    format!("第 {} 组（{size} 份）", index + 1)
+/// The name of group `index` (from 0): 「第 3 组」, `Group 3`.
+pub fn group_name(language: Language, index: usize) -> String {
+    language.pick(format!("第 {} 组", index + 1), format!("Group {}", index + 1))
 }
 
-/// The group index (from 0) a group label names.
+/// The label of group `index` (from 0) of `size` reports: 「第 3 组（12 份）」,
+/// `Group 3 (12)`.
+pub fn group_label(language: Language, index: usize, size: usize) -> String {
+    let name = group_name(language, index);
+    language.pick(format!("{name}（{size} 份）"), format!("{name} ({})", language.count(size)))
+}
+
+/// The group index (from 0) a group label names, in either language.
 pub fn parse_group_label(label: &str) -> Option<usize> {
-    let number: usize = label.strip_prefix("第 ")?.split_once(' ')?.0.parse().ok()?;
+    let rest = label.strip_prefix("第 ").or_else(|| label.strip_prefix("Group "))?;
+    let number: usize = rest.split_once(' ')?.0.parse().ok()?;
     number.checked_sub(1)
+}
+
+/// A tooltip's line counting `count` shared passages: 「共有段落 3 段」.
+fn shared_passages_line(language: Language, count: usize) -> String {
+    language.pick(format!("共有段落 {count} 段"), format!("Shared passages: {}", language.count(count)))
 }
 
 /// A share (0–1) as a percentage with one decimal.
@@ -116,8 +133,14 @@ fn heatmap_frame(labels: Vec<String>, data: Vec<Value>, top: f64, zoom: bool, cl
 }
 
 /// The heatmap of `comparison` over the reports `order` (indices into the
-/// comparison, in the order shown), named `names`.
-pub fn similarity_heatmap_option(names: &[String], comparison: &Comparison, order: &[usize]) -> Value {
+/// comparison, in the order shown), named `names`, with tooltips in
+/// `language`.
+pub fn similarity_heatmap_option(
+    language: Language,
+    names: &[String],
+    comparison: &Comparison,
+    order: &[usize],
+) -> Value {
     let labels: Vec<String> = order.iter().map(|&i| formatter_safe(&short_report_label(&names[i], 12))).collect();
     let mut data = Vec::with_capacity(order.len() * order.len());
     let mut top: f64 = 0.0;
@@ -125,16 +148,9 @@ pub fn similarity_heatmap_option(names: &[String], comparison: &Comparison, orde
         for (x, &column) in order.iter().enumerate() {
             let value = percent(comparison.similarity[row][column]);
             let tooltip = if row == column {
-                format!("{}\n（自身）", display_file_name(&names[row]))
+                format!("{}\n{}", display_file_name(&names[row]), language.pick("（自身）", "(itself)"))
             } else {
-                format!(
-                    "{}\n与 {}\n前者 {}% 的文字见于后者\n后者 {}% 的文字见于前者\n共有段落 {} 段",
-                    display_file_name(&names[row]),
-                    display_file_name(&names[column]),
-                    value,
-                    percent(comparison.similarity[column][row]),
-                    comparison.shared_passages[row][column]
-                )
+                pair_tooltip(language, names, comparison, row, column)
             };
             if row != column {
                 top = top.max(value);
@@ -147,6 +163,24 @@ pub fn similarity_heatmap_option(names: &[String], comparison: &Comparison, orde
         }
     }
     heatmap_frame(labels, data, top, order.len() > ZOOM_ABOVE, false)
+}
+
+/// The tooltip of the pair `a`, `b` (indices into the comparison): both
+/// shares and the number of shared passages.
+pub fn pair_tooltip(language: Language, names: &[String], comparison: &Comparison, a: usize, b: usize) -> String {
+    let (forward, backward) = (percent(comparison.similarity[a][b]), percent(comparison.similarity[b][a]));
+    let shares = language.pick(
+        format!("与 {}\n前者 {forward}% 的文字见于后者\n后者 {backward}% 的文字见于前者", display_file_name(&names[b])),
+        format!(
+            "and {}\n{forward}% of the first found in the second\n{backward}% of the second found in the first",
+            display_file_name(&names[b])
+        ),
+    );
+    format!(
+        "{}\n{shares}\n{}",
+        display_file_name(&names[a]),
+        shared_passages_line(language, comparison.shared_passages[a][b])
+    )
 }
 
 /// How the reports of one group relate to those of another (or, on the
@@ -176,45 +210,67 @@ fn group_cell(comparison: &Comparison, rows: &[usize], columns: &[usize]) -> Gro
 }
 
 /// The first few names of a group's reports, for a tooltip.
-fn members_preview(names: &[String], members: &[usize]) -> String {
+fn members_preview(language: Language, names: &[String], members: &[usize]) -> String {
     const SHOWN: usize = 4;
     let shown: Vec<String> = members.iter().take(SHOWN).map(|&i| short_report_label(&names[i], 16)).collect();
-    if members.len() > SHOWN { format!("{} 等 {} 份", shown.join("、"), members.len()) } else { shown.join("、") }
+    let listed = shown.join(language.pick("、", ", "));
+    if members.len() > SHOWN {
+        language.pick(
+            format!("{listed} 等 {} 份", members.len()),
+            format!("{listed}… ({} in all)", language.count(members.len())),
+        )
+    } else {
+        listed
+    }
 }
 
 /// The tooltip of the cell of groups `row` and `column`.
-fn group_tooltip(names: &[String], groups: &[Vec<usize>], row: usize, column: usize, cell: &GroupCell) -> String {
-    let label = |g: usize| group_label(g, groups[g].len());
+fn group_tooltip(
+    language: Language,
+    names: &[String],
+    groups: &[Vec<usize>],
+    row: usize,
+    column: usize,
+    cell: &GroupCell,
+) -> String {
+    let label = |g: usize| group_label(language, g, groups[g].len());
     let closest = cell.closest.map_or_else(String::new, |(a, b, value)| {
-        format!(
-            "\n最相似的一对：{} → {}（{}%）",
-            short_report_label(&names[a], 16),
-            short_report_label(&names[b], 16),
-            percent(value)
-        )
+        let (a, b, value) = (short_report_label(&names[a], 16), short_report_label(&names[b], 16), percent(value));
+        language.pick(format!("\n最相似的一对：{a} → {b}（{value}%）"), format!("\nClosest pair: {a} → {b} ({value}%)"))
     });
     let average = cell.average.map_or_else(|| "—".to_owned(), |value| format!("{}%", percent(value)));
     if row == column {
-        format!(
-            "{}：{}\n组内两两平均 {average}{closest}\n点击查看这 {} 份报告",
-            label(row),
-            members_preview(names, &groups[row]),
-            groups[row].len()
+        let (label, members, size) = (label(row), members_preview(language, names, &groups[row]), groups[row].len());
+        language.pick(
+            format!("{label}：{members}\n组内两两平均 {average}{closest}\n点击查看这 {size} 份报告"),
+            format!(
+                "{label}: {members}\nAverage between its reports: {average}{closest}\nClick to see these {}",
+                language.things(size, "份", "report", "reports")
+            ),
         )
     } else {
-        format!(
-            "{} → {}\n前者的报告平均有 {average} 的文字见于后者的报告{closest}\n点击查看这两组的 {} 份报告",
-            label(row),
-            label(column),
-            groups[row].len() + groups[column].len()
+        let (first, second, size) = (label(row), label(column), groups[row].len() + groups[column].len());
+        language.pick(
+            format!("{first} → {second}\n前者的报告平均有 {average} 的文字见于后者的报告{closest}\n点击查看这两组的 {size} 份报告"),
+            format!(
+                "{first} → {second}\nOn average {average} of a report's text in the first group is found in the second{closest}\nClick to see the {} of both groups",
+                language.things(size, "份", "report", "reports")
+            ),
         )
     }
 }
 
 /// The heatmap of `comparison` by groups of reports: `groups` are the
-/// groups' members (indices into the comparison), in the order shown.
-pub fn group_heatmap_option(names: &[String], comparison: &Comparison, groups: &[Vec<usize>]) -> Value {
-    let labels: Vec<String> = groups.iter().enumerate().map(|(g, members)| group_label(g, members.len())).collect();
+/// groups' members (indices into the comparison), in the order shown; labels
+/// and tooltips in `language`.
+pub fn group_heatmap_option(
+    language: Language,
+    names: &[String],
+    comparison: &Comparison,
+    groups: &[Vec<usize>],
+) -> Value {
+    let labels: Vec<String> =
+        groups.iter().enumerate().map(|(g, members)| group_label(language, g, members.len())).collect();
     let mut data = Vec::with_capacity(groups.len() * groups.len());
     let mut top: f64 = 0.0;
     for (y, rows) in groups.iter().enumerate() {
@@ -225,7 +281,7 @@ pub fn group_heatmap_option(names: &[String], comparison: &Comparison, groups: &
             data.push(json!({
                 "value": [x, y, value],
                 "name": group_cell_name(y, x),
-                "tooltip": { "formatter": formatter_safe(&group_tooltip(names, groups, y, x, &cell)) },
+                "tooltip": { "formatter": formatter_safe(&group_tooltip(language, names, groups, y, x, &cell)) },
             }));
         }
     }
@@ -256,8 +312,10 @@ mod tests {
         assert_eq!(parse_group_cell_name(&group_cell_name(2, 7)), Some((2, 7)));
         assert_eq!(parse_group_cell_name(&cell_name(2, 7)), None, "a report cell is not a group cell");
         assert_eq!(parse_cell_name(&group_cell_name(2, 7)), None, "nor a group cell a report cell");
-        assert_eq!(group_label(0, 12), "第 1 组（12 份）");
-        assert_eq!(parse_group_label(&group_label(9, 3)), Some(9));
+        assert_eq!(group_label(Language::Chinese, 0, 12), "第 1 组（12 份）");
+        assert_eq!(group_label(Language::English, 0, 1200), "Group 1 (1,200)");
+        assert_eq!(parse_group_label(&group_label(Language::Chinese, 9, 3)), Some(9));
+        assert_eq!(parse_group_label(&group_label(Language::English, 9, 3)), Some(9));
         assert_eq!(parse_group_label("第 0 组（1 份）"), None);
         assert_eq!(parse_group_label("000_75e6ea6…"), None);
     }
@@ -267,7 +325,7 @@ mod tests {
         // Reports 0 and 1 copy each other (0.6 and 0.4); 2 shares 0.1 with 0 one way.
         let comparison = comparison_of(vec![vec![1.0, 0.6, 0.0], vec![0.4, 1.0, 0.0], vec![0.1, 0.0, 1.0]]);
         let names: Vec<String> = ["a.txt", "b.txt", "{c}.txt"].map(String::from).to_vec();
-        let option = group_heatmap_option(&names, &comparison, &[vec![0, 1], vec![2]]);
+        let option = group_heatmap_option(Language::Chinese, &names, &comparison, &[vec![0, 1], vec![2]]);
         let data = option["series"][0]["data"].as_array().expect("cells");
         assert_eq!(data.len(), 4);
         assert_eq!(data[0]["value"], json!([0, 0, 50.0]), "within the first group: (60 + 40) / 2");
@@ -279,6 +337,12 @@ mod tests {
         assert!(tooltip.contains("最相似的一对：｛c｝ → a（10%）"), "{tooltip}");
         assert_eq!(option["yAxis"]["data"], json!(["第 1 组（2 份）", "第 2 组（1 份）"]));
         assert_eq!(option["yAxis"]["triggerEvent"], true);
+
+        let english = group_heatmap_option(Language::English, &names, &comparison, &[vec![0, 1], vec![2]]);
+        assert_eq!(english["yAxis"]["data"], json!(["Group 1 (2)", "Group 2 (1)"]));
+        let tooltip = english["series"][0]["data"][2]["tooltip"]["formatter"].as_str().expect("a tooltip");
+        assert!(tooltip.contains("Closest pair: ｛c｝ → a (10%)"), "{tooltip}");
+        assert!(tooltip.contains("Click to see the 3 reports of both groups"), "{tooltip}");
     }
 
     #[test]
@@ -287,7 +351,21 @@ mod tests {
         let comparison = comparison_of(vec![vec![0.0; n]; n]);
         let names: Vec<String> = (0..n).map(|i| format!("{i}.txt")).collect();
         let order: Vec<usize> = (0..n).collect();
-        assert!(similarity_heatmap_option(&names, &comparison, &order)["dataZoom"].is_array());
-        assert!(similarity_heatmap_option(&names, &comparison, &order[..3])["dataZoom"].is_null());
+        assert!(similarity_heatmap_option(Language::Chinese, &names, &comparison, &order)["dataZoom"].is_array());
+        assert!(similarity_heatmap_option(Language::Chinese, &names, &comparison, &order[..3])["dataZoom"].is_null());
+    }
+
+    #[test]
+    fn pair_tooltips_are_told_in_either_language() {
+        let comparison = comparison_of(vec![vec![1.0, 0.25], vec![0.5, 1.0]]);
+        let names: Vec<String> = ["甲.txt", "乙.txt"].map(String::from).to_vec();
+        assert_eq!(
+            pair_tooltip(Language::Chinese, &names, &comparison, 0, 1),
+            "甲.txt\n与 乙.txt\n前者 25% 的文字见于后者\n后者 50% 的文字见于前者\n共有段落 1 段"
+        );
+        assert_eq!(
+            pair_tooltip(Language::English, &names, &comparison, 0, 1),
+            "甲.txt\nand 乙.txt\n25% of the first found in the second\n50% of the second found in the first\nShared passages: 1"
+        );
     }
 }

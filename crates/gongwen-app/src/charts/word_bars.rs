@@ -1,22 +1,25 @@
 //! The option of the word-frequency bar chart: the top words, most frequent at
-//! the top, by 词次; a bar's tooltip gives both counts, explained.
+//! the top, by 词次; a bar's tooltip gives both counts, explained, in the
+//! page's language.
 
 use gongwen_core::words::WordCount;
 use serde_json::{Value, json};
 
-use crate::counts::{TOKEN_COUNT, count_tooltip};
+use crate::counts::{count_tooltip, token_count};
+use crate::i18n::Language;
 
 /// How many words the bar chart shows.
 pub const WORD_BAR_COUNT: usize = 30;
 
-/// A horizontal bar chart of `words` (most frequent first).
-pub fn word_bar_option(words: &[WordCount]) -> Value {
+/// A horizontal bar chart of `words` (most frequent first), its tooltips
+/// in `language`.
+pub fn word_bar_option(words: &[WordCount], language: Language) -> Value {
     // ECharts draws a category axis bottom-up; reverse so the top word is on top.
     let shown: Vec<&WordCount> = words.iter().take(WORD_BAR_COUNT).rev().collect();
     let names: Vec<&str> = shown.iter().map(|w| w.word.as_str()).collect();
     let data: Vec<Value> = shown
         .iter()
-        .map(|w| json!({ "value": w.count, "tooltip": { "formatter": count_tooltip(&w.word, w.count, w.text_count) } }))
+        .map(|w| json!({ "value": w.count, "tooltip": { "formatter": count_tooltip(&w.word, w.count, w.text_count, language) } }))
         .collect();
     json!({
         "animation": false,
@@ -33,7 +36,7 @@ pub fn word_bar_option(words: &[WordCount]) -> Value {
         },
         "series": [{
             "type": "bar",
-            "name": TOKEN_COUNT,
+            "name": token_count(language),
             "data": data,
             "itemStyle": { "color": "#b22c2c" },
             "label": { "show": true, "position": "right", "color": "#666", "fontSize": 11 },
@@ -50,12 +53,13 @@ mod tests {
     fn shows_at_most_thirty_words_most_frequent_on_top() {
         let words: Vec<WordCount> =
             (0..40).map(|i| WordCount { word: format!("词{i}"), count: 40 - i, text_count: 45 - i }).collect();
-        let option = word_bar_option(&words);
+        let option = word_bar_option(&words, Language::English);
         let names = option["yAxis"]["data"].as_array().expect("names");
         assert_eq!(names.len(), WORD_BAR_COUNT);
         assert_eq!(names.last().and_then(Value::as_str), Some("词0"));
         let top = &option["series"][0]["data"][WORD_BAR_COUNT - 1];
         assert_eq!(top["value"], 40);
-        assert_eq!(top["tooltip"]["formatter"], count_tooltip("词0", 40, 45));
+        assert_eq!(top["tooltip"]["formatter"], count_tooltip("词0", 40, 45, Language::English));
+        assert_eq!(option["series"][0]["name"], "Tokens");
     }
 }

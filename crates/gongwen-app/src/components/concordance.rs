@@ -3,7 +3,8 @@
 //! sortable by position or by the context on either side (the controls sit in
 //! the table's sticky header), with an adjustable width. Dispersion strips
 //! show where in each report the word occurs. Clicking a line or a tick
-//! opens the reader there.
+//! opens the reader there. The controls speak the page's language; the
+//! lines are the reports' text.
 //!
 //! Both contexts read left to right, as the text does: the left one is
 //! right-aligned against the word and, when it is wider than its column,
@@ -22,6 +23,8 @@ use gongwen_core::text::TextRange;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::reader::describe_line;
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::pinyin_order::PinyinOrder;
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
@@ -66,12 +69,15 @@ pub struct ConcordanceProps {
 struct Row {
     report: ReportId,
     name: String,
-    /// Where the line is, as users read it: 「第 3 行」, 「第 12 段」, 「第 2 页第 5 行」.
+    /// Where the line is, as users read it in the page's language:
+    /// 「第 3 行」, 「第 12 段」, 「第 2 页第 5 行」, `Line 3`.
     place: String,
     line: ConcordanceLine,
 }
 
-fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup) -> Vec<Row> {
+/// The lines of the looked-up word in `reports`, in the lookup's order,
+/// their places named in `language`.
+fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup, language: Language) -> Vec<Row> {
     let mut rows: Vec<Row> = reports
         .iter()
         .flat_map(|(id, analysis)| {
@@ -79,7 +85,7 @@ fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup) -> Vec<Row> 
             concordance(analysis, &lookup.word, lookup.width).into_iter().map(move |line| Row {
                 report: *id,
                 name: name.clone(),
-                place: analysis.unit.describe(line.line),
+                place: describe_line(&analysis.unit, line.line, language),
                 line,
             })
         })
@@ -104,7 +110,10 @@ fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup) -> Vec<Row> 
 /// The concordance panel.
 #[component]
 pub fn Concordance(props: &ConcordanceProps) -> Html {
-    let rows = use_memo((props.reports.clone(), props.lookup.clone()), |(reports, lookup)| rows_of(reports, lookup));
+    let language = use_language();
+    let rows = use_memo((props.reports.clone(), props.lookup.clone(), language), |(reports, lookup, language)| {
+        rows_of(reports, lookup, *language)
+    });
     let lookup = &props.lookup;
     let on_width = props.on_width.reform(|event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
@@ -139,32 +148,53 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     }
     let sort_of = |sort: KwicSort| if lookup.sort == sort { "ascending" } else { "none" };
     html! {
-        <section class="concordance" aria-label="索引">
+        <section class="concordance" aria-label={language.pick("索引", "Concordance")}>
             <header class="concordance-header">
-                <h3>{ "索引：" }<strong>{ &lookup.word }</strong>
-                    <span class="concordance-count" title="原文中的全部出现，与 Ctrl-F 查找一致；不随停用词设置变化">
-                        { format!("共 {} 处，见于 {} 份报告", rows.len(), reports_with) }
+                <h3>{ language.pick("索引：", "Concordance: ") }<strong lang={CONTENT_LANG}>{ &lookup.word }</strong>
+                    <span class="concordance-count" title={language.pick(
+                        "原文中的全部出现，与 Ctrl-F 查找一致；不随停用词设置变化",
+                        "Every occurrence in the text, as Ctrl-F finds them; stopwords do not change it",
+                    )}>
+                        { language.pick(
+                            format!("共 {} 处，见于 {} 份报告", rows.len(), reports_with),
+                            format!(
+                                "{} in {}",
+                                language.things(rows.len(), "处", "occurrence", "occurrences"),
+                                language.things(reports_with, "份报告", "report", "reports"),
+                            ),
+                        ) }
                         if inside > 0 {
-                            { format!("（其中 {inside} 处在更长的词语之内）") }
+                            { language.pick(
+                                format!("（其中 {inside} 处在更长的词语之内）"),
+                                format!(" ({} inside longer words)", language.count(inside)),
+                            ) }
                         }
                     </span>
                 </h3>
                 <div class="concordance-tools">
-                    <label class="width-control">{ "上下文" }
-                        <input type="range" min="4" max="60" value={lookup.width.to_string()} oninput={on_width} aria-label="上下文字数" />
-                        { format!("{} 字", lookup.width) }
+                    <label class="width-control">{ language.pick("上下文", "Context") }
+                        <input type="range" min="4" max="60" value={lookup.width.to_string()} oninput={on_width}
+                            aria-label={language.pick("上下文字数", "Context width in characters")} />
+                        { language.pick(format!("{} 字", lookup.width), format!("{} chars", lookup.width)) }
                     </label>
-                    <button class="chip" onclick={on_keep} title="作为完整词语计数（加入自定义词表）">{ "加入词表" }</button>
-                    <button class="chip" onclick={on_ignore} title="不再计入词频（加入停用词）">{ "设为停用词" }</button>
+                    <button class="chip" onclick={on_keep}
+                        title={language.pick("作为完整词语计数（加入自定义词表）", "Count it as one whole word (add it to the custom words)")}>
+                        { language.pick("加入词表", "Keep whole") }
+                    </button>
+                    <button class="chip" onclick={on_ignore}
+                        title={language.pick("不再计入词频（加入停用词）", "Stop counting it (add it to the stopwords)")}>
+                        { language.pick("设为停用词", "Make stopword") }
+                    </button>
                 </div>
-                <button class="concordance-close" onclick={props.on_close.reform(|_: MouseEvent| ())} aria-label="关闭索引">{ "×" }</button>
+                <button class="concordance-close" onclick={props.on_close.reform(|_: MouseEvent| ())}
+                    aria-label={language.pick("关闭索引", "Close the concordance")}>{ "×" }</button>
             </header>
             <div class="kwic-scroll" key={lookup.word.clone()}>
-                <div class="dispersion" aria-label="分布">
-                    { for props.reports.iter().map(|(id, analysis)| render_strip(*id, analysis, &rows, &props.on_open)) }
+                <div class="dispersion" aria-label={language.pick("分布", "Dispersion")}>
+                    { for props.reports.iter().map(|(id, analysis)| render_strip(*id, analysis, &rows, &props.on_open, language)) }
                 </div>
                 if rows.is_empty() {
-                    <p class="concordance-empty">{ "没有找到这个词。" }</p>
+                    <p class="concordance-empty">{ language.pick("没有找到这个词。", "The word was not found.") }</p>
                 } else {
                     <table class="kwic">
                         <colgroup>
@@ -175,20 +205,28 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
                         </colgroup>
                         <thead>
                             <tr>
-                                <th class="kwic-head-left" aria-sort={sort_of(KwicSort::Left)}>{ sort_button(KwicSort::Left, "按左侧") }</th>
-                                <th class="kwic-head-match"><span class="visually-hidden">{ "检索词" }</span></th>
-                                <th class="kwic-head-right" aria-sort={sort_of(KwicSort::Right)}>{ sort_button(KwicSort::Right, "按右侧") }</th>
+                                <th class="kwic-head-left" aria-sort={sort_of(KwicSort::Left)}>
+                                    { sort_button(KwicSort::Left, language.pick("按左侧", "By left")) }
+                                </th>
+                                <th class="kwic-head-match"><span class="visually-hidden">{ language.pick("检索词", "Match") }</span></th>
+                                <th class="kwic-head-right" aria-sort={sort_of(KwicSort::Right)}>
+                                    { sort_button(KwicSort::Right, language.pick("按右侧", "By right")) }
+                                </th>
                                 <th class="kwic-head-where" aria-sort={sort_of(KwicSort::Position)}>
-                                    <span class="kwic-head-label">{ "出处" }</span>{ sort_button(KwicSort::Position, "按位置") }
+                                    <span class="kwic-head-label">{ language.pick("出处", "Source") }</span>
+                                    { sort_button(KwicSort::Position, language.pick("按位置", "By position")) }
                                 </th>
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().take(MAX_LINES).map(|row| render_line(row, &props.on_open)) }
+                            { for rows.iter().take(MAX_LINES).map(|row| render_line(row, &props.on_open, language)) }
                         </tbody>
                     </table>
                     if rows.len() > MAX_LINES {
-                        <p class="concordance-empty">{ format!("只列出前 {MAX_LINES} 处。") }</p>
+                        <p class="concordance-empty">{ language.pick(
+                            format!("只列出前 {MAX_LINES} 处。"),
+                            format!("Only the first {MAX_LINES} are listed."),
+                        ) }</p>
                     }
                 }
             </div>
@@ -197,8 +235,9 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
 }
 
 /// One line: the left context (right-aligned, its start clipped), the
-/// match, the right context (its end clipped) and where it is.
-fn render_line(row: &Row, on_open: &Callback<(ReportId, TextRange)>) -> Html {
+/// match, the right context (its end clipped) and where it is. Every cell
+/// is the report's text; the tooltips are in `language` around it.
+fn render_line(row: &Row, on_open: &Callback<(ReportId, TextRange)>, language: Language) -> Html {
     let target = (row.report, row.line.range);
     let section = row.line.section.clone().unwrap_or_default();
     let source = if section.is_empty() {
@@ -206,11 +245,12 @@ fn render_line(row: &Row, on_open: &Callback<(ReportId, TextRange)>) -> Html {
     } else {
         format!("{}\n{section}\n{}", row.name, row.place)
     };
+    let title = language.pick(format!("{} {}", row.name, row.place), format!("{} · {}", row.name, row.place));
     html! {
-        <tr class="kwic-line" onclick={on_open.reform(move |_: MouseEvent| target)} title={format!("{} {}", row.name, row.place)}>
+        <tr class="kwic-line" lang={CONTENT_LANG} onclick={on_open.reform(move |_: MouseEvent| target)} {title}>
             <td class="kwic-left"><div class="kwic-left-clip"><span class="kwic-left-text">{ &row.line.left }</span></div></td>
             <td class={classes!("kwic-match", row.line.inside_word.is_some().then_some("inside-word"))}
-                title={row.line.inside_word.as_ref().map(|word| format!("在「{word}」之内"))}>
+                title={row.line.inside_word.as_ref().map(|word| language.pick(format!("在「{word}」之内"), format!("Inside “{word}”")))}>
                 { &row.line.matched }
             </td>
             <td class="kwic-right">{ &row.line.right }</td>
@@ -228,11 +268,13 @@ fn render_line(row: &Row, on_open: &Callback<(ReportId, TextRange)>) -> Html {
 
 /// One report's dispersion strip: a tick at each occurrence, by position;
 /// past [`MAX_TICKS`] occurrences, a tick for each stretch holding some.
+/// The ticks' tooltips are in `language`.
 fn render_strip(
     id: ReportId,
     analysis: &ReportAnalysis,
     rows: &[Row],
     on_open: &Callback<(ReportId, TextRange)>,
+    language: Language,
 ) -> Html {
     let length = analysis.cleaned.text.len().max(1) as f64;
     let ticks: Vec<&Row> = rows.iter().filter(|row| row.report == id).collect();
@@ -253,11 +295,15 @@ fn render_strip(
     let name = display_file_name(&analysis.name);
     html! {
         <div class="dispersion-row">
-            <span class="dispersion-name" title={name.clone()}>{ name }</span>
+            <span class="dispersion-name" lang={CONTENT_LANG} title={name.clone()}>{ name }</span>
             <svg class="dispersion-strip" viewBox={format!("0 0 {STRIP_UNITS} 10")} preserveAspectRatio="none" aria-hidden="true">
                 { for marks.into_iter().map(|(x, count, row)| {
                     let target = (id, row.line.range);
-                    let label = if count == 1 { row.place.clone() } else { format!("{}起 {count} 处", row.place) };
+                    let label = if count == 1 {
+                        row.place.clone()
+                    } else {
+                        language.pick(format!("{}起 {count} 处", row.place), format!("{} onwards: {count} occurrences", row.place))
+                    };
                     html! {
                         <rect class="dispersion-tick" x={format!("{x:.1}")} y="0" width="2" height="10"
                             onclick={on_open.reform(move |_: MouseEvent| target)}>

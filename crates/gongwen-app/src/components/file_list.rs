@@ -6,6 +6,7 @@ use gongwen_core::file_name::display_file_name;
 use gongwen_core::source::limits::format_bytes;
 use yew::prelude::*;
 
+use crate::i18n::{CONTENT_LANG, use_language};
 use crate::protocol::ReportId;
 use crate::state::{ReportEntry, ReportStatus};
 
@@ -35,6 +36,7 @@ const ITEMS_PER_STEP: usize = 200;
 /// of results re-renders only the items whose status changed.
 #[component]
 pub fn FileList(props: &FileListProps) -> Html {
+    let language = use_language();
     let shown = use_state(|| ITEMS_PER_STEP);
     let total = props.reports.len();
     {
@@ -50,10 +52,10 @@ pub fn FileList(props: &FileListProps) -> Html {
         });
     }
     if props.reports.is_empty() {
-        return html! { <p class="file-list-empty">{ "尚未载入报告" }</p> };
+        return html! { <p class="file-list-empty">{ language.pick("尚未载入报告", "No reports loaded yet") }</p> };
     }
     html! {
-        <ul class="file-list" aria-label="已载入的报告">
+        <ul class="file-list" aria-label={language.pick("已载入的报告", "Loaded reports")}>
             { for props.reports.iter().take(*shown).map(|entry| html! {
                 <FileItem key={entry.id} entry={entry.clone()} selected={props.selected == Some(entry.id)}
                     on_select={props.on_select.clone()} on_remove={props.on_remove.clone()} />
@@ -74,6 +76,7 @@ struct FileItemProps {
 /// One loaded report.
 #[component]
 fn FileItem(props: &FileItemProps) -> Html {
+    let language = use_language();
     let FileItemProps { entry, selected, .. } = props;
     let selected = *selected;
     let id = entry.id;
@@ -88,21 +91,39 @@ fn FileItem(props: &FileItemProps) -> Html {
         _ => Vec::new(),
     };
     let (status_class, status_text) = match &entry.status {
-        ReportStatus::Analyzing => ("analyzing", "分析中…".to_owned()),
-        ReportStatus::Reading { total: 0, .. } => ("analyzing", "正在打开 PDF…".to_owned()),
-        ReportStatus::Reading { done, total } => ("analyzing", format!("正在读取 PDF：第 {done}/{total} 页")),
+        ReportStatus::Analyzing => ("analyzing", html! { language.pick("分析中…", "Analysing…") }),
+        ReportStatus::Reading { total: 0, .. } => {
+            ("analyzing", html! { language.pick("正在打开 PDF…", "Opening the PDF…") })
+        }
+        ReportStatus::Reading { done, total } => (
+            "analyzing",
+            html! { language.pick(format!("正在读取 PDF：第 {done}/{total} 页"), format!("Reading the PDF: page {done} of {total}")) },
+        ),
         ReportStatus::Done(analysis) => (
             "done",
-            format!(
-                "{} · {} · {} 个标题 · {} 词",
-                analysis.format.display_name(),
-                analysis.encoding,
-                analysis.outline.headings.len(),
-                analysis.words.tokens
-            ),
+            html! { language.pick(
+                format!(
+                    "{} · {} · {} 个标题 · {} 词",
+                    analysis.format.display_name(),
+                    analysis.encoding,
+                    analysis.outline.headings.len(),
+                    analysis.words.tokens
+                ),
+                format!(
+                    "{} · {} · {} · {}",
+                    language.format(analysis.format),
+                    analysis.encoding,
+                    language.things(analysis.outline.headings.len(), "个标题", "heading", "headings"),
+                    language.things(analysis.words.tokens, "词", "word", "words"),
+                ),
+            ) },
         ),
         // A message may quote a name from inside the file (a zip entry).
-        ReportStatus::Failed(message) => ("failed", format!("无法分析：{}", display_file_name(message))),
+        // The reasons come from the analysis in Chinese.
+        ReportStatus::Failed(message) => (
+            "failed",
+            html! { <>{ language.pick("无法分析：", "Could not analyse: ") }<span lang={CONTENT_LANG}>{ display_file_name(message) }</span></> },
+        ),
     };
     html! {
         <li
@@ -110,15 +131,15 @@ fn FileItem(props: &FileItemProps) -> Html {
             data-status={status_class}
             data-worker={entry.worker.map(|worker| worker.to_string())}
             onclick={on_select}
-            title={name.clone()}
         >
-            <div class="file-name">{ name }</div>
+            <div class="file-name" lang={CONTENT_LANG} title={name.clone()}>{ name }</div>
             <div class="file-status">
                 <span>{ status_text }</span>
                 <span class="file-size">{ format_size(entry.size) }</span>
             </div>
-            { for notes.iter().map(|note| html! { <div class="file-note">{ "⚠ " }{ note }</div> }) }
-            <button class="file-remove" onclick={on_remove} title="移除此报告" aria-label="移除此报告">{ "×" }</button>
+            { for notes.iter().map(|note| html! { <div class="file-note">{ "⚠ " }<span lang={CONTENT_LANG}>{ note }</span></div> }) }
+            <button class="file-remove" onclick={on_remove} title={language.pick("移除此报告", "Remove this report")}
+                aria-label={language.pick("移除此报告", "Remove this report")}>{ "×" }</button>
         </li>
     }
 }

@@ -1,7 +1,9 @@
 //! The formulations inventory: the selected report's lexicon entries with
 //! both counts (词次, other spellings included, and 原文次数, what Ctrl-F
 //! finds) and density per 10,000 characters (the page's one unit), and a
-//! report × formulation table of 词次 across all loaded reports.
+//! report × formulation table of 词次 across all loaded reports. The panel
+//! speaks the page's language; the formulations and file names are the
+//! reports' own.
 
 use std::collections::HashMap;
 
@@ -9,7 +11,8 @@ use gongwen_core::file_name::display_file_name;
 use gongwen_core::lexicon::LexiconCategory;
 use yew::prelude::*;
 
-use crate::counts::{FORMULATION_COUNT_EXPLANATION, FORMULATION_TEXT_COUNT_EXPLANATION, TEXT_COUNT, TOKEN_COUNT};
+use crate::counts::{formulation_count_explanation, formulation_text_count_explanation, text_count, token_count};
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::pinyin_order::PinyinOrder;
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
@@ -17,15 +20,15 @@ use crate::state::{AnalysedReports, SharedAnalysis};
 /// How many formulations the cross-report table lists.
 const MATRIX_ROWS: usize = 40;
 
-/// The Chinese name of a lexicon category.
-pub fn category_label(category: LexiconCategory) -> &'static str {
+/// The name of a lexicon category in `language`.
+pub fn category_label(category: LexiconCategory, language: Language) -> &'static str {
     match category {
-        LexiconCategory::Formulation => "提法",
-        LexiconCategory::Body => "机构",
-        LexiconCategory::Activity => "活动",
-        LexiconCategory::System => "制度",
-        LexiconCategory::Slogan => "口号",
-        LexiconCategory::User => "自定义",
+        LexiconCategory::Formulation => language.pick("提法", "Formulation"),
+        LexiconCategory::Body => language.pick("机构", "Body"),
+        LexiconCategory::Activity => language.pick("活动", "Activity"),
+        LexiconCategory::System => language.pick("制度", "System"),
+        LexiconCategory::Slogan => language.pick("口号", "Slogan"),
+        LexiconCategory::User => language.pick("自定义", "Custom"),
     }
 }
 
@@ -43,6 +46,7 @@ pub struct FormulationPanelProps {
 /// The formulations panel.
 #[component]
 pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
+    let language = use_language();
     let matrix = use_state(|| false);
     let toggle = {
         let matrix = matrix.clone();
@@ -66,30 +70,33 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
     });
     let term_button = |term: &str| {
         let text = term.to_owned();
-        html! { <button class="word-link" onclick={props.on_word.reform(move |_: MouseEvent| text.clone())}>{ term }</button> }
+        html! { <button class="word-link" lang={CONTENT_LANG} onclick={props.on_word.reform(move |_: MouseEvent| text.clone())}>{ term }</button> }
     };
     html! {
-        <section class="formulation-panel" aria-label="提法">
+        <section class="formulation-panel" aria-label={language.pick("提法", "Formulations")}>
             <div class="chips">
-                <button class={classes!("chip", (!*matrix).then_some("active"))} onclick={toggle.clone()}>{ "本报告" }</button>
-                <button class={classes!("chip", (*matrix).then_some("active"))} onclick={toggle}>{ "各报告对照" }</button>
+                <button class={classes!("chip", (!*matrix).then_some("active"))} onclick={toggle.clone()}>{ language.pick("本报告", "This report") }</button>
+                <button class={classes!("chip", (*matrix).then_some("active"))} onclick={toggle}>{ language.pick("各报告对照", "Across reports") }</button>
             </div>
             if !*matrix {
                 if props.analysis.formulations.is_empty() {
-                    <p class="panel-note">{ "本报告没有用到词表中的提法。" }</p>
+                    <p class="panel-note">{ language.pick("本报告没有用到词表中的提法。", "This report uses none of the lexicon's formulations.") }</p>
                 } else {
                     <table class="score-table formulations">
                         <thead><tr>
-                            <th>{ "提法" }</th><th>{ "类别" }</th>
-                            <th title={FORMULATION_COUNT_EXPLANATION}>{ TOKEN_COUNT }</th>
-                            <th title={FORMULATION_TEXT_COUNT_EXPLANATION}>{ TEXT_COUNT }</th>
-                            <th title="每万字出现次数，按词次（全页统一以每万字计）">{ "每万字" }</th>
+                            <th>{ language.pick("提法", "Formulation") }</th><th>{ language.pick("类别", "Category") }</th>
+                            <th title={formulation_count_explanation(language)}>{ token_count(language) }</th>
+                            <th title={formulation_text_count_explanation(language)}>{ text_count(language) }</th>
+                            <th title={language.pick(
+                                "每万字出现次数，按词次（全页统一以每万字计）",
+                                "Tokens per 10,000 characters (the unit used throughout the page)",
+                            )}>{ language.pick("每万字", "Per 10k") }</th>
                         </tr></thead>
                         <tbody>
                             { for formulations.iter().map(|(f, text_count)| html! {
                                 <tr>
                                     <td>{ term_button(&f.term) }</td>
-                                    <td><span class={classes!("category", format!("category-{}", f.category.label()))}>{ category_label(f.category) }</span></td>
+                                    <td><span class={classes!("category", format!("category-{}", f.category.label()))}>{ category_label(f.category, language) }</span></td>
                                     <td class="number">{ f.count }</td>
                                     <td class="number">{ text_count }</td>
                                     <td class="number">{ format!("{:.1}", f.per_thousand * 10.0) }</td>
@@ -99,14 +106,18 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
                     </table>
                 }
             } else {
-                { render_matrix(&props.reports, &term_button) }
+                { render_matrix(&props.reports, &term_button, language) }
             }
         </section>
     }
 }
 
 /// Formulations (most used across the set first) × reports, counts in cells.
-fn render_matrix(reports: &[(ReportId, SharedAnalysis)], term_button: &dyn Fn(&str) -> Html) -> Html {
+fn render_matrix(
+    reports: &[(ReportId, SharedAnalysis)],
+    term_button: &dyn Fn(&str) -> Html,
+    language: Language,
+) -> Html {
     let mut totals: Vec<(String, usize)> = Vec::new();
     for (_, analysis) in reports {
         for f in &analysis.formulations {
@@ -122,8 +133,10 @@ fn render_matrix(reports: &[(ReportId, SharedAnalysis)], term_button: &dyn Fn(&s
         <div class="matrix-box">
             <table class="matrix">
                 <thead><tr>
-                    <th title={FORMULATION_COUNT_EXPLANATION}>{ format!("提法（{TOKEN_COUNT}）") }</th>
-                    { for reports.iter().enumerate().map(|(i, (_, a))| html! { <th title={display_file_name(&a.name)}>{ format!("#{}", i + 1) }</th> }) }
+                    <th title={formulation_count_explanation(language)}>
+                        { language.pick(format!("提法（{}）", token_count(language)), format!("Formulation ({})", token_count(language))) }
+                    </th>
+                    { for reports.iter().enumerate().map(|(i, (_, a))| html! { <th lang={CONTENT_LANG} title={display_file_name(&a.name)}>{ format!("#{}", i + 1) }</th> }) }
                 </tr></thead>
                 <tbody>
                     { for totals.iter().take(MATRIX_ROWS).map(|(term, _)| html! {
@@ -137,7 +150,22 @@ fn render_matrix(reports: &[(ReportId, SharedAnalysis)], term_button: &dyn Fn(&s
                     }) }
                 </tbody>
             </table>
-            <p class="panel-note">{ format!("单元格为{TOKEN_COUNT}；列号对应左侧报告列表的顺序；0 表示未使用。") }</p>
+            <p class="panel-note">{ language.pick(
+                "单元格为词次；列号对应左侧报告列表的顺序；0 表示未使用。",
+                "Cells are tokens; columns are numbered in the order of the report list; 0 means not used.",
+            ) }</p>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_are_named_in_either_language() {
+        assert_eq!(category_label(LexiconCategory::Body, Language::Chinese), "机构");
+        assert_eq!(category_label(LexiconCategory::Body, Language::English), "Body");
+        assert_eq!(category_label(LexiconCategory::User, Language::English), "Custom");
     }
 }

@@ -6,13 +6,15 @@
 //! (`hooks/use_keyness.rs`); the panel shows the last lists while newer ones
 //! are computed. TextRank comes with the report's analysis. Every word
 //! shows both of its counts: 词次 (as segmented, what the scores use) and
-//! 原文次数 (every occurrence of the string, what Ctrl-F finds).
+//! 原文次数 (every occurrence of the string, what Ctrl-F finds). The panel
+//! speaks the page's language; the words are the reports' own.
 
 use gongwen_core::keyness::{DistinctiveWord, ScoredWord, Significance};
 use yew::prelude::*;
 
-use crate::counts::{TEXT_COUNT, TEXT_COUNT_EXPLANATION, TOKEN_COUNT, TOKEN_COUNT_EXPLANATION};
+use crate::counts::{text_count, text_count_explanation, token_count, token_count_explanation};
 use crate::hooks::use_keyness::KeynessStatus;
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::set_analyses::{LIST_LENGTH, with_text_counts};
 use crate::state::SharedAnalysis;
 
@@ -39,11 +41,19 @@ fn textrank_of(analysis: &SharedAnalysis) -> Vec<(ScoredWord, usize)> {
 }
 
 /// What G² and the log ratio mean, for the panel's explanation.
-const KEYNESS_EXPLANATION: &str = "G²（对数似然比）衡量本报告与其余报告用词频率差异的显著性：G² ≥ 3.84 即 p < 0.05，≥ 6.63 即 p < 0.01，≥ 10.83 即 p < 0.001。对数比是效应量：本报告中的频率是其余报告的 2 的该次方倍，1 即两倍，2 即四倍。";
+fn keyness_explanation(language: Language) -> &'static str {
+    language.pick(
+        "G²（对数似然比）衡量本报告与其余报告用词频率差异的显著性：G² ≥ 3.84 即 p < 0.05，≥ 6.63 即 p < 0.01，≥ 10.83 即 p < 0.001。对数比是效应量：本报告中的频率是其余报告的 2 的该次方倍，1 即两倍，2 即四倍。",
+        "G² (log-likelihood) measures how significantly a word's rate in this report differs from its rate in the \
+         other reports: G² ≥ 3.84 means p < 0.05, ≥ 6.63 p < 0.01, ≥ 10.83 p < 0.001. The log ratio is the effect \
+         size: the word's rate here is 2 to that power times its rate in the others, so 1 is twice, 2 four times.",
+    )
+}
 
 /// The keyness panel.
 #[component]
 pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
+    let language = use_language();
     let textrank = use_memo(props.analysis.clone(), textrank_of);
     let significance = props.significance;
     let levels = Significance::ALL.map(|level| {
@@ -63,68 +73,92 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
     let others = lists.map(|lists| lists.reports.saturating_sub(1));
     let distinctive: Vec<DistinctiveWord> =
         lists.map(|lists| lists.distinctive_at(significance).cloned().collect()).unwrap_or_default();
+    let level = significance.label();
+    let explanation = keyness_explanation(language);
     html! {
-        <section class="keyness-panel" aria-label="特色词与关键词" aria-busy={computing.to_string()}>
-            <h4 class="list-title" title={KEYNESS_EXPLANATION}>
+        <section class="keyness-panel" aria-label={language.pick("特色词与关键词", "Distinctive words and keywords")} aria-busy={computing.to_string()}>
+            <h4 class="list-title" title={explanation}>
                 { match others {
-                    Some(others) => format!("特色词：与其余 {others} 份报告相比显著多用（{}）", significance.label()),
-                    None => format!("特色词：与其余报告相比显著多用（{}）", significance.label()),
+                    Some(others) => language.pick(
+                        format!("特色词：与其余 {others} 份报告相比显著多用（{level}）"),
+                        format!("Distinctive words: used significantly more than in the other {} ({level})", language.things(others, "份", "report", "reports")),
+                    ),
+                    None => language.pick(
+                        format!("特色词：与其余报告相比显著多用（{level}）"),
+                        format!("Distinctive words: used significantly more than in the other reports ({level})"),
+                    ),
                 } }
             </h4>
-            <div class="significance-levels" role="group" aria-label="显著性水平">{ for levels }</div>
-            <p class="panel-note keyness-explanation">{ KEYNESS_EXPLANATION }</p>
+            <div class="significance-levels" role="group" aria-label={language.pick("显著性水平", "Significance level")}>{ for levels }</div>
+            <p class="panel-note keyness-explanation">{ explanation }</p>
             if let KeynessStatus::Failed(message) = &props.status {
-                <p class="panel-note keyness-failed">{ format!("特色词无法计算：{message}") }</p>
+                <p class="panel-note keyness-failed">
+                    { language.pick("特色词无法计算：", "Distinctive words could not be computed: ") }<span lang={CONTENT_LANG}>{ message }</span>
+                </p>
             }
             if computing {
-                <p class="panel-note keyness-computing">{ "正在计算特色词与 TF-IDF…" }</p>
+                <p class="panel-note keyness-computing">{ language.pick("正在计算特色词与 TF-IDF…", "Computing distinctive words and TF-IDF…") }</p>
             }
             if let Some(lists) = lists {
                 if others == Some(0) {
-                    <p class="panel-note">{ "再载入至少一份报告，即可比较出本报告的特色词。" }</p>
+                    <p class="panel-note">{ language.pick("再载入至少一份报告，即可比较出本报告的特色词。", "Load at least one more report to find this report's distinctive words.") }</p>
                 } else if distinctive.is_empty() {
                     <p class="panel-note keyness-empty">
-                        { format!("与其余 {} 份报告相比，没有在 {} 水平上显著多用的词（G² ≥ {}）。", others.unwrap_or_default(), significance.label(), significance.critical_value()) }
+                        { language.pick(
+                            format!("与其余 {} 份报告相比，没有在 {level} 水平上显著多用的词（G² ≥ {}）。", others.unwrap_or_default(), significance.critical_value()),
+                            format!(
+                                "No word is used significantly more than in the other {} at {level} (G² ≥ {}).",
+                                language.things(others.unwrap_or_default(), "份", "report", "reports"),
+                                significance.critical_value(),
+                            ),
+                        ) }
                     </p>
                 } else {
-                    { render_distinctive(&distinctive, &props.on_word) }
+                    { render_distinctive(&distinctive, &props.on_word, language) }
                 }
-                <h4 class="list-title">{ "关键词（TF-IDF，以已载入报告为语料）" }</h4>
-                { render_list(&lists.tfidf, "TF-IDF", |w| format!("{:.4}", w.score), &props.on_word, "tfidf") }
+                <h4 class="list-title">{ language.pick("关键词（TF-IDF，以已载入报告为语料）", "Keywords (TF-IDF over the loaded reports)") }</h4>
+                { render_list(&lists.tfidf, "TF-IDF", |w| format!("{:.4}", w.score), &props.on_word, "tfidf", language) }
             }
-            <h4 class="list-title">{ "关键词（TextRank）" }</h4>
-            { render_list(&textrank, "得分", |w| format!("{:.2}", w.score), &props.on_word, "textrank") }
+            <h4 class="list-title">{ language.pick("关键词（TextRank）", "Keywords (TextRank)") }</h4>
+            { render_list(&textrank, language.pick("得分", "Score"), |w| format!("{:.2}", w.score), &props.on_word, "textrank", language) }
         </section>
     }
 }
 
+/// A word as a button that opens its concordance.
+fn word_button(word: &str, on_word: &Callback<String>) -> Html {
+    let text = word.to_owned();
+    html! {
+        <button class="word-link" lang={CONTENT_LANG} onclick={on_word.reform(move |_: MouseEvent| text.clone())}>{ word }</button>
+    }
+}
+
 /// The distinctive words with G², log ratio and both counts.
-fn render_distinctive(words: &[DistinctiveWord], on_word: &Callback<String>) -> Html {
+fn render_distinctive(words: &[DistinctiveWord], on_word: &Callback<String>, language: Language) -> Html {
     html! {
         <table class={classes!("score-table", "distinctive")}>
             <thead>
                 <tr>
-                    <th>{ "词语" }</th>
-                    <th title="对数似然比：越大越显著">{ "G²" }</th>
-                    <th title="效应量：本报告频率是其余报告的 2 的该次方倍">{ "对数比" }</th>
-                    <th title={TOKEN_COUNT_EXPLANATION}>{ TOKEN_COUNT }</th>
-                    <th title={TEXT_COUNT_EXPLANATION}>{ TEXT_COUNT }</th>
-                    <th title="其余报告中的词次合计">{ "其余词次" }</th>
+                    <th>{ language.pick("词语", "Word") }</th>
+                    <th title={language.pick("对数似然比：越大越显著", "Log-likelihood: the larger, the more significant")}>{ "G²" }</th>
+                    <th title={language.pick("效应量：本报告频率是其余报告的 2 的该次方倍", "Effect size: the rate here is 2 to this power times the rate in the others")}>
+                        { language.pick("对数比", "Log ratio") }
+                    </th>
+                    <th title={token_count_explanation(language)}>{ token_count(language) }</th>
+                    <th title={text_count_explanation(language)}>{ text_count(language) }</th>
+                    <th title={language.pick("其余报告中的词次合计", "Tokens in the other reports together")}>{ language.pick("其余词次", "Elsewhere") }</th>
                 </tr>
             </thead>
             <tbody>
-                { for words.iter().map(|word| {
-                    let text = word.word.clone();
-                    html! {
-                        <tr>
-                            <td><button class="word-link" onclick={on_word.reform(move |_: MouseEvent| text.clone())}>{ &word.word }</button></td>
-                            <td class="number">{ format!("{:.1}", word.g2) }</td>
-                            <td class="number">{ format!("{:.2}", word.log_ratio) }</td>
-                            <td class="number">{ word.count }</td>
-                            <td class="number">{ word.text_count }</td>
-                            <td class="number">{ word.reference_count }</td>
-                        </tr>
-                    }
+                { for words.iter().map(|word| html! {
+                    <tr>
+                        <td>{ word_button(&word.word, on_word) }</td>
+                        <td class="number">{ format!("{:.1}", word.g2) }</td>
+                        <td class="number">{ format!("{:.2}", word.log_ratio) }</td>
+                        <td class="number">{ word.count }</td>
+                        <td class="number">{ word.text_count }</td>
+                        <td class="number">{ word.reference_count }</td>
+                    </tr>
                 }) }
             </tbody>
         </table>
@@ -138,26 +172,38 @@ fn render_list(
     score: impl Fn(&ScoredWord) -> String,
     on_word: &Callback<String>,
     class: &'static str,
+    language: Language,
 ) -> Html {
     html! {
         <table class={classes!("score-table", class)}>
             <thead><tr>
-                <th>{ "词语" }</th><th>{ score_label }</th>
-                <th title={TOKEN_COUNT_EXPLANATION}>{ TOKEN_COUNT }</th><th title={TEXT_COUNT_EXPLANATION}>{ TEXT_COUNT }</th>
+                <th>{ language.pick("词语", "Word") }</th><th>{ score_label }</th>
+                <th title={token_count_explanation(language)}>{ token_count(language) }</th>
+                <th title={text_count_explanation(language)}>{ text_count(language) }</th>
             </tr></thead>
             <tbody>
-                { for words.iter().map(|(word, text_count)| {
-                    let text = word.word.clone();
-                    html! {
-                        <tr>
-                            <td><button class="word-link" onclick={on_word.reform(move |_: MouseEvent| text.clone())}>{ &word.word }</button></td>
-                            <td class="number">{ score(word) }</td>
-                            <td class="number">{ word.count }</td>
-                            <td class="number">{ text_count }</td>
-                        </tr>
-                    }
+                { for words.iter().map(|(word, text_count)| html! {
+                    <tr>
+                        <td>{ word_button(&word.word, on_word) }</td>
+                        <td class="number">{ score(word) }</td>
+                        <td class="number">{ word.count }</td>
+                        <td class="number">{ text_count }</td>
+                    </tr>
                 }) }
             </tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_explanation_is_in_either_language() {
+        assert!(keyness_explanation(Language::Chinese).starts_with("G²（对数似然比）"));
+        let english = keyness_explanation(Language::English);
+        assert!(english.starts_with("G² (log-likelihood)"));
+        assert!(!english.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c)), "{english}");
     }
 }

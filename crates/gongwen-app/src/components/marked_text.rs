@@ -2,13 +2,15 @@
 //! the views that read two reports in parallel columns (并排对照's shared
 //! passages in matching colours, 对照's kept, edited, new and dropped text).
 //! The caller says what each byte is (a key) and how to show a run of bytes
-//! with one key; the paragraphs are the cleaned lines. [`jump_to`] scrolls a
-//! column to a mark.
+//! with one key; the paragraphs are the cleaned lines, marked as the
+//! report's (Chinese) text. [`jump_to`] scrolls a column to a mark.
 
 use gongwen_core::ReportAnalysis;
 use gongwen_core::text::TextRange;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
+
+use crate::i18n::CONTENT_LANG;
 
 /// Scrolls the first element matching `selector` into the middle of its
 /// column, smoothly, and marks it (class `jumped`) as the one just jumped
@@ -40,8 +42,8 @@ pub fn runs_of<K: Copy + PartialEq>(text: &str, range: TextRange, key_at: impl F
     runs
 }
 
-/// The report's paragraphs (`<p class="{class}">` with the source line in
-/// `data-line`), each a sequence of runs shown by `show_run`; `anchor_of`
+/// The report's paragraphs (`<p class="{class}" lang="zh-CN">` with the
+/// source line in `data-line`), each a sequence of runs shown by `show_run`; `anchor_of`
 /// may give a paragraph an id, from its range.
 pub fn marked_paragraphs<K: Copy + PartialEq>(
     analysis: &ReportAnalysis,
@@ -59,7 +61,7 @@ pub fn marked_paragraphs<K: Copy + PartialEq>(
         .map(|line| {
             let runs = runs_of(text, line.range, &key_at);
             html! {
-                <p {class} id={anchor_of(line.range)} data-line={line.source_line.to_string()}>
+                <p {class} lang={CONTENT_LANG} id={anchor_of(line.range)} data-line={line.source_line.to_string()}>
                     { for runs.into_iter().map(|(key, run)| show_run(key, run, run.slice(text))) }
                 </p>
             }

@@ -1,7 +1,8 @@
 //! The outline of the selected report as a collapsible tree. Each node shows
 //! its marker, title, how many characters its section has and how many points
 //! it holds, with numbering diagnostics beside it; clicking a node shows the
-//! heading in the reader.
+//! heading in the reader. The tools, counts and tooltips speak the page's
+//! language; the headings are the report's text.
 //!
 //! A report of many megabytes has tens of thousands of headings: the tree
 //! renders the first [`NODE_BUDGET`] visible nodes and offers more on demand.
@@ -14,6 +15,8 @@ use gongwen_core::outline::{Heading, HeadingKind};
 use gongwen_core::source::LineUnit;
 use yew::prelude::*;
 
+use crate::components::reader::describe_line;
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::state::SharedAnalysis;
 
 /// Properties of [`OutlineTree`].
@@ -39,6 +42,8 @@ struct TreeIndex {
 
 /// What every node needs to render.
 struct TreeContext<'a> {
+    /// The language of the labels and tooltips.
+    language: Language,
     headings: &'a [Heading],
     /// How the report counts positions (lines, paragraphs, pages).
     unit: &'a LineUnit,
@@ -58,6 +63,7 @@ struct TreeContext<'a> {
 /// afresh for each report.
 #[component]
 pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
+    let language = use_language();
     let outline = &props.analysis.outline;
     let index = use_memo(props.analysis.clone(), |analysis| {
         TreeIndex::of(&analysis.outline.headings, &analysis.outline.diagnostics)
@@ -92,6 +98,7 @@ pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
     };
     let roots: Vec<usize> = (0..outline.headings.len()).filter(|&i| outline.headings[i].parent.is_none()).collect();
     let context = TreeContext {
+        language,
         unit: &props.analysis.unit,
         headings: &outline.headings,
         index: &index,
@@ -105,29 +112,41 @@ pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
     };
     let warnings = outline.diagnostics.iter().filter(|d| d.heading.is_some()).count();
     let tree = render_nodes(&roots, &context);
+    let shown = *budget - context.remaining.get();
     html! {
-        <nav class="outline" aria-label="大纲">
+        <nav class="outline" aria-label={language.pick("大纲", "Outline")}>
             <div class="outline-tools">
-                <button onclick={expand_all} title="展开全部节点">{ "全部展开" }</button>
-                <button onclick={collapse_all} title="只显示一级标题">{ "全部折叠" }</button>
+                <button onclick={expand_all} title={language.pick("展开全部节点", "Expand every node")}>{ language.pick("全部展开", "Expand all") }</button>
+                <button onclick={collapse_all} title={language.pick("只显示一级标题", "Show only the top-level headings")}>
+                    { language.pick("全部折叠", "Collapse all") }
+                </button>
                 if warnings > 0 {
-                    <span class="outline-warnings" title="编号跳号、重复、括号不统一等">{ format!("⚠ {warnings} 处编号问题") }</span>
+                    <span class="outline-warnings"
+                        title={language.pick("编号跳号、重复、括号不统一等", "Numbers skipped or repeated, brackets used inconsistently and the like")}>
+                        { language.pick(
+                            format!("⚠ {warnings} 处编号问题"),
+                            format!("⚠ {}", language.things(warnings, "处", "numbering problem", "numbering problems")),
+                        ) }
+                    </span>
                 }
             </div>
             if let Some(title) = &outline.title {
-                <div class="outline-doc-title">{ &title.text }</div>
+                <div class="outline-doc-title" lang={CONTENT_LANG}>{ &title.text }</div>
             }
             { for [&outline.subtitle, &outline.author, &outline.date].into_iter().flatten().map(|line| html! {
-                <div class="outline-doc-byline">{ &line.text }</div>
+                <div class="outline-doc-byline" lang={CONTENT_LANG}>{ &line.text }</div>
             }) }
             if outline.headings.is_empty() {
-                <p class="outline-empty">{ "没有识别到标题。" }</p>
+                <p class="outline-empty">{ language.pick("没有识别到标题。", "No headings found.") }</p>
             } else {
                 { tree }
             }
             if context.truncated.get() {
                 <button class="outline-more" onclick={show_more}>
-                    { format!("显示更多标题（共 {} 个，已显示 {} 个）", outline.headings.len(), *budget - context.remaining.get()) }
+                    { language.pick(
+                        format!("显示更多标题（共 {} 个，已显示 {} 个）", outline.headings.len(), shown),
+                        format!("Show more headings ({} of {} shown)", language.count(shown), language.count(outline.headings.len())),
+                    ) }
                 </button>
             }
         </nav>
@@ -152,20 +171,34 @@ impl TreeIndex {
     }
 }
 
-/// The label shown in place of a marker for unnumbered parts.
-fn marker_label(heading: &Heading) -> String {
+/// What stands before a heading's title, with its `lang`: the heading's
+/// marker (the report's text, `None`: it takes the node's), or for
+/// unnumbered parts a label in `language`.
+fn marker_label(heading: &Heading, language: Language) -> (String, Option<&'static str>) {
     match heading.kind {
-        HeadingKind::Closing => "结语".to_owned(),
-        HeadingKind::Problems => "问题".to_owned(),
-        HeadingKind::Markdown | HeadingKind::Bold => String::new(),
-        _ => heading.marker.clone(),
+        HeadingKind::Closing => (language.pick("结语", "Closing").to_owned(), Some(language.code())),
+        HeadingKind::Problems => (language.pick("问题", "Problems").to_owned(), Some(language.code())),
+        HeadingKind::Markdown | HeadingKind::Bold => (String::new(), None),
+        _ => (heading.marker.clone(), None),
     }
 }
 
-/// `1,234 字 · 3 点`.
-fn section_size(heading: &Heading) -> String {
-    let points = if heading.points > 0 { format!(" · {} 点", heading.points) } else { String::new() };
-    format!("{} 字{points}", heading.chars)
+/// `1234 字 · 3 点`, `1,234 chars · 3 pts`: short, beside the title.
+fn section_size(heading: &Heading, language: Language) -> String {
+    match language {
+        Language::Chinese => {
+            let points = if heading.points > 0 { format!(" · {} 点", heading.points) } else { String::new() };
+            format!("{} 字{points}", heading.chars)
+        }
+        Language::English => {
+            let chars = language.things(heading.chars, "字", "char", "chars");
+            if heading.points > 0 {
+                format!("{chars} · {}", language.things(heading.points, "点", "pt", "pts"))
+            } else {
+                chars
+            }
+        }
+    }
 }
 
 fn render_nodes(indices: &[usize], context: &TreeContext<'_>) -> Html {
@@ -191,6 +224,17 @@ fn render_node(index: usize, context: &TreeContext<'_>) -> Option<Html> {
     let focused = context.focused == Some(index);
     let diagnostics: Vec<&Diagnostic> =
         context.index.diagnostics[index].iter().map(|&d| &context.diagnostics[d]).collect();
+    let language = context.language;
+    let (marker, marker_lang) = marker_label(heading, language);
+    let size = section_size(heading, language);
+    let title = format!(
+        "{}{}{}{}{}",
+        describe_line(context.unit, heading.line, language),
+        language.pick("：", ": "),
+        heading.marker,
+        heading.title,
+        language.pick(format!("（{size}）"), format!(" ({size})")),
+    );
     Some(html! {
         <li class={classes!(collapsed.then_some("collapsed"))}>
             <div class="outline-row">
@@ -201,27 +245,49 @@ fn render_node(index: usize, context: &TreeContext<'_>) -> Option<Html> {
                         class="outline-toggle"
                         onclick={on_toggle}
                         aria-expanded={(!collapsed).to_string()}
-                        aria-label={if collapsed { "展开" } else { "折叠" }}
+                        aria-label={if collapsed { language.pick("展开", "Expand") } else { language.pick("折叠", "Collapse") }}
                     >{ if collapsed { "▸" } else { "▾" } }</button>
                 }
+                // The node shows the heading (and its tooltip quotes it): it
+                // is the report's; its labels say which language they are in.
                 <button
                     class={classes!("outline-node", format!("kind-{}", heading.kind.label()), focused.then_some("focused"))}
                     data-heading={index.to_string()}
                     onclick={on_click}
-                    title={format!("{}：{}{}（{}）", context.unit.describe(heading.line), heading.marker, heading.title, section_size(heading))}
+                    lang={CONTENT_LANG}
+                    {title}
                 >
-                    <span class="outline-marker">{ marker_label(heading) }</span>
+                    <span class="outline-marker" lang={marker_lang}>{ marker }</span>
                     <span class="outline-title">{ &heading.title }</span>
                     if !diagnostics.is_empty() {
-                        <span class="outline-warning" aria-label="编号问题">{ "⚠" }</span>
+                        <span class="outline-warning" lang={language.code()} aria-label={language.pick("编号问题", "Numbering problem")}>{ "⚠" }</span>
                     }
-                    <span class="outline-size">{ section_size(heading) }</span>
+                    <span class="outline-size" lang={language.code()}>{ size }</span>
                 </button>
             </div>
-            { for diagnostics.iter().map(|d| html! { <div class="outline-diagnostic">{ &d.message }</div> }) }
+            { for diagnostics.iter().map(|d| html! { <div class="outline-diagnostic" lang={CONTENT_LANG}>{ &d.message }</div> }) }
             if !children.is_empty() && !collapsed {
                 { render_nodes(children, context) }
             }
         </li>
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sections_size_is_short_in_either_language() {
+        let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
+        let analysis =
+            gongwen_core::analyze_report("a.txt", "一、总体情况\n正文。\n".as_bytes(), &segmenter).expect("analysis");
+        let mut heading = analysis.outline.headings[0].clone();
+        (heading.chars, heading.points) = (1234, 3);
+        assert_eq!(section_size(&heading, Language::Chinese), "1234 字 · 3 点");
+        assert_eq!(section_size(&heading, Language::English), "1,234 chars · 3 pts");
+        (heading.chars, heading.points) = (1, 0);
+        assert_eq!(section_size(&heading, Language::Chinese), "1 字");
+        assert_eq!(section_size(&heading, Language::English), "1 char");
+    }
 }

@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use crate::download::download;
 use crate::hooks::use_keyness::DistinctiveTops;
+use crate::i18n::{CONTENT_LANG, use_language};
 use crate::overview_table::{
     OverviewColumn, OverviewLine, OverviewOrder, arranged_lines, line_label, number_of, visible_window,
     with_distinctive,
@@ -88,6 +89,7 @@ pub struct OverviewPanelProps {
 /// The overview.
 #[component]
 pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
+    let language = use_language();
     let rows = use_memo(props.reports.clone(), |reports| {
         reports.iter().map(|(id, analysis)| (*id, Rc::new(OverviewRow::of(analysis)))).collect::<Vec<_>>()
     });
@@ -203,36 +205,56 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
     };
 
     html! {
-        <section class="overview-pane" aria-label="总览">
+        <section class="overview-pane" aria-label={language.pick("总览", "Overview")}>
             <header class="overview-header">
-                <h2 class="pane-title">{ format!("总览：{} 份报告", total) }</h2>
-                <input type="search" class="overview-filter" placeholder="按文件名、标题或单位筛选" aria-label="筛选报告"
+                <h2 class="pane-title">{ language.pick(format!("总览：{} 份报告", total), format!("Overview: {}", language.things(total, "份", "report", "reports"))) }</h2>
+                <input type="search" class="overview-filter"
+                    placeholder={language.pick("按文件名、标题或单位筛选", "Filter by file name, title, unit or word")}
+                    aria-label={language.pick("筛选报告", "Filter the reports")}
                     value={(*filter).clone()} oninput={on_filter} />
                 if arranged.len() != total {
-                    <span class="panel-note">{ format!("列出 {} 份", arranged.len()) }</span>
+                    <span class="panel-note">{ language.pick(format!("列出 {} 份", arranged.len()), format!("{} listed", language.count(arranged.len()))) }</span>
                 }
                 <span class="overview-exports">
-                    <button onclick={on_csv} title="列出的报告及各项数字，可用 Excel、WPS 打开">{ "导出 CSV" }</button>
-                    <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Workbook)} title="总览、数据、结构、校对各一张表，Excel / WPS 工作簿">{ "导出 Excel" }</button>
-                    <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Print)} title="每份报告一页：大纲、数据、结构、校对、共有段落，供评议会使用">{ "打印摘要" }</button>
-                    <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Outlines)} title="每份报告的大纲，Markdown 格式">{ "导出大纲" }</button>
-                    <button onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Analysis)} title="全部分析结果（含比对），JSON 格式，字段见 README">{ "导出 JSON" }</button>
+                    <button data-export="csv" onclick={on_csv}
+                        title={language.pick("列出的报告及各项数字，可用 Excel、WPS 打开", "The listed reports and their numbers, for Excel or WPS")}>
+                        { language.pick("导出 CSV", "CSV") }
+                    </button>
+                    <button data-export="xlsx" onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Workbook)}
+                        title={language.pick("总览、数据、结构、校对各一张表，Excel / WPS 工作簿", "An Excel / WPS workbook: overview, figures, structure and proofing, a sheet each")}>
+                        { language.pick("导出 Excel", "Excel") }
+                    </button>
+                    <button data-export="print" onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Print)}
+                        title={language.pick("每份报告一页：大纲、数据、结构、校对、共有段落，供评议会使用", "One page per report (outline, figures, structure, proofing, shared passages) for the review meeting")}>
+                        { language.pick("打印摘要", "Print") }
+                    </button>
+                    <button data-export="outlines" onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Outlines)}
+                        title={language.pick("每份报告的大纲，Markdown 格式", "Every report's outline, as Markdown")}>
+                        { language.pick("导出大纲", "Outlines") }
+                    </button>
+                    <button data-export="json" onclick={props.on_export.reform(|_: MouseEvent| OverviewExport::Analysis)}
+                        title={language.pick("全部分析结果（含比对），JSON 格式，字段见 README", "The whole analysis (comparison included) as JSON; fields in the README")}>
+                        { language.pick("导出 JSON", "JSON") }
+                    </button>
                 </span>
             </header>
             <div class="overview-scroll" ref={scroller} onscroll={on_scroll}>
                 <table class="overview-table" aria-rowcount={(arranged.len() + 1).to_string()}>
                     <thead><tr aria-rowindex="1">
-                        { header(OverviewColumn::Report, "报告", "标题（无标题时为文件名）；点击打开") }
-                        { header(OverviewColumn::Unit, "单位", "署名，或标题、文件名开头的单位") }
-                        { header(OverviewColumn::Chars, "字数", "正文字数，不计空白") }
-                        { header(OverviewColumn::Sections, "章节", "一级标题（一、二、……）的个数") }
-                        { header(OverviewColumn::Points, "要点", "“一是、二是……”的个数") }
-                        { header(OverviewColumn::FiguresPerThousand, "数据/千字", "每千字的实绩数据个数；点击看「数据」") }
-                        { header(OverviewColumn::Redactions, "隐去", "数值被隐去的数据（如 **件）") }
-                        { header(OverviewColumn::ProblemsShare, "问题占比", "「存在问题」部分占全文的比例；点击看「结构」") }
-                        { header(OverviewColumn::OwnShare, "自有文字", "不与其他报告共有的文字比例（在「比对」中比对后显示）") }
-                        { header(OverviewColumn::Lint, "校对", "校对发现的问题数（其中警告数）；点击看「校对」") }
-                        <th class="overview-distinctive-head" title="与其余报告相比最显著多用的词（G²，p < 0.05）；点击看「特色词」">{ "特色词" }</th>
+                        { header(OverviewColumn::Report, language.pick("报告", "Report"), language.pick("标题（无标题时为文件名）；点击打开", "Title (the file name when there is none); click to open")) }
+                        { header(OverviewColumn::Unit, language.pick("单位", "Unit"), language.pick("署名，或标题、文件名开头的单位", "The signature, or the unit the title or file name begins with")) }
+                        { header(OverviewColumn::Chars, language.pick("字数", "Chars"), language.pick("正文字数，不计空白", "Characters of text, whitespace not counted")) }
+                        { header(OverviewColumn::Sections, language.pick("章节", "Sections"), language.pick("一级标题（一、二、……）的个数", "Top-level headings (the first numbering level)")) }
+                        { header(OverviewColumn::Points, language.pick("要点", "Points"), language.pick("“一是、二是……”的个数", "Enumerated points (“firstly”, “secondly” …)")) }
+                        { header(OverviewColumn::FiguresPerThousand, language.pick("数据/千字", "Figures/1k"), language.pick("每千字的实绩数据个数；点击看「数据」", "Concrete figures per 1,000 characters; click for Figures")) }
+                        { header(OverviewColumn::Redactions, language.pick("隐去", "Hidden"), language.pick("数值被隐去的数据（如 **件）", "Figures whose value is hidden (such as **)")) }
+                        { header(OverviewColumn::ProblemsShare, language.pick("问题占比", "Problems"), language.pick("「存在问题」部分占全文的比例；点击看「结构」", "The problems part's share of the text; click for Structure")) }
+                        { header(OverviewColumn::OwnShare, language.pick("自有文字", "Own text"), language.pick("不与其他报告共有的文字比例（在「比对」中比对后显示）", "Share of text found in no other report (after Compare has run)")) }
+                        { header(OverviewColumn::Lint, language.pick("校对", "Proofing"), language.pick("校对发现的问题数（其中警告数）；点击看「校对」", "Proofing findings (of which warnings); click for Proofing")) }
+                        <th class="overview-distinctive-head"
+                            title={language.pick("与其余报告相比最显著多用的词（G²，p < 0.05）；点击看「特色词」", "The words most overused against the other reports (G², p < 0.05); click for Keywords")}>
+                            { language.pick("特色词", "Keywords") }
+                        </th>
                     </tr></thead>
                     <tbody>
                         { for spacer(start) }
@@ -243,12 +265,13 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                             let problems = match row.problems_share {
                                 Some(share) => html! {
                                     <button class={classes!("cell-link", (share < THIN_PROBLEMS).then_some("warn"))} onclick={open(id, OverviewTarget::Structure)}
-                                        title={format!("问题部分占 {:.1}%", share * 100.0)}>
+                                        title={language.pick(format!("问题部分占 {:.1}%", share * 100.0), format!("The problems part is {:.1}% of the text", share * 100.0))}>
                                         { format!("{:.1}%", share * 100.0) }{ bar(share, most_problems) }
                                     </button>
                                 },
                                 None => html! {
-                                    <button class="cell-link warn" onclick={open(id, OverviewTarget::Structure)} title="没有「存在问题」部分">{ "无" }</button>
+                                    <button class="cell-link warn" onclick={open(id, OverviewTarget::Structure)}
+                                        title={language.pick("没有「存在问题」部分", "No problems part")}>{ language.pick("无", "none") }</button>
                                 },
                             };
                             let own = match line.own_share {
@@ -259,21 +282,22 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                                 },
                                 None => html! {
                                     <button class="cell-link muted" onclick={open(id, OverviewTarget::Compare)}
-                                        title={if compared { "未参与比对" } else { "在「比对」中比对后显示" }}>{ "—" }</button>
+                                        title={if compared { language.pick("未参与比对", "Not compared") } else { language.pick("在「比对」中比对后显示", "Shown once Compare has run") }}>{ "—" }</button>
                                 },
                             };
                             html! {
                                 <tr class="line" key={id.to_string()} aria-rowindex={(start + offset + 2).to_string()}
                                     onclick={props.on_open.reform(move |_: MouseEvent| (id, OverviewTarget::Report))}>
                                     <td class="overview-report">
-                                        <button class="cell-link report-link" title={format!("{label}\n{file}")} onclick={open(id, OverviewTarget::Report)}>{ label }</button>
+                                        <button class="cell-link report-link" lang={CONTENT_LANG} title={format!("{label}\n{file}")} onclick={open(id, OverviewTarget::Report)}>{ label }</button>
                                     </td>
-                                    <td class="overview-unit" title={row.unit.clone().unwrap_or_default()}>{ row.unit.clone().unwrap_or_default() }</td>
-                                    <td class="number">{ row.chars }{ bar(row.chars as f64, most_chars) }</td>
+                                    <td class="overview-unit" lang={CONTENT_LANG} title={row.unit.clone().unwrap_or_default()}>{ row.unit.clone().unwrap_or_default() }</td>
+                                    <td class="number">{ language.count(row.chars) }{ bar(row.chars as f64, most_chars) }</td>
                                     <td class="number"><button class="cell-link" onclick={open(id, OverviewTarget::Report)}>{ row.sections }</button></td>
                                     <td class="number"><button class="cell-link" onclick={open(id, OverviewTarget::Report)}>{ row.points }</button></td>
                                     <td class="number">
-                                        <button class="cell-link" onclick={open(id, OverviewTarget::Figures)} title={format!("{} 个数据", row.figures)}>
+                                        <button class="cell-link" onclick={open(id, OverviewTarget::Figures)}
+                                            title={language.pick(format!("{} 个数据", row.figures), language.things(row.figures, "个数据", "figure", "figures"))}>
                                             { format!("{:.2}", row.figures_per_thousand) }{ bar(row.figures_per_thousand, most_figures) }
                                         </button>
                                     </td>
@@ -284,12 +308,15 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                                     <td class="number">{ own }</td>
                                     <td class="number">
                                         <button class={classes!("cell-link", (row.lint_warnings > 0).then_some("warn"))} onclick={open(id, OverviewTarget::Lint)}
-                                            title={format!("{} 处，其中警告 {} 处", row.lint, row.lint_warnings)}>
+                                            title={language.pick(
+                                                format!("{} 处，其中警告 {} 处", row.lint, row.lint_warnings),
+                                                format!("{} findings, {} of them warnings", row.lint, row.lint_warnings),
+                                            )}>
                                             { format!("{}（{}）", row.lint, row.lint_warnings) }
                                         </button>
                                     </td>
                                     <td class="overview-distinctive">
-                                        <button class="cell-link" onclick={open(id, OverviewTarget::Keyness)} title={row.distinctive.join("、")}>
+                                        <button class="cell-link" lang={CONTENT_LANG} onclick={open(id, OverviewTarget::Keyness)} title={row.distinctive.join("、")}>
                                             { row.distinctive.join(" · ") }
                                         </button>
                                     </td>
@@ -300,7 +327,10 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <p class="panel-note overview-note">{ "点击一行打开该报告，点击数字打开对应视图；点击列名排序。「问题占比」标红：没有问题部分或不足 3%；「自有文字」标红：不足一半；「隐去」「校对」标红：有隐去的数据或校对警告。" }</p>
+            <p class="panel-note overview-note">{ language.pick(
+                "点击一行打开该报告，点击数字打开对应视图；点击列名排序。「问题占比」标红：没有问题部分或不足 3%；「自有文字」标红：不足一半；「隐去」「校对」标红：有隐去的数据或校对警告。",
+                "Click a line to open its report, a number to open the view behind it, a column's name to sort. In red: Problems when there is no problems part or it is under 3%; Own text under half; Hidden and Proofing when there are hidden figures or proofing warnings.",
+            ) }</p>
         </section>
     }
 }

@@ -11,6 +11,11 @@
 //! what it is on hover. The layers coexist: [`ReaderMarks`] cuts the text
 //! wherever one of them begins or ends.
 //!
+//! The header, the switches and the tooltips speak the page's language; the
+//! report's text is marked as Chinese (`lang`), whatever the language.
+//! [`describe_line`] names a place in a report in either language, for the
+//! views that list places.
+//!
 //! Only what is on screen is in the DOM. A report of tens of megabytes has
 //! hundreds of thousands of paragraphs and millions of words, and one element
 //! per word froze the page for most of a minute and then exhausted it. The
@@ -33,6 +38,7 @@ use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalP
 use yew::prelude::*;
 
 use crate::comparison::Shared;
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::lint_filter::{LintFilter, lint_kind_id};
 use crate::reader_marks::{FindingMark, MarkLayers, ReaderMarks, Run};
 use crate::shared_text::{SharedStretch, SharedText};
@@ -69,6 +75,26 @@ pub struct ReaderProps {
     /// Which 校对 findings are marked.
     #[prop_or_default]
     pub lint_filter: LintFilter,
+}
+
+/// Names position `line` of a report counted in `unit` as users read it:
+/// 「第 3 行」, 「第 12 段」, 「第 2 页第 5 行」 in Chinese (the core's
+/// wording), `Line 3`, `Paragraph 12`, `Page 2, line 5` in English.
+pub fn describe_line(unit: &LineUnit, line: u32, language: Language) -> String {
+    if language == Language::Chinese {
+        return unit.describe(line);
+    }
+    match unit {
+        LineUnit::Line => format!("Line {line}"),
+        LineUnit::Paragraph => format!("Paragraph {line}"),
+        LineUnit::PageLine { page_starts } => {
+            // As the core finds a line's page: the last page starting at or
+            // before it (page 1 for a line before the first start).
+            let page = page_starts.partition_point(|&start| start <= line).max(1);
+            let first = page_starts.get(page - 1).copied().unwrap_or(1);
+            format!("Page {page}, line {}", line.saturating_sub(first) + 1)
+        }
+    }
 }
 
 /// The DOM id of a heading's title in the reader.
@@ -108,6 +134,7 @@ const BODY_CHROME_PX: f64 = 20.0 + 24.0 + 28.0;
 /// The reader pane.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    let language = use_language();
     let force_update = use_force_update();
     let viewport = use_memo(props.analysis.clone(), |analysis| Viewport::new(ReaderLayout::of(analysis)));
     {
@@ -178,11 +205,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         })
     };
-    let shading = props.shared.as_ref().filter(|_| props.shade_shared).map(|shared| &**shared);
-    let marks = use_memo((analysis.clone(), props.layers, props.lint_filter.clone()), |(analysis, layers, filter)| {
-        ReaderMarks::new(analysis, *layers, filter)
+    // The comparison's shared text comes described in Chinese; the tooltips
+    // follow the page's language.
+    let described_shared = use_memo((props.shared.clone(), language), |(shared, language)| {
+        shared.as_ref().map(|shared| shared.in_language(*language))
     });
+    let shared: Option<&SharedText> = (*described_shared).as_ref();
+    let shading = shared.filter(|_| props.shade_shared);
+    let marks = use_memo(
+        (analysis.clone(), props.layers, props.lint_filter.clone(), language),
+        |(analysis, layers, filter, language)| ReaderMarks::new(analysis, *layers, filter, *language),
+    );
     let context = RenderContext {
+        language,
         analysis,
         pieces: &viewport.layout.pieces,
         focus: focus_range,
@@ -209,55 +244,85 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let general: Vec<_> = analysis.diagnostics().filter(|d| d.heading.is_none()).collect();
     html! {
         <div class="reader-scroll" ref={viewport.scroller.clone()} onscroll={on_scroll}>
-            <article class="reader" aria-label="正文">
+            <article class="reader" aria-label={language.pick("正文", "Text")}>
                 <header class="reader-header">
-                    <h2>{ display_file_name(&analysis.name) }</h2>
+                    <h2 lang={CONTENT_LANG}>{ display_file_name(&analysis.name) }</h2>
                     <p class="reader-meta">
-                        <span title="字：正文的字符数，不计空白；词：分词后计入统计的词次，不含停用词、标点、数字和非词表单字">
-                            { format!("{} 字 · {} 词", analysis.chars, analysis.words.tokens) }
+                        <span title={language.pick(
+                            "字：正文的字符数，不计空白；词：分词后计入统计的词次，不含停用词、标点、数字和非词表单字",
+                            "Characters: the text's characters, whitespace not counted. Words: the tokens counted after segmentation, without stopwords, punctuation, numbers or single characters outside the lexicon",
+                        )}>
+                            { language.pick(
+                                format!("{} 字 · {} 词", analysis.chars, analysis.words.tokens),
+                                format!("{} characters · {} words", language.count(analysis.chars), language.count(analysis.words.tokens)),
+                            ) }
                         </span>
-                        { format!(" · {} · 编码 {}", analysis.format.display_name(), analysis.encoding) }
+                        { language.pick(
+                            format!(" · {} · 编码 {}", analysis.format.display_name(), analysis.encoding),
+                            format!(" · {} · encoding {}", language.format(analysis.format), analysis.encoding),
+                        ) }
                         if !analysis.cleaned.removed.is_empty() {
-                            <span class="reader-noise" title={noise_summary(analysis)}>
-                                { format!(" · 已移除 {} 处非正文内容（{}）", analysis.cleaned.removed.len(), removed_kinds(analysis)) }
+                            // The tooltip quotes the removed text (the report's);
+                            // the label is in the page's language.
+                            <span class="reader-noise" lang={CONTENT_LANG} title={noise_summary(analysis, language)}>
+                                <span lang={language.code()}>{ removed_label(analysis, language) }</span>
                             </span>
                         }
-                        if let Some(shared) = &props.shared {
-                            <span class="reader-own-text" title={shared.explain_own_share()}>
-                                { format!(" · 自有文字 {:.1}%", shared.own_share * 100.0) }
+                        if let Some(shared) = shared {
+                            <span class="reader-own-text" title={shared.explain_own_share(language)}>
+                                { language.pick(
+                                    format!(" · 自有文字 {:.1}%", shared.own_share * 100.0),
+                                    format!(" · own text {:.1}%", shared.own_share * 100.0),
+                                ) }
                             </span>
                         }
-                        <span class="reader-hint">{ " · 点击任一词语查看索引" }</span>
+                        <span class="reader-hint">{ language.pick(" · 点击任一词语查看索引", " · click any word for its concordance") }</span>
                     </p>
                     <p class="reader-layers">
-                        <span class="reader-layers-label">{ "标出：" }</span>
+                        <span class="reader-layers-label">{ language.pick("标出：", "Mark: ") }</span>
                         <label class="reader-layer-toggle reader-figures-toggle"
-                            title="用浅蓝底色标出实绩数据（隐去数值的用斜纹）；鼠标停在上面可看数值、单位、约数和计数对象">
+                            title={language.pick(
+                                "用浅蓝底色标出实绩数据（隐去数值的用斜纹）；鼠标停在上面可看数值、单位、约数和计数对象",
+                                "Mark the figures on a light blue background (hatched where the value is redacted); hover one for its value, unit, approximation and subject",
+                            )}>
                             <input type="checkbox" checked={props.layers.figures} onchange={layer_toggle(|l| l.figures = !l.figures)} />
-                            <span class="layer-swatch figures">{ "数据" }</span>
+                            <span class="layer-swatch figures">{ language.pick("数据", "Figures") }</span>
                             <span class="layer-count">{ analysis.figures.len() }</span>
                         </label>
                         <label class="reader-layer-toggle reader-lint-toggle"
-                            title="用波浪线标出校对发现的问题（红色为警告，灰蓝为提示；「校对」视图中可按类别开关）；鼠标停在上面可看说明和建议">
+                            title={language.pick(
+                                "用波浪线标出校对发现的问题（红色为警告，灰蓝为提示；「校对」视图中可按类别开关）；鼠标停在上面可看说明和建议",
+                                "Underline what proofing found with a wavy line (red for warnings, grey-blue for notes; switch kinds on and off in the Proofing view); hover one for the explanation and suggestion",
+                            )}>
                             <input type="checkbox" checked={props.layers.lint} onchange={layer_toggle(|l| l.lint = !l.lint)} />
-                            <span class="layer-swatch lint">{ "校对" }</span>
+                            <span class="layer-swatch lint">{ language.pick("校对", "Proofing") }</span>
                             <span class="layer-count">{ shown_findings }</span>
                         </label>
                         if props.shared.is_some() {
-                            <label class="reader-layer-toggle reader-shade-toggle" title="用底色标出与其他报告共有的文字，鼠标停在上面可看是哪几份报告">
+                            <label class="reader-layer-toggle reader-shade-toggle"
+                                title={language.pick(
+                                    "用底色标出与其他报告共有的文字，鼠标停在上面可看是哪几份报告",
+                                    "Shade the text shared with other reports; hover it to see which reports share it",
+                                )}>
                                 <input type="checkbox" checked={props.shade_shared} onchange={on_shade} />
-                                <span class="layer-swatch shared">{ "共有文字" }</span>
+                                <span class="layer-swatch shared">{ language.pick("共有文字", "Shared text") }</span>
                             </label>
                         }
                     </p>
                     { for general.iter().take(MAX_GENERAL_DIAGNOSTICS).map(|d| html! {
-                        <p class="diagnostic">{ d.line.map(|l| format!("{}：", analysis.unit.describe(l))).unwrap_or_default() }{ &d.message }</p>
+                        <p class="diagnostic">
+                            { d.line.map(|l| format!("{}{}", describe_line(&analysis.unit, l, language), language.pick("：", ": "))).unwrap_or_default() }
+                            <span lang={CONTENT_LANG}>{ &d.message }</span>
+                        </p>
                     }) }
                     if general.len() > MAX_GENERAL_DIAGNOSTICS {
-                        <p class="diagnostic">{ format!("……另有 {} 条提示未列出", general.len() - MAX_GENERAL_DIAGNOSTICS) }</p>
+                        <p class="diagnostic">{ language.pick(
+                            format!("……另有 {} 条提示未列出", general.len() - MAX_GENERAL_DIAGNOSTICS),
+                            format!("… and {} more notes, not listed", language.count(general.len() - MAX_GENERAL_DIAGNOSTICS)),
+                        ) }</p>
                     }
                 </header>
-                <div class="reader-body" ref={viewport.body.clone()} onclick={on_click}>
+                <div class="reader-body" lang={CONTENT_LANG} ref={viewport.body.clone()} onclick={on_click}>
                     <div class="reader-spacer" ref={viewport.top_spacer.clone()} aria-hidden="true"></div>
                     { for (start..end).filter_map(|index| pieces.get(index).map(|piece| render_piece(index, piece, &context))) }
                     <div class="reader-spacer" ref={viewport.bottom_spacer.clone()} aria-hidden="true"></div>
@@ -273,34 +338,62 @@ const MAX_GENERAL_DIAGNOSTICS: usize = 20;
 /// The most removals listed in the header's tooltip.
 const MAX_NOISE_LINES: usize = 50;
 
-/// What kinds of text were removed, as users name them: 「页眉页脚、页码」.
-fn removed_kinds(analysis: &ReportAnalysis) -> String {
+/// How much text of which kinds cleaning removed, for the header:
+/// 「 · 已移除 3 处非正文内容（页眉页脚、页码）」.
+fn removed_label(analysis: &ReportAnalysis, language: Language) -> String {
+    let removed = analysis.cleaned.removed.len();
+    let kinds = removed_kinds(analysis, language);
+    match language {
+        Language::Chinese => format!(" · 已移除 {removed} 处非正文内容（{kinds}）"),
+        Language::English => {
+            format!(" · {} removed ({kinds})", language.things(removed, "处", "non-text item", "non-text items"))
+        }
+    }
+}
+
+/// What kinds of text were removed, as users name them in `language`:
+/// 「页眉页脚、页码」, `running header or footer, page number`.
+fn removed_kinds(analysis: &ReportAnalysis, language: Language) -> String {
     let mut kinds: Vec<&str> = Vec::new();
     for noise in &analysis.cleaned.removed {
         // Paywall marks and adverts are one thing to a reader: the site's.
         let kind = match noise.kind {
-            NoiseKind::PaywallMarker | NoiseKind::SiteAdvert => "网站标记",
-            other => other.label(),
+            NoiseKind::PaywallMarker | NoiseKind::SiteAdvert => language.pick("网站标记", "site mark"),
+            other => language.noise(other),
         };
         if !kinds.contains(&kind) {
             kinds.push(kind);
         }
     }
-    kinds.join("、")
+    kinds.join(language.pick("、", ", "))
 }
 
-fn noise_summary(analysis: &ReportAnalysis) -> String {
+/// The removals, one a line: where each was and the text removed, for the
+/// header's tooltip.
+fn noise_summary(analysis: &ReportAnalysis, language: Language) -> String {
     let removed = &analysis.cleaned.removed;
     let mut lines: Vec<String> = removed
         .iter()
         .take(MAX_NOISE_LINES)
-        .map(|noise| match analysis.unit {
-            LineUnit::Line => format!("第 {} 行第 {} 列：{}", noise.line, noise.column, noise.text),
-            _ => format!("{}：{}", analysis.unit.describe(noise.line), noise.text),
+        .map(|noise| match (&analysis.unit, language) {
+            (LineUnit::Line, Language::Chinese) => {
+                format!("第 {} 行第 {} 列：{}", noise.line, noise.column, noise.text)
+            }
+            (LineUnit::Line, Language::English) => {
+                format!("Line {}, column {}: {}", noise.line, noise.column, noise.text)
+            }
+            _ => format!(
+                "{}{}{}",
+                describe_line(&analysis.unit, noise.line, language),
+                language.pick("：", ": "),
+                noise.text
+            ),
         })
         .collect();
     if removed.len() > MAX_NOISE_LINES {
-        lines.push(format!("……共 {} 处", removed.len()));
+        lines.push(
+            language.pick(format!("……共 {} 处", removed.len()), format!("… {} in all", language.count(removed.len()))),
+        );
     }
     lines.join("\n")
 }
@@ -763,6 +856,8 @@ fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRan
 /// What rendering a piece needs.
 #[derive(Clone, Copy)]
 struct RenderContext<'a> {
+    /// The language of the tooltips that are not the report's.
+    language: Language,
     analysis: &'a ReportAnalysis,
     pieces: &'a [Piece],
     focus: Option<TextRange>,
@@ -938,7 +1033,8 @@ fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Htm
             class={classes!("reader-paragraph", piece.continued.then_some("continued"), piece.continues.then_some("continues"))}
             data-piece={index.to_string()} data-line={piece.line.to_string()}>
             if !piece.continued {
-                <span class="reader-line-number" aria-hidden="true" title={context.analysis.unit.describe(piece.line)}>
+                <span class="reader-line-number" aria-hidden="true" lang={context.language.code()}
+                    title={describe_line(&context.analysis.unit, piece.line, context.language)}>
                     { context.analysis.unit.gutter_label(piece.line) }
                 </span>
             }
@@ -975,6 +1071,24 @@ mod tests {
     fn analyse(text: &str) -> ReportAnalysis {
         let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
         gongwen_core::analyze_report("a.txt", text.as_bytes(), &segmenter).expect("analysis")
+    }
+
+    #[test]
+    fn places_are_named_in_either_language() {
+        let pages = LineUnit::PageLine { page_starts: vec![1, 40] };
+        for (unit, line, english) in [
+            (LineUnit::Line, 3, "Line 3"),
+            (LineUnit::Paragraph, 12, "Paragraph 12"),
+            (pages.clone(), 44, "Page 2, line 5"),
+            (pages, 7, "Page 1, line 7"),
+        ] {
+            assert_eq!(describe_line(&unit, line, Language::Chinese), unit.describe(line));
+            assert_eq!(describe_line(&unit, line, Language::English), english);
+        }
+        assert_eq!(
+            describe_line(&LineUnit::PageLine { page_starts: vec![1, 40] }, 44, Language::Chinese),
+            "第 2 页第 5 行"
+        );
     }
 
     #[test]
@@ -1029,8 +1143,9 @@ mod tests {
         let text = &analysis.cleaned.text;
         let first = layout.pieces.iter().position(|p| p.range.slice(text) == "正文第一段。").expect("a piece");
         let shown = |filter: &LintFilter, focus: Option<TextRange>| {
-            let marks = ReaderMarks::new(&analysis, MarkLayers::default(), filter);
+            let marks = ReaderMarks::new(&analysis, MarkLayers::default(), filter, Language::Chinese);
             let context = RenderContext {
+                language: Language::Chinese,
                 analysis: &analysis,
                 pieces: &layout.pieces,
                 focus,

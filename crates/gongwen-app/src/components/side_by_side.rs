@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use super::marked_text::{jump_to, marked_paragraphs};
 use crate::comparison::SharedComparison;
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::protocol::ReportId;
 use crate::state::SharedAnalysis;
 
@@ -48,8 +49,27 @@ fn pair_passages(comparison: &SharedComparison, a: usize, b: usize) -> Vec<&Pass
         .collect()
 }
 
-/// One side's text with its passages marked.
+/// A marked passage's tooltip: its length, whether it is boilerplate, and
+/// whether the marked stretch differs from the other side.
+fn passage_title(language: Language, chars: usize, template: bool, differs: bool) -> String {
+    match language {
+        Language::Chinese => format!(
+            "共有段落 {chars} 字{}{}",
+            if template { "（套话）" } else { "" },
+            if differs { "：此处与对方不同" } else { "" }
+        ),
+        Language::English => format!(
+            "Shared passage, {} chars{}{}",
+            language.count(chars),
+            if template { " (boilerplate)" } else { "" },
+            if differs { ": differs from the other side here" } else { "" }
+        ),
+    }
+}
+
+/// One side's text with its passages marked, their tooltips in `language`.
 fn column(
+    language: Language,
     side: &str,
     analysis: &SharedAnalysis,
     report: usize,
@@ -87,19 +107,14 @@ fn column(
             passage.template.then_some("template"),
             differs.then_some("differs"),
         );
-        let title = format!(
-            "共有段落 {} 字{}{}",
-            passage.chars,
-            if passage.template { "（套话）" } else { "" },
-            if differs { "：此处与对方不同" } else { "" }
-        );
+        let title = passage_title(language, passage.chars, passage.template, differs);
         let side = side.to_owned();
         let onclick = on_jump.reform(move |_: MouseEvent| (side.clone(), k as usize));
         html! { <span {class} data-passage={k.to_string()} {title} {onclick}>{ slice.to_owned() }</span> }
     };
     let paragraphs = marked_paragraphs(analysis, "sbs-paragraph", key_at, show_run, |_| None);
     html! {
-        <div class="sbs-column" id={format!("sbs-{side}")}>
+        <div class="sbs-column" id={format!("sbs-{side}")} lang={CONTENT_LANG}>
             <h3 class="sbs-name" title={display_file_name(&analysis.name)}>{ display_file_name(&analysis.name) }</h3>
             { paragraphs }
         </div>
@@ -114,9 +129,14 @@ fn scroll_to(side: &str, k: usize) {
 /// The side-by-side view.
 #[component]
 pub fn SideBySide(props: &SideBySideProps) -> Html {
+    let language = use_language();
     let set = &props.comparison;
     let (Some(a), Some(b)) = (set.index_of(props.left.0), set.index_of(props.right.0)) else {
-        return html! { <p class="panel-note">{ "这两份报告不在当前比对结果中，请重新比对。" }</p> };
+        return html! {
+            <p class="panel-note">
+                { language.pick("这两份报告不在当前比对结果中，请重新比对。", "These two reports are not in the current comparison; compare again.") }
+            </p>
+        };
     };
     let passages = pair_passages(set, a, b);
     let on_jump = Callback::from(|(side, k): (String, usize)| {
@@ -125,36 +145,58 @@ pub fn SideBySide(props: &SideBySideProps) -> Html {
     });
     let similarity = &set.comparison.similarity;
     html! {
-        <section class="side-by-side" aria-label="并排对照">
+        <section class="side-by-side" aria-label={language.pick("并排对照", "Side by side")}>
             <header class="sbs-header">
                 <span class="sbs-title">
-                    { format!("并排对照：左 {:.1}% 见于右，右 {:.1}% 见于左，共有段落 {} 段",
-                        similarity[a][b] * 100.0, similarity[b][a] * 100.0, passages.len()) }
+                    { language.pick(
+                        format!("并排对照：左 {:.1}% 见于右，右 {:.1}% 见于左，共有段落 {} 段",
+                            similarity[a][b] * 100.0, similarity[b][a] * 100.0, passages.len()),
+                        format!("Side by side: {:.1}% of the left found in the right, {:.1}% of the right in the left, {}",
+                            similarity[a][b] * 100.0, similarity[b][a] * 100.0,
+                            language.things(passages.len(), "段", "shared passage", "shared passages")),
+                    ) }
                 </span>
-                <button onclick={props.on_swap.reform(|_: MouseEvent| ())}>{ "左右交换" }</button>
-                <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭" }</button>
+                <button onclick={props.on_swap.reform(|_: MouseEvent| ())}>{ language.pick("左右交换", "Swap sides") }</button>
+                <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ language.pick("关闭", "Close") }</button>
             </header>
-            <ol class="sbs-passages" aria-label="两份报告的共有段落">
+            <ol class="sbs-passages" aria-label={language.pick("两份报告的共有段落", "Passages the two reports share")}>
                 { for passages.iter().enumerate().map(|(k, passage)| {
                     let onclick = Callback::from(move |_: MouseEvent| {
                         scroll_to("left", k);
                         scroll_to("right", k);
                     });
                     let head: String = passage.text.chars().take(18).collect();
+                    let length = language.pick(format!("{} 字", passage.chars), format!("{} chars", language.count(passage.chars)));
+                    // The passage is the button's tooltip and most of its text: only its length is chrome.
                     html! {
                         <li>
                             <button class={classes!("sbs-chip", format!("c{}", k % COLOURS), passage.template.then_some("template"))}
-                                title={passage.text.clone()} {onclick}>
-                                { format!("{} 字 · {head}…", passage.chars) }
+                                lang={CONTENT_LANG} title={passage.text.clone()} {onclick}>
+                                <span lang={language.code()}>{ length }</span>{ format!(" · {head}…") }
                             </button>
                         </li>
                     }
                 }) }
             </ol>
             <div class="sbs-columns">
-                { column("left", &props.left.1, a, &passages, &on_jump) }
-                { column("right", &props.right.1, b, &passages, &on_jump) }
+                { column(language, "left", &props.left.1, a, &passages, &on_jump) }
+                { column(language, "right", &props.right.1, b, &passages, &on_jump) }
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passage_titles_are_told_in_either_language() {
+        assert_eq!(passage_title(Language::Chinese, 24, true, true), "共有段落 24 字（套话）：此处与对方不同");
+        assert_eq!(passage_title(Language::Chinese, 24, false, false), "共有段落 24 字");
+        assert_eq!(
+            passage_title(Language::English, 1024, true, true),
+            "Shared passage, 1,024 chars (boilerplate): differs from the other side here"
+        );
     }
 }

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::i18n::use_language;
 use crate::pane_sizes::{Axis, Pane};
 
 /// How far one arrow key press moves a splitter, in CSS pixels.
@@ -88,6 +89,7 @@ fn resize_to(element: &HtmlElement, pane: Pane, wanted: f64, on_preview: &Callba
 /// A splitter beside `props.pane`.
 #[component]
 pub fn Splitter(props: &SplitterProps) -> Html {
+    let language = use_language();
     let node = use_node_ref();
     let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
     // The rendered size, for aria-valuenow: the kept size or, by default,
@@ -212,11 +214,14 @@ pub fn Splitter(props: &SplitterProps) -> Html {
             role="separator"
             tabindex="0"
             aria-orientation={orientation}
-            aria-label={format!("调整{}", pane.label())}
+            aria-label={language.pick(format!("调整{}", pane.label(language)), format!("Resize {}", pane.label(language)))}
             aria-valuemin={min.to_string()}
             aria-valuemax={max.to_string()}
             aria-valuenow={shown.map(|size| format!("{size:.0}"))}
-            title={format!("拖动或用方向键调整{}；双击恢复默认", pane.label())}
+            title={language.pick(
+                format!("拖动或用方向键调整{}；双击恢复默认", pane.label(language)),
+                format!("Drag, or use the arrow keys, to change {}; double-click for the default", pane.label(language)),
+            )}
             data-pane={pane.property().trim_start_matches("--").to_owned()}
             onpointerdown={on_pointer_down}
             onpointermove={on_pointer_move}

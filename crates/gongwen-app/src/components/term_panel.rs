@@ -8,18 +8,23 @@
 //! Counting runs on the page thread a few dozen reports per task (one pass
 //! of the list's table over each text), and only for reports not counted
 //! yet with this list, so that a thousand reports never freeze the page.
+//!
+//! The view speaks the page's language; the terms, categories, file names
+//! and units are the list's and the reports' own, and the CSV export stays
+//! in Chinese (a data contract).
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::file_name::display_file_name;
-use gongwen_core::term_counts::{TermCountRecord, TermList, term_counts_csv};
+use gongwen_core::term_counts::{MAX_TERM_CHARS, MAX_TERMS, TermCountRecord, TermList, TermListError, term_counts_csv};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::download::download;
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::local_storage;
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
@@ -53,10 +58,64 @@ impl PartialEq for AppliedList {
     }
 }
 
+/// Why a list could not be used.
+#[derive(Debug, Clone, PartialEq)]
+enum ListError {
+    /// The list itself (the core's reason).
+    List(TermListError),
+    /// A file in an encoding the page does not read.
+    Undecodable,
+    /// A file the browser could not read.
+    Unreadable,
+}
+
+impl ListError {
+    /// What went wrong, in `language`.
+    fn message(&self, language: Language) -> String {
+        match (self, language) {
+            (ListError::List(error), Language::Chinese) => error.to_string(),
+            (ListError::List(TermListError::Empty), Language::English) => {
+                "The list has no terms: write one term per line, optionally followed by a tab and its category"
+                    .to_owned()
+            }
+            (ListError::List(TermListError::TooManyTerms(count)), Language::English) => format!(
+                "The list has {} terms, more than the limit of {}",
+                language.count(*count),
+                language.count(MAX_TERMS)
+            ),
+            (ListError::Undecodable, _) => language
+                .pick(
+                    "词表文件的编码无法识别：请存为 UTF-8 或 GBK 纯文本",
+                    "The list file's encoding is not recognised: save it as UTF-8 or GBK plain text",
+                )
+                .to_owned(),
+            (ListError::Unreadable, _) => {
+                language.pick("词表文件无法读取", "The list file could not be read").to_owned()
+            }
+        }
+    }
+}
+
+/// A note on a line of the list, in `language`: the core's own message in
+/// Chinese; in English, `None` for a note the page has no English for.
+fn diagnostic_text(diagnostic: &Diagnostic, language: Language) -> Option<String> {
+    if language == Language::Chinese {
+        return Some(diagnostic.message.clone());
+    }
+    let line = diagnostic.line.unwrap_or_default();
+    match diagnostic.code.as_str() {
+        "term-extra-fields" => Some(format!("Line {line}: text after the category ignored")),
+        "term-empty" => Some(format!("Line {line}: a category without a term, skipped")),
+        "term-too-long" => Some(format!("Line {line}: a term longer than {MAX_TERM_CHARS} characters, skipped")),
+        "term-duplicate" => Some(format!("Line {line}: a term listed before, counted once")),
+        _ => None,
+    }
+}
+
 /// What parsing the draft said.
 #[derive(Clone, PartialEq, Default)]
 struct ListNotes {
-    error: Option<String>,
+    error: Option<ListError>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -84,14 +143,14 @@ fn parse_list(text: &str, version: u64) -> (Option<AppliedList>, ListNotes) {
         Ok((list, diagnostics)) => {
             (Some(AppliedList { version, list: Rc::new(list) }), ListNotes { error: None, diagnostics })
         }
-        Err(error) => (None, ListNotes { error: Some(error.to_string()), diagnostics: Vec::new() }),
+        Err(error) => (None, ListNotes { error: Some(ListError::List(error)), diagnostics: Vec::new() }),
     }
 }
 
 /// The text of a word-list file: UTF-8, UTF-16 with its byte order mark,
 /// or GBK/GB18030, decoded by the browser (the page leaves the core's
 /// decoder and its tables to the analysis workers).
-fn decode_text_file(bytes: &js_sys::Uint8Array) -> Result<String, String> {
+fn decode_text_file(bytes: &js_sys::Uint8Array) -> Result<String, ListError> {
     let first = |n: u32| bytes.subarray(0, n.min(bytes.length())).to_vec();
     let label = match first(3).as_slice() {
         [0xFF, 0xFE, ..] => "utf-16le",
@@ -106,12 +165,13 @@ fn decode_text_file(bytes: &js_sys::Uint8Array) -> Result<String, String> {
     decode(label)
         .or_else(|| (label == "utf-8").then(|| decode("gb18030")).flatten())
         .map(|text| text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text))
-        .ok_or_else(|| "词表文件的编码无法识别：请存为 UTF-8 或 GBK 纯文本".to_owned())
+        .ok_or(ListError::Undecodable)
 }
 
 /// The 词表 view.
 #[component]
 pub fn TermPanel(props: &TermPanelProps) -> Html {
+    let language = use_language();
     let stored = use_memo((), |()| local_storage::read(STORAGE_KEY).unwrap_or_default());
     let draft = use_state(|| (*stored).clone());
     let applied_and_notes =
@@ -228,7 +288,7 @@ pub fn TermPanel(props: &TermPanelProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let text = match JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => decode_text_file(&js_sys::Uint8Array::new(&buffer)),
-                    Err(_) => Err("词表文件无法读取".to_owned()),
+                    Err(_) => Err(ListError::Unreadable),
                 };
                 match text {
                     Ok(text) => apply_text(text),
@@ -259,12 +319,13 @@ pub fn TermPanel(props: &TermPanelProps) -> Html {
             }
         })
     };
-    let sort_header = |target: Column, label: String, title: String| {
+    // A column's header; `lang` for a term's, which shows the list's own text.
+    let sort_header = |target: Column, label: Html, title: String, lang: Option<&'static str>| {
         let column = column.clone();
         let active = *column == target;
         let sort = if active && target != Column::Report { "descending" } else { "none" };
         html! {
-            <th aria-sort={sort} {title}>
+            <th aria-sort={sort} {title} {lang}>
                 <button class={classes!("sort-button", active.then_some("active"))}
                     onclick={Callback::from(move |_: MouseEvent| column.set(target))}>{ label }</button>
             </th>
@@ -274,55 +335,97 @@ pub fn TermPanel(props: &TermPanelProps) -> Html {
     let (term_columns, category_columns) = applied
         .as_ref()
         .map_or((0, 0), |applied| (applied.list.terms.len().min(MAX_TERM_COLUMNS), applied.list.categories.len()));
-    let unit_label = if *measure == Measure::Density { "每万字" } else { "次" };
+    let unit_label = match *measure {
+        Measure::Density => language.pick("每万字", "per 10,000 characters"),
+        Measure::Count => language.pick("次", "occurrences"),
+    };
 
     html! {
-        <section class="term-panel" aria-label="词表统计">
+        <section class="term-panel" aria-label={language.pick("词表统计", "Word list counts")}>
             <div class="term-input">
-                <textarea rows="5" aria-label="词表" value={(*draft).clone()} oninput={on_input}
-                    placeholder={"每行一个词；可在词后加制表符和类别（从表格复制两列粘贴即可），如：\n数字经济\t数字化\n生态环境\t绿色发展"} />
+                <textarea rows="5" aria-label={language.pick("词表", "Word list")} value={(*draft).clone()} oninput={on_input}
+                    placeholder={language.pick(
+                        "每行一个词；可在词后加制表符和类别（从表格复制两列粘贴即可），如：\n数字经济\t数字化\n生态环境\t绿色发展",
+                        "One term per line, optionally followed by a tab and its category (paste two columns from a spreadsheet)",
+                    )} />
                 <div class="term-actions">
-                    <button class="primary" onclick={on_apply}>{ "统计" }</button>
-                    <button onclick={on_sample} title="党建述职常用的几个词，供试用">{ "示例词表" }</button>
-                    <label class="file-button" title="纯文本，UTF-8 或 GBK 编码">
-                        { "载入词表文件…" }
+                    <button class="primary" onclick={on_apply}>{ language.pick("统计", "Count") }</button>
+                    <button onclick={on_sample} title={language.pick("党建述职常用的几个词，供试用", "A few terms common in Party-building reports, to try")}>
+                        { language.pick("示例词表", "Sample list") }
+                    </button>
+                    <label class="file-button" title={language.pick("纯文本，UTF-8 或 GBK 编码", "Plain text, UTF-8 or GBK")}>
+                        { language.pick("载入词表文件…", "Load a list file…") }
                         <input type="file" accept=".txt,.tsv,.csv,text/plain" onchange={on_file} />
                     </label>
-                    <select onchange={on_measure} aria-label="显示">
-                        <option value="count" selected={*measure == Measure::Count}>{ "次数" }</option>
-                        <option value="density" selected={*measure == Measure::Density}>{ "每万字" }</option>
+                    <select onchange={on_measure} aria-label={language.pick("显示", "Show")}>
+                        <option value="count" selected={*measure == Measure::Count}>{ language.pick("次数", "Counts") }</option>
+                        <option value="density" selected={*measure == Measure::Density}>{ language.pick("每万字", "Per 10k") }</option>
                     </select>
-                    <button onclick={on_export} disabled={counted.rows.is_empty()} title="报告 × 词的表格（含每万字频次），可用 Excel、WPS 打开">
-                        { "导出 CSV" }
+                    <button onclick={on_export} disabled={counted.rows.is_empty()}
+                        title={language.pick(
+                            "报告 × 词的表格（含每万字频次），可用 Excel、WPS 打开",
+                            "The reports × terms table (with rates per 10,000 characters), for Excel or WPS",
+                        )}>
+                        { language.pick("导出 CSV", "Export CSV") }
                     </button>
                 </div>
             </div>
             if let Some(error) = &notes.error {
-                <p class="panel-note term-error" role="alert">{ error }</p>
+                <p class="panel-note term-error" role="alert">{ error.message(language) }</p>
             }
             if !notes.diagnostics.is_empty() {
                 <ul class="term-notes">
-                    { for notes.diagnostics.iter().map(|d| html! { <li>{ &d.message }</li> }) }
+                    { for notes.diagnostics.iter().map(|d| match diagnostic_text(d, language) {
+                        Some(text) => html! { <li>{ text }</li> },
+                        None => html! { <li lang={CONTENT_LANG}>{ &d.message }</li> },
+                    }) }
                 </ul>
             }
             if counted.done < counted.total {
-                <p class="panel-note" role="status">{ format!("正在统计：{} / {} 份报告", counted.done, counted.total) }</p>
+                <p class="panel-note" role="status">{ language.pick(
+                    format!("正在统计：{} / {} 份报告", counted.done, counted.total),
+                    format!("Counting: {} / {} reports", language.count(counted.done), language.count(counted.total)),
+                ) }</p>
             }
             if let Some(AppliedList { list, .. }) = &applied {
                 <div class="term-table-wrap">
                     <table class="score-table term-table">
                         <thead><tr>
-                            { sort_header(Column::Report, "报告".to_owned(), "按报告列表的顺序".to_owned()) }
-                            { sort_header(Column::Year, "年份".to_owned(), "从标题、日期或文件名读出的年份".to_owned()) }
-                            { sort_header(Column::Unit, "单位".to_owned(), "从标题或文件名读出的单位或署名".to_owned()) }
-                            { sort_header(Column::Chars, "字数".to_owned(), "正文字数，不计空白".to_owned()) }
+                            { sort_header(
+                                Column::Report,
+                                html! { language.pick("报告", "Report") },
+                                language.pick("按报告列表的顺序", "In the order of the report list").to_owned(),
+                                None,
+                            ) }
+                            { sort_header(
+                                Column::Year,
+                                html! { language.pick("年份", "Year") },
+                                language.pick("从标题、日期或文件名读出的年份", "The year read from the title, date or file name").to_owned(),
+                                None,
+                            ) }
+                            { sort_header(
+                                Column::Unit,
+                                html! { language.pick("单位", "Unit") },
+                                language.pick("从标题或文件名读出的单位或署名", "The unit or author read from the title or file name").to_owned(),
+                                None,
+                            ) }
+                            { sort_header(
+                                Column::Chars,
+                                html! { language.pick("字数", "Characters") },
+                                language.pick("正文字数，不计空白", "Characters of the text, whitespace not counted").to_owned(),
+                                None,
+                            ) }
                             { for list.terms.iter().take(term_columns).enumerate().map(|(index, term)| {
                                 let title = term.category.and_then(|c| list.categories.get(c))
                                     .map_or_else(|| term.text.clone(), |category| format!("{}（{category}）", term.text));
-                                sort_header(Column::Term(index), term.text.clone(), title)
+                                sort_header(Column::Term(index), html! { term.text.clone() }, title, Some(CONTENT_LANG))
                             }) }
                             { for list.categories.iter().enumerate().map(|(index, category)| {
-                                sort_header(Column::Category(index), format!("类：{category}"), format!("类别「{category}」下各词之和"))
+                                let label = html! {
+                                    <>{ language.pick("类：", "Category: ") }<span lang={CONTENT_LANG}>{ category }</span></>
+                                };
+                                let title = language.pick(format!("类别「{category}」下各词之和"), "The sum of the category's terms".to_owned());
+                                sort_header(Column::Category(index), label, title, None)
                             }) }
                         </tr></thead>
                         <tbody>
@@ -331,14 +434,17 @@ pub fn TermPanel(props: &TermPanelProps) -> Html {
                                 let number = |column: Column| number_in(record, column, *measure).map(|v| cell_text(v, *measure)).unwrap_or_default();
                                 html! {
                                     <tr>
-                                        <td class="file-cell" title={name.clone()}>{ name }</td>
+                                        <td class="file-cell" lang={CONTENT_LANG} title={name.clone()}>{ name }</td>
                                         <td class="number">{ record.year.map(|y| y.to_string()).unwrap_or_default() }</td>
-                                        <td>{ record.unit.clone().unwrap_or_default() }</td>
+                                        <td lang={CONTENT_LANG}>{ record.unit.clone().unwrap_or_default() }</td>
                                         <td class="number">{ record.chars }</td>
                                         { for (0..term_columns).map(|index| {
                                             let term = list.terms[index].text.clone();
                                             let count = record.counts.0.get(index).map_or(0, |(_, count)| *count);
-                                            let title = format!("{term}：{count} 次，点击查看用例");
+                                            let title = language.pick(
+                                                format!("{term}：{count} 次，点击查看用例"),
+                                                format!("{}; click to see them in context", language.things(count, "次", "occurrence", "occurrences")),
+                                            );
                                             html! {
                                                 <td class={classes!("number", "term-count", (count == 0).then_some("zero"))} {title}
                                                     onclick={props.on_word.reform(move |_: MouseEvent| term.clone())}>
@@ -356,14 +462,58 @@ pub fn TermPanel(props: &TermPanelProps) -> Html {
                     </table>
                 </div>
                 if list.terms.len() > MAX_TERM_COLUMNS {
-                    <p class="panel-note">{ format!("词表有 {} 个词，这里列出前 {MAX_TERM_COLUMNS} 个；导出 CSV 可看全部。", list.terms.len()) }</p>
+                    <p class="panel-note">{ language.pick(
+                        format!("词表有 {} 个词，这里列出前 {MAX_TERM_COLUMNS} 个；导出 CSV 可看全部。", list.terms.len()),
+                        format!(
+                            "The list has {} terms; the first {MAX_TERM_COLUMNS} are shown here. Export the CSV to see them all.",
+                            language.count(list.terms.len()),
+                        ),
+                    ) }</p>
                 }
-                <p class="panel-note">{ format!(
-                    "单位：{unit_label}。词次是该词在正文中出现的次数（从左到右不重叠计数，与 Python 的 str.count 相同；分词是否切开不影响），类别是其下各词之和；每万字 = 词次 ÷ 字数 × 10000，字数不计空白。点击数字查看该词在各报告中的用例。"
+                <p class="panel-note">{ language.pick(
+                    format!(
+                        "单位：{unit_label}。词次是该词在正文中出现的次数（从左到右不重叠计数，与 Python 的 str.count 相同；分词是否切开不影响），类别是其下各词之和；每万字 = 词次 ÷ 字数 × 10000，字数不计空白。点击数字查看该词在各报告中的用例。"
+                    ),
+                    format!(
+                        "Unit: {unit_label}. A term's count is how often it occurs in the text (left to right without overlaps, \
+                         as Python's str.count; word segmentation makes no difference); a category's is the sum of its terms'; \
+                         per 10,000 characters = count ÷ characters × 10,000, whitespace not counted. Click a number to see the \
+                         term in context in each report."
+                    ),
                 ) }</p>
             } else if notes.error.is_none() {
-                <p class="panel-note">{ "粘贴或载入一份词表（如数字经济、生态环境等政策词），点击「统计」，得到每份报告中各词、各类别的次数与每万字频次，可导出 CSV 做进一步分析。" }</p>
+                <p class="panel-note">{ language.pick(
+                    "粘贴或载入一份词表（如数字经济、生态环境等政策词），点击「统计」，得到每份报告中各词、各类别的次数与每万字频次，可导出 CSV 做进一步分析。",
+                    "Paste or load a word list (policy terms such as the digital economy or the environment), click “Count”, and \
+                     get each report's count and rate per 10,000 characters of every term and category, to export as CSV for \
+                     further analysis.",
+                ) }</p>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_errors_and_notes_are_told_in_either_language() {
+        let empty = ListError::List(TermListError::Empty);
+        assert_eq!(empty.message(Language::Chinese), TermListError::Empty.to_string());
+        assert!(empty.message(Language::English).starts_with("The list has no terms"));
+        assert_eq!(
+            ListError::List(TermListError::TooManyTerms(12_000)).message(Language::English),
+            format!("The list has 12,000 terms, more than the limit of {}", Language::English.count(MAX_TERMS))
+        );
+        assert_eq!(ListError::Unreadable.message(Language::Chinese), "词表文件无法读取");
+        let duplicate = Diagnostic::info("term-duplicate", "第 3 行的「党建」已在前面出现，只计一次", Some(3));
+        assert_eq!(diagnostic_text(&duplicate, Language::Chinese).as_deref(), Some(duplicate.message.as_str()));
+        assert_eq!(
+            diagnostic_text(&duplicate, Language::English).as_deref(),
+            Some("Line 3: a term listed before, counted once")
+        );
+        let unknown = Diagnostic::info("term-new", "新的提示", None);
+        assert_eq!(diagnostic_text(&unknown, Language::English), None);
     }
 }

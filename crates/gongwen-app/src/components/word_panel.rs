@@ -1,7 +1,8 @@
 //! The word-frequency panel: the selected report's words or all loaded
 //! reports' words, as a top-30 bar chart, a word cloud, or a table (count,
 //! per 10,000 characters, number of reports using it). Every word is
-//! clickable and opens its concordance.
+//! clickable and opens its concordance. The panel speaks the page's
+//! language; the words are the reports' own.
 
 use std::collections::HashMap;
 
@@ -12,7 +13,8 @@ use yew::prelude::*;
 use crate::charts::chart::Chart;
 use crate::charts::word_bars::word_bar_option;
 use crate::charts::word_cloud::word_cloud_option;
-use crate::counts::{TEXT_COUNT, TEXT_COUNT_EXPLANATION, TOKEN_COUNT, TOKEN_COUNT_EXPLANATION};
+use crate::counts::{text_count, text_count_explanation, token_count, token_count_explanation};
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
 
@@ -78,6 +80,7 @@ fn table_rows(words: &WordFrequencies, chars: usize, reports: &[(ReportId, Share
 /// The word panel.
 #[component]
 pub fn WordPanel(props: &WordPanelProps) -> Html {
+    let language = use_language();
     let scope = use_state(|| Scope::Report);
     let view = use_state(|| View::Bars);
     let filter = use_state(String::new);
@@ -93,8 +96,8 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
         Scope::Report => (report_words, props.analysis.chars),
         Scope::Corpus => (corpus, props.reports.iter().map(|(_, a)| a.chars).sum()),
     };
-    let bars = use_memo(words.clone(), |words| word_bar_option(&words.counts));
-    let cloud = use_memo(words.clone(), |words| word_cloud_option(&words.counts));
+    let bars = use_memo((words.clone(), language), |(words, language)| word_bar_option(&words.counts, *language));
+    let cloud = use_memo((words.clone(), language), |(words, language)| word_cloud_option(&words.counts, *language));
     let rows = use_memo(
         (words.clone(), chars, (*view == View::Table).then(|| props.reports.clone())),
         |(words, chars, reports)| {
@@ -122,36 +125,46 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
     let needle = filter.trim().to_owned();
     let shown: Vec<&Row> = rows.iter().filter(|row| needle.is_empty() || row.word.contains(&needle)).collect();
     html! {
-        <section class="word-panel" aria-label="词频">
+        <section class="word-panel" aria-label={language.pick("词频", "Frequencies")}>
             <header class="panel-header">
                 <div class="chips">
-                    { view_chip(View::Bars, "柱状图") }
-                    { view_chip(View::Cloud, "词云") }
-                    { view_chip(View::Table, "词频表") }
+                    { view_chip(View::Bars, language.pick("柱状图", "Bars")) }
+                    { view_chip(View::Cloud, language.pick("词云", "Cloud")) }
+                    { view_chip(View::Table, language.pick("词频表", "Table")) }
                 </div>
                 <div class="chips">
-                    { scope_chip(Scope::Report, "本报告".to_owned()) }
-                    { scope_chip(Scope::Corpus, format!("全部 {} 份", props.reports.len())) }
+                    { scope_chip(Scope::Report, language.pick("本报告", "This report").to_owned()) }
+                    { scope_chip(Scope::Corpus, language.pick(
+                        format!("全部 {} 份", props.reports.len()),
+                        format!("All {}", language.count(props.reports.len())),
+                    )) }
                 </div>
             </header>
             { match *view {
                 View::Bars => html! {
-                    <Chart option={bars} on_click={props.on_word.clone()} class="word-chart" label="高频词柱状图" />
+                    <Chart option={bars} on_click={props.on_word.clone()} class="word-chart" label={language.pick("高频词柱状图", "Bar chart of the most frequent words")} />
                 },
                 View::Cloud => html! {
-                    <Chart option={cloud} on_click={props.on_word.clone()} class="word-cloud" label="词云" />
+                    <Chart option={cloud} on_click={props.on_word.clone()} class="word-cloud" label={language.pick("词云", "Word cloud")} />
                 },
                 View::Table => html! {
                     <div class="word-table-box">
-                        <input class="word-filter" type="search" placeholder="筛选词语…" value={(*filter).clone()} oninput={on_filter} aria-label="筛选词语" />
+                        <input class="word-filter" type="search" placeholder={language.pick("筛选词语…", "Filter words…")} value={(*filter).clone()} oninput={on_filter}
+                            aria-label={language.pick("筛选词语", "Filter words")} />
                         <table class="word-table">
-                            <thead><tr><th>{ "词语" }</th><th title={TOKEN_COUNT_EXPLANATION}>{ TOKEN_COUNT }</th><th title={TEXT_COUNT_EXPLANATION}>{ TEXT_COUNT }</th><th title="每万字出现次数（按词次）">{ "每万字" }</th><th title="在几份报告中出现">{ "报告数" }</th></tr></thead>
+                            <thead><tr>
+                                <th>{ language.pick("词语", "Word") }</th>
+                                <th title={token_count_explanation(language)}>{ token_count(language) }</th>
+                                <th title={text_count_explanation(language)}>{ text_count(language) }</th>
+                                <th title={language.pick("每万字出现次数（按词次）", "Tokens per 10,000 characters")}>{ language.pick("每万字", "Per 10k") }</th>
+                                <th title={language.pick("在几份报告中出现", "How many reports use it")}>{ language.pick("报告数", "Reports") }</th>
+                            </tr></thead>
                             <tbody>
                                 { for shown.iter().take(MAX_TABLE_ROWS).map(|row| {
                                     let word = row.word.clone();
                                     html! {
                                         <tr>
-                                            <td><button class="word-link" onclick={props.on_word.reform(move |_: MouseEvent| word.clone())}>{ &row.word }</button></td>
+                                            <td><button class="word-link" lang={CONTENT_LANG} onclick={props.on_word.reform(move |_: MouseEvent| word.clone())}>{ &row.word }</button></td>
                                             <td class="number">{ row.count }</td>
                                             <td class="number">{ row.text_count }</td>
                                             <td class="number">{ format!("{:.1}", row.per_ten_thousand) }</td>
@@ -161,7 +174,14 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
                                 }) }
                             </tbody>
                         </table>
-                        <p class="panel-note">{ format!("共 {} 个词{}", shown.len(), if shown.len() > MAX_TABLE_ROWS { format!("，列出前 {MAX_TABLE_ROWS} 个") } else { String::new() }) }</p>
+                        <p class="panel-note">{ match (language, shown.len() > MAX_TABLE_ROWS) {
+                            (Language::Chinese, false) => format!("共 {} 个词", shown.len()),
+                            (Language::Chinese, true) => format!("共 {} 个词，列出前 {MAX_TABLE_ROWS} 个", shown.len()),
+                            (Language::English, false) => language.things(shown.len(), "个词", "word", "words"),
+                            (Language::English, true) => {
+                                format!("{}, the first {MAX_TABLE_ROWS} listed", language.things(shown.len(), "个词", "word", "words"))
+                            }
+                        } }</p>
                     </div>
                 },
             } }

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::protocol::ReportId;
 use crate::state::AnalysedReports;
 
@@ -29,11 +30,12 @@ pub struct YearPairsProps {
     pub on_open: Callback<(ReportId, ReportId)>,
 }
 
-/// A report's name with its year, as the lists show it.
-fn option_label(analysis: &ReportAnalysis) -> String {
+/// A report's name with its year, as the lists show it in `language`.
+fn option_label(language: Language, analysis: &ReportAnalysis) -> String {
+    let name = display_file_name(&analysis.name);
     match report_year(analysis) {
-        Some(year) => format!("{}（{year} 年）", display_file_name(&analysis.name)),
-        None => display_file_name(&analysis.name),
+        Some(year) => language.pick(format!("{name}（{year} 年）"), format!("{name} ({year})")),
+        None => name,
     }
 }
 
@@ -46,6 +48,7 @@ fn selected_id(event: &Event) -> Option<ReportId> {
 /// The control.
 #[component]
 pub fn YearPairs(props: &YearPairsProps) -> Html {
+    let language = use_language();
     let pairs = use_memo(props.reports.clone(), |reports| {
         let analyses: Vec<&ReportAnalysis> = reports.iter().map(|(_, analysis)| &**analysis).collect();
         pair_by_year(&analyses)
@@ -95,51 +98,72 @@ pub fn YearPairs(props: &YearPairsProps) -> Html {
     html! {
         <div class="year-pairs">
             <p class="panel-note">
-                { "对照：把今年的报告与上一年的报告逐句比较，看哪些照搬、哪些改了年份数字、哪些是新写或删去的。同名（去掉年份后）的报告自动配对，也可以自己选。" }
+                { language.pick(
+                    "对照：把今年的报告与上一年的报告逐句比较，看哪些照搬、哪些改了年份数字、哪些是新写或删去的。同名（去掉年份后）的报告自动配对，也可以自己选。",
+                    "Year on year: this year's report against last year's, sentence by sentence — what was carried over, \
+                     what only had its years and figures changed, what is new and what was dropped. Reports with the same \
+                     name (once the year is taken out) are paired automatically; you can also choose a pair.",
+                ) }
             </p>
-            <h4 class="list-title">{ "自动配对" }</h4>
+            <h4 class="list-title">{ language.pick("自动配对", "Automatic pairs") }</h4>
             if pairs.is_empty() {
-                <p class="panel-note">{ "没有找到同名、不同年份的报告。可在下面自己选择两份报告对照。" }</p>
+                <p class="panel-note">
+                    { language.pick(
+                        "没有找到同名、不同年份的报告。可在下面自己选择两份报告对照。",
+                        "No reports share a name across years. Choose two reports to compare below.",
+                    ) }
+                </p>
             } else {
                 <ul class="year-pair-list">
                     { for pairs.iter().take(MAX_PAIRS).map(|&(later, earlier)| {
                         let shown = props.open == Some((later, earlier));
                         html! {
                             <li class={classes!("year-pair", shown.then_some("shown"))}>
-                                <span class="year-pair-names" title={format!("{} 对照 {}", name_of(later), name_of(earlier))}>
+                                <span class="year-pair-names" lang={CONTENT_LANG}
+                                    title={language.pick(format!("{} 对照 {}", name_of(later), name_of(earlier)), format!("{} ← {}", name_of(later), name_of(earlier)))}>
                                     <span class="year-later">{ name_of(later) }</span>
                                     <span class="year-arrow">{ " ← " }</span>
                                     <span class="year-earlier">{ name_of(earlier) }</span>
                                 </span>
-                                <button class="year-open" onclick={props.on_open.reform(move |_: MouseEvent| (later, earlier))}>{ "对照" }</button>
+                                <button class="year-open" onclick={props.on_open.reform(move |_: MouseEvent| (later, earlier))}>
+                                    { language.pick("对照", "Compare") }
+                                </button>
                             </li>
                         }
                     }) }
                 </ul>
                 if pairs.len() > MAX_PAIRS {
-                    <p class="panel-note">{ format!("共 {} 对，列出前 {MAX_PAIRS} 对；其余可在下面选择。", pairs.len()) }</p>
+                    <p class="panel-note">
+                        { language.pick(
+                            format!("共 {} 对，列出前 {MAX_PAIRS} 对；其余可在下面选择。", pairs.len()),
+                            format!("{} pairs; the first {MAX_PAIRS} are listed, and the rest can be chosen below.", language.count(pairs.len())),
+                        ) }
+                    </p>
                 }
             }
-            <h4 class="list-title">{ "自己选择" }</h4>
+            <h4 class="list-title">{ language.pick("自己选择", "Choose a pair") }</h4>
             <div class="year-choice">
                 <label>
-                    { "今年的报告 " }
-                    <select class="year-current" onchange={on_current} aria-label="今年的报告">
+                    { language.pick("今年的报告 ", "This year's report ") }
+                    <select class="year-current" onchange={on_current} aria-label={language.pick("今年的报告", "This year's report")}>
+                        // An option holds text only: the file name makes it Chinese.
                         { for props.reports.iter().map(|(id, analysis)| html! {
-                            <option value={id.to_string()} selected={Some(*id) == current}>{ option_label(analysis) }</option>
+                            <option value={id.to_string()} lang={CONTENT_LANG} selected={Some(*id) == current}>{ option_label(language, analysis) }</option>
                         }) }
                     </select>
                 </label>
                 <label>
-                    { "对照上一年的 " }
-                    <select class="year-previous" onchange={on_previous} aria-label="上一年的报告">
-                        <option value="" selected={previous.is_none()} disabled=true>{ "（请选择）" }</option>
+                    { language.pick("对照上一年的 ", "against last year's ") }
+                    <select class="year-previous" onchange={on_previous} aria-label={language.pick("上一年的报告", "Last year's report")}>
+                        <option value="" selected={previous.is_none()} disabled=true>{ language.pick("（请选择）", "(choose)") }</option>
                         { for props.reports.iter().filter(|(id, _)| Some(*id) != current).map(|(id, analysis)| html! {
-                            <option value={id.to_string()} selected={Some(*id) == previous}>{ option_label(analysis) }</option>
+                            <option value={id.to_string()} lang={CONTENT_LANG} selected={Some(*id) == previous}>{ option_label(language, analysis) }</option>
                         }) }
                     </select>
                 </label>
-                <button class="year-open" disabled={current.is_none() || previous.is_none()} onclick={open_chosen}>{ "对照" }</button>
+                <button class="year-open" disabled={current.is_none() || previous.is_none()} onclick={open_chosen}>
+                    { language.pick("对照", "Compare") }
+                </button>
             </div>
         </div>
     }

@@ -10,11 +10,13 @@
 use gongwen_core::ReportAnalysis;
 use gongwen_core::compare::year_over_year::{ChangeKind, SectionChange, TextChange, YearSide};
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::source::LineUnit;
 use gongwen_core::text::TextRange;
 use yew::prelude::*;
 
 use super::marked_text::{jump_to, marked_paragraphs};
 use crate::comparison::YearStatus;
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::state::SharedAnalysis;
 
 /// The most new and dropped stretches listed as links.
@@ -54,10 +56,33 @@ impl Side {
     }
 
     /// What its unmatched text is called: 新写 or 删去.
-    fn changed_label(self) -> &'static str {
+    fn changed_label(self, language: Language) -> &'static str {
         match self {
-            Side::Previous => "删去",
-            Side::Current => "新写",
+            Side::Previous => language.pick("删去", "Dropped"),
+            Side::Current => language.pick("新写", "New"),
+        }
+    }
+
+    /// What the column is called: 今年 or 上一年.
+    fn year_label(self, language: Language) -> &'static str {
+        match self {
+            Side::Previous => language.pick("上一年", "Last year"),
+            Side::Current => language.pick("今年", "This year"),
+        }
+    }
+}
+
+/// Position `line` of a report counted in `unit`, as `language` names it:
+/// 「第 3 页第 5 行」, `page 3, line 5`.
+fn describe_position(language: Language, unit: &LineUnit, line: u32) -> String {
+    match (language, unit) {
+        (Language::Chinese, _) => unit.describe(line),
+        (Language::English, LineUnit::Line) => format!("line {line}"),
+        (Language::English, LineUnit::Paragraph) => format!("paragraph {line}"),
+        (Language::English, LineUnit::PageLine { page_starts }) => {
+            let page = page_starts.partition_point(|&start| start <= line).max(1);
+            let first = page_starts.get(page - 1).copied().unwrap_or(1);
+            format!("page {page}, line {}", line.saturating_sub(first) + 1)
         }
     }
 }
@@ -67,14 +92,17 @@ fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
 
-/// A top-level section's name: its marker and title, shortened.
-fn section_name(analysis: &ReportAnalysis, section: &SectionChange) -> String {
+/// A top-level section's name: its marker and title, shortened; `None` for
+/// the text before the first heading.
+fn section_name(analysis: &ReportAnalysis, section: &SectionChange) -> Option<String> {
     const MAX: usize = 18;
-    let Some(heading) = section.heading.and_then(|index| analysis.outline.headings.get(index)) else {
-        return "（开头）".to_owned();
-    };
+    let heading = section.heading.and_then(|index| analysis.outline.headings.get(index))?;
     let name = format!("{}{}", heading.marker, heading.title);
-    if name.chars().count() > MAX { format!("{}…", name.chars().take(MAX - 1).collect::<String>()) } else { name }
+    Some(if name.chars().count() > MAX {
+        format!("{}…", name.chars().take(MAX - 1).collect::<String>())
+    } else {
+        name
+    })
 }
 
 /// The DOM id of a top-level heading's paragraph in a column.
@@ -83,22 +111,42 @@ fn heading_anchor(side: Side, heading: usize) -> String {
 }
 
 /// One report's sections: kept, edited and new (or dropped) characters, and
-/// the share kept.
-fn section_table(side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Html {
-    let caption = match side {
-        Side::Previous => format!("上一年：{}（{} 仍在）", display_file_name(&analysis.name), percent(year.kept_share)),
-        Side::Current => format!("今年：{}（沿用 {}）", display_file_name(&analysis.name), percent(year.kept_share)),
+/// the share kept; the table's chrome in `language`.
+fn section_table(language: Language, side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Html {
+    let name = display_file_name(&analysis.name);
+    let kept = percent(year.kept_share);
+    let before = match language {
+        Language::Chinese => format!("{}：", side.year_label(language)),
+        Language::English => format!("{}: ", side.year_label(language)),
     };
+    let after = match (side, language) {
+        (Side::Previous, Language::Chinese) => format!("（{kept} 仍在）"),
+        (Side::Previous, Language::English) => format!(" ({kept} still there)"),
+        (Side::Current, Language::Chinese) => format!("（沿用 {kept}）"),
+        (Side::Current, Language::English) => format!(" ({kept} carried over)"),
+    };
+    let changed = side.changed_label(language);
     html! {
         <table class={classes!("score-table", "yoy-section-table", side.id())}>
-            <caption title={caption.clone()}>{ caption }</caption>
+            // The file name makes the caption's tooltip Chinese; the rest is the page's language.
+            <caption lang={CONTENT_LANG} title={format!("{before}{name}{after}")}>
+                <span lang={language.code()}>{ before }</span>{ name }<span lang={language.code()}>{ after }</span>
+            </caption>
             <thead>
                 <tr>
-                    <th>{ "部分" }</th>
-                    <th title="与另一年的报告一字不差">{ "原样" }</th>
-                    <th title="只差年份、数字、名称等个别字词">{ "改动" }</th>
-                    <th title={format!("另一年的报告中没有：{}", side.changed_label())}>{ side.changed_label() }</th>
-                    <th title="原样与改动的文字占这一部分的比例">{ "沿用" }</th>
+                    <th>{ language.pick("部分", "Section") }</th>
+                    <th title={language.pick("与另一年的报告一字不差", "Word for word as in the other year's report")}>
+                        { language.pick("原样", "Unchanged") }
+                    </th>
+                    <th title={language.pick("只差年份、数字、名称等个别字词", "Differs only in a few words: years, figures, names")}>
+                        { language.pick("改动", "Edited") }
+                    </th>
+                    <th title={language.pick(format!("另一年的报告中没有：{changed}"), format!("Not in the other year's report: {changed}"))}>
+                        { changed }
+                    </th>
+                    <th title={language.pick("原样与改动的文字占这一部分的比例", "Share of the section unchanged or edited")}>
+                        { language.pick("沿用", "Carried over") }
+                    </th>
                 </tr>
             </thead>
             <tbody>
@@ -108,10 +156,16 @@ fn section_table(side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Html
                     let onclick = section.heading.map(|heading| Callback::from(move |_: MouseEvent| {
                         jump_to(&format!("#{}", heading_anchor(side, heading)));
                     }));
-                    let name = section_name(analysis, section);
+                    let name_cell = match section_name(analysis, section) {
+                        Some(name) => html! { <td class="file-cell" lang={CONTENT_LANG} title={name.clone()}>{ name }</td> },
+                        None => {
+                            let opening = language.pick("（开头）", "(Opening)");
+                            html! { <td class="file-cell" title={opening}>{ opening }</td> }
+                        }
+                    };
                     html! {
                         <tr class={classes!(onclick.is_some().then_some("clickable"))} {onclick}>
-                            <td class="file-cell" title={name.clone()}>{ name }</td>
+                            { name_cell }
                             <td class="number">{ section.kept }</td>
                             <td class="number">{ section.edited }</td>
                             <td class={classes!("number", (section.changed > 0).then_some("changed"))}>{ section.changed }</td>
@@ -130,8 +184,8 @@ fn change_at(changes: &[TextChange], offset: usize) -> Option<usize> {
     changes.get(index).filter(|change| change.range.contains(offset)).map(|_| index)
 }
 
-/// One report's text with its changes marked.
-fn column(side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Html {
+/// One report's text with its changes marked, their tooltips in `language`.
+fn column(language: Language, side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Html {
     let changes = &year.changes;
     // Top-level headings by where their section starts, for the anchors.
     let anchors: Vec<(usize, usize)> = year
@@ -147,31 +201,38 @@ fn column(side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Html {
         let text = slice.to_owned();
         match change.map(|index| (index, changes[index].kind)) {
             None | Some((_, ChangeKind::Kept)) => html! { { text } },
-            Some((_, ChangeKind::Edited)) => {
-                html! { <mark class="yoy-edited" title="改动：与另一年只差年份、数字或名称等个别字词">{ text }</mark> }
-            }
+            Some((_, ChangeKind::Edited)) => html! {
+                <mark class="yoy-edited" title={language.pick(
+                    "改动：与另一年只差年份、数字或名称等个别字词",
+                    "Edited: differs from the other year only in a few words (years, figures or names)",
+                )}>{ text }</mark>
+            },
             Some((index, ChangeKind::New)) => html! {
-                <ins class="yoy-new" data-change={index.to_string()} title="新写：上一年的报告中没有">{ text }</ins>
+                <ins class="yoy-new" data-change={index.to_string()}
+                    title={language.pick("新写：上一年的报告中没有", "New: not in last year's report")}>{ text }</ins>
             },
             Some((index, ChangeKind::Dropped)) => html! {
-                <del class="yoy-dropped" data-change={index.to_string()} title="删去：今年的报告中没有">{ text }</del>
+                <del class="yoy-dropped" data-change={index.to_string()}
+                    title={language.pick("删去：今年的报告中没有", "Dropped: not in this year's report")}>{ text }</del>
             },
         }
     };
     let paragraphs =
         marked_paragraphs(analysis, "sbs-paragraph", |offset| change_at(changes, offset), show_run, anchor_of);
     html! {
-        <div class="sbs-column yoy-column" id={side.id()}>
+        <div class="sbs-column yoy-column" id={side.id()} lang={CONTENT_LANG}>
             <h3 class="sbs-name" title={display_file_name(&analysis.name)}>
-                { format!("{}：{}", if side == Side::Current { "今年" } else { "上一年" }, display_file_name(&analysis.name)) }
+                <span lang={language.code()}>{ language.pick(format!("{}：", side.year_label(language)), format!("{}: ", side.year_label(language))) }</span>
+                { display_file_name(&analysis.name) }
             </h3>
             { paragraphs }
         </div>
     }
 }
 
-/// Links to the new (later report) and dropped (earlier report) stretches.
-fn change_links(side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Vec<Html> {
+/// Links to the new (later report) and dropped (earlier report) stretches,
+/// labelled in `language`.
+fn change_links(language: Language, side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Vec<Html> {
     let unmatched = if side == Side::Current { ChangeKind::New } else { ChangeKind::Dropped };
     year.changes
         .iter()
@@ -183,11 +244,18 @@ fn change_links(side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Vec<H
             let onclick = Callback::from(move |_: MouseEvent| {
                 jump_to(&format!("#{} [data-change=\"{index}\"]", side.id()));
             });
+            let position = describe_position(language, &analysis.unit, change.line);
+            let title = language.pick(format!("{position}：{text}"), format!("{position}: {text}"));
+            let label = language.pick(
+                format!("{} {} 字", side.changed_label(language), change.chars),
+                format!("{}, {} chars", side.changed_label(language), language.count(change.chars)),
+            );
+            // The stretch is the button's tooltip and most of its text: only the label is chrome.
             html! {
                 <li>
                     <button class={classes!("sbs-chip", if side == Side::Current { "yoy-new" } else { "yoy-dropped" })}
-                        title={format!("{}：{}", analysis.unit.describe(change.line), text)} {onclick}>
-                        { format!("{} {} 字 · {head}…", side.changed_label(), change.chars) }
+                        lang={CONTENT_LANG} {title} {onclick}>
+                        <span lang={language.code()}>{ label }</span>{ format!(" · {head}…") }
                     </button>
                 </li>
             }
@@ -198,72 +266,85 @@ fn change_links(side: Side, analysis: &ReportAnalysis, year: &YearSide) -> Vec<H
 /// The view.
 #[component]
 pub fn YearView(props: &YearViewProps) -> Html {
+    let language = use_language();
     let close = props.on_close.reform(|_: MouseEvent| ());
+    let close_label = language.pick("关闭", "Close");
+    let view_label = language.pick("对照", "Year on year");
     let (current, previous) = (&props.current, &props.previous);
     let comparison = match &props.status {
         YearStatus::Ready(comparison) => comparison.clone(),
-        YearStatus::Failed(message) => {
+        YearStatus::Failed(failure) => {
             return html! {
-                <section class="side-by-side year-view" aria-label="对照">
+                <section class="side-by-side year-view" aria-label={view_label}>
                     <header class="sbs-header">
-                        <span class="sbs-title failed" role="alert">{ message }</span>
-                        <button onclick={props.on_retry.reform(|_: MouseEvent| ())}>{ "重试" }</button>
-                        <button onclick={close}>{ "关闭" }</button>
+                        <span class="sbs-title failed" role="alert">{ failure.describe(language) }</span>
+                        <button onclick={props.on_retry.reform(|_: MouseEvent| ())}>{ language.pick("重试", "Retry") }</button>
+                        <button onclick={close}>{ close_label }</button>
                     </header>
                 </section>
             };
         }
         YearStatus::Idle | YearStatus::Running => {
             return html! {
-                <section class="side-by-side year-view" aria-label="对照">
+                <section class="side-by-side year-view" aria-label={view_label}>
                     <header class="sbs-header">
                         <span class="sbs-title compare-progress" role="status">
                             <span class="spinner" aria-hidden="true"></span>
-                            { format!("正在对照 {} 与 {}……", display_file_name(&current.name), display_file_name(&previous.name)) }
+                            { language.pick("正在对照 ", "Comparing ") }
+                            <span lang={CONTENT_LANG}>{ display_file_name(&current.name) }</span>
+                            { language.pick(" 与 ", " with ") }
+                            <span lang={CONTENT_LANG}>{ display_file_name(&previous.name) }</span>
+                            { language.pick("……", "…") }
                         </span>
-                        <button onclick={close}>{ "关闭" }</button>
+                        <button onclick={close}>{ close_label }</button>
                     </header>
                 </section>
             };
         }
     };
     let count = |side: &YearSide, kind: ChangeKind| side.changes.iter().filter(|c| c.kind == kind).count();
-    let links: Vec<Html> = change_links(Side::Current, current, &comparison.current)
+    let links: Vec<Html> = change_links(language, Side::Current, current, &comparison.current)
         .into_iter()
-        .chain(change_links(Side::Previous, previous, &comparison.previous))
+        .chain(change_links(language, Side::Previous, previous, &comparison.previous))
         .collect();
+    let (kept, still_there) = (percent(comparison.current.kept_share), percent(comparison.previous.kept_share));
+    let (new, dropped) =
+        (count(&comparison.current, ChangeKind::New), count(&comparison.previous, ChangeKind::Dropped));
     html! {
-        <section class="side-by-side year-view" aria-label="对照">
+        <section class="side-by-side year-view" aria-label={view_label}>
             <header class="sbs-header">
                 <span class="sbs-title">
-                    { "对照：" }
-                    <strong class="yoy-kept-share" title="今年的报告中，与上一年原样相同或只改了个别字词的文字所占比例">
-                        { format!("沿用 {}", percent(comparison.current.kept_share)) }
+                    { language.pick("对照：", "Year on year: ") }
+                    <strong class="yoy-kept-share" title={language.pick(
+                        "今年的报告中，与上一年原样相同或只改了个别字词的文字所占比例",
+                        "Share of this year's text unchanged from last year's or with only a few words edited",
+                    )}>
+                        { language.pick(format!("沿用 {kept}"), format!("{kept} carried over")) }
                     </strong>
-                    { format!(" · 上一年的 {} 仍在 · 新写 {} 处 · 删去 {} 处",
-                        percent(comparison.previous.kept_share),
-                        count(&comparison.current, ChangeKind::New),
-                        count(&comparison.previous, ChangeKind::Dropped)) }
+                    { language.pick(
+                        format!(" · 上一年的 {still_there} 仍在 · 新写 {new} 处 · 删去 {dropped} 处"),
+                        format!(" · {still_there} of last year's still there · {} new · {} dropped", language.count(new), language.count(dropped)),
+                    ) }
                 </span>
-                <span class="yoy-legend" aria-label="图例">
-                    <mark class="yoy-edited">{ "改动" }</mark>
-                    <ins class="yoy-new">{ "新写" }</ins>
-                    <del class="yoy-dropped">{ "删去" }</del>
+                <span class="yoy-legend" aria-label={language.pick("图例", "Legend")}>
+                    <mark class="yoy-edited">{ language.pick("改动", "Edited") }</mark>
+                    <ins class="yoy-new">{ Side::Current.changed_label(language) }</ins>
+                    <del class="yoy-dropped">{ Side::Previous.changed_label(language) }</del>
                 </span>
-                <button onclick={close}>{ "关闭" }</button>
+                <button onclick={close}>{ close_label }</button>
             </header>
             if !links.is_empty() {
-                <ol class="sbs-passages yoy-changes" aria-label="新写与删去的文字">
+                <ol class="sbs-passages yoy-changes" aria-label={language.pick("新写与删去的文字", "New and dropped text")}>
                     { for links.into_iter().take(MAX_LINKS) }
                 </ol>
             }
             <div class="yoy-sections">
-                { section_table(Side::Previous, previous, &comparison.previous) }
-                { section_table(Side::Current, current, &comparison.current) }
+                { section_table(language, Side::Previous, previous, &comparison.previous) }
+                { section_table(language, Side::Current, current, &comparison.current) }
             </div>
             <div class="sbs-columns">
-                { column(Side::Previous, previous, &comparison.previous) }
-                { column(Side::Current, current, &comparison.current) }
+                { column(language, Side::Previous, previous, &comparison.previous) }
+                { column(language, Side::Current, current, &comparison.current) }
             </div>
         </section>
     }
@@ -283,5 +364,14 @@ mod tests {
         assert_eq!(change_at(&changes, 12), Some(2));
         assert_eq!(change_at(&changes, 30), None);
         assert_eq!(change_at(&[], 3), None);
+    }
+
+    #[test]
+    fn positions_are_named_in_either_language() {
+        let pages = LineUnit::PageLine { page_starts: vec![1, 40] };
+        assert_eq!(describe_position(Language::Chinese, &pages, 45), "第 2 页第 6 行");
+        assert_eq!(describe_position(Language::English, &pages, 45), "page 2, line 6");
+        assert_eq!(describe_position(Language::English, &LineUnit::Paragraph, 7), "paragraph 7");
+        assert_eq!(describe_position(Language::English, &LineUnit::Line, 3), "line 3");
     }
 }

@@ -16,7 +16,7 @@ use gongwen_core::compare::CompareSettings;
 use gongwen_core::vocabulary::UserVocabulary;
 use yew::prelude::*;
 
-use crate::compare_client::CompareClient;
+use crate::compare_client::{CompareClient, CompareFailure};
 use crate::compare_protocol::{CompareInput, FromCompareWorker, ToCompareWorker};
 use crate::comparison::{ComparisonStatus, SetComparison, SharedComparison};
 use crate::protocol::ReportId;
@@ -44,9 +44,9 @@ fn start_worker(
     current: Rc<Cell<u32>>,
     ids: Rc<RefCell<Vec<ReportId>>>,
     live: Weak<RefCell<Option<CompareClient>>>,
-) -> Result<CompareClient, String> {
+) -> Result<CompareClient, CompareFailure> {
     let failed = status.clone();
-    CompareClient::start(
+    CompareClient::start_with_failures(
         move |answer| match answer {
             FromCompareWorker::Progress { request, progress } if request == current.get() => {
                 if let ComparisonStatus::Running { reports, .. } = &*status {
@@ -68,7 +68,7 @@ fn start_worker(
             }
             _ => {}
         },
-        move |message| failed.set(ComparisonStatus::Failed(message)),
+        move |failure| failed.set(ComparisonStatus::Failed(failure)),
     )
 }
 
@@ -119,7 +119,7 @@ pub fn use_comparison(
                             Ok(worker) => {
                                 live.replace(Some(worker));
                             }
-                            Err(message) => status.set(ComparisonStatus::Failed(message)),
+                            Err(failure) => status.set(ComparisonStatus::Failed(failure)),
                         }
                     }
                     if let Some(worker) = live.borrow().as_ref()

@@ -60,7 +60,7 @@ pub fn use_year_comparison(request: Option<YearRequest>) -> YearComparisonHandle
             status.set(YearStatus::Running);
             if live.borrow().is_none() {
                 let (answered, failed, wanted) = (status.clone(), status.clone(), current.clone());
-                let started = CompareClient::start(
+                let started = CompareClient::start_with_failures(
                     move |answer| {
                         if let FromCompareWorker::YearsCompared { request, comparison } = answer
                             && request == wanted.get()
@@ -68,13 +68,13 @@ pub fn use_year_comparison(request: Option<YearRequest>) -> YearComparisonHandle
                             answered.set(YearStatus::Ready(Shared::new(comparison)));
                         }
                     },
-                    move |message| failed.set(YearStatus::Failed(message)),
+                    move |failure| failed.set(YearStatus::Failed(failure)),
                 );
                 match started {
                     Ok(client) => {
                         live.replace(Some(client));
                     }
-                    Err(message) => status.set(YearStatus::Failed(message)),
+                    Err(failure) => status.set(YearStatus::Failed(failure)),
                 }
             }
             let message = ToCompareWorker::CompareYears {
