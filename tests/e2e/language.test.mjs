@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { clickHeatmapCell, loadSamples, openPage, openReport, screenshot, waitForDictionary } from './browser.mjs';
+import { clickHeatmapCell, dropFiles, loadSamples, openPage, openReport, screenshot, waitForDictionary, waitForReports } from './browser.mjs';
 
 /**
  * In the page: the CJK text of the chrome — text nodes and the attributes
@@ -84,6 +84,23 @@ test('the English toggle leaves no Chinese in the chrome, and is remembered', as
     await page.waitForFunction(() => [...document.querySelectorAll('.overview-distinctive')].every((td) => td.textContent.trim() !== ''));
     await assertEnglish(page, 'the overview');
     await screenshot(page, 'english-overview');
+
+    // A file that is not text, and one whose numbering skips: their messages
+    // (from the worker and the core) are English too.
+    await dropFiles(page, [
+      { name: 'binary.txt', bytes: Buffer.from([0x4d, 0x5a, 0x00, 0x01, 0x02, 0x00, 0x00, 0x10]) },
+      { name: 'skips.txt', text: '一、总体情况\n全年召开会议12次。\n三、存在问题\n学习不够深入。\n四、下一步打算\n继续加强。\n' },
+    ]);
+    await waitForReports(page, 7);
+    const failed = await page.textContent('.file-item[data-status="failed"] .file-status');
+    assert.match(failed, /^Could not analyse: [A-Z]/, `an English reason: ${failed}`);
+    await openReport(page, 'skips.txt');
+    await page.waitForSelector('.outline-diagnostic');
+    assert.match(await page.textContent('.outline-diagnostic'), /^Numbering skips from 1 to 3/);
+    await assertEnglish(page, 'a failed file and numbering diagnostics');
+    await page.click('.file-item:has-text("binary.txt") .file-remove');
+    await page.click('.file-item:has-text("skips.txt") .file-remove');
+    await page.waitForFunction(() => document.querySelectorAll('.file-item').length === 5);
 
     await openReport(page);
     for (const view of VIEWS) {

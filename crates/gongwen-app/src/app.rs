@@ -645,7 +645,7 @@ pub fn App() -> Html {
         },
         DictionaryStatus::Broken(message) => html! {
             <span class="dictionary broken" data-dictionary="broken">
-                { lang.pick("词典不可用：", "Dictionary unavailable: ") }<span lang={CONTENT_LANG}>{ message }</span>
+                { lang.pick("词典不可用：", "Dictionary unavailable: ") }{ message.text(lang) }
             </span>
         },
     };

@@ -7,8 +7,7 @@
 //! other and are cancelled separately.
 //!
 //! A failure is a [`CompareFailure`], told in the page's language where it
-//! is shown ([`CompareFailure::describe`]); [`CompareClient::start`] and
-//! [`CompareClient::queue`] hand it over already told in Chinese.
+//! is shown ([`CompareFailure::describe`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -87,16 +86,6 @@ fn post(worker: &Worker, message: &ToCompareWorker) -> Result<(), String> {
 
 impl CompareClient {
     /// Starts a worker whose answers (other than its readiness) go to
-    /// `on_answer` and whose failures, told in Chinese, to `on_failure`.
-    pub fn start(
-        on_answer: impl Fn(FromCompareWorker) + 'static,
-        on_failure: impl Fn(String) + 'static,
-    ) -> Result<Self, String> {
-        Self::start_with_failures(on_answer, move |failure| on_failure(failure.describe(Language::Chinese)))
-            .map_err(|failure| failure.describe(Language::Chinese))
-    }
-
-    /// Starts a worker whose answers (other than its readiness) go to
     /// `on_answer` and whose failures to `on_failure`, to be told in the
     /// page's language where they are shown.
     pub fn start_with_failures(
@@ -157,10 +146,10 @@ impl CompareClient {
     }
 
     /// Sends `message` now, or once the worker is ready, after every message
-    /// waiting before it; a failure is told in Chinese.
-    pub fn queue(&self, message: ToCompareWorker) -> Result<(), String> {
+    /// waiting before it.
+    pub fn queue(&self, message: ToCompareWorker) -> Result<(), CompareFailure> {
         if self.ready.get() {
-            post(&self.worker, &message).map_err(|error| CompareFailure::Post(error).describe(Language::Chinese))
+            post(&self.worker, &message).map_err(CompareFailure::Post)
         } else {
             self.waiting.borrow_mut().push(message);
             Ok(())

@@ -10,11 +10,14 @@
 //! The names of the core's kinds (parts, 校对 findings, genres, removed
 //! noise, formats) are translated here, once.
 
-use gongwen_core::lint::LintKind;
+use gongwen_core::ReadError;
+use gongwen_core::diagnostic::Diagnostic;
+use gongwen_core::lint::{LintFinding, LintKind};
 use gongwen_core::noise::NoiseKind;
-use gongwen_core::source::SourceFormat;
+use gongwen_core::source::{LineUnit, SourceFormat};
 use gongwen_core::structure::PartKind;
 use gongwen_core::themes::Genre;
+use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use crate::local_storage;
@@ -158,18 +161,31 @@ impl Language {
 
     /// The name of a kind of text removed by cleaning.
     pub fn noise(self, kind: NoiseKind) -> &'static str {
+        self.pick(kind.label(), kind.label_en())
+    }
+
+    /// Position `line` of a report counted in `unit`: 「第 3 行」, `line 3`.
+    pub fn place(self, unit: &LineUnit, line: u32) -> String {
         match self {
-            Self::Chinese => kind.label(),
-            Self::English => match kind {
-                NoiseKind::PaywallMarker => "paywall marker",
-                NoiseKind::SiteAdvert => "site advert",
-                NoiseKind::InvisibleCharacter => "invisible character",
-                NoiseKind::FrontMatter => "front matter",
-                NoiseKind::RunningHeader => "running header or footer",
-                NoiseKind::PageNumber => "page number",
-                NoiseKind::Salutation => "salutation",
-                NoiseKind::TableOfContents => "table of contents",
-            },
+            Self::Chinese => unit.describe(line),
+            Self::English => unit.describe_en(line),
+        }
+    }
+
+    /// A diagnostic's message (the core writes both; the Chinese one stands
+    /// in for an English one it lacks).
+    pub fn diagnostic(self, diagnostic: &Diagnostic) -> &str {
+        match self {
+            Self::English if !diagnostic.message_en.is_empty() => &diagnostic.message_en,
+            _ => &diagnostic.message,
+        }
+    }
+
+    /// A 校对 finding's message (as [`diagnostic`](Self::diagnostic)).
+    pub fn finding(self, finding: &LintFinding) -> &str {
+        match self {
+            Self::English if !finding.message_en.is_empty() => &finding.message_en,
+            _ => &finding.message,
         }
     }
 
@@ -187,6 +203,40 @@ impl Language {
                 SourceFormat::Pdf => "PDF",
             },
         }
+    }
+}
+
+/// A message made before the language it is shown in is known (a file's
+/// failure, made in the worker): both texts travel with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bilingual {
+    /// The Chinese text.
+    pub chinese: String,
+    /// The English text.
+    pub english: String,
+}
+
+impl Bilingual {
+    /// A message in both languages.
+    pub fn new(chinese: impl Into<String>, english: impl Into<String>) -> Self {
+        Self { chinese: chinese.into(), english: english.into() }
+    }
+
+    /// The text in `language`.
+    pub fn text(&self, language: Language) -> &str {
+        language.pick(&self.chinese, &self.english)
+    }
+}
+
+impl From<&ReadError> for Bilingual {
+    fn from(error: &ReadError) -> Self {
+        Self::new(error.to_string(), error.english())
+    }
+}
+
+impl From<ReadError> for Bilingual {
+    fn from(error: ReadError) -> Self {
+        Self::from(&error)
     }
 }
 
@@ -209,6 +259,15 @@ mod tests {
         assert_eq!(Language::English.things(1, "份", "report", "reports"), "1 report");
         assert_eq!(Language::English.things(2, "份", "report", "reports"), "2 reports");
         assert_eq!(Language::Chinese.things(2, "份", "report", "reports"), "2 份");
+    }
+
+    #[test]
+    fn places_are_named_in_either_language() {
+        let pages = LineUnit::PageLine { page_starts: vec![1, 40] };
+        assert_eq!(Language::Chinese.place(&pages, 45), "第 2 页第 6 行");
+        assert_eq!(Language::English.place(&pages, 45), "page 2, line 6");
+        assert_eq!(Language::English.place(&LineUnit::Paragraph, 7), "paragraph 7");
+        assert_eq!(Language::English.place(&LineUnit::Line, 3), "line 3");
     }
 
     #[test]

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::Bilingual;
+
 /// A file to load.
 #[derive(Debug, Clone)]
 pub enum IncomingFile {
@@ -90,15 +92,19 @@ impl IncomingFile {
         }
     }
 
-    /// Reads the file's bytes; the error is a Chinese message.
-    pub async fn read(&self) -> Result<Vec<u8>, String> {
+    /// Reads the file's bytes.
+    pub async fn read(&self) -> Result<Vec<u8>, Bilingual> {
         match self {
             IncomingFile::Sample { bytes, .. } => Ok(bytes.to_vec()),
             IncomingFile::Unpacked { bytes, .. } => Ok(bytes.to_vec()),
             IncomingFile::Browser { file, .. } | IncomingFile::Dropped { file, .. } => {
-                let buffer = JsFuture::from(file.array_buffer())
-                    .await
-                    .map_err(|error| format!("浏览器无法读取该文件：{}", js_error_text(&error)))?;
+                let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| {
+                    let reason = js_error_text(&error);
+                    Bilingual::new(
+                        format!("浏览器无法读取该文件：{reason}"),
+                        format!("The browser could not read the file: {reason}"),
+                    )
+                })?;
                 Ok(js_sys::Uint8Array::new(&buffer).to_vec())
             }
         }

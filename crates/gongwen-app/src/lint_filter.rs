@@ -115,6 +115,7 @@ mod tests {
             kind,
             severity,
             message: String::new(),
+            message_en: String::new(),
             range: TextRange::new(0, 3),
             line: 1,
             text: String::new(),

@@ -13,6 +13,8 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::Bilingual;
+
 #[wasm_bindgen(module = "/js/pdf_text.js")]
 extern "C" {
     #[wasm_bindgen(js_name = extractPdfText)]
@@ -40,7 +42,7 @@ pub async fn extract_pdf_pages(
     bytes: &[u8],
     limits: &ReadLimits,
     on_progress: impl Fn(u32, u32) + 'static,
-) -> Result<(Vec<PdfPage>, u32), String> {
+) -> Result<(Vec<PdfPage>, u32), Bilingual> {
     let progress = Closure::<dyn Fn(u32, u32)>::new(on_progress);
     let array = js_sys::Uint8Array::from(bytes);
     let promise = extract_pdf_text(&array, limits.max_pdf_pages, progress.as_ref().unchecked_ref());
@@ -48,17 +50,24 @@ pub async fn extract_pdf_pages(
     drop(progress);
     match result {
         Ok(value) => {
-            let extracted: Extracted =
-                serde_wasm_bindgen::from_value(value).map_err(|error| format!("PDF 文字无法读取：{error}"))?;
+            let extracted: Extracted = serde_wasm_bindgen::from_value(value).map_err(|error| {
+                Bilingual::new(
+                    format!("PDF 文字无法读取：{error}"),
+                    format!("The PDF's text could not be read: {error}"),
+                )
+            })?;
             Ok((extracted.pages, extracted.total_pages))
         }
         Err(error) => Err(match serde_wasm_bindgen::from_value::<Failure>(error.clone()) {
-            Ok(failure) if failure.kind == "encrypted" => ReadError::Encrypted { format: "PDF " }.to_string(),
+            Ok(failure) if failure.kind == "encrypted" => ReadError::Encrypted { format: "PDF " }.into(),
             // The single-file build has no PDF reader: its own message, which
             // says what to do instead.
-            Ok(failure) if failure.kind == "unavailable" => failure.message,
-            Ok(failure) => ReadError::Corrupt { format: "PDF ", detail: failure.message }.to_string(),
-            Err(_) => ReadError::Corrupt { format: "PDF ", detail: format!("{error:?}") }.to_string(),
+            Ok(failure) if failure.kind == "unavailable" => Bilingual::new(
+                failure.message,
+                "The offline single-file page has no PDF reader: save the PDF as .docx or .txt, or use the full page",
+            ),
+            Ok(failure) => ReadError::Corrupt { format: "PDF ", detail: failure.message }.into(),
+            Err(_) => ReadError::Corrupt { format: "PDF ", detail: format!("{error:?}") }.into(),
         }),
     }
 }

@@ -32,6 +32,8 @@ use gongwen_core::words::{Occurrence, WordFrequencies};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::i18n::Bilingual;
+
 /// Identifies one submitted file across the round trip.
 pub type ReportId = u32;
 
@@ -111,12 +113,12 @@ pub enum FromWorker {
         /// The page's id for the file.
         id: ReportId,
     },
-    /// One file's analysis, or why it failed (in Chinese).
+    /// One file's analysis, or why it failed.
     Analyzed {
         /// The page's id for the file.
         id: ReportId,
         /// The analysis or the error message.
-        result: Result<Box<WireReport>, String>,
+        result: Result<Box<WireReport>, Bilingual>,
         /// How long the analysis took, in milliseconds.
         millis: f64,
     },
@@ -127,8 +129,8 @@ pub enum FromWorker {
 pub struct UnpackedEntry {
     /// Its path inside the archive.
     pub path: String,
-    /// Its bytes, or why it could not be unpacked (in Chinese).
-    pub bytes: Result<serde_bytes::ByteBuf, String>,
+    /// Its bytes, or why it could not be unpacked.
+    pub bytes: Result<serde_bytes::ByteBuf, Bilingual>,
 }
 
 /// One report's results as the page keeps them: the core's analysis, plus

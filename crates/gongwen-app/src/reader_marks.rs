@@ -67,7 +67,7 @@ impl FindingMark {
         let severity = severity_label(finding.severity, language);
         let mut description = language.pick(
             format!("{kind}（{severity}）：{}", finding.message),
-            format!("{kind} ({severity}): {}", finding.message),
+            format!("{kind} ({severity}): {}", finding.message_en),
         );
         if finding.range.is_empty() && !finding.text.is_empty() {
             description.push_str(

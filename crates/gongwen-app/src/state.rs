@@ -13,6 +13,7 @@ use gongwen_core::text::TextRange;
 use gongwen_core::vocabulary::UserVocabulary;
 use yew::Reducible;
 
+use crate::i18n::Bilingual;
 use crate::protocol::{AnalysedReport, ReportId};
 
 /// A finished analysis as the page shares it between the state and the
@@ -64,7 +65,7 @@ pub enum DictionaryStatus {
         workers: usize,
     },
     /// Could not be loaded; the message says why.
-    Broken(String),
+    Broken(Bilingual),
 }
 
 /// How far one report got.
@@ -82,8 +83,8 @@ pub enum ReportStatus {
     },
     /// Analysed.
     Done(SharedAnalysis),
-    /// Could not be read or decoded; the message is shown as is.
-    Failed(String),
+    /// Could not be read or decoded; the message says why.
+    Failed(Bilingual),
 }
 
 /// One loaded file.
@@ -108,7 +109,7 @@ pub struct AnalysisResult {
     /// The file's id.
     pub id: ReportId,
     /// The analysis or the error message.
-    pub result: Result<Box<AnalysedReport>, String>,
+    pub result: Result<Box<AnalysedReport>, Bilingual>,
     /// Which worker of the pool analysed it (from 1), if one did.
     pub worker: Option<u32>,
 }
@@ -215,8 +216,8 @@ pub enum Action {
     FileUnreadable {
         /// The file.
         file: AddedFile,
-        /// Why, in Chinese.
-        message: String,
+        /// Why.
+        message: Bilingual,
     },
     /// A worker of the pool finished loading its dictionary.
     DictionaryReady {
@@ -226,7 +227,7 @@ pub enum Action {
         workers: usize,
     },
     /// The worker could not load its dictionary or could not start.
-    DictionaryBroken(String),
+    DictionaryBroken(Bilingual),
     /// The pool's answers gathered since the last batch, in order.
     AnalyzedBatch(Vec<AnalysisResult>),
     /// The user selected a report.
@@ -511,7 +512,7 @@ mod tests {
     }
 
     /// The pool's answer for one file.
-    fn analyzed(id: ReportId, result: Result<Box<AnalysedReport>, String>) -> Action {
+    fn analyzed(id: ReportId, result: Result<Box<AnalysedReport>, Bilingual>) -> Action {
         Action::AnalyzedBatch(vec![AnalysisResult { id, result, worker: None }])
     }
 
@@ -523,8 +524,8 @@ mod tests {
     fn a_failed_file_does_not_stop_the_others() {
         let state = Rc::new(AppState::default());
         let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.bin")]));
-        let state = reduce(state, analyzed(2, Err("二进制".to_owned())));
-        assert_eq!(state.reports[1].status, ReportStatus::Failed("二进制".to_owned()));
+        let state = reduce(state, analyzed(2, Err(Bilingual::new("二进制", "binary"))));
+        assert_eq!(state.reports[1].status, ReportStatus::Failed(Bilingual::new("二进制", "binary")));
         assert_eq!(state.reports[0].status, ReportStatus::Analyzing);
         assert!(state.is_busy());
         assert_eq!(state.selected, None, "a failed file is not selected");
@@ -546,13 +547,13 @@ mod tests {
         assert_eq!(state.progress(), Some((0, 3)));
         let batch = vec![
             AnalysisResult { id: 2, result: Ok(Box::new(sample_analysis())), worker: Some(2) },
-            AnalysisResult { id: 3, result: Err("已取消分析".to_owned()), worker: None },
+            AnalysisResult { id: 3, result: Err(Bilingual::new("已取消分析", "cancelled")), worker: None },
         ];
         let state = reduce(state, Action::AnalyzedBatch(batch));
         assert_eq!(state.progress(), Some((2, 3)));
         assert_eq!(state.reports[1].worker, Some(2));
         assert_eq!(state.selected, None, "the first report is selected when it is done, whichever finishes first");
-        let state = reduce(state, analyzed(1, Err("二进制".to_owned())));
+        let state = reduce(state, analyzed(1, Err(Bilingual::new("二进制", "binary"))));
         assert_eq!(state.progress(), None, "nothing is pending");
         assert_eq!(state.selected, Some(2), "the first report that did not fail");
     }
@@ -561,8 +562,8 @@ mod tests {
     fn a_broken_dictionary_fails_waiting_files() {
         let state = Rc::new(AppState::default());
         let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt")]));
-        let state = reduce(state, Action::DictionaryBroken("坏了".to_owned()));
-        assert_eq!(state.reports[0].status, ReportStatus::Failed("坏了".to_owned()));
+        let state = reduce(state, Action::DictionaryBroken(Bilingual::new("坏了", "broken")));
+        assert_eq!(state.reports[0].status, ReportStatus::Failed(Bilingual::new("坏了", "broken")));
     }
 
     #[test]
@@ -610,7 +611,7 @@ mod tests {
         let state = Rc::new(AppState::default());
         let state = reduce(state, Action::FilesAdded(vec![added(1, "a.txt"), added(2, "b.bin")]));
         let state = reduce(state, analyzed(1, Ok(Box::new(sample_analysis()))));
-        let state = reduce(state, analyzed(2, Err("二进制".to_owned())));
+        let state = reduce(state, analyzed(2, Err(Bilingual::new("二进制", "binary"))));
         let vocabulary = UserVocabulary { added_words: vec!["甲乙".to_owned()], ..UserVocabulary::default() };
         let state = reduce(state, Action::VocabularyChanged(vocabulary.clone()));
         assert_eq!(state.reports[0].status, ReportStatus::Analyzing);

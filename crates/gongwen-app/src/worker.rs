@@ -22,6 +22,7 @@ use gongwen_core::{ReadError, ReadLimits, Segmenter, analyze_pdf_report, analyze
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::i18n::Bilingual;
 use crate::protocol::{self, AnalysedReport, FromWorker, ReportId, ToWorker, UnpackedEntry};
 
 /// How many TextRank keywords the worker computes per report (the keyness
@@ -67,10 +68,7 @@ impl WorkerState {
                                 .into_iter()
                                 .map(|entry| UnpackedEntry {
                                     path: entry.path,
-                                    bytes: entry
-                                        .content
-                                        .map(serde_bytes::ByteBuf::from)
-                                        .map_err(|error| error.to_string()),
+                                    bytes: entry.content.map(serde_bytes::ByteBuf::from).map_err(Bilingual::from),
                                 })
                                 .collect();
                             post(&self.scope, &FromWorker::Unpacked { id, entries });
@@ -96,7 +94,7 @@ impl WorkerState {
                     textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, TEXTRANK_KEYWORDS);
                 Box::new(AnalysedReport { analysis, textrank }.into())
             })
-            .map_err(|error| error.to_string());
+            .map_err(Bilingual::from);
         post(&self.scope, &FromWorker::Analyzed { id, result, millis: now_millis(&self.scope) - started });
     }
 

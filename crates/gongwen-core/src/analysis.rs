@@ -166,7 +166,7 @@ impl ReadReport {
         let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
         let year = report_year(name, &outline, &cleaned);
         if cleaned.text.trim().is_empty() {
-            notes.push(Diagnostic::warning("empty", "文件没有正文内容", None));
+            notes.push(Diagnostic::warning("empty", "文件没有正文内容", "The file has no text", None));
         }
         Self {
             name: name.to_owned(),

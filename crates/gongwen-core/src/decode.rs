@@ -108,6 +108,28 @@ impl fmt::Display for DecodeError {
     }
 }
 
+impl DecodeError {
+    /// The error in English (the `Display` text is Chinese).
+    pub fn english(&self) -> String {
+        match self {
+            DecodeError::Binary { offset } => {
+                format!("The file holds a NUL byte (at byte {offset}): it is a binary file, not text")
+            }
+            DecodeError::ControlCharacter { code_point } => {
+                format!(
+                    "The file holds the control character U+{code_point:04X}, which text never has: it looks binary"
+                )
+            }
+            DecodeError::InvalidUtf16 { encoding } => {
+                format!("The file starts with a {encoding} byte-order mark, but its content is not valid UTF-16")
+            }
+            DecodeError::UnknownEncoding { offset } => {
+                format!("The file's encoding is not recognised: neither UTF-8 nor GBK/GB18030 (error at byte {offset})")
+            }
+        }
+    }
+}
+
 impl std::error::Error for DecodeError {}
 
 /// Decodes a file's bytes into text, detecting the encoding.

@@ -23,6 +23,10 @@ pub struct Diagnostic {
     pub code: String,
     /// The message shown to users, in Chinese.
     pub message: String,
+    /// The same message in English; it quotes nothing from the report (the
+    /// place it concerns says where) (added field).
+    #[serde(default)]
+    pub message_en: String,
     /// 1-based source line it concerns, if it concerns one.
     pub line: Option<u32>,
     /// Index of the outline heading it concerns, if it concerns one.
@@ -30,14 +34,20 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A warning with a code, a message and an optional source line.
-    pub fn warning(code: &str, message: impl Into<String>, line: Option<u32>) -> Self {
-        Self { severity: Severity::Warning, code: code.to_owned(), message: message.into(), line, heading: None }
+    /// A warning with a code, a message in Chinese and in English, and an
+    /// optional source line.
+    pub fn warning(code: &str, message: impl Into<String>, message_en: impl Into<String>, line: Option<u32>) -> Self {
+        Self::new(Severity::Warning, code, message.into(), message_en.into(), line)
     }
 
-    /// An informational note with a code, a message and an optional source line.
-    pub fn info(code: &str, message: impl Into<String>, line: Option<u32>) -> Self {
-        Self { severity: Severity::Info, code: code.to_owned(), message: message.into(), line, heading: None }
+    /// An informational note with a code, a message in Chinese and in
+    /// English, and an optional source line.
+    pub fn info(code: &str, message: impl Into<String>, message_en: impl Into<String>, line: Option<u32>) -> Self {
+        Self::new(Severity::Info, code, message.into(), message_en.into(), line)
+    }
+
+    fn new(severity: Severity, code: &str, message: String, message_en: String, line: Option<u32>) -> Self {
+        Self { severity, code: code.to_owned(), message, message_en, line, heading: None }
     }
 
     /// The same diagnostic, attached to outline heading `index`.

@@ -30,6 +30,20 @@ pub enum NoiseKind {
 }
 
 impl NoiseKind {
+    /// The kind's English name (paywall marker, running header …).
+    pub fn label_en(self) -> &'static str {
+        match self {
+            NoiseKind::PaywallMarker => "paywall marker",
+            NoiseKind::SiteAdvert => "site advert",
+            NoiseKind::InvisibleCharacter => "invisible character",
+            NoiseKind::FrontMatter => "front matter",
+            NoiseKind::RunningHeader => "running header or footer",
+            NoiseKind::PageNumber => "page number",
+            NoiseKind::Salutation => "salutation",
+            NoiseKind::TableOfContents => "table of contents",
+        }
+    }
+
     /// The kind's Chinese name, as users see it (付费标记, 页眉页脚 …).
     pub fn label(self) -> &'static str {
         match self {

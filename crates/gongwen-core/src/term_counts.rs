@@ -99,6 +99,7 @@ impl TermList {
                 diagnostics.push(Diagnostic::warning(
                     "term-extra-fields",
                     format!("第 {line_number} 行类别之后还有内容，已忽略"),
+                    format!("Line {line_number}: text after the category, ignored"),
                     Some(line_number),
                 ));
             }
@@ -106,6 +107,7 @@ impl TermList {
                 diagnostics.push(Diagnostic::warning(
                     "term-empty",
                     format!("第 {line_number} 行只有类别没有词，已跳过"),
+                    format!("Line {line_number}: a category without a term, skipped"),
                     Some(line_number),
                 ));
                 continue;
@@ -114,6 +116,7 @@ impl TermList {
                 diagnostics.push(Diagnostic::warning(
                     "term-too-long",
                     format!("第 {line_number} 行的词超过 {MAX_TERM_CHARS} 个字，已跳过"),
+                    format!("Line {line_number}: a term longer than {MAX_TERM_CHARS} characters, skipped"),
                     Some(line_number),
                 ));
                 continue;
@@ -122,6 +125,7 @@ impl TermList {
                 diagnostics.push(Diagnostic::info(
                     "term-duplicate",
                     format!("第 {line_number} 行的「{term}」已在前面出现，只计一次"),
+                    format!("Line {line_number}: a term listed before, counted once"),
                     Some(line_number),
                 ));
                 continue;

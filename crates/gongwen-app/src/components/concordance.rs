@@ -23,7 +23,6 @@ use gongwen_core::text::TextRange;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::reader::describe_line;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::pinyin_order::PinyinOrder;
 use crate::protocol::ReportId;
@@ -85,7 +84,7 @@ fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup, language: La
             concordance(analysis, &lookup.word, lookup.width).into_iter().map(move |line| Row {
                 report: *id,
                 name: name.clone(),
-                place: describe_line(&analysis.unit, line.line, language),
+                place: language.place(&analysis.unit, line.line),
                 line,
             })
         })

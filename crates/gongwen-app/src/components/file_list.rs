@@ -87,7 +87,9 @@ fn FileItem(props: &FileItemProps) -> Html {
     });
     let name = display_file_name(&entry.name);
     let notes: Vec<String> = match &entry.status {
-        ReportStatus::Done(analysis) => analysis.notes.iter().map(|note| note.message.clone()).collect(),
+        ReportStatus::Done(analysis) => {
+            analysis.notes.iter().map(|note| language.diagnostic(note).to_owned()).collect()
+        }
         _ => Vec::new(),
     };
     let (status_class, status_text) = match &entry.status {
@@ -119,10 +121,9 @@ fn FileItem(props: &FileItemProps) -> Html {
             ) },
         ),
         // A message may quote a name from inside the file (a zip entry).
-        // The reasons come from the analysis in Chinese.
         ReportStatus::Failed(message) => (
             "failed",
-            html! { <>{ language.pick("无法分析：", "Could not analyse: ") }<span lang={CONTENT_LANG}>{ display_file_name(message) }</span></> },
+            html! { <>{ language.pick("无法分析：", "Could not analyse: ") }{ display_file_name(message.text(language)) }</> },
         ),
     };
     html! {
@@ -137,7 +138,7 @@ fn FileItem(props: &FileItemProps) -> Html {
                 <span>{ status_text }</span>
                 <span class="file-size">{ format_size(entry.size) }</span>
             </div>
-            { for notes.iter().map(|note| html! { <div class="file-note">{ "⚠ " }<span lang={CONTENT_LANG}>{ note }</span></div> }) }
+            { for notes.iter().map(|note| html! { <div class="file-note">{ "⚠ " }{ note }</div> }) }
             <button class="file-remove" onclick={on_remove} title={language.pick("移除此报告", "Remove this report")}
                 aria-label={language.pick("移除此报告", "Remove this report")}>{ "×" }</button>
         </li>

@@ -16,7 +16,6 @@ use gongwen_core::lint::{LintFinding, LintKind};
 use gongwen_core::text::TextRange;
 use yew::prelude::*;
 
-use crate::components::reader::describe_line;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::lint_filter::{LintFilter, kind_counts, lint_kind_id, severity_label};
 use crate::protocol::ReportId;
@@ -179,11 +178,11 @@ fn render_finding(
         Severity::Warning => "warning",
         Severity::Info => "info",
     };
-    let place = describe_line(&analysis.unit, finding.line, language);
+    let place = language.place(&analysis.unit, finding.line);
     // The Chinese tooltip repeats the message; the English one leaves it to
     // the button's text, so that the tooltip holds no Chinese.
     let title = language.pick(
-        format!("{place}：{}；点击在阅读区打开", finding.message),
+        format!("{place}：{}；点击在阅读区打开", language.finding(finding)),
         format!("{place}: click to open it in the reader"),
     );
     html! {
@@ -203,7 +202,7 @@ fn render_finding(
                         <span class="lint-arrow" aria-label={language.pick("建议改为", "change to")}>{ "→" }</span>
                         <span class="lint-suggestion" lang={CONTENT_LANG}>{ suggestion }</span>
                     }
-                    <span class="lint-message" lang={CONTENT_LANG}>{ &finding.message }</span>
+                    <span class="lint-message">{ language.finding(finding) }</span>
                 </span>
             </button>
         </li>

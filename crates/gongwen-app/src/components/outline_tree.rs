@@ -15,7 +15,6 @@ use gongwen_core::outline::{Heading, HeadingKind};
 use gongwen_core::source::LineUnit;
 use yew::prelude::*;
 
-use crate::components::reader::describe_line;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::state::SharedAnalysis;
 
@@ -229,7 +228,7 @@ fn render_node(index: usize, context: &TreeContext<'_>) -> Option<Html> {
     let size = section_size(heading, language);
     let title = format!(
         "{}{}{}{}{}",
-        describe_line(context.unit, heading.line, language),
+        language.place(context.unit, heading.line),
         language.pick("：", ": "),
         heading.marker,
         heading.title,
@@ -265,7 +264,7 @@ fn render_node(index: usize, context: &TreeContext<'_>) -> Option<Html> {
                     <span class="outline-size" lang={language.code()}>{ size }</span>
                 </button>
             </div>
-            { for diagnostics.iter().map(|d| html! { <div class="outline-diagnostic" lang={CONTENT_LANG}>{ &d.message }</div> }) }
+            { for diagnostics.iter().map(|d| html! { <div class="outline-diagnostic">{ language.diagnostic(d) }</div> }) }
             if !children.is_empty() && !collapsed {
                 { render_nodes(children, context) }
             }

@@ -13,8 +13,6 @@
 //!
 //! The header, the switches and the tooltips speak the page's language; the
 //! report's text is marked as Chinese (`lang`), whatever the language.
-//! [`describe_line`] names a place in a report in either language, for the
-//! views that list places.
 //!
 //! Only what is on screen is in the DOM. A report of tens of megabytes has
 //! hundreds of thousands of paragraphs and millions of words, and one element
@@ -75,26 +73,6 @@ pub struct ReaderProps {
     /// Which 校对 findings are marked.
     #[prop_or_default]
     pub lint_filter: LintFilter,
-}
-
-/// Names position `line` of a report counted in `unit` as users read it:
-/// 「第 3 行」, 「第 12 段」, 「第 2 页第 5 行」 in Chinese (the core's
-/// wording), `Line 3`, `Paragraph 12`, `Page 2, line 5` in English.
-pub fn describe_line(unit: &LineUnit, line: u32, language: Language) -> String {
-    if language == Language::Chinese {
-        return unit.describe(line);
-    }
-    match unit {
-        LineUnit::Line => format!("Line {line}"),
-        LineUnit::Paragraph => format!("Paragraph {line}"),
-        LineUnit::PageLine { page_starts } => {
-            // As the core finds a line's page: the last page starting at or
-            // before it (page 1 for a line before the first start).
-            let page = page_starts.partition_point(|&start| start <= line).max(1);
-            let first = page_starts.get(page - 1).copied().unwrap_or(1);
-            format!("Page {page}, line {}", line.saturating_sub(first) + 1)
-        }
-    }
 }
 
 /// The DOM id of a heading's title in the reader.
@@ -311,8 +289,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     </p>
                     { for general.iter().take(MAX_GENERAL_DIAGNOSTICS).map(|d| html! {
                         <p class="diagnostic">
-                            { d.line.map(|l| format!("{}{}", describe_line(&analysis.unit, l, language), language.pick("：", ": "))).unwrap_or_default() }
-                            <span lang={CONTENT_LANG}>{ &d.message }</span>
+                            { d.line.map(|l| format!("{}{}", language.place(&analysis.unit, l), language.pick("：", ": "))).unwrap_or_default() }
+                            { language.diagnostic(d) }
                         </p>
                     }) }
                     if general.len() > MAX_GENERAL_DIAGNOSTICS {
@@ -382,12 +360,7 @@ fn noise_summary(analysis: &ReportAnalysis, language: Language) -> String {
             (LineUnit::Line, Language::English) => {
                 format!("Line {}, column {}: {}", noise.line, noise.column, noise.text)
             }
-            _ => format!(
-                "{}{}{}",
-                describe_line(&analysis.unit, noise.line, language),
-                language.pick("：", ": "),
-                noise.text
-            ),
+            _ => format!("{}{}{}", language.place(&analysis.unit, noise.line), language.pick("：", ": "), noise.text),
         })
         .collect();
     if removed.len() > MAX_NOISE_LINES {
@@ -1034,7 +1007,7 @@ fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Htm
             data-piece={index.to_string()} data-line={piece.line.to_string()}>
             if !piece.continued {
                 <span class="reader-line-number" aria-hidden="true" lang={context.language.code()}
-                    title={describe_line(&context.analysis.unit, piece.line, context.language)}>
+                    title={context.language.place(&context.analysis.unit, piece.line)}>
                     { context.analysis.unit.gutter_label(piece.line) }
                 </span>
             }
@@ -1071,24 +1044,6 @@ mod tests {
     fn analyse(text: &str) -> ReportAnalysis {
         let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
         gongwen_core::analyze_report("a.txt", text.as_bytes(), &segmenter).expect("analysis")
-    }
-
-    #[test]
-    fn places_are_named_in_either_language() {
-        let pages = LineUnit::PageLine { page_starts: vec![1, 40] };
-        for (unit, line, english) in [
-            (LineUnit::Line, 3, "Line 3"),
-            (LineUnit::Paragraph, 12, "Paragraph 12"),
-            (pages.clone(), 44, "Page 2, line 5"),
-            (pages, 7, "Page 1, line 7"),
-        ] {
-            assert_eq!(describe_line(&unit, line, Language::Chinese), unit.describe(line));
-            assert_eq!(describe_line(&unit, line, Language::English), english);
-        }
-        assert_eq!(
-            describe_line(&LineUnit::PageLine { page_starts: vec![1, 40] }, 44, Language::Chinese),
-            "第 2 页第 5 行"
-        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::file_name::display_file_name;
-use gongwen_core::term_counts::{MAX_TERM_CHARS, MAX_TERMS, TermCountRecord, TermList, TermListError, term_counts_csv};
+use gongwen_core::term_counts::{MAX_TERMS, TermCountRecord, TermList, TermListError, term_counts_csv};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -93,22 +93,6 @@ impl ListError {
                 language.pick("词表文件无法读取", "The list file could not be read").to_owned()
             }
         }
-    }
-}
-
-/// A note on a line of the list, in `language`: the core's own message in
-/// Chinese; in English, `None` for a note the page has no English for.
-fn diagnostic_text(diagnostic: &Diagnostic, language: Language) -> Option<String> {
-    if language == Language::Chinese {
-        return Some(diagnostic.message.clone());
-    }
-    let line = diagnostic.line.unwrap_or_default();
-    match diagnostic.code.as_str() {
-        "term-extra-fields" => Some(format!("Line {line}: text after the category ignored")),
-        "term-empty" => Some(format!("Line {line}: a category without a term, skipped")),
-        "term-too-long" => Some(format!("Line {line}: a term longer than {MAX_TERM_CHARS} characters, skipped")),
-        "term-duplicate" => Some(format!("Line {line}: a term listed before, counted once")),
-        _ => None,
     }
 }
 
@@ -375,10 +359,7 @@ pub fn TermPanel(props: &TermPanelProps) -> Html {
             }
             if !notes.diagnostics.is_empty() {
                 <ul class="term-notes">
-                    { for notes.diagnostics.iter().map(|d| match diagnostic_text(d, language) {
-                        Some(text) => html! { <li>{ text }</li> },
-                        None => html! { <li lang={CONTENT_LANG}>{ &d.message }</li> },
-                    }) }
+                    { for notes.diagnostics.iter().map(|d| html! { <li>{ language.diagnostic(d) }</li> }) }
                 </ul>
             }
             if counted.done < counted.total {
@@ -498,7 +479,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn list_errors_and_notes_are_told_in_either_language() {
+    fn list_errors_are_told_in_either_language() {
         let empty = ListError::List(TermListError::Empty);
         assert_eq!(empty.message(Language::Chinese), TermListError::Empty.to_string());
         assert!(empty.message(Language::English).starts_with("The list has no terms"));
@@ -507,13 +488,5 @@ mod tests {
             format!("The list has 12,000 terms, more than the limit of {}", Language::English.count(MAX_TERMS))
         );
         assert_eq!(ListError::Unreadable.message(Language::Chinese), "词表文件无法读取");
-        let duplicate = Diagnostic::info("term-duplicate", "第 3 行的「党建」已在前面出现，只计一次", Some(3));
-        assert_eq!(diagnostic_text(&duplicate, Language::Chinese).as_deref(), Some(duplicate.message.as_str()));
-        assert_eq!(
-            diagnostic_text(&duplicate, Language::English).as_deref(),
-            Some("Line 3: a term listed before, counted once")
-        );
-        let unknown = Diagnostic::info("term-new", "新的提示", None);
-        assert_eq!(diagnostic_text(&unknown, Language::English), None);
     }
 }

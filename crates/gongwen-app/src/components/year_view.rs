@@ -10,7 +10,6 @@
 use gongwen_core::ReportAnalysis;
 use gongwen_core::compare::year_over_year::{ChangeKind, SectionChange, TextChange, YearSide};
 use gongwen_core::file_name::display_file_name;
-use gongwen_core::source::LineUnit;
 use gongwen_core::text::TextRange;
 use yew::prelude::*;
 
@@ -68,21 +67,6 @@ impl Side {
         match self {
             Side::Previous => language.pick("上一年", "Last year"),
             Side::Current => language.pick("今年", "This year"),
-        }
-    }
-}
-
-/// Position `line` of a report counted in `unit`, as `language` names it:
-/// 「第 3 页第 5 行」, `page 3, line 5`.
-fn describe_position(language: Language, unit: &LineUnit, line: u32) -> String {
-    match (language, unit) {
-        (Language::Chinese, _) => unit.describe(line),
-        (Language::English, LineUnit::Line) => format!("line {line}"),
-        (Language::English, LineUnit::Paragraph) => format!("paragraph {line}"),
-        (Language::English, LineUnit::PageLine { page_starts }) => {
-            let page = page_starts.partition_point(|&start| start <= line).max(1);
-            let first = page_starts.get(page - 1).copied().unwrap_or(1);
-            format!("page {page}, line {}", line.saturating_sub(first) + 1)
         }
     }
 }
@@ -244,7 +228,7 @@ fn change_links(language: Language, side: Side, analysis: &ReportAnalysis, year:
             let onclick = Callback::from(move |_: MouseEvent| {
                 jump_to(&format!("#{} [data-change=\"{index}\"]", side.id()));
             });
-            let position = describe_position(language, &analysis.unit, change.line);
+            let position = language.place(&analysis.unit, change.line);
             let title = language.pick(format!("{position}：{text}"), format!("{position}: {text}"));
             let label = language.pick(
                 format!("{} {} 字", side.changed_label(language), change.chars),
@@ -364,14 +348,5 @@ mod tests {
         assert_eq!(change_at(&changes, 12), Some(2));
         assert_eq!(change_at(&changes, 30), None);
         assert_eq!(change_at(&[], 3), None);
-    }
-
-    #[test]
-    fn positions_are_named_in_either_language() {
-        let pages = LineUnit::PageLine { page_starts: vec![1, 40] };
-        assert_eq!(describe_position(Language::Chinese, &pages, 45), "第 2 页第 6 行");
-        assert_eq!(describe_position(Language::English, &pages, 45), "page 2, line 6");
-        assert_eq!(describe_position(Language::English, &LineUnit::Paragraph, 7), "paragraph 7");
-        assert_eq!(describe_position(Language::English, &LineUnit::Line, 3), "line 3");
     }
 }

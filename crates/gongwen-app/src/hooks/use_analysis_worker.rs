@@ -37,6 +37,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
+use crate::i18n::Bilingual;
 use crate::incoming_file::IncomingFile;
 use crate::pdf_reader::extract_pdf_pages;
 use crate::protocol::{self, BootstrapMessage, FromWorker, ReportId, ToWorker, UnpackedEntry};
@@ -46,17 +47,34 @@ use crate::state::{Action, AddedFile, AnalysisResult, AppState};
 const WORKER_SCRIPT: &str = "./worker.js";
 
 /// What a file gets when the worker died analysing it.
-pub const CRASH_MESSAGE: &str = "分析此文件时出错（程序异常），已跳过；其余文件继续分析";
+pub fn crash_message() -> Bilingual {
+    Bilingual::new(
+        "分析此文件时出错（程序异常），已跳过；其余文件继续分析",
+        "The analysis of this file failed (a program error): skipped; the other files go on",
+    )
+}
 
 /// How long one file's analysis may take before the worker is replaced and
 /// the file reported as abandoned.
 pub const ANALYSIS_TIME_BUDGET: Duration = Duration::from_secs(60);
 
 /// What a file gets when its analysis took too long.
-pub const TIMEOUT_MESSAGE: &str = "分析此文件超过 60 秒，已放弃；其余文件继续分析";
+pub fn timeout_message() -> Bilingual {
+    Bilingual::new(
+        "分析此文件超过 60 秒，已放弃；其余文件继续分析",
+        "The analysis of this file took over 60 seconds: abandoned; the other files go on",
+    )
+}
 
 /// What a file gets when the user cancelled before it was analysed.
-pub const CANCELLED_MESSAGE: &str = "已取消分析";
+pub fn cancelled_message() -> Bilingual {
+    Bilingual::new("已取消分析", "Analysis cancelled")
+}
+
+/// A worker's failure, with its own words (`detail`).
+fn worker_failure(chinese: &str, english: &str, detail: impl std::fmt::Display) -> Bilingual {
+    Bilingual::new(format!("{chinese}：{detail}"), format!("{english}: {detail}"))
+}
 
 /// Crashes in a row that cannot be pinned on a file (say, while rebuilding
 /// the dictionary with the user's words) before the page gives up instead of
@@ -278,7 +296,9 @@ impl Connection {
         let worker = match Worker::new_with_options(WORKER_SCRIPT, &options) {
             Ok(worker) => worker,
             Err(error) => {
-                self.dispatch.dispatch(Action::DictionaryBroken(format!("无法启动分析线程：{error:?}")));
+                let failure =
+                    worker_failure("无法启动分析线程", "Could not start an analysis worker", format!("{error:?}"));
+                self.dispatch.dispatch(Action::DictionaryBroken(failure));
                 return None;
             }
         };
@@ -393,12 +413,16 @@ impl Connection {
     /// Posts file `id`'s `message` to the worker in slot `index`.
     fn give(&self, index: usize, id: ReportId, message: &ToWorker) {
         if let Err(error) = self.post(index, message) {
-            self.fail_given(index, id, format!("无法发送到分析线程：{error}"));
+            self.fail_given(
+                index,
+                id,
+                worker_failure("无法发送到分析线程", "Could not send to an analysis worker", error),
+            );
         }
     }
 
     /// File `id`, given to slot `index`, could not reach its worker.
-    fn fail_given(&self, index: usize, id: ReportId, message: String) {
+    fn fail_given(&self, index: usize, id: ReportId, message: Bilingual) {
         if let Some(slot) = self.slots.borrow_mut().get_mut(index) {
             slot.given.remove(&id);
         }
@@ -407,7 +431,7 @@ impl Connection {
     }
 
     /// Reports file `id` as failed with `message`; it is never analysed again.
-    fn fail(&self, id: ReportId, message: String) {
+    fn fail(&self, id: ReportId, message: Bilingual) {
         self.files.borrow_mut().remove(&id);
         self.answer(AnalysisResult { id, result: Err(message), worker: None });
     }
@@ -441,14 +465,20 @@ impl Connection {
         let Some(decoded) = protocol::decode::<FromWorker>(data) else {
             match BootstrapMessage::from_js(data) {
                 Some(BootstrapMessage::Trap(detail)) => self.on_crash(index, generation, detail),
-                Some(BootstrapMessage::Broken(message)) => self.dispatch.dispatch(Action::DictionaryBroken(message)),
+                Some(BootstrapMessage::Broken(message)) => self.dispatch.dispatch(Action::DictionaryBroken(
+                    worker_failure("分析线程出错", "The analysis worker failed", message),
+                )),
                 None => web_sys::console::error_2(&"gongwen: unreadable worker message".into(), data),
             }
             return;
         };
         match decoded {
             Ok(FromWorker::Ready { load_millis }) => self.on_ready(index, load_millis),
-            Ok(FromWorker::Broken { message }) => self.dispatch.dispatch(Action::DictionaryBroken(message)),
+            Ok(FromWorker::Broken { message }) => self.dispatch.dispatch(Action::DictionaryBroken(worker_failure(
+                "分析线程出错",
+                "The analysis worker failed",
+                message,
+            ))),
             Ok(FromWorker::Analyzing { id }) => {
                 if let Some(slot) = self.slots.borrow_mut().get_mut(index) {
                     slot.analysing = Some(id);
@@ -507,7 +537,8 @@ impl Connection {
         };
         for message in held {
             if let Err(error) = self.post(index, &message) {
-                self.dispatch.dispatch(Action::DictionaryBroken(format!("无法发送到分析线程：{error}")));
+                let failure = worker_failure("无法发送到分析线程", "Could not send to an analysis worker", error);
+                self.dispatch.dispatch(Action::DictionaryBroken(failure));
             }
         }
         self.dispatch.dispatch(Action::DictionaryReady { load_millis, workers });
@@ -526,7 +557,8 @@ impl Connection {
         };
         for index in ready {
             if let Err(error) = self.post(index, &ToWorker::Configure { vocabulary: vocabulary.clone() }) {
-                self.dispatch.dispatch(Action::DictionaryBroken(format!("无法发送到分析线程：{error}")));
+                let failure = worker_failure("无法发送到分析线程", "Could not send to an analysis worker", error);
+                self.dispatch.dispatch(Action::DictionaryBroken(failure));
             }
         }
         let ids: Vec<ReportId> = self.files.borrow().keys().copied().collect();
@@ -551,7 +583,7 @@ impl Connection {
         let stopped: Vec<ReportId> =
             queued.into_iter().chain(busy.into_iter().flat_map(|(_, ids)| ids)).filter(current).collect();
         for id in stopped {
-            self.fail(id, CANCELLED_MESSAGE.to_owned());
+            self.fail(id, cancelled_message());
         }
     }
 
@@ -568,7 +600,7 @@ impl Connection {
                 && connection.slots.borrow().get(index).is_some_and(|slot| slot.analysing == Some(id))
                 && connection.analyses_started.get() == started;
             if still_running {
-                connection.recover_with(index, generation, "time budget spent", TIMEOUT_MESSAGE);
+                connection.recover_with(index, generation, "time budget spent", timeout_message());
             }
         });
     }
@@ -599,7 +631,9 @@ impl Connection {
         }
         if added.is_empty() {
             self.answer(AnalysisResult {
-                id, result: Err("压缩包中没有可读取的文件".to_owned()), worker: None
+                id,
+                result: Err(Bilingual::new("压缩包中没有可读取的文件", "The archive holds no readable file")),
+                worker: None,
             });
             return;
         }
@@ -657,14 +691,14 @@ impl Connection {
         let this = self.this.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(connection) = this.upgrade() {
-                connection.recover_with(index, generation, &detail, CRASH_MESSAGE);
+                connection.recover_with(index, generation, &detail, crash_message());
             }
         });
     }
 
     /// Replaces the worker `generation` of slot `index`, failing the file it
     /// was analysing with `message` and queuing its other files again.
-    fn recover_with(&self, index: usize, generation: u32, detail: &str, message: &str) {
+    fn recover_with(&self, index: usize, generation: u32, detail: &str, message: Bilingual) {
         if !self.is_current(index, generation) {
             return;
         }
@@ -681,10 +715,14 @@ impl Connection {
         if !ready {
             // It died loading the dictionary: a new one would too.
             self.slots.borrow_mut()[index].live = None;
-            let message = format!(
-                "分析线程加载失败：{}",
-                if detail.is_empty() { "worker.js 或其 wasm 文件无法加载" } else { detail }
-            );
+            let message = if detail.is_empty() {
+                Bilingual::new(
+                    "分析线程加载失败：worker.js 或其 wasm 文件无法加载",
+                    "The analysis worker did not load: worker.js or its wasm file could not be loaded",
+                )
+            } else {
+                worker_failure("分析线程加载失败", "The analysis worker did not load", detail)
+            };
             self.dispatch.dispatch(Action::DictionaryBroken(message));
             return;
         }
@@ -693,11 +731,15 @@ impl Connection {
         // the files waiting.
         if crashes > MAX_UNEXPLAINED_CRASHES {
             self.slots.borrow_mut()[index].live = None;
-            self.dispatch.dispatch(Action::DictionaryBroken(format!("分析线程反复出错，已停止：{detail}")));
+            self.dispatch.dispatch(Action::DictionaryBroken(worker_failure(
+                "分析线程反复出错，已停止",
+                "The analysis worker failed again and again: stopped",
+                detail,
+            )));
             return;
         }
         if let Some(id) = analysing {
-            self.fail(id, message.to_owned());
+            self.fail(id, message);
         }
         let epoch = self.epoch.get();
         let mut queue = self.queue.borrow_mut();

@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::compare_client::CompareClient;
+use crate::compare_client::{CompareClient, CompareFailure};
 use crate::compare_protocol::{FromCompareWorker, ToCompareWorker};
 use crate::protocol::ReportId;
 use crate::set_analyses::KeynessLists;
@@ -34,8 +34,8 @@ pub enum KeynessStatus {
     Computing(Option<Rc<KeynessLists>>),
     /// The lists of the selected report against the set as it is now.
     Ready(Rc<KeynessLists>),
-    /// The worker failed (in Chinese).
-    Failed(String),
+    /// The worker failed.
+    Failed(CompareFailure),
 }
 
 /// Each report's first distinctive words against the rest of the set.
@@ -84,7 +84,7 @@ struct Channel {
 impl Channel {
     /// Sends the worker the words of reports new or re-analysed since the
     /// last call, and forgets those gone.
-    fn sync(&self, reports: &AnalysedReports) -> Result<(), String> {
+    fn sync(&self, reports: &AnalysedReports) -> Result<(), CompareFailure> {
         let client = self.client.borrow();
         let Some(client) = client.as_ref() else { return Ok(()) };
         let mut sent = self.sent.borrow_mut();
@@ -207,7 +207,7 @@ pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>, want_t
             tops: tops_setter,
         });
         let (answers, failures) = (Rc::downgrade(&channel), channel.status.clone());
-        let started = CompareClient::start(
+        let started = CompareClient::start_with_failures(
             move |answer| {
                 if let Some(channel) = answers.upgrade() {
                     channel.on_answer(answer);

@@ -37,7 +37,7 @@ pub fn use_report_loader(
                 }
             });
             if let Err(error) = within {
-                dispatch.dispatch(Action::FileUnreadable { file: added, message: error.to_string() });
+                dispatch.dispatch(Action::FileUnreadable { file: added, message: error.into() });
                 continue;
             }
             loaded = loaded.saturating_add(size);

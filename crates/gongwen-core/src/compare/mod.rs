@@ -217,12 +217,22 @@ pub fn compare_texts(
         texts.push((id, *text, normalize(&text.cleaned.text)));
     }
     if reports.len() < 2 && templates.is_empty() {
-        diagnostics.push(Diagnostic::info("compare-too-few", "至少需要两份报告才能比对", None));
+        diagnostics.push(Diagnostic::info(
+            "compare-too-few",
+            "至少需要两份报告才能比对",
+            "At least two reports are needed to compare",
+            None,
+        ));
     }
     let chars: Vec<&[char]> = texts.iter().map(|(_, _, text)| text.chars.as_slice()).collect();
     let total: usize = chars.iter().map(|c| c.len() + 1).sum();
     if total > i32::MAX as usize {
-        diagnostics.push(Diagnostic::warning("compare-too-large", "报告总字数超出比对上限，未比对", None));
+        diagnostics.push(Diagnostic::warning(
+            "compare-too-large",
+            "报告总字数超出比对上限，未比对",
+            "The reports are longer in all than the comparison takes: not compared",
+            None,
+        ));
     }
     let min_chars = settings.min_chars.max(2);
     let formulations = formulation_matcher(lexicon);

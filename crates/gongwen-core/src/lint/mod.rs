@@ -94,6 +94,26 @@ impl LintKind {
         }
     }
 
+    /// What a finding of this kind means, in English. It quotes nothing from
+    /// the report: the text as written and the suggestion stand beside it.
+    pub fn english_message(self) -> &'static str {
+        match self {
+            LintKind::DoubledWord => "Written twice",
+            LintKind::DoubledPunctuation => "A punctuation mark doubled",
+            LintKind::HalfWidthPunctuation => "A half-width mark between Chinese characters",
+            LintKind::UnmatchedPair => "A quote or bracket without its partner",
+            LintKind::Typo => "Probably a typo",
+            LintKind::NumberStyle => "Chinese and Arabic numerals mixed in one number",
+            LintKind::Numbering => "The numbering is not continuous",
+            LintKind::SiteMark => "A website's mark, removed",
+            LintKind::Redaction => "The value is hidden and cannot be checked",
+            LintKind::FormulationCount => "The count in the formulation's name is wrong",
+            LintKind::FormulationMember => "An item, the count or the order differs from the standard formulation",
+            LintKind::FormulationNearMiss => "Close to a standard formulation but worded differently",
+            LintKind::FormulationOutdated => "This wording has since been changed",
+        }
+    }
+
     /// Whether the kind is about formulations quoted wrong (the errors a
     /// document must never contain).
     pub fn is_formulation(self) -> bool {
@@ -116,6 +136,10 @@ pub struct LintFinding {
     pub severity: Severity,
     /// A short Chinese message.
     pub message: String,
+    /// The message in English; it quotes nothing from the report (added
+    /// field).
+    #[serde(default)]
+    pub message_en: String,
     /// Where, in the cleaned text (empty for a removed site mark: where it
     /// stood).
     pub range: TextRange,
@@ -141,6 +165,7 @@ impl LintFinding {
             kind,
             severity,
             message,
+            message_en: kind.english_message().to_owned(),
             range,
             line: cleaned.source_line_at(range.start),
             text: range.slice(&cleaned.text).to_owned(),
@@ -166,6 +191,7 @@ pub fn lint_report(
         kind: LintKind::Redaction,
         severity: Severity::Info,
         message: "数字被隐去，无法核实".to_owned(),
+        message_en: LintKind::Redaction.english_message().to_owned(),
         range: figure.range,
         line: figure.line,
         text: figure.text.clone(),
@@ -192,6 +218,7 @@ fn numbering_findings<'a>(cleaned: &'a CleanedText, outline: &'a Outline) -> imp
             kind: LintKind::Numbering,
             severity: diagnostic.severity,
             message: diagnostic.message.clone(),
+            message_en: diagnostic.message_en.clone(),
             range,
             line: heading.line,
             text: range.slice(&cleaned.text).to_owned(),
@@ -224,6 +251,7 @@ fn site_mark_findings(cleaned: &CleanedText) -> impl Iterator<Item = LintFinding
                 kind: LintKind::SiteMark,
                 severity: Severity::Info,
                 message: format!("已删除{}", noise.kind.label()),
+                message_en: format!("Removed: {}", noise.kind.label_en()),
                 range: TextRange::new(at, at),
                 line: noise.line,
                 text: noise.text.clone(),
@@ -250,6 +278,8 @@ pub struct LintRecordEntry {
     pub severity: Severity,
     /// A short Chinese message.
     pub message: String,
+    /// The message in English (added field).
+    pub message_en: String,
     /// The source line (or paragraph).
     pub line: u32,
     /// The text as written.
@@ -269,6 +299,7 @@ impl LintRecord {
                     kind: f.kind,
                     severity: f.severity,
                     message: f.message.clone(),
+                    message_en: f.message_en.clone(),
                     line: f.line,
                     text: f.text.clone(),
                     suggestion: f.suggestion.clone(),

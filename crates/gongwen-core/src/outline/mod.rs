@@ -260,6 +260,7 @@ pub fn extract_outline(cleaned: &CleanedText) -> Outline {
         diagnostics.push(Diagnostic::info(
             "table-of-contents",
             format!("第 {first}–{last} 行是目录，未计入大纲"),
+            format!("Lines {first}–{last} are a table of contents, left out of the outline"),
             Some(first),
         ));
     }
@@ -274,6 +275,7 @@ pub fn extract_outline(cleaned: &CleanedText) -> Outline {
         diagnostics.push(Diagnostic::warning(
             "no-headings",
             "没有识别到任何标题（如“一、”“（一）”“一是”），大纲为空",
+            "No numbered headings were recognised: the outline is empty",
             None,
         ));
     }

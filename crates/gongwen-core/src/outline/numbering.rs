@@ -57,18 +57,23 @@ fn check_sequence(headings: &[Heading], members: &[usize], diagnostics: &mut Vec
             continue;
         };
         let found = match previous.and_then(|p| headings[p].number.map(|n| (p, n))) {
-            None if number != 1 => {
-                Some(("numbering-start", format!("编号从 {number} 开始，前面缺少 1：{}", shown(heading))))
-            }
+            None if number != 1 => Some((
+                "numbering-start",
+                format!("编号从 {number} 开始，前面缺少 1：{}", shown(heading)),
+                format!("Numbering starts at {number}: 1 is missing"),
+            )),
             None => None,
             Some((_, before)) if number == before + 1 => None,
             Some((p, before)) if number == before => Some((
                 "numbering-repeat",
                 format!("编号重复：{} 与第 {} 行的编号相同", shown(heading), headings[p].line),
+                format!("Numbering repeats: the same number as on line {}", headings[p].line),
             )),
-            Some((_, _)) if number == 1 => {
-                Some(("numbering-restart", format!("编号重新从 1 开始，应接续上文：{}", shown(heading))))
-            }
+            Some((_, _)) if number == 1 => Some((
+                "numbering-restart",
+                format!("编号重新从 1 开始，应接续上文：{}", shown(heading)),
+                "Numbering starts again at 1 instead of going on".to_owned(),
+            )),
             Some((_, before)) if number > before => {
                 let missing = if number == before + 2 {
                     format!("{}", before + 1)
@@ -78,14 +83,17 @@ fn check_sequence(headings: &[Heading], members: &[usize], diagnostics: &mut Vec
                 Some((
                     "numbering-gap",
                     format!("编号跳号：{before} 之后是 {number}，缺少 {missing}：{}", shown(heading)),
+                    format!("Numbering skips from {before} to {number}: {missing} missing"),
                 ))
             }
-            Some((_, before)) => {
-                Some(("numbering-order", format!("编号倒序：{before} 之后是 {number}：{}", shown(heading))))
-            }
+            Some((_, before)) => Some((
+                "numbering-order",
+                format!("编号倒序：{before} 之后是 {number}：{}", shown(heading)),
+                format!("Numbering goes backwards: {number} after {before}"),
+            )),
         };
-        if let Some((code, message)) = found {
-            diagnostics.push(Diagnostic::warning(code, message, Some(heading.line)).on_heading(index));
+        if let Some((code, message, message_en)) = found {
+            diagnostics.push(Diagnostic::warning(code, message, message_en, Some(heading.line)).on_heading(index));
         }
         previous = Some(index);
     }
@@ -132,6 +140,17 @@ impl MarkerForm {
         matches!(self, MarkerForm::FullBrackets | MarkerForm::HalfDot)
     }
 
+    fn label_en(self) -> &'static str {
+        match self {
+            MarkerForm::FullBrackets => "full-width brackets",
+            MarkerForm::MixedBrackets => "brackets of mixed widths",
+            MarkerForm::HalfBrackets => "half-width brackets",
+            MarkerForm::FullDot => "a full-width dot",
+            MarkerForm::HalfDot => "a half-width dot",
+            MarkerForm::Comma => "an enumeration comma",
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             MarkerForm::FullBrackets => "全角括号",
@@ -163,12 +182,16 @@ fn check_mixed_forms(headings: &[Heading], diagnostics: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let (code, what) =
-            if brackets { ("bracket-width", "括号") } else { ("separator-mixed", "编号后的标点") };
+        let (code, what, what_en) = if brackets {
+            ("bracket-width", "括号", "Brackets")
+        } else {
+            ("separator-mixed", "编号后的标点", "The mark after the number")
+        };
         for &(index, form) in work::counted(forms.iter()).filter(|(_, form)| *form != usual) {
             let heading = &headings[index];
             let message = format!("{what}使用{}，全文多用{}：{}", form.label(), usual.label(), shown(heading));
-            diagnostics.push(Diagnostic::warning(code, message, Some(heading.line)).on_heading(index));
+            let message_en = format!("{what_en}: {} here, {} in most of the text", form.label_en(), usual.label_en());
+            diagnostics.push(Diagnostic::warning(code, message, message_en, Some(heading.line)).on_heading(index));
         }
     }
 }

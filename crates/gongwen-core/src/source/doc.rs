@@ -62,6 +62,8 @@ pub fn read_doc(bytes: &[u8], limits: &ReadLimits) -> Result<SourceDocument, Rea
         notes.push(Diagnostic::info(
             "doc-numbering-missing",
             "此 .doc 文件使用了 Word 自动编号，编号不在正文中：标题前的“一、”“（一）”等可能缺失，大纲层级可能不全；如需完整大纲，请在 Word 或 WPS 中另存为 .docx 后再分析",
+            "This .doc file uses Word's automatic numbering, which is not in its text: the numbers before headings \
+             may be missing and the outline incomplete; for a full outline, save it as .docx in Word or WPS first",
             None,
         ));
     }

@@ -178,4 +178,44 @@ impl fmt::Display for ReadError {
     }
 }
 
+impl ReadError {
+    /// The error in English (the `Display` text is Chinese). It names no
+    /// format in Chinese and quotes nothing from the file.
+    pub fn english(&self) -> String {
+        match self {
+            ReadError::Decode(error) => error.english(),
+            ReadError::TooLarge { bytes, limit } => format!(
+                "The file is {}, over the {} limit: not read; split it and try again",
+                format_bytes(*bytes),
+                format_bytes(*limit)
+            ),
+            ReadError::TotalTooLarge { loaded, limit } => format!(
+                "{} of files are loaded; this one would pass the {} limit in all: not read; remove some reports first",
+                format_bytes(*loaded),
+                format_bytes(*limit)
+            ),
+            ReadError::Unsupported(_) => {
+                "This kind of file is not read: save the report as .docx or .txt (a picture's text cannot be read)"
+                    .to_owned()
+            }
+            ReadError::Corrupt { .. } => "The file is damaged or incomplete: it could not be read".to_owned(),
+            ReadError::LimitExceeded { .. } => {
+                "Reading the file would pass a safety limit (an archive bomb, absurd nesting): refused".to_owned()
+            }
+            ReadError::Encrypted { .. } => {
+                "The file is protected by a password or encrypted: remove the password and try again".to_owned()
+            }
+            ReadError::NoTextLayer => {
+                "The PDF has no text layer (a scan or pictures): its text cannot be read; this tool does no OCR"
+                    .to_owned()
+            }
+            ReadError::PdfNeedsPage => {
+                "The command line and the JavaScript API do not read PDFs: open it in the page, or save it as .docx or .txt"
+                    .to_owned()
+            }
+            ReadError::Archive => "This is a ZIP archive: unpack it and read the reports inside".to_owned(),
+        }
+    }
+}
+
 impl std::error::Error for ReadError {}

@@ -334,6 +334,19 @@ impl LineUnit {
             }
         }
     }
+
+    /// Names position `line` in English: `line 3`, `paragraph 3`,
+    /// `page 2, line 5`.
+    pub fn describe_en(&self, line: u32) -> String {
+        match self {
+            LineUnit::Line => format!("line {line}"),
+            LineUnit::Paragraph => format!("paragraph {line}"),
+            LineUnit::PageLine { .. } => {
+                let (page, line_on_page) = self.page_and_line(line);
+                format!("page {page}, line {line_on_page}")
+            }
+        }
+    }
 }
 
 /// A file read into lines: what every reader returns.
@@ -384,6 +397,7 @@ pub fn note_replacement_characters(document: &mut SourceDocument) {
         document.notes.push(Diagnostic::warning(
             "replacement-characters",
             format!("文件中有 {replacements} 个无法识别的字符（显示为 �），原文可能已损坏或编码有误"),
+            format!("{replacements} characters could not be decoded (shown as �): the file may be damaged or in another encoding"),
             None,
         ));
     }

@@ -79,6 +79,7 @@ pub fn read_pdf_text(pages: &[PdfPage], total_pages: usize, limits: &ReadLimits)
         notes.push(Diagnostic::warning(
             "pdf-pages-truncated",
             format!("PDF 共 {total_pages} 页，只读取了前 {read_pages} 页"),
+            format!("The PDF has {total_pages} pages; only the first {read_pages} were read"),
             None,
         ));
     }

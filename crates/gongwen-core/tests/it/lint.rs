@@ -239,3 +239,39 @@ fn canon_table_reads_and_every_count_adds_up() {
     assert!(CanonTable::parse("phrase\t-\t中国特色社会主义\t-\t2016\t-\t来源").is_err());
     assert!(CanonTable::parse("phrase\t-\t中国特色社会主义\t-\t2012-11\t-\t-").is_err());
 }
+
+/// Every note, outline diagnostic and 校对 finding over the seeds and the
+/// outline corpus (numbering flaws, a table of contents, site marks …) has
+/// an English message that quotes nothing Chinese, so the page's English
+/// chrome stays English.
+#[test]
+fn every_message_has_an_english_form_without_chinese() {
+    let chinese = |text: &str| text.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c));
+    let files = crate::seeds::seed_files().into_iter().chain(crate::corpus::corpus_files());
+    let mut seen = std::collections::BTreeSet::new();
+    for (name, bytes) in files {
+        let analysis = gongwen_core::analyze_report(&name, &bytes, crate::segmenter()).expect("the file decodes");
+        let diagnostics = analysis.notes.iter().chain(&analysis.outline.diagnostics);
+        for diagnostic in diagnostics {
+            assert!(
+                !diagnostic.message_en.is_empty() && !chinese(&diagnostic.message_en),
+                "{name}: {} has the English {:?}",
+                diagnostic.code,
+                diagnostic.message_en
+            );
+            seen.insert(diagnostic.code.clone());
+        }
+        for finding in &analysis.lint {
+            assert!(
+                !finding.message_en.is_empty() && !chinese(&finding.message_en),
+                "{name}: {:?} has the English {:?}",
+                finding.kind,
+                finding.message_en
+            );
+            seen.insert(format!("{:?}", finding.kind));
+        }
+    }
+    for expected in ["table-of-contents", "numbering-gap", "Numbering", "SiteMark"] {
+        assert!(seen.contains(expected), "the files give a {expected} message (seen: {seen:?})");
+    }
+}
