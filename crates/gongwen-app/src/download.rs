@@ -9,6 +9,14 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     offer(name, mime, &JsValue::from_str(text))
 }
 
+/// Offers a CSV table the core wrote as a download named `name`; a refusal
+/// of the browser is logged.
+pub fn offer_csv(name: &str, csv: &str) {
+    if let Err(error) = download(name, "text/csv;charset=utf-8", csv) {
+        web_sys::console::error_3(&"gongwen: could not offer".into(), &name.into(), &error);
+    }
+}
+
 /// Offers `bytes` (a workbook) as a download named `name` of MIME type `mime`.
 pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     offer(name, mime, &js_sys::Uint8Array::from(bytes))

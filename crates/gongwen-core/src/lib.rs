@@ -41,6 +41,7 @@ pub mod segment;
 pub mod source;
 pub mod stopwords;
 pub mod structure;
+pub mod tables;
 pub mod term_counts;
 pub mod text;
 pub mod themes;

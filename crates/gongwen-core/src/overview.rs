@@ -8,11 +8,11 @@
 use serde::Serialize;
 
 use crate::analysis::ReportAnalysis;
-use crate::csv::CsvTable;
 use crate::diagnostic::Severity;
 use crate::keyness::{SetTotals, Significance, distinctive_words_against};
 use crate::outline::HeadingKind;
 use crate::structure::PartKind;
+use crate::tables::{FINDING_COLUMNS, cells_csv, finding_cells};
 use crate::term_counts::reporting_unit_of;
 use crate::words::WordFrequencies;
 use crate::xlsx::{Cell, Sheet, workbook};
@@ -161,19 +161,7 @@ fn overview_cells(row: &OverviewRow, own_share: Option<f64>) -> Vec<Cell> {
 /// The overview as CSV for Excel and WPS (UTF-8 with BOM, CRLF): one row
 /// per report, each with its own-text share when the reports were compared.
 pub fn overview_csv(lines: &[(&OverviewRow, Option<f64>)]) -> String {
-    let mut table = CsvTable::new();
-    table.text_row(&OVERVIEW_COLUMNS.map(str::to_owned));
-    for &(row, own_share) in lines {
-        for cell in overview_cells(row, own_share) {
-            match cell {
-                Cell::Text(text) => table.cell_text(&text),
-                Cell::Number(number) => table.cell_number(number),
-                Cell::Empty => table.cell_text(""),
-            }
-        }
-        table.end_row();
-    }
-    table.finish()
+    cells_csv(&OVERVIEW_COLUMNS, lines.iter().map(|&(row, own_share)| overview_cells(row, own_share)))
 }
 
 /// The overview as an Excel workbook, one sheet per table: 总览 (the lines,
@@ -190,7 +178,7 @@ pub fn overview_workbook(reports: &[(&ReportAnalysis, &OverviewRow, Option<f64>)
     let mut overview = vec![header(&OVERVIEW_COLUMNS)];
     let mut figures = vec![header(&["文件", "行", "数据", "数值", "单位", "约数", "隐去", "计数对象", "章节"])];
     let mut parts = vec![header(&["文件", "部分", "字数", "占比", "起始行"])];
-    let mut findings = vec![header(&["文件", "行", "类别", "程度", "原文", "说明", "建议"])];
+    let mut findings = vec![header(&FINDING_COLUMNS)];
     for &(analysis, row, own_share) in reports {
         let file = || text(&analysis.name);
         overview.push(overview_cells(row, own_share));
@@ -218,17 +206,7 @@ pub fn overview_workbook(reports: &[(&ReportAnalysis, &OverviewRow, Option<f64>)
                 number(f64::from(part.line)),
             ]);
         }
-        for finding in &analysis.lint {
-            findings.push(vec![
-                file(),
-                number(f64::from(finding.line)),
-                text(finding.kind.label()),
-                text(if finding.severity == Severity::Warning { "警告" } else { "提示" }),
-                text(&finding.text),
-                text(&finding.message),
-                optional_text(finding.suggestion.as_deref()),
-            ]);
-        }
+        findings.extend(analysis.lint.iter().map(|finding| finding_cells(&analysis.name, finding)));
     }
     let sheet = |name: &str, rows| Sheet { name: name.to_owned(), rows };
     workbook(&[sheet("总览", overview), sheet("数据", figures), sheet("结构", parts), sheet("校对", findings)])

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use gongwen_core::compare::CompareSettings;
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::tables::{passages_csv, similarity_csv};
 use gongwen_core::text::TextRange;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -20,6 +21,7 @@ use yew::prelude::*;
 use super::similarity_view::{SimilarityChartKind, SimilarityView};
 use super::year_pairs::YearPairs;
 use crate::comparison::{ComparisonStatus, SharedComparison, describe_progress};
+use crate::download::offer_csv;
 use crate::hooks::use_comparison::ComparisonHandle;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::protocol::ReportId;
@@ -293,11 +295,42 @@ fn CompareResult(props: &CompareResultProps) -> Html {
     let comparison = &set.comparison;
     let templates = comparison.passages.iter().filter(|p| p.template).count();
     let near = comparison.passages.iter().filter(|p| p.near_copy).count();
+    // The compared reports' files, in the comparison's order.
+    let files = {
+        let (set, names) = (props.comparison.clone(), props.names.clone());
+        move || -> Vec<String> { set.ids.iter().map(|id| names.get(id).cloned().unwrap_or_default()).collect() }
+    };
+    let on_similarity_csv = {
+        let (set, files) = (props.comparison.clone(), files.clone());
+        Callback::from(move |_: MouseEvent| {
+            let files = files();
+            let names: Vec<&str> = files.iter().map(String::as_str).collect();
+            offer_csv("相似度.csv", &similarity_csv(&names, &set.comparison));
+        })
+    };
+    let on_passages_csv = {
+        let set = props.comparison.clone();
+        Callback::from(move |_: MouseEvent| {
+            let files = files();
+            let names: Vec<&str> = files.iter().map(String::as_str).collect();
+            offer_csv("共有段落.csv", &passages_csv(&names, &[], &set.comparison));
+        })
+    };
     html! {
         <div class="compare-result">
             <p class="panel-note compare-summary" data-millis={format!("{:.0}", set.millis)} data-memory={set.memory_bytes.to_string()}
                 title={summary_title(language, set.millis, set.memory_bytes)}>
                 { summary(language, set.ids.len(), comparison.passages.len(), templates, near, set.millis) }
+            </p>
+            <p class="compare-exports">
+                <button class="chip export-csv" data-export="similarity" onclick={on_similarity_csv}
+                    title={language.pick("相似度矩阵：第 A 行第 B 列为 A 与 B 共有文字占 A 的比例", "The similarity matrix: row A, column B is the share of A's text it shares with B")}>
+                    { language.pick("导出相似度 CSV", "Similarity CSV") }
+                </button>
+                <button class="chip export-csv" data-export="passages" onclick={on_passages_csv}
+                    title={language.pick("全部共有段落，每处出现一行", "Every shared passage, a row per occurrence")}>
+                    { language.pick("导出共有段落 CSV", "Passages CSV") }
+                </button>
             </p>
             <SimilarityView comparison={props.comparison.clone()} names={props.names.clone()} kind={props.kind}
                 on_open_pair={props.on_open_pair.clone()} />

@@ -8,10 +8,13 @@
 use std::collections::HashMap;
 
 use gongwen_core::file_name::display_file_name;
+use gongwen_core::formulations::FormulationCount;
 use gongwen_core::lexicon::LexiconCategory;
+use gongwen_core::tables::{category_name, formulations_csv};
 use yew::prelude::*;
 
 use crate::counts::{formulation_count_explanation, formulation_text_count_explanation, text_count, token_count};
+use crate::download::offer_csv;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::pinyin_order::PinyinOrder;
 use crate::protocol::ReportId;
@@ -22,14 +25,15 @@ const MATRIX_ROWS: usize = 40;
 
 /// The name of a lexicon category in `language`.
 pub fn category_label(category: LexiconCategory, language: Language) -> &'static str {
-    match category {
-        LexiconCategory::Formulation => language.pick("提法", "Formulation"),
-        LexiconCategory::Body => language.pick("机构", "Body"),
-        LexiconCategory::Activity => language.pick("活动", "Activity"),
-        LexiconCategory::System => language.pick("制度", "System"),
-        LexiconCategory::Slogan => language.pick("口号", "Slogan"),
-        LexiconCategory::User => language.pick("自定义", "Custom"),
-    }
+    let english = match category {
+        LexiconCategory::Formulation => "Formulation",
+        LexiconCategory::Body => "Body",
+        LexiconCategory::Activity => "Activity",
+        LexiconCategory::System => "System",
+        LexiconCategory::Slogan => "Slogan",
+        LexiconCategory::User => "Custom",
+    };
+    language.pick(category_name(category), english)
 }
 
 /// Properties of [`FormulationPanel`].
@@ -68,6 +72,16 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
             })
             .collect::<Vec<_>>()
     });
+    let on_csv = {
+        let reports = props.reports.clone();
+        Callback::from(move |_: MouseEvent| {
+            let formulations: Vec<(&str, &[FormulationCount])> = reports
+                .iter()
+                .map(|(_, analysis)| (analysis.name.as_str(), analysis.formulations.as_slice()))
+                .collect();
+            offer_csv("提法.csv", &formulations_csv(&formulations));
+        })
+    };
     let term_button = |term: &str| {
         let text = term.to_owned();
         html! { <button class="word-link" lang={CONTENT_LANG} onclick={props.on_word.reform(move |_: MouseEvent| text.clone())}>{ term }</button> }
@@ -77,6 +91,10 @@ pub fn FormulationPanel(props: &FormulationPanelProps) -> Html {
             <div class="chips">
                 <button class={classes!("chip", (!*matrix).then_some("active"))} onclick={toggle.clone()}>{ language.pick("本报告", "This report") }</button>
                 <button class={classes!("chip", (*matrix).then_some("active"))} onclick={toggle}>{ language.pick("各报告对照", "Across reports") }</button>
+                <button class="chip export-csv" onclick={on_csv}
+                    title={language.pick("全部报告用到的提法及次数，CSV，可用 Excel、WPS 打开", "Every report's formulations and counts, as CSV for Excel or WPS")}>
+                    { language.pick("导出 CSV", "CSV") }
+                </button>
             </div>
             if !*matrix {
                 if props.analysis.formulations.is_empty() {

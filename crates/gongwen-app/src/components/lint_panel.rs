@@ -13,9 +13,11 @@ use std::collections::BTreeSet;
 use gongwen_core::diagnostic::Severity;
 use gongwen_core::file_name::display_file_name;
 use gongwen_core::lint::{LintFinding, LintKind};
+use gongwen_core::tables::lint_csv;
 use gongwen_core::text::TextRange;
 use yew::prelude::*;
 
+use crate::download::offer_csv;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::lint_filter::{LintFilter, kind_counts, lint_kind_id, severity_label};
 use crate::protocol::ReportId;
@@ -43,6 +45,14 @@ pub struct LintPanelProps {
 pub fn LintPanel(props: &LintPanelProps) -> Html {
     let language = use_language();
     let counts = use_memo(props.reports.clone(), kind_counts);
+    let on_csv = {
+        let reports = props.reports.clone();
+        Callback::from(move |_: MouseEvent| {
+            let findings: Vec<(&str, &[LintFinding])> =
+                reports.iter().map(|(_, analysis)| (analysis.name.as_str(), analysis.lint.as_slice())).collect();
+            offer_csv("校对.csv", &lint_csv(&findings));
+        })
+    };
     let filter = &props.filter;
     let total: usize = counts.iter().map(|(_, count)| count).sum();
     let shown: usize =
@@ -111,6 +121,10 @@ pub fn LintPanel(props: &LintPanelProps) -> Html {
                     format!(" ({} hidden by the kinds or severity chosen)", language.count(hidden)),
                 ) } }
                 { language.pick("。点击一条在阅读区打开。", ". Click one to open it in the reader.") }
+                <button class="chip export-csv" onclick={on_csv}
+                    title={language.pick("全部报告的全部校对结果（不论所选类别），CSV，可用 Excel、WPS 打开", "Every finding of every report (whatever kinds are chosen), as CSV for Excel or WPS")}>
+                    { language.pick("导出 CSV", "CSV") }
+                </button>
             </p>
             { for props.reports.iter().map(|(id, analysis)| {
                 let findings: Vec<&LintFinding> = analysis.lint.iter().filter(|f| filter.shows(f)).collect();

@@ -12,9 +12,11 @@ use std::collections::HashSet;
 
 use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::outline::{Heading, HeadingKind};
+use gongwen_core::render::render_outline_markdown;
 use gongwen_core::source::LineUnit;
 use yew::prelude::*;
 
+use crate::download::download;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::state::SharedAnalysis;
 
@@ -95,6 +97,17 @@ pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
             .collect();
         Callback::from(move |_: MouseEvent| collapsed.set(tops.clone()))
     };
+    let on_markdown = {
+        let analysis = props.analysis.clone();
+        Callback::from(move |_: MouseEvent| {
+            let stem = analysis.name.rsplit('/').next().unwrap_or_default();
+            let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
+            let markdown = render_outline_markdown(analysis.reading());
+            if let Err(error) = download(&format!("{stem}.md"), "text/markdown;charset=utf-8", &markdown) {
+                web_sys::console::error_2(&"gongwen: could not export the outline".into(), &error);
+            }
+        })
+    };
     let roots: Vec<usize> = (0..outline.headings.len()).filter(|&i| outline.headings[i].parent.is_none()).collect();
     let context = TreeContext {
         language,
@@ -118,6 +131,10 @@ pub fn OutlineTree(props: &OutlineTreeProps) -> Html {
                 <button onclick={expand_all} title={language.pick("展开全部节点", "Expand every node")}>{ language.pick("全部展开", "Expand all") }</button>
                 <button onclick={collapse_all} title={language.pick("只显示一级标题", "Show only the top-level headings")}>
                     { language.pick("全部折叠", "Collapse all") }
+                </button>
+                <button class="outline-markdown" onclick={on_markdown}
+                    title={language.pick("本报告的大纲，Markdown 格式（总览中可导出全部报告的）", "This report's outline as Markdown (the overview exports every report's)")}>
+                    { "Markdown" }
                 </button>
                 if warnings > 0 {
                     <span class="outline-warnings"

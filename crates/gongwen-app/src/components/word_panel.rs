@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use gongwen_core::tables::words_csv;
 use gongwen_core::words::{WordFrequencies, combine_frequencies};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,6 +15,7 @@ use crate::charts::chart::Chart;
 use crate::charts::word_bars::word_bar_option;
 use crate::charts::word_cloud::word_cloud_option;
 use crate::counts::{text_count, text_count_explanation, token_count, token_count_explanation};
+use crate::download::offer_csv;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
@@ -122,6 +124,14 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
             filter.set(input.value());
         })
     };
+    let on_csv = {
+        let reports = props.reports.clone();
+        Callback::from(move |_: MouseEvent| {
+            let words: Vec<(&str, &WordFrequencies)> =
+                reports.iter().map(|(_, analysis)| (analysis.name.as_str(), &analysis.words)).collect();
+            offer_csv("词频.csv", &words_csv(&words));
+        })
+    };
     let needle = filter.trim().to_owned();
     let shown: Vec<&Row> = rows.iter().filter(|row| needle.is_empty() || row.word.contains(&needle)).collect();
     html! {
@@ -133,6 +143,10 @@ pub fn WordPanel(props: &WordPanelProps) -> Html {
                     { view_chip(View::Table, language.pick("词频表", "Table")) }
                 </div>
                 <div class="chips">
+                    <button class="chip export-csv" onclick={on_csv}
+                        title={language.pick("全部报告的全部词语及两种次数，CSV，可用 Excel、WPS 打开", "Every word of every report with both counts, as CSV for Excel or WPS")}>
+                        { language.pick("导出 CSV", "CSV") }
+                    </button>
                     { scope_chip(Scope::Report, language.pick("本报告", "This report").to_owned()) }
                     { scope_chip(Scope::Corpus, language.pick(
                         format!("全部 {} 份", props.reports.len()),
