@@ -8,7 +8,7 @@
 //! opens the view behind it. Only the lines in view are drawn, so a
 //! thousand reports scroll as smoothly as ten.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use gongwen_core::file_name::display_file_name;
@@ -24,7 +24,7 @@ use crate::overview_table::{
     with_distinctive,
 };
 use crate::protocol::ReportId;
-use crate::state::AnalysedReports;
+use crate::state::{AnalysedReports, SharedAnalysis};
 
 /// A line's height in pixels: `.overview-table tbody tr.line` in
 /// `www/style.css` has the same.
@@ -90,8 +90,30 @@ pub struct OverviewPanelProps {
 #[component]
 pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
     let language = use_language();
-    let rows = use_memo(props.reports.clone(), |reports| {
-        reports.iter().map(|(id, analysis)| (*id, Rc::new(OverviewRow::of(analysis)))).collect::<Vec<_>>()
+    // Each report's line is made once per analysis and kept: a batch of a
+    // large drop costs the new reports' lines, not the whole set's.
+    let made = use_mut_ref(HashMap::<ReportId, (SharedAnalysis, Rc<OverviewRow>)>::new);
+    let rows = use_memo(props.reports.clone(), move |reports| {
+        let mut made = made.borrow_mut();
+        let rows: Vec<(ReportId, Rc<OverviewRow>)> = reports
+            .iter()
+            .map(|(id, analysis)| {
+                let row = match made.get(id) {
+                    Some((kept, row)) if kept == analysis => row.clone(),
+                    _ => {
+                        let row = Rc::new(OverviewRow::of(analysis));
+                        made.insert(*id, (analysis.clone(), row.clone()));
+                        row
+                    }
+                };
+                (*id, row)
+            })
+            .collect();
+        if made.len() > rows.len() {
+            let listed: HashSet<ReportId> = rows.iter().map(|(id, _)| *id).collect();
+            made.retain(|id, _| listed.contains(id));
+        }
+        rows
     });
     let filter = use_state(String::new);
     let order = use_state(OverviewOrder::default);
