@@ -7,8 +7,9 @@
 //! `lang="zh-CN"`, so that in English the browser and screen readers still
 //! read it as Chinese, and the tests can tell content from chrome.
 //!
-//! The names of the core's kinds (parts, 校对 findings, genres, removed
-//! noise, formats) are translated here, once.
+//! The core names its kinds (parts, 校对 findings, genres, removed noise,
+//! formats, places) and writes its messages in both languages; this module
+//! picks the one the page speaks.
 
 use gongwen_core::ReadError;
 use gongwen_core::diagnostic::Diagnostic;
@@ -114,49 +115,17 @@ impl Language {
 
     /// The name of a part of a report.
     pub fn part(self, part: PartKind) -> &'static str {
-        match self {
-            Self::Chinese => part.label(),
-            Self::English => match part {
-                PartKind::Achievements => "Achievements",
-                PartKind::Problems => "Problems",
-                PartKind::Plans => "Plans",
-            },
-        }
+        self.pick(part.label(), part.label_en())
     }
 
     /// The name of a kind of 校对 finding.
     pub fn lint_kind(self, kind: LintKind) -> &'static str {
-        match self {
-            Self::Chinese => kind.label(),
-            Self::English => match kind {
-                LintKind::DoubledWord => "Doubled word",
-                LintKind::DoubledPunctuation => "Doubled punctuation",
-                LintKind::HalfWidthPunctuation => "Half-width punctuation",
-                LintKind::UnmatchedPair => "Unmatched quote or bracket",
-                LintKind::Typo => "Likely typo",
-                LintKind::NumberStyle => "Number style",
-                LintKind::Numbering => "Numbering gap",
-                LintKind::SiteMark => "Website mark",
-                LintKind::Redaction => "Redacted figure",
-                LintKind::FormulationCount => "Formulation count mismatch",
-                LintKind::FormulationMember => "Formulation member or order wrong",
-                LintKind::FormulationNearMiss => "Formulation wording wrong",
-                LintKind::FormulationOutdated => "Formulation superseded",
-            },
-        }
+        self.pick(kind.label(), kind.label_en())
     }
 
     /// The name of a genre of report.
     pub fn genre(self, genre: Genre) -> &'static str {
-        match self {
-            Self::Chinese => genre.label(),
-            Self::English => match genre {
-                Genre::PartyBuilding => "Party-building report",
-                Genre::GovernmentWork => "Government work report",
-                Genre::PartyCongress => "Party congress report",
-                Genre::WorkSummary => "Work summary",
-            },
-        }
+        self.pick(genre.label(), genre.label_en())
     }
 
     /// The name of a kind of text removed by cleaning.
@@ -191,18 +160,7 @@ impl Language {
 
     /// The name of a file format.
     pub fn format(self, format: SourceFormat) -> &'static str {
-        match self {
-            Self::Chinese => format.display_name(),
-            Self::English => match format {
-                SourceFormat::PlainText => "plain text",
-                SourceFormat::Markdown => "Markdown",
-                SourceFormat::Html => "web page",
-                SourceFormat::Docx => "Word document",
-                SourceFormat::Doc => "Word 97–2003 document",
-                SourceFormat::Odt => "ODF text",
-                SourceFormat::Pdf => "PDF",
-            },
-        }
+        self.pick(format.display_name(), format.display_name_en())
     }
 }
 

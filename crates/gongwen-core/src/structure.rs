@@ -27,6 +27,15 @@ pub enum PartKind {
 }
 
 impl PartKind {
+    /// The part's English name.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            PartKind::Achievements => "Achievements",
+            PartKind::Problems => "Problems",
+            PartKind::Plans => "Plans",
+        }
+    }
+
     /// The part's Chinese name.
     pub fn label(self) -> &'static str {
         match self {

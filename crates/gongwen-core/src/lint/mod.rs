@@ -75,6 +75,25 @@ impl LintKind {
         LintKind::Redaction,
     ];
 
+    /// The kind's English name.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            LintKind::DoubledWord => "Doubled word",
+            LintKind::DoubledPunctuation => "Doubled punctuation",
+            LintKind::HalfWidthPunctuation => "Half-width punctuation",
+            LintKind::UnmatchedPair => "Unmatched quote or bracket",
+            LintKind::Typo => "Likely typo",
+            LintKind::NumberStyle => "Number style",
+            LintKind::Numbering => "Numbering gap",
+            LintKind::SiteMark => "Website mark",
+            LintKind::Redaction => "Redacted figure",
+            LintKind::FormulationCount => "Formulation count mismatch",
+            LintKind::FormulationMember => "Formulation member or order wrong",
+            LintKind::FormulationNearMiss => "Formulation wording wrong",
+            LintKind::FormulationOutdated => "Formulation superseded",
+        }
+    }
+
     /// The kind's Chinese name.
     pub fn label(self) -> &'static str {
         match self {

@@ -98,6 +98,19 @@ impl SourceFormat {
         }
     }
 
+    /// The format's name as users read it, in English.
+    pub fn display_name_en(self) -> &'static str {
+        match self {
+            SourceFormat::PlainText => "plain text",
+            SourceFormat::Markdown => "Markdown",
+            SourceFormat::Html => "web page",
+            SourceFormat::Docx => "Word document",
+            SourceFormat::Doc => "Word 97–2003 document",
+            SourceFormat::Odt => "ODF text",
+            SourceFormat::Pdf => "PDF",
+        }
+    }
+
     /// The format's name as users read it, in Chinese.
     pub fn display_name(self) -> &'static str {
         match self {

@@ -58,6 +58,16 @@ impl Genre {
     /// Every genre, in the order menus list them.
     pub const ALL: [Genre; 4] = [Genre::PartyBuilding, Genre::GovernmentWork, Genre::PartyCongress, Genre::WorkSummary];
 
+    /// The genre's English name.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Genre::PartyBuilding => "Party-building report",
+            Genre::GovernmentWork => "Government work report",
+            Genre::PartyCongress => "Party congress report",
+            Genre::WorkSummary => "Work summary",
+        }
+    }
+
     /// The genre's Chinese name.
     pub fn label(self) -> &'static str {
         match self {
