@@ -8,6 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::Bilingual;
+use crate::tasks::in_tasks;
 
 /// A file to load.
 #[derive(Debug, Clone)]
@@ -117,10 +118,7 @@ impl IncomingFile {
 /// taken in.
 pub fn load_in_batches(files: Vec<(web_sys::File, Option<String>)>, load: yew::Callback<Vec<IncomingFile>>) {
     wasm_bindgen_futures::spawn_local(async move {
-        for (index, batch) in files.chunks(FILES_PER_TASK).enumerate() {
-            if index > 0 {
-                yew::platform::time::sleep(std::time::Duration::ZERO).await;
-            }
+        let take = |batch: &[(web_sys::File, Option<String>)]| {
             load.emit(
                 batch
                     .iter()
@@ -129,8 +127,9 @@ pub fn load_in_batches(files: Vec<(web_sys::File, Option<String>)>, load: yew::C
                         None => IncomingFile::browser(file.clone()),
                     })
                     .collect(),
-            );
-        }
+            )
+        };
+        in_tasks(&files, FILES_PER_TASK, || true, |_| {}, take).await;
     });
 }
 

@@ -44,5 +44,6 @@ pub mod set_analyses;
 pub mod shared_text;
 pub mod state;
 pub mod structure_check;
+pub mod tasks;
 pub mod term_table;
 pub mod worker;

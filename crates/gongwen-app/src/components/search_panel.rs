@@ -15,6 +15,7 @@ use crate::i18n::{CONTENT_LANG, use_language};
 use crate::protocol::ReportId;
 use crate::search::{MAX_HITS, ReportHits, SearchError, SearchQuery, compile, find, report_hits};
 use crate::state::AnalysedReports;
+use crate::tasks::{Runs, in_tasks};
 
 /// Reports searched per task.
 const REPORTS_PER_TASK: usize = 40;
@@ -48,15 +49,11 @@ enum Found {
 pub fn SearchPanel(props: &SearchPanelProps) -> Html {
     let language = use_language();
     let found = use_state(|| Found::Searching(0, props.reports.len()));
-    let generation = use_mut_ref(|| 0u64);
+    let runs = use_memo((), |()| Runs::default());
     {
-        let (found, generation) = (found.clone(), generation.clone());
+        let (found, runs) = (found.clone(), (*runs).clone());
         use_effect_with((props.query.clone(), props.reports.clone()), move |(query, reports)| {
-            let current = {
-                let mut generation = generation.borrow_mut();
-                *generation += 1;
-                *generation
-            };
+            let current = runs.start();
             let (query, reports) = (query.clone(), reports.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let regex = if query.regex {
@@ -72,25 +69,25 @@ pub fn SearchPanel(props: &SearchPanelProps) -> Html {
                 };
                 let mut results = Vec::new();
                 let mut kept = 0;
-                for (index, chunk) in reports.chunks(REPORTS_PER_TASK).enumerate() {
-                    if index > 0 {
-                        found.set(Found::Searching(index * REPORTS_PER_TASK, reports.len()));
-                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                        if *generation.borrow() != current {
-                            return;
+                let finished = in_tasks(
+                    &reports,
+                    REPORTS_PER_TASK,
+                    || runs.is_current(current),
+                    |done| found.set(Found::Searching(done, reports.len())),
+                    |chunk| {
+                        for (id, analysis) in chunk {
+                            let ranges = find(&analysis.cleaned.text, &query, regex.as_ref());
+                            if ranges.is_empty() {
+                                continue;
+                            }
+                            let hits = report_hits(analysis, &ranges, MAX_HITS.saturating_sub(kept));
+                            kept += hits.lines.len();
+                            results.push((*id, display_file_name(&analysis.name), hits));
                         }
-                    }
-                    for (id, analysis) in chunk {
-                        let ranges = find(&analysis.cleaned.text, &query, regex.as_ref());
-                        if ranges.is_empty() {
-                            continue;
-                        }
-                        let hits = report_hits(analysis, &ranges, MAX_HITS.saturating_sub(kept));
-                        kept += hits.lines.len();
-                        results.push((*id, display_file_name(&analysis.name), hits));
-                    }
-                }
-                if *generation.borrow() == current {
+                    },
+                )
+                .await;
+                if finished {
                     found.set(Found::Done(Rc::new(results)));
                 }
             });

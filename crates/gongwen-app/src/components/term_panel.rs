@@ -28,6 +28,7 @@ use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::local_storage;
 use crate::protocol::ReportId;
 use crate::state::{AnalysedReports, SharedAnalysis};
+use crate::tasks::{Runs, in_tasks};
 use crate::term_table::{
     Column, MAX_TERM_COLUMNS, Measure, SAMPLE_TERM_LIST, STORAGE_KEY, TermRow, cell_text, number_in, sorted_rows,
 };
@@ -109,8 +110,6 @@ struct ListNotes {
 struct CountCache {
     version: u64,
     by_report: HashMap<ReportId, (SharedAnalysis, Rc<TermCountRecord>)>,
-    /// Raised by each new count, so that an older one stops.
-    generation: u64,
 }
 
 /// The counted rows, in list order, and how far counting has come.
@@ -164,18 +163,16 @@ pub fn TermPanel(props: &TermPanelProps) -> Html {
     let measure = use_state(Measure::default);
     let column = use_state(Column::default);
     let cache = use_mut_ref(CountCache::default);
+    let runs = use_memo((), |()| Runs::default());
     let counted = use_state(Counted::default);
 
     // Count the reports not counted yet with the list in use, a few per task.
     {
         let cache = cache.clone();
         let counted = counted.clone();
+        let runs = (*runs).clone();
         use_effect_with((applied.clone(), props.reports.clone()), move |(applied, reports)| {
-            let generation = {
-                let mut cache = cache.borrow_mut();
-                cache.generation += 1;
-                cache.generation
-            };
+            let current = runs.start();
             match applied.clone() {
                 None => counted.set(Counted::default()),
                 Some(AppliedList { version, list }) => {
@@ -199,25 +196,24 @@ pub fn TermPanel(props: &TermPanelProps) -> Html {
                             })
                             .collect();
                         let total = reports.len();
-                        let mut done = total - missing.len();
-                        for (index, chunk) in missing.chunks(REPORTS_PER_TASK).enumerate() {
-                            if index > 0 {
-                                // The last counts stay in view until these are done.
-                                counted.set(Counted { rows: counted.rows.clone(), done, total });
-                                yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                                if cache.borrow().generation != generation {
-                                    return;
+                        let already = total - missing.len();
+                        let finished = in_tasks(
+                            &missing,
+                            REPORTS_PER_TASK,
+                            || runs.is_current(current),
+                            // The last counts stay in view until these are done.
+                            |done| counted.set(Counted { rows: counted.rows.clone(), done: already + done, total }),
+                            |chunk| {
+                                let mut cache = cache.borrow_mut();
+                                for (id, analysis) in chunk {
+                                    let record = TermCountRecord::of(&list, analysis.reading());
+                                    cache.by_report.insert(*id, (analysis.clone(), Rc::new(record)));
                                 }
-                            }
-                            let mut cache = cache.borrow_mut();
-                            for (id, analysis) in chunk {
-                                let record = TermCountRecord::of(&list, analysis.reading());
-                                cache.by_report.insert(*id, (analysis.clone(), Rc::new(record)));
-                            }
-                            done += chunk.len();
-                        }
+                            },
+                        )
+                        .await;
                         let cache = cache.borrow();
-                        if cache.generation == generation {
+                        if finished {
                             let rows = reports
                                 .iter()
                                 .filter_map(|(id, _)| cache.by_report.get(id).map(|(_, record)| (*id, record.clone())))
