@@ -218,9 +218,12 @@ export function assertOnlyOwnStaticFiles(requests, url) {
   assert.deepEqual(foreign, [], 'every request is for one of the page\'s own files');
 }
 
-/** Opens the page, runs `body(session)`, and always closes the browser and server. */
-export async function withPage(body) {
-  const session = await openPage();
+/**
+ * Opens the page (with `openPage`'s `options`), runs `body(session)`, and
+ * always closes the browser and server.
+ */
+export async function withPage(body, options = {}) {
+  const session = await openPage(options);
   try {
     return await body(session);
   } finally {

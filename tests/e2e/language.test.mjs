@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { clickHeatmapCell, dropFiles, loadSamples, openPage, openReport, screenshot, waitForDictionary, waitForReports } from './browser.mjs';
+import { clickHeatmapCell, dropFiles, loadSamples, openReport, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
 
 /**
  * In the page: the CJK text of the chrome — text nodes and the attributes
@@ -69,9 +69,8 @@ async function assertEnglish(page, where) {
 const VIEWS = ['Keywords', 'Words', 'Phrases', 'Themes', 'Lengths', 'Structure', 'Compare', 'Figures', 'Proofing', 'Word list'];
 
 test('the English toggle leaves no Chinese in the chrome, and is remembered', async () => {
-  const session = await openPage();
-  const { page } = session;
-  try {
+  await withPage(async (session) => {
+    const { page } = session;
     await waitForDictionary(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await page.textContent('#load-samples'), '载入示例报告', 'Chinese by default');
@@ -146,15 +145,12 @@ test('the English toggle leaves no Chinese in the chrome, and is remembered', as
     await waitForDictionary(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.deepEqual(session.pageErrors, []);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('numbers follow the language: grouped by thousands in English, plain in Chinese', async () => {
-  const session = await openPage();
-  const { page } = session;
-  try {
+  await withPage(async (session) => {
+    const { page } = session;
     await loadSamples(page);
     await page.waitForSelector('.overview-table tbody tr.line');
     const chars = () => page.$$eval('.overview-table tbody tr.line', (rows) => rows.map((row) => row.querySelectorAll('td')[2].textContent.trim()));
@@ -165,7 +161,5 @@ test('numbers follow the language: grouped by thousands in English, plain in Chi
     assert.deepEqual(english, chinese.map((cell) => Number(cell).toLocaleString('en-US')));
     assert.ok(english.some((cell) => cell.includes(',')), 'thousands are grouped');
     assert.equal(await page.textContent('.overview-pane .pane-title'), 'Overview: 5 reports');
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { dropFiles, loadSamples, openPage, screenshot, waitForDictionary, waitForReports } from './browser.mjs';
+import { dropFiles, loadSamples, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
 
 /** The names in the file list. */
 const fileNames = (page) => page.$$eval('.file-item .file-name', (nodes) => nodes.map((node) => node.textContent));
@@ -51,9 +51,8 @@ async function reload(page) {
 }
 
 test('saved work is off by default, keeps reports across reloads when on, and 清空 deletes it', async () => {
-  const session = await openPage();
-  const { page } = session;
-  try {
+  await withPage(async (session) => {
+    const { page } = session;
     await loadSamples(page);
     const samples = await fileNames(page);
     assert.equal(samples.length, 5);
@@ -108,15 +107,12 @@ test('saved work is off by default, keeps reports across reloads when on, and �
     assert.deepEqual(await fileNames(page), []);
     assert.equal(await page.isChecked('#saved-work'), false);
     assert.deepEqual(session.pageErrors, []);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 test('turning saved work off deletes what was kept', async () => {
-  const session = await openPage();
-  const { page } = session;
-  try {
+  await withPage(async (session) => {
+    const { page } = session;
     await loadSamples(page);
     await page.check('#saved-work');
     await page.waitForFunction(() => document.querySelector('.saved-work')?.textContent.includes('已开'));
@@ -126,7 +122,5 @@ test('turning saved work off deletes what was kept', async () => {
     await waitForStored(page, 0);
     await reload(page);
     assert.deepEqual(await fileNames(page), []);
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 
 import { join } from 'node:path';
 
-import { ROOT, cliJson, loadSamples, openPage, openReport, screenshot, seedFiles } from './browser.mjs';
+import { ROOT, cliJson, loadSamples, openReport, screenshot, seedFiles, withPage } from './browser.mjs';
 
 /**
  * In the page: the visible text (an element's own text) whose colour, over
@@ -80,9 +80,8 @@ async function assertContrast(page, where) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`every text reaches WCAG AA contrast in the ${colorScheme} scheme, at 1366×768 and 3840×2160`, async () => {
-    const session = await openPage({ colorScheme });
-    const { page } = session;
-    try {
+    await withPage(async (session) => {
+      const { page } = session;
       await assertContrast(page, 'the empty page');
       await loadSamples(page);
       await page.waitForSelector('.overview-table tbody tr.line');
@@ -111,16 +110,13 @@ for (const colorScheme of ['light', 'dark']) {
       const ground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(ground, colorScheme === 'dark' ? 'rgb(22, 22, 22)' : 'rgb(245, 245, 243)');
       assert.deepEqual(session.pageErrors, []);
-    } finally {
-      await session.close();
-    }
+    }, { colorScheme });
   });
 }
 
 test('a chart downloads as a PNG image and as an SVG drawing with its words', async () => {
-  const session = await openPage();
-  const { page } = session;
-  try {
+  await withPage(async (session) => {
+    const { page } = session;
     await loadSamples(page);
     await openReport(page);
     await page.click('.view-tab:has-text("词频")');
@@ -145,7 +141,5 @@ test('a chart downloads as a PNG image and as an SVG drawing with its words', as
     const top = cliJson(['words', '--json', join(ROOT, 'seeds', seed.name)])[0].top[0].word;
     assert.ok(drawing.includes(`>${top}<`), `the SVG holds the most frequent word 「${top}」`);
     assert.deepEqual(session.pageErrors, []);
-  } finally {
-    await session.close();
-  }
+  });
 });

@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::compare_protocol::{FromCompareWorker, ToCompareWorker};
-use crate::i18n::Language;
+use crate::i18n::{Bilingual, Language};
 use crate::protocol::{self, BootstrapMessage};
 
 /// The worker's bootstrap script, next to `index.html`.
@@ -41,24 +41,28 @@ pub enum CompareFailure {
 }
 
 impl CompareFailure {
+    /// The failure in both languages.
+    pub fn message(&self) -> Bilingual {
+        match self {
+            Self::Start(error) => {
+                Bilingual::with_reason("无法启动比对线程", "Could not start the comparison worker", error)
+            }
+            Self::Broken(error) => Bilingual::with_reason("比对线程出错", "The comparison worker failed", error),
+            Self::Post(error) => Bilingual::with_reason(
+                "无法把报告交给比对线程",
+                "Could not hand the reports to the comparison worker",
+                error,
+            ),
+            Self::Reply(error) => {
+                Bilingual::with_reason("比对线程的回复无法读取", "Could not read the comparison worker's reply", error)
+            }
+            Self::Died => Bilingual::new("比对线程意外终止", "The comparison worker stopped unexpectedly"),
+        }
+    }
+
     /// The failure as the page tells it in `language`.
     pub fn describe(&self, language: Language) -> String {
-        match self {
-            Self::Start(error) => language
-                .pick(format!("无法启动比对线程：{error}"), format!("Could not start the comparison worker: {error}")),
-            Self::Broken(error) => {
-                language.pick(format!("比对线程出错：{error}"), format!("The comparison worker failed: {error}"))
-            }
-            Self::Post(error) => language.pick(
-                format!("无法把报告交给比对线程：{error}"),
-                format!("Could not hand the reports to the comparison worker: {error}"),
-            ),
-            Self::Reply(error) => language.pick(
-                format!("比对线程的回复无法读取：{error}"),
-                format!("Could not read the comparison worker's reply: {error}"),
-            ),
-            Self::Died => language.pick("比对线程意外终止", "The comparison worker stopped unexpectedly").to_owned(),
-        }
+        self.message().text(language).to_owned()
     }
 }
 

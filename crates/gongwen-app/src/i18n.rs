@@ -180,6 +180,12 @@ impl Bilingual {
         Self { chinese: chinese.into(), english: english.into() }
     }
 
+    /// A failure and its reason (the browser's or a worker's own words,
+    /// untranslated): 「{chinese}：{reason}」, `{english}: {reason}`.
+    pub fn with_reason(chinese: &str, english: &str, reason: impl std::fmt::Display) -> Self {
+        Self::new(format!("{chinese}：{reason}"), format!("{english}: {reason}"))
+    }
+
     /// The text in `language`.
     pub fn text(&self, language: Language) -> &str {
         language.pick(&self.chinese, &self.english)

@@ -21,7 +21,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::i18n::Language;
+use crate::i18n::Bilingual;
 use crate::incoming_file::{IncomingFile, js_error_text};
 use crate::local_storage;
 use crate::protocol::ReportId;
@@ -53,38 +53,13 @@ pub enum SavedWorkStatus {
     Restoring,
     /// Every loaded file is kept.
     On,
-    /// Keeping or reading back failed.
-    Failed(SavedWorkFailure),
+    /// Keeping or reading back failed; the message says why.
+    Failed(Bilingual),
 }
 
-/// What failed, with the browser's reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SavedWorkFailure {
-    /// The files could not be kept.
-    Saving(String),
-    /// The kept files could not be read back.
-    Restoring(String),
-    /// A kept file could not be deleted.
-    Updating(String),
-}
-
-impl SavedWorkFailure {
-    /// The failure as the toolbar says it.
-    pub fn message(&self, language: Language) -> String {
-        match self {
-            Self::Saving(reason) => {
-                language.pick(format!("本机保存失败：{reason}"), format!("Could not keep the files: {reason}"))
-            }
-            Self::Restoring(reason) => language.pick(
-                format!("无法读取本机保存的报告：{reason}"),
-                format!("Could not read the kept reports: {reason}"),
-            ),
-            Self::Updating(reason) => language.pick(
-                format!("本机保存的数据无法更新：{reason}"),
-                format!("Could not update the kept files: {reason}"),
-            ),
-        }
-    }
+/// A failure of the store, with the browser's reason.
+fn failure(chinese: &str, english: &str, error: &JsValue) -> SavedWorkStatus {
+    SavedWorkStatus::Failed(Bilingual::with_reason(chinese, english, js_error_text(error)))
 }
 
 /// The page's saved work: its status for the view and the bookkeeping of
@@ -179,7 +154,7 @@ impl SavedWork {
             let status = self.status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(error) = put_files(records).await {
-                    status.set(SavedWorkStatus::Failed(SavedWorkFailure::Saving(js_error_text(&error))));
+                    status.set(failure("本机保存失败", "Could not keep the files", &error));
                 }
             });
         }
@@ -225,7 +200,7 @@ impl SavedWork {
                         load.emit(files);
                     }
                 }
-                Err(error) => status.set(SavedWorkStatus::Failed(SavedWorkFailure::Restoring(js_error_text(&error)))),
+                Err(error) => status.set(failure("无法读取本机保存的报告", "Could not read the kept reports", &error)),
             }
         });
     }
@@ -235,7 +210,7 @@ impl SavedWork {
         let status = self.status.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Err(error) = operation.await {
-                status.set(SavedWorkStatus::Failed(SavedWorkFailure::Updating(js_error_text(&error))));
+                status.set(failure("本机保存的数据无法更新", "Could not update the kept files", &error));
             }
         });
     }

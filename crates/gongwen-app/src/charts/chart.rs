@@ -169,7 +169,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         Callback::from(move |_| {
             let Some(element) = container.cast::<web_sys::HtmlElement>() else { return };
             let (width, height) = (element.client_width().max(1), element.client_height().max(1));
-            let mut drawn = for_the_scheme(&option, scheme);
+            let mut drawn = for_the_scheme(&option, scheme).into_owned();
             if let serde_json::Value::Object(fields) = &mut drawn {
                 fields.insert("backgroundColor".to_owned(), scheme.ground().into());
             }

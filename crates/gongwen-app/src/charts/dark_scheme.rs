@@ -6,6 +6,8 @@
 //! legends). Data colours (bars, segments, the heatmap's scale) are kept:
 //! they carry meaning and read on either ground.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 /// The page's dark ground, used behind an exported PNG.
@@ -49,16 +51,17 @@ impl ColourScheme {
     }
 }
 
-/// `option` as it should be drawn in `scheme`.
-pub fn for_the_scheme(option: &Value, scheme: ColourScheme) -> Value {
+/// `option` as it should be drawn in `scheme`: itself in the light scheme
+/// (a heatmap's option of a thousand reports is not copied for nothing).
+pub fn for_the_scheme(option: &Value, scheme: ColourScheme) -> Cow<'_, Value> {
     match scheme {
-        ColourScheme::Light => option.clone(),
+        ColourScheme::Light => Cow::Borrowed(option),
         ColourScheme::Dark => {
             let mut dark = for_dark_scheme(option);
             if let Value::Object(fields) = &mut dark {
                 fields.insert("backgroundColor".to_owned(), Value::from("transparent"));
             }
-            dark
+            Cow::Owned(dark)
         }
     }
 }
@@ -151,7 +154,7 @@ mod tests {
     #[test]
     fn the_light_scheme_keeps_the_option_and_the_dark_one_shows_the_page_ground() {
         let option = json!({ "series": [{ "label": { "color": "#333" } }] });
-        assert_eq!(for_the_scheme(&option, ColourScheme::Light), option);
+        assert!(matches!(for_the_scheme(&option, ColourScheme::Light), Cow::Borrowed(light) if *light == option));
         let dark = for_the_scheme(&option, ColourScheme::Dark);
         assert_eq!(dark["backgroundColor"], "transparent");
         assert_eq!(dark["series"][0]["label"]["color"], "#eeeeee");

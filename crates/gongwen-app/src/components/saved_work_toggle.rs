@@ -47,7 +47,7 @@ pub fn SavedWorkToggle(props: &SavedWorkToggleProps) -> Html {
                 format!("Kept in browser ({})", language.things(props.reports, "份", "report", "reports")),
             ) },
         ),
-        SavedWorkStatus::Failed(failure) => ("failed", html! { failure.message(language) }),
+        SavedWorkStatus::Failed(message) => ("failed", html! { message.text(language) }),
     };
     html! {
         <label class={classes!("saved-work", class)} title={language.pick(EXPLANATION.0, EXPLANATION.1)} data-saved-work={class}>

@@ -71,11 +71,6 @@ pub fn cancelled_message() -> Bilingual {
     Bilingual::new("已取消分析", "Analysis cancelled")
 }
 
-/// A worker's failure, with its own words (`detail`).
-fn worker_failure(chinese: &str, english: &str, detail: impl std::fmt::Display) -> Bilingual {
-    Bilingual::new(format!("{chinese}：{detail}"), format!("{english}: {detail}"))
-}
-
 /// Crashes in a row that cannot be pinned on a file (say, while rebuilding
 /// the dictionary with the user's words) before the page gives up instead of
 /// restarting a worker for ever.
@@ -296,8 +291,11 @@ impl Connection {
         let worker = match Worker::new_with_options(WORKER_SCRIPT, &options) {
             Ok(worker) => worker,
             Err(error) => {
-                let failure =
-                    worker_failure("无法启动分析线程", "Could not start an analysis worker", format!("{error:?}"));
+                let failure = Bilingual::with_reason(
+                    "无法启动分析线程",
+                    "Could not start an analysis worker",
+                    format!("{error:?}"),
+                );
                 self.dispatch.dispatch(Action::DictionaryBroken(failure));
                 return None;
             }
@@ -416,7 +414,7 @@ impl Connection {
             self.fail_given(
                 index,
                 id,
-                worker_failure("无法发送到分析线程", "Could not send to an analysis worker", error),
+                Bilingual::with_reason("无法发送到分析线程", "Could not send to an analysis worker", error),
             );
         }
     }
@@ -466,7 +464,7 @@ impl Connection {
             match BootstrapMessage::from_js(data) {
                 Some(BootstrapMessage::Trap(detail)) => self.on_crash(index, generation, detail),
                 Some(BootstrapMessage::Broken(message)) => self.dispatch.dispatch(Action::DictionaryBroken(
-                    worker_failure("分析线程出错", "The analysis worker failed", message),
+                    Bilingual::with_reason("分析线程出错", "The analysis worker failed", message),
                 )),
                 None => web_sys::console::error_2(&"gongwen: unreadable worker message".into(), data),
             }
@@ -474,11 +472,9 @@ impl Connection {
         };
         match decoded {
             Ok(FromWorker::Ready { load_millis }) => self.on_ready(index, load_millis),
-            Ok(FromWorker::Broken { message }) => self.dispatch.dispatch(Action::DictionaryBroken(worker_failure(
-                "分析线程出错",
-                "The analysis worker failed",
-                message,
-            ))),
+            Ok(FromWorker::Broken { message }) => self.dispatch.dispatch(Action::DictionaryBroken(
+                Bilingual::with_reason("分析线程出错", "The analysis worker failed", message),
+            )),
             Ok(FromWorker::Analyzing { id }) => {
                 if let Some(slot) = self.slots.borrow_mut().get_mut(index) {
                     slot.analysing = Some(id);
@@ -537,7 +533,8 @@ impl Connection {
         };
         for message in held {
             if let Err(error) = self.post(index, &message) {
-                let failure = worker_failure("无法发送到分析线程", "Could not send to an analysis worker", error);
+                let failure =
+                    Bilingual::with_reason("无法发送到分析线程", "Could not send to an analysis worker", error);
                 self.dispatch.dispatch(Action::DictionaryBroken(failure));
             }
         }
@@ -557,7 +554,8 @@ impl Connection {
         };
         for index in ready {
             if let Err(error) = self.post(index, &ToWorker::Configure { vocabulary: vocabulary.clone() }) {
-                let failure = worker_failure("无法发送到分析线程", "Could not send to an analysis worker", error);
+                let failure =
+                    Bilingual::with_reason("无法发送到分析线程", "Could not send to an analysis worker", error);
                 self.dispatch.dispatch(Action::DictionaryBroken(failure));
             }
         }
@@ -721,7 +719,7 @@ impl Connection {
                     "The analysis worker did not load: worker.js or its wasm file could not be loaded",
                 )
             } else {
-                worker_failure("分析线程加载失败", "The analysis worker did not load", detail)
+                Bilingual::with_reason("分析线程加载失败", "The analysis worker did not load", detail)
             };
             self.dispatch.dispatch(Action::DictionaryBroken(message));
             return;
@@ -731,7 +729,7 @@ impl Connection {
         // the files waiting.
         if crashes > MAX_UNEXPLAINED_CRASHES {
             self.slots.borrow_mut()[index].live = None;
-            self.dispatch.dispatch(Action::DictionaryBroken(worker_failure(
+            self.dispatch.dispatch(Action::DictionaryBroken(Bilingual::with_reason(
                 "分析线程反复出错，已停止",
                 "The analysis worker failed again and again: stopped",
                 detail,
