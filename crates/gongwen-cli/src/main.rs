@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use gongwen_core::compare::record::{CompareRecord, YearRecord};
 use gongwen_core::compare::year_over_year::{compare_years, pair_by_year};
 use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports};
+use gongwen_core::concordance::ConcordanceText;
 use gongwen_core::decode::decode_bytes;
 use gongwen_core::figures::{FiguresRecord, NumberedForms};
 use gongwen_core::file_name::display_file_name;
@@ -276,7 +277,15 @@ fn run(cli: Cli) -> Result<bool> {
             let segmenter = segmenter()?;
             let list = if *json { json_list() } else { ItemList::concatenated() };
             print_each(&inputs, &mut stdout, list, |read| {
-                let records = KwicRecord::for_word(&read.analyze(&segmenter), word, *width);
+                // Only what a concordance reads: the words, not figures or lint.
+                let (words, occurrences) = read.words(&segmenter);
+                let text = ConcordanceText {
+                    cleaned: &read.cleaned,
+                    outline: &read.outline,
+                    words: &words,
+                    occurrences: &occurrences,
+                };
+                let records = KwicRecord::for_word(&read.name, text, word, *width);
                 if *json { records.iter().map(json_item).collect() } else { vec![render_kwic(&records, *width)] }
             })?
         }

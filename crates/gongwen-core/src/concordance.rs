@@ -11,8 +11,37 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ReportAnalysis;
-use crate::outline::Heading;
+use crate::clean::CleanedText;
+use crate::outline::{Heading, Outline};
 use crate::text::TextRange;
+use crate::words::{Occurrence, WordFrequencies};
+
+/// What a concordance reads of a report: its text, outline and counted
+/// words. An analysed report gives it ([`From<&ReportAnalysis>`]); so can a
+/// caller that counted the words alone (the CLI's `kwic`, which needs
+/// neither figures nor lint).
+#[derive(Debug, Clone, Copy)]
+pub struct ConcordanceText<'a> {
+    /// The cleaned text.
+    pub cleaned: &'a CleanedText,
+    /// Its outline, for each line's section.
+    pub outline: &'a Outline,
+    /// Its word frequencies, for a word's variants.
+    pub words: &'a WordFrequencies,
+    /// Every counted occurrence, in text order.
+    pub occurrences: &'a [Occurrence],
+}
+
+impl<'a> From<&'a ReportAnalysis> for ConcordanceText<'a> {
+    fn from(analysis: &'a ReportAnalysis) -> Self {
+        Self {
+            cleaned: &analysis.cleaned,
+            outline: &analysis.outline,
+            words: &analysis.words,
+            occurrences: &analysis.occurrences,
+        }
+    }
+}
 
 /// One line of a concordance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,7 +67,8 @@ pub struct ConcordanceLine {
 
 /// Every occurrence of `word` in a report, with `width` characters of context
 /// on each side.
-pub fn concordance(analysis: &ReportAnalysis, word: &str, width: usize) -> Vec<ConcordanceLine> {
+pub fn concordance<'a>(report: impl Into<ConcordanceText<'a>>, word: &str, width: usize) -> Vec<ConcordanceLine> {
+    let analysis = report.into();
     let word = word.trim();
     if word.is_empty() {
         return Vec::new();
@@ -68,8 +98,8 @@ pub fn concordance(analysis: &ReportAnalysis, word: &str, width: usize) -> Vec<C
 }
 
 /// The counted word whose occurrence holds `range` and is longer than it.
-fn containing_word(analysis: &ReportAnalysis, range: TextRange) -> Option<String> {
-    let occurrences = &analysis.occurrences;
+fn containing_word(analysis: ConcordanceText<'_>, range: TextRange) -> Option<String> {
+    let occurrences = analysis.occurrences;
     let after = occurrences.partition_point(|occurrence| occurrence.range.start <= range.start);
     let occurrence = occurrences.get(after.checked_sub(1)?)?;
     let holds = occurrence.range.end >= range.end && occurrence.range.len() > range.len();
@@ -79,8 +109,13 @@ fn containing_word(analysis: &ReportAnalysis, range: TextRange) -> Option<String
 /// The concordance lines of given byte `ranges` of a report's cleaned text
 /// (a search's hits), `width` characters of context on each side. Ranges
 /// must lie on character boundaries, as a search's do.
-pub fn lines_at(analysis: &ReportAnalysis, ranges: &[TextRange], width: usize) -> Vec<ConcordanceLine> {
-    ranges.iter().map(|&range| line_for(analysis, range, width)).collect()
+pub fn lines_at<'a>(
+    report: impl Into<ConcordanceText<'a>>,
+    ranges: &[TextRange],
+    width: usize,
+) -> Vec<ConcordanceLine> {
+    let report = report.into();
+    ranges.iter().map(|&range| line_for(report, range, width)).collect()
 }
 
 /// Non-overlapping occurrences of `needle` in `text`.
@@ -88,8 +123,8 @@ pub fn text_matches(text: &str, needle: &str) -> Vec<TextRange> {
     text.match_indices(needle).map(|(start, found)| TextRange::new(start, start + found.len())).collect()
 }
 
-fn line_for(analysis: &ReportAnalysis, range: TextRange, width: usize) -> ConcordanceLine {
-    let cleaned = &analysis.cleaned;
+fn line_for(analysis: ConcordanceText<'_>, range: TextRange, width: usize) -> ConcordanceLine {
+    let cleaned = analysis.cleaned;
     let paragraph = cleaned.lines[cleaned.line_index_at(range.start)].range;
     let before = &cleaned.text[paragraph.start..range.start];
     let after = &cleaned.text[range.end..paragraph.end.max(range.end)];

@@ -284,17 +284,21 @@ impl PatternTable {
     /// finds, in the same order: by row, then left to right, a row's matches
     /// never overlapping one another (different rows' may).
     pub fn find_by_row(&self, text: &str) -> Vec<(usize, TextRange)> {
-        let mut next_start = vec![0; self.rows_of_pattern.len()];
+        // Where each pattern found so far may match next. Keyed by the
+        // patterns found, not sized by the table: a table is searched in
+        // every clause of a report, where few of its patterns occur.
+        let mut next_start: FxHashMap<usize, usize> = FxHashMap::default();
         let mut found = Vec::new();
         self.index.for_each_match(text, |start, pattern| {
             // Matches come by start: keep each one that begins after the
             // last kept one of its pattern ends, where `match_indices`
             // resumes its search.
-            if start < next_start[pattern] {
+            let next = next_start.entry(pattern).or_insert(0);
+            if start < *next {
                 return;
             }
             let end = start + self.index.phrase(pattern).len();
-            next_start[pattern] = end;
+            *next = end;
             let range = TextRange::new(start, end);
             found.extend(self.rows_of_pattern[pattern].iter().map(|&row| (row, range)));
         });

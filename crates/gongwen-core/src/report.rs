@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Reading, ReportAnalysis};
-use crate::concordance::concordance;
+use crate::concordance::{ConcordanceText, concordance};
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
 use crate::formulations::FormulationCount;
@@ -288,13 +288,13 @@ impl WordsRecord {
 }
 
 impl KwicRecord {
-    /// The concordance of `word` in an analysed report, `width` characters of
-    /// context on each side.
-    pub fn for_word(analysis: &ReportAnalysis, word: &str, width: usize) -> Vec<Self> {
-        concordance(analysis, word, width)
+    /// The concordance of `word` in the report named `file`, `width`
+    /// characters of context on each side.
+    pub fn for_word<'a>(file: &str, report: impl Into<ConcordanceText<'a>>, word: &str, width: usize) -> Vec<Self> {
+        concordance(report, word, width)
             .into_iter()
             .map(|line| Self {
-                file: analysis.name.clone(),
+                file: file.to_owned(),
                 line: line.line,
                 left: line.left,
                 matched: line.matched,

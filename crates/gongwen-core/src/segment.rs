@@ -26,8 +26,26 @@ use crate::vocabulary::UserVocabulary;
 /// jieba's dictionary (`data/jieba-dict.txt`: word and frequency per line,
 /// part-of-speech tags stripped, from jieba-rs 0.11 under its MIT licence) in
 /// the compact, LZMA-compressed form `data/make_jieba_dict.py` writes;
-/// [`jieba_dictionary`] unpacks it.
+/// [`jieba_dictionary`] unpacks it. The page's worker carries this form
+/// (1 MB instead of 4.2 MB to transfer); native builds (the CLI) carry the
+/// plain text, [`PLAIN_JIEBA_DICTIONARY`], and skip the unpacking, a
+/// twelfth of a second at every start.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, reason = "natively only its test unpacks it"))]
 const JIEBA_DICTIONARY: &[u8] = include_bytes!("../data/jieba-dict.lzma");
+
+/// jieba's dictionary as plain text, for native builds; see
+/// [`JIEBA_DICTIONARY`].
+#[cfg(not(target_arch = "wasm32"))]
+const PLAIN_JIEBA_DICTIONARY: &str = include_str!("../data/jieba-dict.txt");
+
+/// jieba's dictionary in its text form, `word frequency` per line: the
+/// packed form unpacked in wasm, the plain text natively.
+fn jieba_dictionary_text() -> Result<std::borrow::Cow<'static, str>, SegmenterError> {
+    #[cfg(target_arch = "wasm32")]
+    return jieba_dictionary(JIEBA_DICTIONARY).map(std::borrow::Cow::Owned);
+    #[cfg(not(target_arch = "wasm32"))]
+    Ok(std::borrow::Cow::Borrowed(PLAIN_JIEBA_DICTIONARY))
+}
 
 /// The lowest frequency a lexicon form is given in jieba's dictionary.
 const MIN_LEXICON_FREQUENCY: usize = 20_000;
@@ -65,6 +83,7 @@ impl From<LexiconError> for SegmenterError {
 /// `\n`, and the frequencies follow as LEB128 varints. About 0.1 s natively
 /// (LZMA is most of it), a third of building the segmenter; the form is what
 /// keeps the worker's wasm small.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, reason = "natively only its test unpacks it"))]
 fn jieba_dictionary(packed: &[u8]) -> Result<String, SegmenterError> {
     let mut unpacked = Vec::with_capacity(packed.len() * 21 / 10);
     lzma_rs::lzma_decompress(&mut &packed[..], &mut unpacked)
@@ -124,6 +143,16 @@ pub struct Token<'t> {
     pub entry: Option<usize>,
 }
 
+/// Who looks up the lexicon entry of each word jieba cuts
+/// ([`Segmenter::for_each_token`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryLookup {
+    /// The segmenter, for every token.
+    Each,
+    /// The caller, with [`Segmenter::entry_of`], once per distinct word.
+    Caller,
+}
+
 /// Cuts text into words; see the module documentation.
 pub struct Segmenter {
     jieba: Jieba,
@@ -154,7 +183,7 @@ impl Segmenter {
     /// A segmenter with the built-in dictionary and the given lexicon and
     /// stopwords.
     pub fn with_lexicon(lexicon: Lexicon, stopwords: Stopwords) -> Result<Self, SegmenterError> {
-        let mut jieba = Jieba::with_dict(&mut jieba_dictionary(JIEBA_DICTIONARY)?.as_bytes())
+        let mut jieba = Jieba::with_dict(&mut jieba_dictionary_text()?.as_bytes())
             .map_err(|error| SegmenterError::Dictionary(error.to_string()))?;
         let mut entry_of_form = FxHashMap::default();
         let mut phrase_patterns = Vec::new();
@@ -197,26 +226,55 @@ impl Segmenter {
     /// Cuts `text` into tokens covering it entirely, in order.
     pub fn segment<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
         let mut tokens = Vec::new();
-        let mut cursor = 0;
-        self.phrases.for_each_leftmost_longest(text, |start, pattern| {
-            let range = TextRange::new(start, start + self.phrases.phrase(pattern).len());
-            self.segment_with_jieba(text, cursor, range.start, &mut tokens);
-            tokens.push(Token { text: range.slice(text), range, entry: self.phrase_entries.get(pattern).copied() });
-            cursor = range.end;
-        });
-        self.segment_with_jieba(text, cursor, text.len(), &mut tokens);
+        self.for_each_token(text, EntryLookup::Each, |token| tokens.push(token));
         tokens
     }
 
-    fn segment_with_jieba<'t>(&self, text: &'t str, start: usize, end: usize, tokens: &mut Vec<Token<'t>>) {
+    /// Calls `each` with the tokens of `text` in order, as [`segment`]
+    /// returns them, except that with [`EntryLookup::Caller`] a word jieba
+    /// cut keeps `entry: None` for the caller to find with
+    /// [`entry_of`](Self::entry_of): a report's tokens repeat a few
+    /// thousand words, so a caller that judges each distinct word once
+    /// looks each up once. Forms with punctuation inside, found before
+    /// jieba runs, always come with their entry.
+    ///
+    /// [`segment`]: Self::segment
+    pub fn for_each_token<'t>(&self, text: &'t str, lookup: EntryLookup, mut each: impl FnMut(Token<'t>)) {
+        let mut cursor = 0;
+        self.phrases.for_each_leftmost_longest(text, |start, pattern| {
+            let range = TextRange::new(start, start + self.phrases.phrase(pattern).len());
+            self.cut_with_jieba(text, cursor, range.start, lookup, &mut each);
+            each(Token { text: range.slice(text), range, entry: self.phrase_entries.get(pattern).copied() });
+            cursor = range.end;
+        });
+        self.cut_with_jieba(text, cursor, text.len(), lookup, &mut each);
+    }
+
+    fn cut_with_jieba<'t>(
+        &self,
+        text: &'t str,
+        start: usize,
+        end: usize,
+        lookup: EntryLookup,
+        each: &mut impl FnMut(Token<'t>),
+    ) {
         if start >= end {
             return;
         }
         for token in self.jieba.cut(&text[start..end], true) {
             let range = TextRange::new(start + token.byte_start, start + token.byte_end);
             let word = range.slice(text);
-            tokens.push(Token { text: word, range, entry: self.entry_of_form.get(word).copied() });
+            let entry = match lookup {
+                EntryLookup::Each => self.entry_of(word),
+                EntryLookup::Caller => None,
+            };
+            each(Token { text: word, range, entry });
         }
+    }
+
+    /// The lexicon entry `word` is a form of, if any.
+    pub fn entry_of(&self, word: &str) -> Option<usize> {
+        self.entry_of_form.get(word).copied()
     }
 
     /// The word a token is counted as: its lexicon entry's term, or itself.
@@ -264,7 +322,7 @@ mod tests {
     /// `python3 data/make_jieba_dict.py` after changing `data/jieba-dict.txt`.
     #[test]
     fn compact_dictionary_expands_to_the_plain_text() {
-        let plain = include_str!("../data/jieba-dict.txt");
+        let plain = super::PLAIN_JIEBA_DICTIONARY;
         let expanded = super::jieba_dictionary(super::JIEBA_DICTIONARY).expect("the built-in dictionary expands");
         assert!(expanded == plain, "data/jieba-dict.lzma is out of date: run python3 data/make_jieba_dict.py");
     }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::clean::CleanedText;
 use crate::outline::Outline;
 use crate::pattern_search::PhraseIndex;
-use crate::segment::Segmenter;
+use crate::segment::{EntryLookup, Segmenter};
 use crate::text::TextRange;
 
 /// How often one word occurs.
@@ -98,8 +98,12 @@ pub fn count_words(
     let mut words: Vec<(&str, usize)> = Vec::new();
     let mut found: Vec<(u32, TextRange)> = Vec::new();
     for piece in pieces {
-        for token in segmenter.segment(piece.slice(&cleaned.text)) {
+        segmenter.for_each_token(piece.slice(&cleaned.text), EntryLookup::Caller, |mut token| {
             let id = *judged.entry(token.text).or_insert_with(|| {
+                // Looked up here, once per distinct word (a form with
+                // punctuation inside comes with its entry, and only ever
+                // so).
+                token.entry = token.entry.or_else(|| segmenter.entry_of(token.text));
                 segmenter.is_counted(&token).then(|| {
                     let word = segmenter.canonical(&token);
                     *ids.entry(word).or_insert_with(|| {
@@ -108,12 +112,12 @@ pub fn count_words(
                     })
                 })
             });
-            let Some(id) = id else { continue };
+            let Some(id) = id else { return };
             // The id was handed out with its entry in `words`.
             words[id as usize].1 += 1;
             let range = TextRange::new(piece.start + token.range.start, piece.start + token.range.end);
             found.push((id, range));
-        }
+        });
     }
     // Most frequent first, ties in Unicode order, as `from_map` orders them.
     let mut order: Vec<u32> = (0..u32::try_from(words.len()).unwrap_or(u32::MAX)).collect();

@@ -81,6 +81,7 @@ fn rows_of(reports: &[(ReportId, SharedAnalysis)], lookup: &Lookup, language: La
         .iter()
         .flat_map(|(id, analysis)| {
             let name = display_file_name(&analysis.name);
+            let analysis: &ReportAnalysis = analysis;
             concordance(analysis, &lookup.word, lookup.width).into_iter().map(move |line| Row {
                 report: *id,
                 name: name.clone(),

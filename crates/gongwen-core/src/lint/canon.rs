@@ -19,6 +19,7 @@
 //! unnamed list is only judged when most of its items are members already,
 //! and near misses that are themselves other canonical forms are not flagged.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -429,14 +430,14 @@ fn reads_as_goal(text: &str, range: TextRange) -> bool {
 }
 
 /// Items separated by `、` within one clause.
-struct Enumeration {
+struct Enumeration<'t> {
     /// The items, in order, each with its byte range.
-    items: Vec<(TextRange, String)>,
+    items: Vec<(TextRange, &'t str)>,
     /// The clause the items stand in.
     clause: TextRange,
 }
 
-impl Enumeration {
+impl Enumeration<'_> {
     /// From the first item to the end of the clause.
     fn whole(&self) -> TextRange {
         TextRange::new(self.items[0].0.start, self.clause.end)
@@ -483,7 +484,7 @@ fn ends_clause(c: char) -> bool {
 }
 
 /// Every clause with two or more `、`-separated items.
-fn enumerations(text: &str, chars: &[(usize, char)]) -> Vec<Enumeration> {
+fn enumerations<'t>(text: &'t str, chars: &[(usize, char)]) -> Vec<Enumeration<'t>> {
     let mut found = Vec::new();
     let mut start = 0;
     for index in 0..=chars.len() {
@@ -508,13 +509,13 @@ fn enumerations(text: &str, chars: &[(usize, char)]) -> Vec<Enumeration> {
             }
         }
         items.push(TextRange::new(item_start, clause_end));
-        let items: Vec<(TextRange, String)> = items
+        let items: Vec<(TextRange, &str)> = items
             .into_iter()
             .map(|range| {
                 let raw = range.slice(text);
                 let start = range.start + (raw.len() - raw.trim_start().len());
                 let trimmed = raw.trim();
-                (TextRange::new(start, start + trimmed.len()), trimmed.to_owned())
+                (TextRange::new(start, start + trimmed.len()), trimmed)
             })
             .collect();
         if items.iter().all(|(_, item)| !item.is_empty()) {
@@ -549,11 +550,15 @@ fn count_prefix(name: &str) -> Option<(usize, &str)> {
 /// or right after it (`…看齐意识“四个意识”`), canonical or with another
 /// count: the list it names, the name as written and its range.
 fn name_near<'t>(text: &str, clause: TextRange, table: &'t CanonTable) -> Option<NamedList<'t>> {
-    let before: String = text[..clause.start].chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
+    // Up to 16 characters each side, borrowed from the text: this runs for
+    // every enumeration of every report.
+    let before = &text[..clause.start];
+    let before = &before[before.char_indices().rev().nth(15).map_or(0, |(at, _)| at)..];
     let before_trimmed =
         before.trim_end_matches(['：', '，', '“', '”', '（', '(', ':', '即', '是', '为', ' ']).trim_end_matches('即');
     let after_start = clause.end;
-    let after: String = text[after_start..].chars().take(16).collect();
+    let after = &text[after_start..];
+    let after = &after[..after.char_indices().nth(16).map_or(after.len(), |(at, _)| at)];
     let after_trimmed = after.trim_start_matches(['“', '的', '等', ' ']);
     // Only names ending as the text before ends or starting as the text
     // after starts can be there: those are tried, in table order.
@@ -618,9 +623,9 @@ fn item_is(item: &str, member: &str, first: bool, last: bool) -> bool {
 
 /// The members an enumeration's items are, splitting a last item joined
 /// with 和/与/及 when both halves are members (`制度自信和文化自信`).
-fn items_of(enumeration: &Enumeration, members: &[&String]) -> Vec<(TextRange, String)> {
+fn items_of<'t>(enumeration: &Enumeration<'t>, members: &[&String]) -> Vec<(TextRange, &'t str)> {
     let mut items = enumeration.items.clone();
-    if let Some((range, last)) = items.last().cloned() {
+    if let Some(&(range, last)) = items.last() {
         for joint in ["和", "与", "以及", "及"] {
             if let Some((left, right)) = last.split_once(joint) {
                 let is_member =
@@ -628,8 +633,8 @@ fn items_of(enumeration: &Enumeration, members: &[&String]) -> Vec<(TextRange, S
                 if is_member(left, false, false) && is_member(right, false, true) {
                     items.pop();
                     let split = range.start + left.len();
-                    items.push((TextRange::new(range.start, split), left.to_owned()));
-                    items.push((TextRange::new(split + joint.len(), range.end), right.to_owned()));
+                    items.push((TextRange::new(range.start, split), left));
+                    items.push((TextRange::new(split + joint.len(), range.end), right));
                     break;
                 }
             }
@@ -641,7 +646,7 @@ fn items_of(enumeration: &Enumeration, members: &[&String]) -> Vec<(TextRange, S
 /// Judges one enumeration against the table: the first finding, if any.
 fn judge_enumeration(
     text: &str,
-    enumeration: &Enumeration,
+    enumeration: &Enumeration<'_>,
     table: &CanonTable,
     year: Option<u32>,
     named_ranges: &mut Vec<TextRange>,
@@ -652,23 +657,23 @@ fn judge_enumeration(
     }
     // Only lists with a member (的 left out) in the clause can match it:
     // every item judged a member holds one.
-    let clause: String = enumeration.clause.slice(text).chars().filter(|&c| c != '的').collect();
-    let mut candidates = vec![false; table.lists.len()];
-    for (list, _) in table.search().members.find_by_row(&clause) {
-        candidates[list] = true;
-    }
-    table
-        .lists
-        .iter()
-        .zip(candidates)
-        .filter(|(_, candidate)| *candidate)
-        .find_map(|(list, _)| judge_unnamed(enumeration, list, year))
+    let clause = enumeration.clause.slice(text);
+    let clause: Cow<'_, str> = if clause.contains('的') {
+        Cow::Owned(clause.chars().filter(|&c| c != '的').collect())
+    } else {
+        Cow::Borrowed(clause)
+    };
+    let mut candidates: Vec<usize> =
+        table.search().members.find_by_row(&clause).into_iter().map(|(list, _)| list).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.into_iter().find_map(|list| judge_unnamed(enumeration, &table.lists[list], year))
 }
 
 /// A named list (四个意识：…): its count, its members and their order.
 fn judge_named(
     text: &str,
-    enumeration: &Enumeration,
+    enumeration: &Enumeration<'_>,
     named: &NamedList<'_>,
     year: Option<u32>,
 ) -> Option<EnumerationFinding> {
@@ -789,7 +794,7 @@ fn outdated_list(list: &CanonList, year: Option<u32>, whole: TextRange, note: &s
 /// exactly the list's length, at least half its members already, and the
 /// rest are one character away from the missing members or in another
 /// order.
-fn judge_unnamed(enumeration: &Enumeration, list: &CanonList, year: Option<u32>) -> Option<EnumerationFinding> {
+fn judge_unnamed(enumeration: &Enumeration<'_>, list: &CanonList, year: Option<u32>) -> Option<EnumerationFinding> {
     let whole = enumeration.whole();
     // Splitting the last item (制度自信和文化自信) adds at most one item:
     // a list of another length is never this one, and is passed over
@@ -975,13 +980,19 @@ fn near_misses(text: &str, chars: &[(usize, char)], table: &CanonTable) -> Vec<(
     }
     // The character index of a byte offset, if a character starts there.
     let char_at = |at: usize| chars.binary_search_by_key(&at, |&(byte, _)| byte).ok();
-    // Exact occurrences of every canonical phrase, in char indices.
-    let mut exact: Vec<Vec<(usize, usize)>> = vec![Vec::new(); phrases.len()];
-    for (index, range) in search.exact.find_by_row(text) {
-        if let Some(start) = char_at(range.start) {
-            exact[index].push((start, char_at(range.end).unwrap_or(chars.len())));
+    // Exact occurrences of every canonical phrase, in char indices: found
+    // only once some window is one edit from a phrase, which in most
+    // reports none is.
+    let mut exact: Option<Vec<Vec<(usize, usize)>>> = None;
+    let exact_occurrences = || {
+        let mut exact = vec![Vec::new(); phrases.len()];
+        for (index, range) in search.exact.find_by_row(text) {
+            if let Some(start) = char_at(range.start) {
+                exact[index].push((start, char_at(range.end).unwrap_or(chars.len())));
+            }
         }
-    }
+        exact
+    };
     let window_text = |start: usize, end: usize| -> String { chars[start..end].iter().map(|&(_, c)| c).collect() };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut window: Vec<char> = Vec::new();
@@ -1008,6 +1019,7 @@ fn near_misses(text: &str, chars: &[(usize, char)], table: &CanonTable) -> Vec<(
             if !one_edit_apart(&window, phrase) {
                 continue;
             }
+            let exact = exact.get_or_insert_with(exact_occurrences);
             if exact[phrase_index].iter().any(|&(s, e)| s < end && start < e) {
                 continue;
             }
