@@ -40,14 +40,17 @@ pub struct PhraseIndex<'p> {
     start_filter: Box<[u64]>,
     /// Whether some phrase has one character (then a second bit is tested).
     has_one_char_phrase: bool,
-    /// Where in `ordered` the phrases beginning with each pair of
-    /// characters are (a one-character phrase: its character and
-    /// [`NO_SECOND_CHAR`]), keyed by [`pair_key`]. Two characters leave
-    /// few candidates to compare even when the phrases are a report's own
-    /// words, one of which begins at almost every character of its text.
+    /// Where in `ordered` the phrases that may begin at each pair of
+    /// characters are, keyed by [`pair_key`]: those beginning with both,
+    /// then the one-character phrases of the first (a pair's bucket holds
+    /// them too, so that a character needs one lookup, not two); the
+    /// one-character phrases alone under the character and
+    /// [`NO_SECOND_CHAR`]. Two characters leave few candidates to compare
+    /// even when the phrases are a report's own words, one of which begins
+    /// at almost every character of its text.
     by_first_pair: FxHashMap<u64, (u32, u32)>,
-    /// Every phrase's id, by first two characters, then longest first, then
-    /// in the order given.
+    /// The buckets of `by_first_pair`: phrase ids, each bucket longest
+    /// first, then in the order given.
     ordered: Box<[u32]>,
     /// The phrases, by id (their order when given).
     phrases: Vec<Cow<'p, str>>,
@@ -102,36 +105,49 @@ impl<'p> PhraseIndex<'p> {
             start_filter[bit / 64] |= 1 << (bit % 64);
         }
         firsts.sort_unstable_by_key(|&(first, id)| (first, std::cmp::Reverse(phrases[id as usize].len()), id));
-        let mut by_first_pair: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-        for (position, &(pair, _)) in firsts.iter().enumerate() {
-            let position = u32::try_from(position).unwrap_or(u32::MAX);
-            by_first_pair.entry(pair).and_modify(|range| range.1 = position + 1).or_insert((position, position + 1));
+        // The one-character phrases of each character, in order.
+        let mut one_char: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for &(pair, id) in &firsts {
+            if pair & u64::from(u32::MAX) == u64::from(NO_SECOND_CHAR) {
+                one_char.entry(pair).or_default().push(id);
+            }
         }
-        let ordered = firsts.into_iter().map(|(_, id)| id).collect();
-        Self { start_filter, has_one_char_phrase, by_first_pair, ordered, phrases }
+        let mut by_first_pair: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        let mut ordered: Vec<u32> = Vec::with_capacity(firsts.len());
+        let position = |ordered: &Vec<u32>| u32::try_from(ordered.len()).unwrap_or(u32::MAX);
+        for group in firsts.chunk_by(|a, b| a.0 == b.0) {
+            let pair = group[0].0;
+            let start = position(&ordered);
+            ordered.extend(group.iter().map(|&(_, id)| id));
+            let first_alone = (pair & !u64::from(u32::MAX)) | u64::from(NO_SECOND_CHAR);
+            if pair != first_alone {
+                ordered.extend(one_char.get(&first_alone).into_iter().flatten());
+            }
+            by_first_pair.insert(pair, (start, position(&ordered)));
+        }
+        Self { start_filter, has_one_char_phrase, by_first_pair, ordered: ordered.into_boxed_slice(), phrases }
     }
 
-    /// The ids of the phrases that begin with `first` and `second`
-    /// (`second` being [`NO_SECOND_CHAR`] for one-character phrases),
-    /// longest first.
+    /// The bucket of `first` and `second` (see `by_first_pair`), if any.
     #[inline]
-    fn bucket(&self, first: char, second: char) -> &[u32] {
+    fn bucket(&self, first: char, second: char) -> Option<&[u32]> {
         let bit = filter_bit(first, second);
         if self.start_filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return &[];
+            return None;
         }
         self.by_first_pair
             .get(&pair_key(first, second))
-            .map_or(&[], |&(start, end)| &self.ordered[start as usize..end as usize])
+            .map(|&(start, end)| &self.ordered[start as usize..end as usize])
     }
 
     /// The ids of the phrases that may begin at a character `first`
     /// followed by `second`, longest first (one-character phrases last).
     #[inline]
     fn beginning_with(&self, first: char, second: char) -> impl Iterator<Item = u32> + '_ {
-        let one_char: &[u32] =
-            if self.has_one_char_phrase && second != NO_SECOND_CHAR { self.bucket(first, NO_SECOND_CHAR) } else { &[] };
-        self.bucket(first, second).iter().chain(one_char).copied()
+        let bucket = self.bucket(first, second).or_else(|| {
+            (self.has_one_char_phrase && second != NO_SECOND_CHAR).then(|| self.bucket(first, NO_SECOND_CHAR)).flatten()
+        });
+        bucket.unwrap_or_default().iter().copied()
     }
 
     /// Each character of `text` with its byte offset and the character after

@@ -194,6 +194,12 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Whether a number ([`number_at`]) may start with `c`: a digit, a
+/// redaction mark or a Chinese numeral (百分之 included).
+fn may_start_number(c: char) -> bool {
+    is_digit(c) || matches!(c, '*' | '＊' | '×' | 'X' | 'x') || is_chinese_numeral_char(c)
+}
+
 /// A number found at some offset: its end, value and whether redacted.
 struct NumberToken {
     end: usize,
@@ -402,9 +408,19 @@ pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, numbered_forms:
     let excluded = excluded_ranges(cleaned, outline, numbered_forms);
     let mut figures: Vec<Figure> = Vec::new();
     let mut at = 0;
+    // The character before `at`, kept as the loop steps a character at a
+    // time and found again after a jump.
+    let mut previous: Option<char> = None;
     while at < text.len() {
         let Some(c) = text[at..].chars().next() else { break };
-        let previous = text[..at].chars().next_back();
+        // Most characters can start no number: one test of the character
+        // passes them over before any lookahead (百分之 starts with a
+        // numeral).
+        if !may_start_number(c) {
+            previous = Some(c);
+            at += c.len_utf8();
+            continue;
+        }
         // A number continues a word or number before it: not a start.
         let continues = previous.is_some_and(|p| {
             is_digit(p)
@@ -413,10 +429,11 @@ pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, numbered_forms:
                 || p == '＊'
                 || (is_chinese_numeral_char(p) && is_chinese_numeral_char(c))
         });
-        // Most characters start no number: asking that first leaves the
-        // excluded ranges' lookup to the few that do.
+        // Asking whether a number starts here first leaves the excluded
+        // ranges' lookup to the few characters where one does.
         let number = if continues || previous == Some('第') { None } else { number_at(text, at) };
         let Some(number) = number.filter(|_| !excluded.contain(at)) else {
+            previous = Some(c);
             at += c.len_utf8();
             continue;
         };
@@ -429,6 +446,7 @@ pub fn extract_figures(cleaned: &CleanedText, outline: &Outline, numbered_forms:
             }
             None => at = number.end.max(at + c.len_utf8()),
         }
+        previous = text[..at].chars().next_back();
     }
     figures
 }
