@@ -175,8 +175,11 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
     let mut i = 0;
     while i < chars.len() {
         let mut found = false;
+        // A doubled word begins with a CJK character, repeated `len` later:
+        // most characters fail one of these before any span is compared.
+        let starts_word = is_cjk(chars[i].1);
         for len in (2..=4).rev() {
-            if i + 2 * len > chars.len() {
+            if !starts_word || i + 2 * len > chars.len() || chars[i + len].1 != chars[i].1 {
                 continue;
             }
             let (first, second) = (&chars[i..i + len], &chars[i + len..i + 2 * len]);
@@ -238,20 +241,27 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
             );
         }
     }
-    // Unmatched quotes and brackets, within each line.
+    // Unmatched quotes and brackets, within each line, every pair in one
+    // pass over the line.
+    const PAIRS: [(char, char); 4] = [('“', '”'), ('（', '）'), ('《', '》'), ('【', '】')];
     for line in &cleaned.lines {
         let slice = line.range.slice(text);
-        for (open, close) in [('“', '”'), ('（', '）'), ('《', '》'), ('【', '】')] {
-            let mut stack: Vec<usize> = Vec::new();
-            let mut unmatched: Vec<usize> = Vec::new();
-            for (offset, c) in slice.char_indices() {
-                if c == open {
-                    stack.push(offset);
-                } else if c == close && stack.pop().is_none() {
-                    unmatched.push(offset);
-                }
+        let mut open_at: [Vec<usize>; 4] = Default::default();
+        let mut unmatched: [Vec<usize>; 4] = Default::default();
+        for (offset, c) in slice.char_indices() {
+            if c.is_ascii() {
+                continue;
             }
-            unmatched.extend(stack);
+            if let Some(pair) = PAIRS.iter().position(|&(open, _)| open == c) {
+                open_at[pair].push(offset);
+            } else if let Some(pair) = PAIRS.iter().position(|&(_, close)| close == c)
+                && open_at[pair].pop().is_none()
+            {
+                unmatched[pair].push(offset);
+            }
+        }
+        for (((open, close), mut unmatched), still_open) in PAIRS.into_iter().zip(unmatched).zip(open_at) {
+            unmatched.extend(still_open);
             for offset in unmatched {
                 let at = line.range.start + offset;
                 let c = text[at..].chars().next().unwrap_or(open);
