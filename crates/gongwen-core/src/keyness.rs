@@ -13,8 +13,6 @@
 //!
 //! All three are deterministic: ties are broken by the word's Unicode order.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -303,37 +301,71 @@ pub fn textrank_keywords(
     if nodes == 0 {
         return Vec::new();
     }
-    let mut edges: HashMap<(u32, u32), f64> = HashMap::new();
+    // Each occurrence's paragraph, in one pass: occurrences and lines are
+    // both in text order.
+    let mut line = 0;
+    let paragraphs: Vec<usize> = occurrences
+        .iter()
+        .map(|occurrence| {
+            while line + 1 < cleaned.lines.len() && cleaned.lines[line].range.end < occurrence.range.start {
+                line += 1;
+            }
+            line
+        })
+        .collect();
+    // Every co-occurrence as a (smaller, larger) word pair; sorted, a run of
+    // one pair is its edge and the run's length its weight.
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(occurrences.len() * (TEXTRANK_WINDOW - 1));
     for (position, occurrence) in occurrences.iter().enumerate() {
-        let paragraph = cleaned.line_index_at(occurrence.range.start);
-        for other in occurrences.iter().skip(position + 1).take(TEXTRANK_WINDOW - 1) {
-            if cleaned.line_index_at(other.range.start) != paragraph {
+        let window = occurrences.iter().zip(&paragraphs).skip(position + 1).take(TEXTRANK_WINDOW - 1);
+        for (other, &paragraph) in window {
+            if paragraph != paragraphs[position] {
                 break;
             }
             if other.word != occurrence.word {
-                let key = (occurrence.word.min(other.word), occurrence.word.max(other.word));
-                *edges.entry(key).or_default() += 1.0;
+                pairs.push((occurrence.word.min(other.word), occurrence.word.max(other.word)));
             }
         }
     }
-    let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); nodes];
-    for (&(from, to), &weight) in &edges {
-        neighbours[from as usize].push((to as usize, weight));
-        neighbours[to as usize].push((from as usize, weight));
+    pairs.sort_unstable();
+    // The graph as adjacency lists in one array (`neighbours[from[node]..
+    // from[node + 1]]`), each list by neighbour.
+    let edges: Vec<(u32, u32, f64)> =
+        pairs.chunk_by(|a, b| a == b).map(|run| (run[0].0, run[0].1, run.len() as f64)).collect();
+    let mut from = vec![0usize; nodes + 1];
+    for &(a, b, _) in &edges {
+        from[a as usize + 1] += 1;
+        from[b as usize + 1] += 1;
     }
-    for list in &mut neighbours {
-        list.sort_by_key(|&(node, _)| node);
+    for node in 0..nodes {
+        from[node + 1] += from[node];
     }
-    let out_weight: Vec<f64> = neighbours.iter().map(|list| list.iter().map(|(_, w)| w).sum()).collect();
+    let mut filled = from.clone();
+    let mut neighbours: Vec<(u32, f64)> = vec![(0, 0.0); from[nodes]];
+    for &(a, b, weight) in &edges {
+        neighbours[filled[a as usize]] = (b, weight);
+        filled[a as usize] += 1;
+        neighbours[filled[b as usize]] = (a, weight);
+        filled[b as usize] += 1;
+    }
+    for node in 0..nodes {
+        neighbours[from[node]..from[node + 1]].sort_unstable_by_key(|&(other, _)| other);
+    }
+    let out_weight: Vec<f64> =
+        (0..nodes).map(|node| neighbours[from[node]..from[node + 1]].iter().map(|(_, w)| w).sum()).collect();
+    // Each edge's share of its source's weight, divided once, not at every
+    // iteration (the same quotient, so the same scores).
+    let shares: Vec<(u32, f64)> =
+        neighbours.iter().map(|&(other, weight)| (other, weight / out_weight[other as usize])).collect();
     let mut scores = vec![1.0; nodes];
+    let mut next = vec![0.0; nodes];
     for _ in 0..TEXTRANK_ITERATIONS {
-        scores = (0..nodes)
-            .map(|node| {
-                let incoming: f64 =
-                    neighbours[node].iter().map(|&(other, weight)| weight / out_weight[other] * scores[other]).sum();
-                (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * incoming
-            })
-            .collect();
+        for (node, score) in next.iter_mut().enumerate() {
+            let incoming: f64 =
+                shares[from[node]..from[node + 1]].iter().map(|&(other, share)| share * scores[other as usize]).sum();
+            *score = (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * incoming;
+        }
+        std::mem::swap(&mut scores, &mut next);
     }
     let top = scores.iter().copied().fold(f64::MIN, f64::max).max(f64::MIN_POSITIVE);
     let mut scored: Vec<ScoredWord> = words
