@@ -32,7 +32,10 @@
 //
 // With PROFILE=1 in the environment, the page thread is profiled from the
 // drop to the last analysis and the functions with the most self time are
-// added (`pageThreadSelfMillis`); with SCREENSHOT=path.png, the window is
+// added (`pageThreadSelfMillis`); with TRACE=1, a Chromium trace is taken
+// over the same span and each thread's busy time is added with the events
+// that took it (`threadsBusyMillis`: per thread, its tasks' total and the
+// longest-running kinds of event inside them); with SCREENSHOT=path.png, the window is
 // saved when half the reports are analysed. COUNT defaults to 1,000; DIST (a built page, default ../dist) lets a saved
 // build be measured the same way. The reports are made as in
 // compare-browser.mjs: characters and sentences drawn from the seeds.
@@ -159,6 +162,35 @@ function selfTimes(profile) {
 
 const mb = (bytes) => Math.round(bytes / 1048576);
 
+/**
+ * Each thread's busy time in a Chromium trace: the total of its top-level
+ * tasks and, inside them, the kinds of event with the most time (nested
+ * events count in each kind that holds them), in ms.
+ */
+function threadsBusy(trace) {
+  const events = JSON.parse(trace.toString('utf8')).traceEvents;
+  const names = new Map();
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'thread_name') names.set(`${event.pid}:${event.tid}`, event.args.name);
+  }
+  const threads = new Map();
+  for (const event of events) {
+    if (event.ph !== 'X' || !event.dur) continue;
+    const thread = names.get(`${event.pid}:${event.tid}`) ?? 'other';
+    if (!/CrRendererMain|DedicatedWorker/.test(thread)) continue;
+    const key = `${thread} ${event.pid}:${event.tid}`;
+    const summary = threads.get(key) ?? { tasks: 0, kinds: new Map() };
+    if (event.name === 'ThreadControllerImpl::RunTask' || event.name === 'RunTask') summary.tasks += event.dur;
+    else summary.kinds.set(event.name, (summary.kinds.get(event.name) ?? 0) + event.dur);
+    threads.set(key, summary);
+  }
+  const ms = (micros) => Math.round(micros / 1000);
+  return Object.fromEntries([...threads].filter(([, summary]) => summary.tasks > 50_000).map(([key, summary]) => [key, {
+    tasks: ms(summary.tasks),
+    kinds: Object.fromEntries([...summary.kinds].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, dur]) => [name, ms(dur)])),
+  }]));
+}
+
 async function measure(count, dist) {
   const reports = await syntheticReports(count, 8_000);
   const folder = await mkdtemp(join(tmpdir(), 'gongwen-bench-'));
@@ -191,6 +223,9 @@ async function measure(count, dist) {
     // user picks them: the tab holds File handles, not the texts (handing
     // the texts to the page from the script would leave tens of megabytes of
     // strings in its heap and inflate the memory measured).
+    if (process.env.TRACE) {
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+    }
     await page.evaluate(() => {
       window.__longTasks = [];
       window.__counting = true;
@@ -212,6 +247,7 @@ async function measure(count, dist) {
       return performance.now();
     }, count, { timeout: 30 * 60_000, polling: 50 }).then((handle) => handle.jsonValue());
     const profile = process.env.PROFILE ? selfTimes((await cdp.send('Profiler.stop')).profile) : undefined;
+    const busy = process.env.TRACE ? threadsBusy(await browser.stopTracing()) : undefined;
     // The landing view: the overview lists every report.
     const overviewAt = await page.waitForFunction((count) => (
       document.querySelector(`.overview-table[aria-rowcount="${count + 1}"]`) ? performance.now() : false
@@ -276,6 +312,7 @@ async function measure(count, dist) {
       }])),
       errors,
       ...(profile ? { pageThreadSelfMillis: profile } : {}),
+      ...(busy ? { threadsBusyMillis: busy } : {}),
     };
   } finally {
     await browser.close();

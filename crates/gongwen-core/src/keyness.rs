@@ -327,11 +327,34 @@ pub fn textrank_keywords(
             }
         }
     }
-    pairs.sort_unstable();
+    // Sorted by the smaller word with a counting pass, then each word's
+    // short list by the larger: a run of one pair is its edge and the run's
+    // length its weight (sorting all pairs at once took two thirds of the
+    // time).
+    let mut smaller_from = vec![0usize; nodes + 1];
+    for &(a, _) in &pairs {
+        smaller_from[a as usize + 1] += 1;
+    }
+    for node in 0..nodes {
+        smaller_from[node + 1] += smaller_from[node];
+    }
+    let mut next_slot = smaller_from.clone();
+    let mut larger = vec![0u32; pairs.len()];
+    for &(a, b) in &pairs {
+        larger[next_slot[a as usize]] = b;
+        next_slot[a as usize] += 1;
+    }
+    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+    for a in 0..nodes {
+        let list = &mut larger[smaller_from[a]..smaller_from[a + 1]];
+        list.sort_unstable();
+        let a = u32::try_from(a).unwrap_or(u32::MAX);
+        edges.extend(list.chunk_by(|x, y| x == y).map(|run| (a, run[0], run.len() as f64)));
+    }
     // The graph as adjacency lists in one array (`neighbours[from[node]..
-    // from[node + 1]]`), each list by neighbour.
-    let edges: Vec<(u32, u32, f64)> =
-        pairs.chunk_by(|a, b| a == b).map(|run| (run[0].0, run[0].1, run.len() as f64)).collect();
+    // from[node + 1]]`), each list by neighbour: filled from the edges in
+    // (smaller, larger) order, a word's smaller neighbours come first and
+    // in order, then its larger ones, in order.
     let mut from = vec![0usize; nodes + 1];
     for &(a, b, _) in &edges {
         from[a as usize + 1] += 1;
@@ -347,9 +370,6 @@ pub fn textrank_keywords(
         filled[a as usize] += 1;
         neighbours[filled[b as usize]] = (a, weight);
         filled[b as usize] += 1;
-    }
-    for node in 0..nodes {
-        neighbours[from[node]..from[node + 1]].sort_unstable_by_key(|&(other, _)| other);
     }
     let out_weight: Vec<f64> =
         (0..nodes).map(|node| neighbours[from[node]..from[node + 1]].iter().map(|(_, w)| w).sum()).collect();
@@ -368,15 +388,23 @@ pub fn textrank_keywords(
         std::mem::swap(&mut scores, &mut next);
     }
     let top = scores.iter().copied().fold(f64::MIN, f64::max).max(f64::MIN_POSITIVE);
-    let mut scored: Vec<ScoredWord> = words
-        .counts
-        .iter()
-        .zip(&scores)
-        .filter(|(_, score)| **score > 1.0 - TEXTRANK_DAMPING)
-        .map(|(count, score)| ScoredWord { word: count.word.clone(), score: score / top, count: count.count })
-        .collect();
-    sort_and_cut(&mut scored, limit);
-    scored
+    // The best `limit` words are chosen by index, and only they are copied.
+    let by_rank = |&a: &usize, &b: &usize| {
+        scores[b].total_cmp(&scores[a]).then_with(|| words.counts[a].word.cmp(&words.counts[b].word))
+    };
+    let mut ranked: Vec<usize> = (0..nodes).filter(|&node| scores[node] > 1.0 - TEXTRANK_DAMPING).collect();
+    if ranked.len() > limit && limit > 0 {
+        ranked.select_nth_unstable_by(limit - 1, by_rank);
+    }
+    ranked.truncate(limit);
+    ranked.sort_unstable_by(by_rank);
+    ranked
+        .into_iter()
+        .map(|node| {
+            let count = &words.counts[node];
+            ScoredWord { word: count.word.clone(), score: scores[node] / top, count: count.count }
+        })
+        .collect()
 }
 
 /// Highest score first, ties by word; keeps `limit`.
