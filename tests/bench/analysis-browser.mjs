@@ -32,7 +32,8 @@
 //
 // With PROFILE=1 in the environment, the page thread is profiled from the
 // drop to the last analysis and the functions with the most self time are
-// added (`pageThreadSelfMillis`); with TRACE=1, a Chromium trace is taken
+// added (`pageThreadSelfMillis`; PROFILE_OUT=file.json also saves the CDP
+// profile, whose call tree gives inclusive times); with TRACE=1, a Chromium trace is taken
 // over the same span and each thread's busy time is added with the events
 // that took it (`threadsBusyMillis`: per thread, its tasks' total and the
 // longest-running kinds of event inside them); with SCREENSHOT=path.png, the window is
@@ -246,7 +247,9 @@ async function measure(count, dist) {
       for (const item of items) if (item.dataset.status === 'analyzing') return false;
       return performance.now();
     }, count, { timeout: 30 * 60_000, polling: 50 }).then((handle) => handle.jsonValue());
-    const profile = process.env.PROFILE ? selfTimes((await cdp.send('Profiler.stop')).profile) : undefined;
+    const rawProfile = process.env.PROFILE ? (await cdp.send('Profiler.stop')).profile : undefined;
+    if (rawProfile && process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(rawProfile));
+    const profile = rawProfile ? selfTimes(rawProfile) : undefined;
     const busy = process.env.TRACE ? threadsBusy(await browser.stopTracing()) : undefined;
     // The landing view: the overview lists every report.
     const overviewAt = await page.waitForFunction((count) => (

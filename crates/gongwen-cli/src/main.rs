@@ -16,7 +16,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use gongwen_core::compare::record::{CompareRecord, YearRecord};
 use gongwen_core::compare::year_over_year::{compare_years, pair_by_year};
-use gongwen_core::compare::{CompareSettings, DEFAULT_MIN_CHARS, compare_reports};
+use gongwen_core::compare::{CompareSettings, CompareText, DEFAULT_MIN_CHARS, compare_texts};
 use gongwen_core::concordance::ConcordanceText;
 use gongwen_core::decode::decode_bytes;
 use gongwen_core::figures::{FiguresRecord, NumberedForms};
@@ -339,21 +339,23 @@ fn run(cli: Cli) -> Result<bool> {
             }
         }
         Command::Compare { json, min_chars, template, exclude_templates, .. } => {
-            let segmenter = segmenter()?;
-            let (analyses, analyses_ok) = read_each(&inputs, |read| read.analyze(&segmenter));
-            let (templates, templates_ok) = read_each(&list_inputs(template), |read| read.analyze(&segmenter));
+            // The comparison reads texts and headings only: nothing is
+            // segmented or analysed.
+            let lexicon = Lexicon::builtin().context("无法读取内置词表")?;
+            let (reports, reports_ok) = read_each(&inputs, |read| read);
+            let (templates, templates_ok) = read_each(&list_inputs(template), |read| read);
             let settings = CompareSettings {
                 min_chars: *min_chars,
                 exclude_templates: *exclude_templates,
                 ..CompareSettings::default()
             };
-            let reports: Vec<&ReportAnalysis> = analyses.iter().collect();
-            let templates: Vec<&ReportAnalysis> = templates.iter().collect();
-            let comparison = compare_reports(&reports, &templates, segmenter.lexicon(), &settings);
+            let reports: Vec<CompareText> = reports.iter().map(CompareText::from).collect();
+            let templates: Vec<CompareText> = templates.iter().map(CompareText::from).collect();
+            let comparison = compare_texts(&reports, &templates, &lexicon, &settings, &mut |_| {});
             let record = CompareRecord::from_comparison(&comparison, &reports, &templates);
             let text = if *json { to_json(&record)? } else { render_comparison(&record) };
             write_out(&mut stdout, &text)?;
-            analyses_ok && templates_ok
+            reports_ok && templates_ok
         }
         Command::Years { json, min_chars, previous, .. } => {
             let segmenter = segmenter()?;

@@ -16,7 +16,7 @@ use std::cell::OnceCell;
 pub mod bench;
 
 use gongwen_core::compare::record::CompareRecord;
-use gongwen_core::compare::{CompareSettings, compare_reports};
+use gongwen_core::compare::{CompareSettings, CompareText, compare_reports};
 use gongwen_core::report::{DEFAULT_TOP_WORDS, OutlineRecord, WordsRecord};
 use gongwen_core::{ReportAnalysis, Segmenter, analyze_report};
 use serde::{Deserialize, Serialize};
@@ -139,6 +139,8 @@ pub fn compare(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         let reports: Vec<&ReportAnalysis> = reports.iter().collect();
         let templates: Vec<&ReportAnalysis> = templates.iter().collect();
         let comparison = compare_reports(&reports, &templates, segmenter.lexicon(), &settings);
+        let reports: Vec<CompareText> = reports.into_iter().map(CompareText::from).collect();
+        let templates: Vec<CompareText> = templates.into_iter().map(CompareText::from).collect();
         let result =
             CompareResult { record: CompareRecord::from_comparison(&comparison, &reports, &templates), errors };
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();

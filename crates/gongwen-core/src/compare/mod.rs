@@ -28,7 +28,7 @@ pub mod year_over_year;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::ReportAnalysis;
+use crate::analysis::{ReadReport, ReportAnalysis};
 use crate::clean::CleanedText;
 use crate::concordance::innermost_heading;
 use crate::diagnostic::Diagnostic;
@@ -154,6 +154,12 @@ pub struct CompareText<'a> {
 impl<'a> From<&'a ReportAnalysis> for CompareText<'a> {
     fn from(analysis: &'a ReportAnalysis) -> Self {
         Self { name: &analysis.name, cleaned: &analysis.cleaned, headings: &analysis.outline.headings }
+    }
+}
+
+impl<'a> From<&'a ReadReport> for CompareText<'a> {
+    fn from(read: &'a ReadReport) -> Self {
+        Self { name: &read.name, cleaned: &read.cleaned, headings: &read.outline.headings }
     }
 }
 

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::year_over_year::{ChangeKind, YearComparison, YearSide};
-use super::{CompareSettings, Comparison, TextId};
+use super::{CompareSettings, CompareText, Comparison, TextId};
 use crate::analysis::ReportAnalysis;
 use crate::concordance::innermost_heading;
 use crate::diagnostic::Diagnostic;
@@ -88,10 +88,10 @@ impl CompareRecord {
     /// The record of a comparison of `reports` with `templates`.
     pub fn from_comparison(
         comparison: &Comparison,
-        reports: &[&ReportAnalysis],
-        templates: &[&ReportAnalysis],
+        reports: &[CompareText<'_>],
+        templates: &[CompareText<'_>],
     ) -> Self {
-        let analysis_of = |id: TextId| match id {
+        let text_of = |id: TextId| match id {
             TextId::Report(i) => reports[i],
             TextId::Template(i) => templates[i],
         };
@@ -111,7 +111,7 @@ impl CompareRecord {
         let mut at = 0;
         while at < wanted.len() {
             let id = wanted[at].0;
-            let text = &analysis_of(id).cleaned.text;
+            let text = &text_of(id).cleaned.text;
             let (mut bytes, mut chars) = (0usize, 0usize);
             while at < wanted.len() && wanted[at].0 == id {
                 let target = wanted[at].1;
@@ -128,8 +128,8 @@ impl CompareRecord {
             reports: reports
                 .iter()
                 .zip(&comparison.reports)
-                .map(|(analysis, report)| CompareReportRecord {
-                    file: analysis.name.clone(),
+                .map(|(text, report)| CompareReportRecord {
+                    file: text.name.to_owned(),
                     chars: report.chars,
                     own_share: report.own_share,
                     shared_chars: report.shared_chars,
@@ -150,15 +150,15 @@ impl CompareRecord {
                         .occurrences
                         .iter()
                         .map(|occurrence| {
-                            let analysis = analysis_of(occurrence.text);
+                            let text = text_of(occurrence.text);
                             PassageOccurrenceRecord {
-                                file: analysis.name.clone(),
+                                file: text.name.to_owned(),
                                 line: occurrence.line,
                                 start: char_offset(occurrence.text, occurrence.range.start),
                                 end: char_offset(occurrence.text, occurrence.range.end),
-                                text: occurrence.range.slice(&analysis.cleaned.text).to_owned(),
+                                text: occurrence.range.slice(&text.cleaned.text).to_owned(),
                                 section: occurrence.heading.map(|i| {
-                                    let heading = &analysis.outline.headings[i];
+                                    let heading = &text.headings[i];
                                     format!("{}{}", heading.marker, heading.title)
                                 }),
                                 template_file: matches!(occurrence.text, TextId::Template(_)),
@@ -175,7 +175,7 @@ impl CompareRecord {
                 })
                 .collect(),
             shared_passages: comparison.shared_passages.clone(),
-            templates: templates.iter().map(|t| t.name.clone()).collect(),
+            templates: templates.iter().map(|t| t.name.to_owned()).collect(),
             settings: comparison.settings,
             diagnostics: comparison.diagnostics.clone(),
         }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use gongwen_core::compare::record::CompareRecord;
 use gongwen_core::compare::year_over_year::{ChangeKind, YearSide, compare_years, pair_by_year};
-use gongwen_core::compare::{CompareSettings, Comparison, Passage, TextId, compare_reports};
+use gongwen_core::compare::{CompareSettings, CompareText, Comparison, Passage, TextId, compare_reports};
 use gongwen_core::{ReportAnalysis, analyze_report};
 use proptest::prelude::*;
 
@@ -247,8 +247,8 @@ fn passages_in_a_template_file_are_template_and_can_be_left_out() {
     assert!(without.own_share > with.own_share, "{} vs {}", without.own_share, with.own_share);
     let record = CompareRecord::from_comparison(
         &excluded,
-        &reports.iter().collect::<Vec<_>>(),
-        &template.iter().collect::<Vec<_>>(),
+        &reports.iter().map(CompareText::from).collect::<Vec<_>>(),
+        &template.iter().map(CompareText::from).collect::<Vec<_>>(),
     );
     assert_eq!(record.templates, vec![seeds[4].name.clone()]);
     assert!(record.passages.iter().flat_map(|p| &p.occurrences).any(|o| o.template_file));
