@@ -17,7 +17,7 @@
 //! each repeat once with every occurrence, exactly, in time and memory
 //! linear in the total text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use ac_library::{lcp_array_arbitrary, suffix_array_manual};
 
@@ -39,19 +39,31 @@ pub fn cross_text_repeats(texts: &[&[char]], min_len: usize) -> Vec<Repeat> {
         return Vec::new();
     }
     // Separators are 0..texts.len(); characters follow, numbered as met.
-    let mut ids: HashMap<char, i32> = HashMap::new();
+    // The repeats found do not depend on the numbering (they are sorted
+    // below). Characters of the Basic Multilingual Plane, almost all of
+    // them, are numbered through a table indexed by the character: one
+    // hash per character of a thousand reports took a tenth of the time.
+    let mut bmp_ids: Vec<i32> = vec![-1; 1 << 16];
+    let mut other_ids: FxHashMap<char, i32> = FxHashMap::default();
+    let mut next_id = texts.len() as i32;
     let mut joined: Vec<i32> = Vec::with_capacity(total);
     let mut starts: Vec<usize> = Vec::with_capacity(texts.len());
-    let first_char_id = texts.len() as i32;
     for (index, text) in texts.iter().enumerate() {
         starts.push(joined.len());
         for &c in *text {
-            let next = first_char_id + ids.len() as i32;
-            joined.push(*ids.entry(c).or_insert(next));
+            let id = match bmp_ids.get_mut(c as usize) {
+                Some(id) => id,
+                None => other_ids.entry(c).or_insert(-1),
+            };
+            if *id < 0 {
+                *id = next_id;
+                next_id += 1;
+            }
+            joined.push(*id);
         }
         joined.push(index as i32);
     }
-    let upper = first_char_id + ids.len() as i32;
+    let upper = next_id;
     let suffixes = suffix_array_manual(&joined, upper);
     let lcp = lcp_array_arbitrary(&joined, &suffixes);
     // The text a joined position is in (the last text starting at or before it).
@@ -123,6 +135,22 @@ mod tests {
             vec![
                 Repeat { len: 8, occurrences: vec![(0, 0), (1, 0)] },
                 Repeat { len: 4, occurrences: vec![(0, 2), (1, 2), (2, 1)] },
+            ]
+        );
+    }
+
+    #[test]
+    fn characters_beyond_the_basic_plane_are_compared_too() {
+        // 𠀀 and 𪚥 lie outside the table the numbering indexes by character.
+        let a = chars("甲乙𠀀𪚥丙丁戊己");
+        let b = chars("天地𠀀𪚥丙丁戊人");
+        let c = chars("天地𠀀𪚦丙丁戊人");
+        let found = cross_text_repeats(&[&a, &b, &c], 4);
+        assert_eq!(
+            found,
+            vec![
+                Repeat { len: 5, occurrences: vec![(0, 2), (1, 2)] },
+                Repeat { len: 4, occurrences: vec![(1, 4), (2, 4)] },
             ]
         );
     }
