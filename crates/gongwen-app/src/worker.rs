@@ -14,7 +14,7 @@
 //! ([`FromWorker::Analyzing`]) so that the page, told of the trap by
 //! `worker.js`, knows which file to report and replaces the worker.
 
-use gongwen_core::keyness::textrank_keywords;
+use gongwen_core::keyness::{TEXTRANK_KEYWORDS, textrank_keywords};
 use gongwen_core::source::archive::unpack_reports;
 use gongwen_core::source::pdf_text::PdfPage;
 use gongwen_core::vocabulary::UserVocabulary;
@@ -24,10 +24,6 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::i18n::Bilingual;
 use crate::protocol::{self, AnalysedReport, FromWorker, ReportId, ToWorker, UnpackedEntry};
-
-/// How many TextRank keywords the worker computes per report (the keyness
-/// panel lists them all).
-pub const TEXTRANK_KEYWORDS: usize = 20;
 
 /// Milliseconds since the worker started, for timings.
 fn now_millis(scope: &DedicatedWorkerGlobalScope) -> f64 {

@@ -282,6 +282,10 @@ pub fn tfidf_keywords_against(report: &WordFrequencies, totals: &SetTotals, limi
     scored
 }
 
+/// How many TextRank keywords the page's analysis worker computes for each
+/// report (the keyness panel lists them all).
+pub const TEXTRANK_KEYWORDS: usize = 20;
+
 /// Words co-occur when at most this many counted words apart.
 const TEXTRANK_WINDOW: usize = 5;
 /// PageRank's damping factor.

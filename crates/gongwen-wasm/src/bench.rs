@@ -3,13 +3,14 @@
 //! jieba-rs `cut` with HMM, as `jieba-wasm` cuts, over the core's dictionary
 //! (jieba-rs's own, part-of-speech tags stripped; no lexicon), and through the per-report pipeline the page's analysis worker runs
 //! (`analyze_report`: decode, clean, outline, segmentation with the lexicon,
-//! words, formulations, themes, figures, structure, lint). Each returns a
+//! words, formulations, themes, figures, structure, lint; then TextRank). Each returns a
 //! count so that the work cannot be optimised away and results cross the
 //! boundary as one number, not as JavaScript objects.
 
 use std::cell::OnceCell;
 
 use gongwen_core::analyze_report;
+use gongwen_core::keyness::{TEXTRANK_KEYWORDS, textrank_keywords};
 use jieba_rs::Jieba;
 use wasm_bindgen::prelude::*;
 
@@ -43,11 +44,16 @@ pub fn bench_cut(text: &str) -> Result<usize, JsError> {
 }
 
 /// The page's per-report analysis of `bytes`, with the module's segmenter
-/// ([`crate::with_segmenter`]): the number of counted words (0 for a file
-/// that cannot be read).
+/// ([`crate::with_segmenter`]), and its TextRank keywords, as the page's
+/// analysis worker computes them for every report: the number of counted
+/// words plus keywords (0 for a file that cannot be read).
 #[wasm_bindgen(js_name = benchAnalyze)]
 pub fn bench_analyze(name: &str, bytes: &[u8]) -> Result<usize, JsError> {
     crate::with_segmenter(|segmenter| {
-        Ok(analyze_report(name, bytes, segmenter).map_or(0, |analysis| analysis.words.tokens))
+        Ok(analyze_report(name, bytes, segmenter).map_or(0, |analysis| {
+            let keywords =
+                textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, TEXTRANK_KEYWORDS);
+            analysis.words.tokens + keywords.len()
+        }))
     })
 }
