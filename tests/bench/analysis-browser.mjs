@@ -36,7 +36,8 @@
 // profile, whose call tree gives inclusive times); with TRACE=1, a Chromium trace is taken
 // over the same span and each thread's busy time is added with the events
 // that took it (`threadsBusyMillis`: per thread, its tasks' total and the
-// longest-running kinds of event inside them); with SCREENSHOT=path.png, the window is
+// longest-running kinds of event inside them; TRACE_OUT=file.json saves the
+// trace for chrome://tracing or Perfetto); with SCREENSHOT=path.png, the window is
 // saved when half the reports are analysed. COUNT defaults to 1,000; DIST (a built page, default ../dist) lets a saved
 // build be measured the same way. The reports are made as in
 // compare-browser.mjs: characters and sentences drawn from the seeds.
@@ -250,7 +251,9 @@ async function measure(count, dist) {
     const rawProfile = process.env.PROFILE ? (await cdp.send('Profiler.stop')).profile : undefined;
     if (rawProfile && process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(rawProfile));
     const profile = rawProfile ? selfTimes(rawProfile) : undefined;
-    const busy = process.env.TRACE ? threadsBusy(await browser.stopTracing()) : undefined;
+    const trace = process.env.TRACE ? await browser.stopTracing() : undefined;
+    if (trace && process.env.TRACE_OUT) await writeFile(process.env.TRACE_OUT, trace);
+    const busy = trace ? threadsBusy(trace) : undefined;
     // The landing view: the overview lists every report.
     const overviewAt = await page.waitForFunction((count) => (
       document.querySelector(`.overview-table[aria-rowcount="${count + 1}"]`) ? performance.now() : false

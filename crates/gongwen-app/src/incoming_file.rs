@@ -47,10 +47,15 @@ pub enum IncomingFile {
     },
 }
 
-/// How many of the user's files are taken in one task of the page's
-/// thread: reading a thousand files' sizes from disk at once froze the page
-/// for a quarter of a second.
-pub const FILES_PER_TASK: usize = 100;
+/// How many of the user's files are registered at once (one update of the
+/// page's state for each group).
+pub const FILES_PER_GROUP: usize = 100;
+
+/// How many files' sizes are read in one task of the page's thread: each
+/// read asks the file system, and while the analysis workers read files
+/// too, a hundred of them took up to 150 ms; twenty stay well under the
+/// 50 ms of a long task.
+pub const SIZES_PER_TASK: usize = 20;
 
 /// File sizes are whole numbers well inside f64's exact range.
 fn file_size(file: &web_sys::File) -> usize {
@@ -113,23 +118,25 @@ impl IncomingFile {
 }
 
 /// Hands the user's files (each with its path in a dropped folder, if
-/// any) to `load` [`FILES_PER_TASK`] at a time, one task of the page's
-/// thread each, so that the page stays responsive while a large pick is
-/// taken in.
+/// any) to `load` [`FILES_PER_GROUP`] at a time, their sizes read
+/// [`SIZES_PER_TASK`] per task of the page's thread, so that the page stays
+/// responsive while a large pick is taken in.
 pub fn load_in_batches(files: Vec<(web_sys::File, Option<String>)>, load: yew::Callback<Vec<IncomingFile>>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let take = |batch: &[(web_sys::File, Option<String>)]| {
-            load.emit(
-                batch
-                    .iter()
-                    .map(|(file, path)| match path {
-                        Some(path) => IncomingFile::dropped(file.clone(), path.clone()),
-                        None => IncomingFile::browser(file.clone()),
-                    })
-                    .collect(),
-            )
+        let mut group: Vec<IncomingFile> = Vec::with_capacity(FILES_PER_GROUP);
+        let take = |chunk: &[(web_sys::File, Option<String>)]| {
+            group.extend(chunk.iter().map(|(file, path)| match path {
+                Some(path) => IncomingFile::dropped(file.clone(), path.clone()),
+                None => IncomingFile::browser(file.clone()),
+            }));
+            if group.len() >= FILES_PER_GROUP {
+                load.emit(std::mem::take(&mut group));
+            }
         };
-        in_tasks(&files, FILES_PER_TASK, || true, |_| {}, take).await;
+        in_tasks(&files, SIZES_PER_TASK, || true, |_| {}, take).await;
+        if !group.is_empty() {
+            load.emit(group);
+        }
     });
 }
 

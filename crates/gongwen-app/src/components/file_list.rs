@@ -30,7 +30,7 @@ fn format_size(bytes: usize) -> String {
 
 /// How many items the list renders at first, and adds per step: a drop of
 /// a thousand files is rendered over a few frames, never in one long task.
-const ITEMS_PER_STEP: usize = 200;
+const ITEMS_PER_STEP: usize = 100;
 
 /// The loaded reports. Each item is a component of its own, so that a batch
 /// of results re-renders only the items whose status changed.
