@@ -305,92 +305,8 @@ pub fn textrank_keywords(
     if nodes == 0 {
         return Vec::new();
     }
-    // Each occurrence's paragraph, in one pass: occurrences and lines are
-    // both in text order.
-    let mut line = 0;
-    let paragraphs: Vec<usize> = occurrences
-        .iter()
-        .map(|occurrence| {
-            while line + 1 < cleaned.lines.len() && cleaned.lines[line].range.end < occurrence.range.start {
-                line += 1;
-            }
-            line
-        })
-        .collect();
-    // Every co-occurrence as a (smaller, larger) word pair; sorted, a run of
-    // one pair is its edge and the run's length its weight.
-    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(occurrences.len() * (TEXTRANK_WINDOW - 1));
-    for (position, occurrence) in occurrences.iter().enumerate() {
-        let window = occurrences.iter().zip(&paragraphs).skip(position + 1).take(TEXTRANK_WINDOW - 1);
-        for (other, &paragraph) in window {
-            if paragraph != paragraphs[position] {
-                break;
-            }
-            if other.word != occurrence.word {
-                pairs.push((occurrence.word.min(other.word), occurrence.word.max(other.word)));
-            }
-        }
-    }
-    // Sorted by the smaller word with a counting pass, then each word's
-    // short list by the larger: a run of one pair is its edge and the run's
-    // length its weight (sorting all pairs at once took two thirds of the
-    // time).
-    let mut smaller_from = vec![0usize; nodes + 1];
-    for &(a, _) in &pairs {
-        smaller_from[a as usize + 1] += 1;
-    }
-    for node in 0..nodes {
-        smaller_from[node + 1] += smaller_from[node];
-    }
-    let mut next_slot = smaller_from.clone();
-    let mut larger = vec![0u32; pairs.len()];
-    for &(a, b) in &pairs {
-        larger[next_slot[a as usize]] = b;
-        next_slot[a as usize] += 1;
-    }
-    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
-    for a in 0..nodes {
-        let list = &mut larger[smaller_from[a]..smaller_from[a + 1]];
-        list.sort_unstable();
-        let a = u32::try_from(a).unwrap_or(u32::MAX);
-        edges.extend(list.chunk_by(|x, y| x == y).map(|run| (a, run[0], run.len() as f64)));
-    }
-    // The graph as adjacency lists in one array (`neighbours[from[node]..
-    // from[node + 1]]`), each list by neighbour: filled from the edges in
-    // (smaller, larger) order, a word's smaller neighbours come first and
-    // in order, then its larger ones, in order.
-    let mut from = vec![0usize; nodes + 1];
-    for &(a, b, _) in &edges {
-        from[a as usize + 1] += 1;
-        from[b as usize + 1] += 1;
-    }
-    for node in 0..nodes {
-        from[node + 1] += from[node];
-    }
-    let mut filled = from.clone();
-    let mut neighbours: Vec<(u32, f64)> = vec![(0, 0.0); from[nodes]];
-    for &(a, b, weight) in &edges {
-        neighbours[filled[a as usize]] = (b, weight);
-        filled[a as usize] += 1;
-        neighbours[filled[b as usize]] = (a, weight);
-        filled[b as usize] += 1;
-    }
-    let out_weight: Vec<f64> =
-        (0..nodes).map(|node| neighbours[from[node]..from[node + 1]].iter().map(|(_, w)| w).sum()).collect();
-    // Each edge's share of its source's weight, divided once, not at every
-    // iteration (the same quotient, so the same scores).
-    let shares: Vec<(u32, f64)> =
-        neighbours.iter().map(|&(other, weight)| (other, weight / out_weight[other as usize])).collect();
-    let mut scores = vec![1.0; nodes];
-    let mut next = vec![0.0; nodes];
-    for _ in 0..TEXTRANK_ITERATIONS {
-        for (node, score) in next.iter_mut().enumerate() {
-            let incoming: f64 =
-                shares[from[node]..from[node + 1]].iter().map(|&(other, share)| share * scores[other as usize]).sum();
-            *score = (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * incoming;
-        }
-        std::mem::swap(&mut scores, &mut next);
-    }
+    let graph = WordGraph::of(cleaned, occurrences, nodes);
+    let scores = graph.pagerank(TEXTRANK_ITERATIONS);
     let top = scores.iter().copied().fold(f64::MIN, f64::max).max(f64::MIN_POSITIVE);
     // The best `limit` words are chosen by index, and only they are copied.
     let by_rank = |&a: &usize, &b: &usize| {
@@ -409,6 +325,125 @@ pub fn textrank_keywords(
             ScoredWord { word: count.word.clone(), score: scores[node] / top, count: count.count }
         })
         .collect()
+}
+
+/// The co-occurrence graph of a report's counted words (by their index in
+/// its [`WordFrequencies`]): every word's neighbours, in order, with how
+/// often they co-occur, all in one array.
+struct WordGraph {
+    /// Where each word's neighbours start in `neighbours`; one more entry
+    /// than words, the last being the end.
+    starts: Vec<usize>,
+    /// (neighbour, weight) of every word in turn.
+    neighbours: Vec<(u32, f64)>,
+}
+
+impl WordGraph {
+    /// The graph of `nodes` words whose `occurrences` (in text order) lie
+    /// within [`TEXTRANK_WINDOW`] counted words of each other in one
+    /// paragraph. Built without a hash map or a sort of all pairs (which took
+    /// two thirds of the time): a counting pass groups the pairs by their
+    /// smaller word, then each word's short list is sorted.
+    fn of(cleaned: &CleanedText, occurrences: &[Occurrence], nodes: usize) -> Self {
+        let pairs = cooccurring_pairs(cleaned, occurrences);
+        let smaller_starts = list_starts(nodes, pairs.iter().map(|&(smaller, _)| smaller as usize));
+        let mut larger = vec![0u32; pairs.len()];
+        let mut next = smaller_starts.clone();
+        for &(smaller, other) in &pairs {
+            larger[next[smaller as usize]] = other;
+            next[smaller as usize] += 1;
+        }
+        // (smaller, larger, weight), in that order: a run of one pair is an
+        // edge, the run's length its weight.
+        let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+        for (smaller, bounds) in smaller_starts.windows(2).enumerate() {
+            let list = &mut larger[bounds[0]..bounds[1]];
+            list.sort_unstable();
+            let smaller = u32::try_from(smaller).unwrap_or(u32::MAX);
+            edges.extend(list.chunk_by(|a, b| a == b).map(|run| (smaller, run[0], run.len() as f64)));
+        }
+        // Filled from the edges in order, a word's smaller neighbours come
+        // first and in order, then its larger ones, in order.
+        let starts = list_starts(nodes, edges.iter().flat_map(|&(a, b, _)| [a as usize, b as usize]));
+        let mut next = starts.clone();
+        let mut neighbours = vec![(0, 0.0); starts[nodes]];
+        for &(a, b, weight) in &edges {
+            neighbours[next[a as usize]] = (b, weight);
+            next[a as usize] += 1;
+            neighbours[next[b as usize]] = (a, weight);
+            next[b as usize] += 1;
+        }
+        Self { starts, neighbours }
+    }
+
+    /// PageRank's scores after `iterations`, damped by [`TEXTRANK_DAMPING`],
+    /// from 1 for every word.
+    fn pagerank(&self, iterations: usize) -> Vec<f64> {
+        let nodes = self.starts.len() - 1;
+        let of = |node: usize| &self.neighbours[self.starts[node]..self.starts[node + 1]];
+        let out_weight: Vec<f64> = (0..nodes).map(|node| of(node).iter().map(|(_, w)| w).sum()).collect();
+        // Each edge's share of its source's weight, divided once, not at
+        // every iteration (the same quotient, so the same scores).
+        let shares: Vec<(u32, f64)> =
+            self.neighbours.iter().map(|&(other, weight)| (other, weight / out_weight[other as usize])).collect();
+        let mut scores = vec![1.0; nodes];
+        let mut next = vec![0.0; nodes];
+        for _ in 0..iterations {
+            for (node, score) in next.iter_mut().enumerate() {
+                let incoming: f64 = shares[self.starts[node]..self.starts[node + 1]]
+                    .iter()
+                    .map(|&(other, share)| share * scores[other as usize])
+                    .sum();
+                *score = (1.0 - TEXTRANK_DAMPING) + TEXTRANK_DAMPING * incoming;
+            }
+            std::mem::swap(&mut scores, &mut next);
+        }
+        scores
+    }
+}
+
+/// Every co-occurrence of two different words as (smaller, larger) word
+/// index: within [`TEXTRANK_WINDOW`] occurrences, in one paragraph.
+fn cooccurring_pairs(cleaned: &CleanedText, occurrences: &[Occurrence]) -> Vec<(u32, u32)> {
+    // Each occurrence's paragraph, in one pass: occurrences and lines are
+    // both in text order.
+    let mut line = 0;
+    let paragraphs: Vec<usize> = occurrences
+        .iter()
+        .map(|occurrence| {
+            while line + 1 < cleaned.lines.len() && cleaned.lines[line].range.end < occurrence.range.start {
+                line += 1;
+            }
+            line
+        })
+        .collect();
+    let mut pairs = Vec::with_capacity(occurrences.len() * (TEXTRANK_WINDOW - 1));
+    for (position, occurrence) in occurrences.iter().enumerate() {
+        let window = occurrences.iter().zip(&paragraphs).skip(position + 1).take(TEXTRANK_WINDOW - 1);
+        for (other, &paragraph) in window {
+            if paragraph != paragraphs[position] {
+                break;
+            }
+            if other.word != occurrence.word {
+                pairs.push((occurrence.word.min(other.word), occurrence.word.max(other.word)));
+            }
+        }
+    }
+    pairs
+}
+
+/// Where each of `nodes` lists starts in one array holding, in turn, the
+/// entries of list 0, 1, …, given the list of every entry: `nodes + 1`
+/// offsets, the last being the total.
+fn list_starts(nodes: usize, lists: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut starts = vec![0usize; nodes + 1];
+    for list in lists {
+        starts[list + 1] += 1;
+    }
+    for node in 0..nodes {
+        starts[node + 1] += starts[node];
+    }
+    starts
 }
 
 /// Highest score first, ties by word; keeps `limit`.
