@@ -69,7 +69,10 @@ describe('the analysis pool', () => {
     const large = reportsFrom(seeds, 300, 'cancel').map((report) => ({ ...report, text: report.text.repeat(6) }));
     await dropFiles(page, large);
     const total = before + large.length;
-    await page.waitForFunction(() => Number(document.querySelector('.analysis-count')?.dataset.finished) > 0, null, { timeout: 60_000 });
+    // The drop is registered a hundred files at a time (their sizes read
+    // twenty per task): the bar counts all of it once the last group is in.
+    await page.waitForFunction((total) => Number(document.querySelector('.analysis-progress progress')?.max) === total
+      && Number(document.querySelector('.analysis-count')?.dataset.finished) > 0, total, { timeout: 60_000 });
     const progress = await page.$eval('.analysis-progress', (element) => ({
       text: element.querySelector('.analysis-count').textContent,
       value: Number(element.querySelector('progress').value),
