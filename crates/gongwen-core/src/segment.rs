@@ -28,8 +28,8 @@ use crate::vocabulary::UserVocabulary;
 /// the compact, LZMA-compressed form `data/make_jieba_dict.py` writes;
 /// [`jieba_dictionary`] unpacks it. The page's worker carries this form
 /// (1 MB instead of 4.2 MB to transfer); native builds (the CLI) carry the
-/// plain text, [`PLAIN_JIEBA_DICTIONARY`], and skip the unpacking, a
-/// twelfth of a second at every start.
+/// plain text, `PLAIN_JIEBA_DICTIONARY`, and skip the unpacking, about
+/// 70 ms at every start.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, reason = "natively only its test unpacks it"))]
 const JIEBA_DICTIONARY: &[u8] = include_bytes!("../data/jieba-dict.lzma");
 
@@ -81,8 +81,8 @@ impl From<LexiconError> for SegmenterError {
 /// text where each word is the previous word's first characters (as many as
 /// its leading character, `'0'` plus the number, says) plus the rest up to
 /// `\n`, and the frequencies follow as LEB128 varints. About 0.1 s natively
-/// (LZMA is most of it), a third of building the segmenter; the form is what
-/// keeps the worker's wasm small.
+/// (LZMA is most of it), which native builds skip; the form is what keeps
+/// the worker's wasm small.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code, reason = "natively only its test unpacks it"))]
 fn jieba_dictionary(packed: &[u8]) -> Result<String, SegmenterError> {
     let mut unpacked = Vec::with_capacity(packed.len() * 21 / 10);
