@@ -109,7 +109,7 @@ impl Language {
     pub fn things(self, count: usize, chinese_unit: &str, english_one: &str, english_many: &str) -> String {
         match self {
             Self::Chinese => format!("{} {chinese_unit}", self.count(count)),
-            Self::English => format!("{} {}", self.count(count), if count == 1 { english_one } else { english_many }),
+            Self::English => english_things(count, english_one, english_many),
         }
     }
 
@@ -210,6 +210,12 @@ pub fn use_language() -> Language {
     use_context::<Language>().unwrap_or_default()
 }
 
+/// `count` things in English, for the English half of a text written in
+/// both languages: `1 section`, `2,526 sections`.
+pub fn english_things(count: usize, one: &str, many: &str) -> String {
+    format!("{} {}", Language::English.count(count), if count == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +229,8 @@ mod tests {
         assert_eq!(Language::English.things(1, "份", "report", "reports"), "1 report");
         assert_eq!(Language::English.things(2, "份", "report", "reports"), "2 reports");
         assert_eq!(Language::Chinese.things(2, "份", "report", "reports"), "2 份");
+        assert_eq!(english_things(1, "section", "sections"), "1 section");
+        assert_eq!(english_things(2526, "section", "sections"), "2,526 sections");
     }
 
     #[test]

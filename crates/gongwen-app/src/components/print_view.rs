@@ -8,7 +8,7 @@
 use gongwen_core::file_name::display_file_name;
 use yew::prelude::*;
 
-use crate::i18n::{CONTENT_LANG, Language, use_language};
+use crate::i18n::{CONTENT_LANG, Language, english_things, use_language};
 use crate::print_summary::PrintSummary;
 
 /// Properties of [`PrintView`].
@@ -60,15 +60,15 @@ fn facts(page: &PrintSummary, language: Language) -> Vec<Fact> {
         format!("章节 {} · 要点 {}", row.sections, row.points),
         format!(
             "{} · {}",
-            language.things(row.sections, "", "section", "sections"),
-            language.things(row.points, "", "point", "points")
+            english_things(row.sections, "section", "sections"),
+            english_things(row.points, "point", "points")
         ),
     )));
     facts.push(Fact::label(language.pick(
         format!("数据 {}（每千字 {:.2}，隐去 {}）", row.figures, row.figures_per_thousand, row.redactions),
         format!(
             "{} ({:.2} per 1,000 characters, {} hidden)",
-            language.things(row.figures, "", "figure", "figures"),
+            english_things(row.figures, "figure", "figures"),
             row.figures_per_thousand,
             language.count(row.redactions)
         ),
@@ -88,8 +88,8 @@ fn facts(page: &PrintSummary, language: Language) -> Vec<Fact> {
         format!("校对 {} 处（警告 {}）", row.lint, row.lint_warnings),
         format!(
             "{} ({})",
-            language.things(row.lint, "", "proofing finding", "proofing findings"),
-            language.things(row.lint_warnings, "", "warning", "warnings")
+            english_things(row.lint, "proofing finding", "proofing findings"),
+            english_things(row.lint_warnings, "warning", "warnings")
         ),
     )));
     facts
@@ -162,7 +162,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                             if page.more_figures > 0 {
                                 <p class="print-more">{ language.pick(
                                     format!("另有 {} 个数据", page.more_figures),
-                                    format!("{} more", language.things(page.more_figures, "", "figure", "figures")),
+                                    format!("{} more", english_things(page.more_figures, "figure", "figures")),
                                 ) }</p>
                             }
                         </section>
@@ -181,7 +181,7 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                             if page.more_findings > 0 {
                                 <p class="print-more">{ language.pick(
                                     format!("另有 {} 处", page.more_findings),
-                                    format!("{} more", language.things(page.more_findings, "", "finding", "findings")),
+                                    format!("{} more", english_things(page.more_findings, "finding", "findings")),
                                 ) }</p>
                             }
                         </section>

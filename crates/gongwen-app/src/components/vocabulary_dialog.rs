@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::download::download;
 use crate::file_picker::open_file_picker;
-use crate::i18n::{CONTENT_LANG, Language, use_language};
+use crate::i18n::{CONTENT_LANG, Language, english_things, use_language};
 
 /// The exported file's name.
 const EXPORT_FILE_NAME: &str = "公文透镜用户词表.txt";
@@ -56,7 +56,7 @@ impl Notice {
                     format!("已导入 {added} 个新增词，点击「应用」生效"),
                     format!(
                         "Imported {}; click “Apply” to use them",
-                        language.things(*added, "", "custom word", "custom words")
+                        english_things(*added, "custom word", "custom words")
                     ),
                 ),
                 None,
