@@ -14,7 +14,6 @@
 //! ([`FromWorker::Analyzing`]) so that the page, told of the trap by
 //! `worker.js`, knows which file to report and replaces the worker.
 
-use gongwen_core::keyness::{TEXTRANK_KEYWORDS, textrank_keywords};
 use gongwen_core::source::archive::unpack_reports;
 use gongwen_core::source::pdf_text::PdfPage;
 use gongwen_core::vocabulary::UserVocabulary;
@@ -86,8 +85,7 @@ impl WorkerState {
         };
         let result = analysed
             .map(|analysis| {
-                let textrank =
-                    textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, TEXTRANK_KEYWORDS);
+                let textrank = analysis.textrank_keywords();
                 Box::new(AnalysedReport { analysis, textrank }.into())
             })
             .map_err(Bilingual::from);

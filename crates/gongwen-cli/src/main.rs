@@ -17,7 +17,6 @@ use clap::{Parser, Subcommand};
 use gongwen_core::compare::record::{CompareRecord, YearRecord};
 use gongwen_core::compare::year_over_year::{compare_years, pair_by_year};
 use gongwen_core::compare::{CompareSettings, CompareText, DEFAULT_MIN_CHARS, compare_texts};
-use gongwen_core::concordance::ConcordanceText;
 use gongwen_core::decode::decode_bytes;
 use gongwen_core::figures::{FiguresRecord, NumberedForms};
 use gongwen_core::file_name::display_file_name;
@@ -279,13 +278,8 @@ fn run(cli: Cli) -> Result<bool> {
             print_each(&inputs, &mut stdout, list, |read| {
                 // Only what a concordance reads: the words, not figures or lint.
                 let (words, occurrences) = read.words(&segmenter);
-                let text = ConcordanceText {
-                    cleaned: &read.cleaned,
-                    outline: &read.outline,
-                    words: &words,
-                    occurrences: &occurrences,
-                };
-                let records = KwicRecord::for_word(&read.name, text, word, *width);
+                let records =
+                    KwicRecord::for_word(&read.name, read.concordance_text(&words, &occurrences), word, *width);
                 if *json { records.iter().map(json_item).collect() } else { vec![render_kwic(&records, *width)] }
             })?
         }

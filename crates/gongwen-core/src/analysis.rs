@@ -16,10 +16,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{CleanedText, clean_lines};
+use crate::concordance::ConcordanceText;
 use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
 use crate::figures::{Figure, NumberedForms, extract_figures};
 use crate::formulations::{FormulationCount, count_formulations};
+use crate::keyness::{ScoredWord, TEXTRANK_KEYWORDS, textrank_keywords};
 use crate::lint::{LintFinding, lint_report};
 use crate::outline::{Outline, extract_outline};
 use crate::segment::Segmenter;
@@ -73,6 +75,13 @@ impl ReportAnalysis {
     /// Every diagnostic: the file's own notes, then the outline's.
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.reading().diagnostics()
+    }
+
+    /// Its TextRank keywords, as many as the keyness panel lists
+    /// ([`TEXTRANK_KEYWORDS`]): what the page's analysis worker computes for
+    /// every report.
+    pub fn textrank_keywords(&self) -> Vec<ScoredWord> {
+        textrank_keywords(&self.cleaned, &self.words, &self.occurrences, TEXTRANK_KEYWORDS)
     }
 }
 
@@ -189,6 +198,16 @@ impl ReadReport {
     /// Its word frequencies and every counted occurrence.
     pub fn words(&self, segmenter: &Segmenter) -> (WordFrequencies, Vec<Occurrence>) {
         count_words(segmenter, &self.cleaned, &self.outline)
+    }
+
+    /// What a concordance reads of it, with its [`words`](Self::words):
+    /// no other analysis is needed.
+    pub fn concordance_text<'a>(
+        &'a self,
+        words: &'a WordFrequencies,
+        occurrences: &'a [Occurrence],
+    ) -> ConcordanceText<'a> {
+        ConcordanceText { cleaned: &self.cleaned, outline: &self.outline, words, occurrences }
     }
 
     /// The lexicon entries among its `words`.

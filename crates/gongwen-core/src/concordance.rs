@@ -17,9 +17,10 @@ use crate::text::TextRange;
 use crate::words::{Occurrence, WordFrequencies};
 
 /// What a concordance reads of a report: its text, outline and counted
-/// words. An analysed report gives it ([`From<&ReportAnalysis>`]); so can a
-/// caller that counted the words alone (the CLI's `kwic`, which needs
-/// neither figures nor lint).
+/// words. An analysed report gives it ([`From<&ReportAnalysis>`]); so does
+/// a report read and its words counted alone
+/// ([`ReadReport::concordance_text`](crate::ReadReport::concordance_text):
+/// the CLI's `kwic`, which needs neither figures nor lint).
 #[derive(Debug, Clone, Copy)]
 pub struct ConcordanceText<'a> {
     /// The cleaned text.

@@ -10,7 +10,6 @@
 use std::cell::OnceCell;
 
 use gongwen_core::analyze_report;
-use gongwen_core::keyness::{TEXTRANK_KEYWORDS, textrank_keywords};
 use jieba_rs::Jieba;
 use wasm_bindgen::prelude::*;
 
@@ -50,10 +49,7 @@ pub fn bench_cut(text: &str) -> Result<usize, JsError> {
 #[wasm_bindgen(js_name = benchAnalyze)]
 pub fn bench_analyze(name: &str, bytes: &[u8]) -> Result<usize, JsError> {
     crate::with_segmenter(|segmenter| {
-        Ok(analyze_report(name, bytes, segmenter).map_or(0, |analysis| {
-            let keywords =
-                textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, TEXTRANK_KEYWORDS);
-            analysis.words.tokens + keywords.len()
-        }))
+        Ok(analyze_report(name, bytes, segmenter)
+            .map_or(0, |analysis| analysis.words.tokens + analysis.textrank_keywords().len()))
     })
 }

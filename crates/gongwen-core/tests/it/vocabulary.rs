@@ -276,18 +276,12 @@ fn single_characters_are_never_words_unless_the_lexicon_has_them() {
 fn a_concordance_over_the_words_alone_is_the_analysed_reports() {
     // The CLI's `kwic` counts the words of a read report and skips the other
     // analyses: its lines must be those of the whole analysis.
-    use gongwen_core::concordance::ConcordanceText;
     use gongwen_core::{ReadLimits, read_report};
     for (name, bytes) in crate::seeds::seed_files() {
         let analysis = analyze_report(&name, &bytes, segmenter()).expect("a seed");
         let read = read_report(&name, &bytes, &ReadLimits::default()).expect("a seed");
         let (words, occurrences) = read.words(segmenter());
-        let text = ConcordanceText {
-            cleaned: &read.cleaned,
-            outline: &read.outline,
-            words: &words,
-            occurrences: &occurrences,
-        };
+        let text = read.concordance_text(&words, &occurrences);
         let mut looked_up = 0;
         for word in analysis.words.top(30).iter().map(|count| count.word.as_str()).chain(["两个维护", "党", "的"])
         {
