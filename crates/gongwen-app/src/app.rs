@@ -793,7 +793,7 @@ pub fn App() -> Html {
                         <div class="view-body">
                             { match *view {
                                 View::Keyness => html! {
-                                    <KeynessPanel analysis={analysis.clone()} status={keyness.clone()} significance={*significance}
+                                    <KeynessPanel status={keyness.clone()} significance={*significance}
                                         {on_significance} on_word={on_word.clone()} />
                                 },
                                 View::Words => html! {

@@ -20,6 +20,7 @@ use gongwen_core::analysis::ReportAnalysis;
 use gongwen_core::clean::{CleanLine, CleanedText};
 use gongwen_core::compare::year_over_year::YearComparison;
 use gongwen_core::compare::{CompareProgress, CompareSettings, Comparison};
+use gongwen_core::keyness::WordSequence;
 use gongwen_core::outline::Heading;
 use gongwen_core::source::LineHint;
 use gongwen_core::text::TextRange;
@@ -111,12 +112,16 @@ pub enum ToCompareWorker {
         /// The reports.
         ids: Vec<ReportId>,
     },
-    /// Compute a report's lists against the words kept.
+    /// Compute a report's lists against the words kept, and its TextRank
+    /// keywords from its word sequence.
     Keyness {
         /// The page's number for the request, echoed in the answer.
         request: u32,
         /// The report whose lists to compute.
         id: ReportId,
+        /// Its counted words in text order with their paragraphs, for
+        /// TextRank (sent with the question, not kept: it is read once).
+        sequence: WordSequence,
     },
     /// Compute every kept report's first distinctive words (the overview's
     /// column).

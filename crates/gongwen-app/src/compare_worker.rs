@@ -56,8 +56,8 @@ fn answer(scope: &DedicatedWorkerGlobalScope, words: &mut SetWords, message: ToC
                 words.forget(id);
             }
         }
-        ToCompareWorker::Keyness { request, id } => {
-            post(scope, &FromCompareWorker::Keyness { request, lists: words.keyness(id) });
+        ToCompareWorker::Keyness { request, id, sequence } => {
+            post(scope, &FromCompareWorker::Keyness { request, lists: words.keyness(id, &sequence) });
         }
         ToCompareWorker::DistinctiveTops { request } => {
             post(scope, &FromCompareWorker::DistinctiveTops { request, tops: words.distinctive_tops() });

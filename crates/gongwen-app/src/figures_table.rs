@@ -177,7 +177,6 @@ pub fn rows_csv(rows: &[FigureRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::AnalysedReport;
     use crate::state::SharedAnalysis;
 
     fn reports() -> AnalysedReports {
@@ -191,7 +190,7 @@ mod tests {
             .enumerate()
             .map(|(i, (name, text))| {
                 let analysis = gongwen_core::analyze_report(name, text.as_bytes(), &segmenter).expect("analysis");
-                (i as ReportId, SharedAnalysis::new(AnalysedReport { analysis, textrank: Vec::new() }))
+                (i as ReportId, SharedAnalysis::new(analysis))
             })
             .collect()
     }

@@ -18,7 +18,6 @@ use gongwen_core::decode::Encoding;
 use gongwen_core::diagnostic::Diagnostic;
 use gongwen_core::figures::Figure;
 use gongwen_core::formulations::FormulationCount;
-use gongwen_core::keyness::ScoredWord;
 use gongwen_core::lint::LintFinding;
 use gongwen_core::noise::RemovedNoise;
 use gongwen_core::outline::Outline;
@@ -133,18 +132,7 @@ pub struct UnpackedEntry {
     pub bytes: Result<serde_bytes::ByteBuf, Bilingual>,
 }
 
-/// One report's results as the page keeps them: the core's analysis, plus
-/// what the worker computes from it so that the page's thread need not walk
-/// every token (TextRank's co-occurrence graph).
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnalysedReport {
-    /// The core's analysis.
-    pub analysis: ReportAnalysis,
-    /// The report's TextRank keywords, best first.
-    pub textrank: Vec<ScoredWord>,
-}
-
-/// An [`AnalysedReport`] as postcard carries it. The core's types serialise
+/// A [`ReportAnalysis`] as postcard carries it. The core's types serialise
 /// as they are except [`LineHint`] and [`LineUnit`], internally tagged enums,
 /// which only a self-describing format can read back; [`WireHint`] and
 /// [`WireUnit`] carry them instead.
@@ -171,7 +159,6 @@ pub struct WireReport {
     lint: Vec<LintFinding>,
     themes: ReportThemes,
     notes: Vec<Diagnostic>,
-    textrank: Vec<ScoredWord>,
 }
 
 /// A report's word occurrences as the wire carries them: each as the gap
@@ -285,9 +272,8 @@ impl From<WireHint> for LineHint {
     }
 }
 
-impl From<AnalysedReport> for WireReport {
-    fn from(report: AnalysedReport) -> Self {
-        let AnalysedReport { analysis, textrank } = report;
+impl From<ReportAnalysis> for WireReport {
+    fn from(analysis: ReportAnalysis) -> Self {
         let ReportAnalysis {
             name,
             encoding,
@@ -331,12 +317,11 @@ impl From<AnalysedReport> for WireReport {
             lint,
             themes,
             notes,
-            textrank,
         }
     }
 }
 
-impl From<WireReport> for AnalysedReport {
+impl From<WireReport> for ReportAnalysis {
     fn from(wire: WireReport) -> Self {
         let WireReport {
             name,
@@ -358,14 +343,13 @@ impl From<WireReport> for AnalysedReport {
             lint,
             themes,
             notes,
-            textrank,
         } = wire;
         let lines = lines
             .into_iter()
             .map(|WireLine { range, source_line, hint }| CleanLine { range, source_line, hint: hint.into() })
             .collect();
         let cleaned = CleanedText { text, lines, removed, source_breaks };
-        let analysis = ReportAnalysis {
+        ReportAnalysis {
             name,
             encoding,
             format,
@@ -382,8 +366,7 @@ impl From<WireReport> for AnalysedReport {
             lint,
             themes,
             notes,
-        };
-        AnalysedReport { analysis, textrank }
+        }
     }
 }
 
@@ -455,17 +438,13 @@ mod tests {
         let source = "# 标题\n\n一、总体情况\n\n**（一）抓学习**\n\n坚持“两个维护”，落实主体责任。\n";
         let analysis = gongwen_core::analyze_report("a.md", source.as_bytes(), &segmenter).expect("analysis");
         assert!(analysis.cleaned.lines.iter().any(|line| line.hint != LineHint::Plain), "the sample has hints");
-        let report = AnalysedReport {
-            analysis,
-            textrank: vec![ScoredWord { word: "两个维护".to_owned(), score: 1.0, count: 1 }],
-        };
-        let message = FromWorker::Analyzed { id: 7, result: Ok(Box::new(report.clone().into())), millis: 1.5 };
+        let message = FromWorker::Analyzed { id: 7, result: Ok(Box::new(analysis.clone().into())), millis: 1.5 };
         let bytes = postcard::to_allocvec(&message).expect("encodes");
         let Ok(FromWorker::Analyzed { id: 7, result: Ok(wire), .. }) = postcard::from_bytes::<FromWorker>(&bytes)
         else {
             panic!("decodes to the same message");
         };
-        assert_eq!(AnalysedReport::from(*wire), report);
+        assert_eq!(ReportAnalysis::from(*wire), analysis);
     }
 
     #[test]

@@ -3,14 +3,19 @@
 //! report, and TF-IDF keywords over the set — computed
 //! off the page's thread, in the comparison worker's module
 //! ([`crate::compare_worker`]), which keeps each report's word frequencies as
-//! the page sends them ([`crate::hooks::use_keyness`]).
+//! the page sends them ([`crate::hooks::use_keyness`]). The same question
+//! brings the report's word sequence, from which its TextRank keywords are
+//! computed with the lists: TextRank costs about a fifth of a report's
+//! analysis, so it is computed for the report a reviewer opens, not for
+//! every report of a drop.
 //!
 //! Plain data: no web types, so the lists are tested natively.
 
 use std::collections::{BTreeMap, HashMap};
 
 use gongwen_core::keyness::{
-    DistinctiveWord, ScoredWord, SetTotals, Significance, distinctive_words_against, tfidf_keywords_against,
+    DistinctiveWord, ScoredWord, SetTotals, Significance, TEXTRANK_KEYWORDS, WordSequence, distinctive_words_against,
+    textrank_of_sequence, tfidf_keywords_against,
 };
 use gongwen_core::overview::OVERVIEW_DISTINCTIVE_WORDS;
 use gongwen_core::words::WordFrequencies;
@@ -38,6 +43,8 @@ pub struct KeynessLists {
     pub distinctive: Vec<DistinctiveWord>,
     /// Its TF-IDF keywords, each with its text count.
     pub tfidf: Vec<(ScoredWord, usize)>,
+    /// Its TextRank keywords, each with its text count.
+    pub textrank: Vec<(ScoredWord, usize)>,
 }
 
 impl KeynessLists {
@@ -102,16 +109,19 @@ impl SetWords {
             .collect()
     }
 
-    /// Report `id`'s lists, if it is in the set. Costs time linear in the
-    /// report's words.
-    pub fn keyness(&self, id: ReportId) -> Option<KeynessLists> {
+    /// Report `id`'s lists, if it is in the set, its TextRank keywords
+    /// read from `sequence`, its counted words in text order. Costs time
+    /// linear in the report's words and tokens.
+    pub fn keyness(&self, id: ReportId, sequence: &WordSequence) -> Option<KeynessLists> {
         let report = self.reports.get(&id)?;
         let tfidf = with_text_counts(report, tfidf_keywords_against(report, &self.totals, LIST_LENGTH));
+        let textrank = with_text_counts(report, textrank_of_sequence(report, sequence, TEXTRANK_KEYWORDS));
         Some(KeynessLists {
             id,
             reports: self.reports.len(),
             distinctive: distinctive_words_against(report, &self.totals, LIST_LENGTH, COMPUTED_SIGNIFICANCE),
             tfidf,
+            textrank,
         })
     }
 }
@@ -134,11 +144,12 @@ mod tests {
 
     #[test]
     fn a_report_is_compared_with_the_rest_of_the_set_as_kept() {
+        let none = WordSequence::default();
         let mut set = SetWords::default();
         set.set(1, words(&[("党建", 40), ("发展", 10)]));
         set.set(2, words(&[("发展", 40), ("党建", 2)]));
         set.set(3, words(&[("发展", 30), ("党建", 1)]));
-        let lists = set.keyness(1).expect("report 1 is kept");
+        let lists = set.keyness(1, &none).expect("report 1 is kept");
         assert_eq!(lists.reports, 3);
         assert_eq!(lists.distinctive.iter().map(|word| word.word.as_str()).collect::<Vec<_>>(), ["党建"]);
         assert_eq!(lists.distinctive[0].reference_count, 3);
@@ -151,7 +162,7 @@ mod tests {
         // is replaced and another forgotten.
         set.set(2, words(&[("发展", 5), ("党建", 20), ("改革", 3)]));
         set.forget(3);
-        let kept = set.keyness(1).expect("report 1 is kept");
+        let kept = set.keyness(1, &none).expect("report 1 is kept");
         let report_1 = words(&[("党建", 40), ("发展", 10)]);
         let report_2 = words(&[("发展", 5), ("党建", 20), ("改革", 3)]);
         let fresh = SetTotals::of(&[&report_1, &report_2]);
@@ -163,13 +174,14 @@ mod tests {
         );
 
         set.forget(2);
-        let alone = set.keyness(1).expect("report 1 is kept");
+        let alone = set.keyness(1, &none).expect("report 1 is kept");
         assert_eq!((alone.reports, alone.distinctive.len()), (1, 0), "one report has nothing to be compared with");
-        assert_eq!(set.keyness(2), None);
+        assert_eq!(set.keyness(2, &none), None);
     }
 
     #[test]
     fn every_report_gets_the_first_of_its_distinctive_words() {
+        let none = WordSequence::default();
         let mut set = SetWords::default();
         set.set(1, words(&[("党建", 40), ("发展", 10)]));
         set.set(2, words(&[("发展", 40), ("改革", 30), ("党建", 2)]));
@@ -178,9 +190,26 @@ mod tests {
         assert_eq!(tops[0], (1, vec!["党建".to_owned()]));
         assert_eq!(tops[1].1[0], "改革");
         for (id, top) in &tops {
-            let lists = set.keyness(*id).expect("kept");
+            let lists = set.keyness(*id, &none).expect("kept");
             let first: Vec<&String> = lists.distinctive.iter().map(|word| &word.word).take(top.len()).collect();
             assert_eq!(first, top.iter().collect::<Vec<_>>(), "report {id}'s tops are its list's first words");
         }
+    }
+
+    #[test]
+    fn the_lists_bring_the_reports_textrank_from_its_word_sequence() {
+        let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
+        let seed = include_bytes!("../../../seeds/000_75e6ea62ff7e3e22.txt");
+        let analysis = gongwen_core::analyze_report("000.txt", seed, &segmenter).expect("analysis");
+        let mut set = SetWords::default();
+        set.set(1, analysis.words.clone());
+        set.set(2, words(&[("发展", 40), ("党建", 2)]));
+        let lists = set.keyness(1, &analysis.word_sequence()).expect("report 1 is kept");
+        let expected = with_text_counts(&analysis.words, analysis.textrank_keywords());
+        assert_eq!(lists.textrank.len(), TEXTRANK_KEYWORDS);
+        assert_eq!(lists.textrank, expected);
+        assert!(lists.textrank.iter().all(|(word, text_count)| *text_count >= word.count), "text counts come along");
+        let without = set.keyness(1, &WordSequence::default()).expect("report 1 is kept");
+        assert_eq!((without.textrank.len(), without.distinctive.len()), (0, lists.distinctive.len()));
     }
 }

@@ -8,30 +8,24 @@
 use std::rc::Rc;
 
 use gongwen_core::ReportAnalysis;
-use gongwen_core::keyness::ScoredWord;
 use gongwen_core::text::TextRange;
 use gongwen_core::vocabulary::UserVocabulary;
 use yew::Reducible;
 
 use crate::i18n::Bilingual;
-use crate::protocol::{AnalysedReport, ReportId};
+use crate::protocol::ReportId;
 
 /// A finished analysis as the page shares it between the state and the
 /// views. Equality is identity: an analysis never changes after the worker
 /// sends it, and comparing by pointer keeps props and memos from comparing
 /// whole reports (texts, word lists, occurrences) on every render.
 #[derive(Debug, Clone)]
-pub struct SharedAnalysis(Rc<AnalysedReport>);
+pub struct SharedAnalysis(Rc<ReportAnalysis>);
 
 impl SharedAnalysis {
     /// Shares a new analysis.
-    pub fn new(report: AnalysedReport) -> Self {
-        Self(Rc::new(report))
-    }
-
-    /// The report's TextRank keywords, computed by the worker.
-    pub fn textrank(&self) -> &[ScoredWord] {
-        &self.0.textrank
+    pub fn new(analysis: ReportAnalysis) -> Self {
+        Self(Rc::new(analysis))
     }
 }
 
@@ -45,7 +39,7 @@ impl std::ops::Deref for SharedAnalysis {
     type Target = ReportAnalysis;
 
     fn deref(&self) -> &ReportAnalysis {
-        &self.0.analysis
+        &self.0
     }
 }
 
@@ -109,7 +103,7 @@ pub struct AnalysisResult {
     /// The file's id.
     pub id: ReportId,
     /// The analysis or the error message.
-    pub result: Result<Box<AnalysedReport>, Bilingual>,
+    pub result: Result<Box<ReportAnalysis>, Bilingual>,
     /// Which worker of the pool analysed it (from 1), if one did.
     pub worker: Option<u32>,
 }
@@ -512,7 +506,7 @@ mod tests {
     }
 
     /// The pool's answer for one file.
-    fn analyzed(id: ReportId, result: Result<Box<AnalysedReport>, Bilingual>) -> Action {
+    fn analyzed(id: ReportId, result: Result<Box<ReportAnalysis>, Bilingual>) -> Action {
         Action::AnalyzedBatch(vec![AnalysisResult { id, result, worker: None }])
     }
 
@@ -577,11 +571,9 @@ mod tests {
         assert_eq!((state.selected, state.focused_heading()), (Some(2), Some(4)));
     }
 
-    fn sample_analysis() -> AnalysedReport {
+    fn sample_analysis() -> ReportAnalysis {
         let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
-        let analysis =
-            gongwen_core::analyze_report("b.txt", "一、甲\n（一）乙".as_bytes(), &segmenter).expect("analysis");
-        AnalysedReport { analysis, textrank: Vec::new() }
+        gongwen_core::analyze_report("b.txt", "一、甲\n（一）乙".as_bytes(), &segmenter).expect("analysis")
     }
 
     #[test]

@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::i18n::Bilingual;
-use crate::protocol::{self, AnalysedReport, FromWorker, ReportId, ToWorker, UnpackedEntry};
+use crate::protocol::{self, FromWorker, ReportId, ToWorker, UnpackedEntry};
 
 /// Milliseconds since the worker started, for timings.
 fn now_millis(scope: &DedicatedWorkerGlobalScope) -> f64 {
@@ -83,12 +83,7 @@ impl WorkerState {
                 analyze_pdf_report(&name, &pages, total, &self.segmenter, &limits)
             }
         };
-        let result = analysed
-            .map(|analysis| {
-                let textrank = analysis.textrank_keywords();
-                Box::new(AnalysedReport { analysis, textrank }.into())
-            })
-            .map_err(Bilingual::from);
+        let result = analysed.map(|analysis| Box::new(analysis.into())).map_err(Bilingual::from);
         post(&self.scope, &FromWorker::Analyzed { id, result, millis: now_millis(&self.scope) - started });
     }
 

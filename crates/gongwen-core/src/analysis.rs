@@ -21,7 +21,7 @@ use crate::decode::Encoding;
 use crate::diagnostic::Diagnostic;
 use crate::figures::{Figure, NumberedForms, extract_figures};
 use crate::formulations::{FormulationCount, count_formulations};
-use crate::keyness::{ScoredWord, TEXTRANK_KEYWORDS, textrank_keywords};
+use crate::keyness::{ScoredWord, TEXTRANK_KEYWORDS, WordSequence, textrank_keywords};
 use crate::lint::{LintFinding, lint_report};
 use crate::outline::{Outline, extract_outline};
 use crate::segment::Segmenter;
@@ -78,10 +78,16 @@ impl ReportAnalysis {
     }
 
     /// Its TextRank keywords, as many as the keyness panel lists
-    /// ([`TEXTRANK_KEYWORDS`]): what the page's analysis worker computes for
-    /// every report.
+    /// ([`TEXTRANK_KEYWORDS`]).
     pub fn textrank_keywords(&self) -> Vec<ScoredWord> {
         textrank_keywords(&self.cleaned, &self.words, &self.occurrences, TEXTRANK_KEYWORDS)
+    }
+
+    /// What TextRank reads of it: its counted words in text order with
+    /// their paragraphs. The page sends it to the keyness worker when the
+    /// report's TextRank list is asked for.
+    pub fn word_sequence(&self) -> WordSequence {
+        WordSequence::of(&self.cleaned, &self.occurrences)
     }
 }
 

@@ -282,8 +282,8 @@ pub fn tfidf_keywords_against(report: &WordFrequencies, totals: &SetTotals, limi
     scored
 }
 
-/// How many TextRank keywords the page's analysis worker computes for each
-/// report (the keyness panel lists them all).
+/// How many TextRank keywords a report's list holds (the page's keyness
+/// panel lists them all).
 pub const TEXTRANK_KEYWORDS: usize = 20;
 
 /// Words co-occur when at most this many counted words apart.
@@ -293,6 +293,39 @@ const TEXTRANK_DAMPING: f64 = 0.85;
 /// PageRank iterations; the scores of report-sized graphs settle well before.
 const TEXTRANK_ITERATIONS: usize = 40;
 
+/// What TextRank reads of a report: its counted words in text order (each
+/// as its index in the report's [`WordFrequencies::counts`]) and the
+/// paragraph each stands in. Far smaller than the text and its
+/// occurrences, so the page can send it to a worker when TextRank is asked
+/// for instead of computing TextRank for every report it analyses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordSequence {
+    /// Each occurrence's word, in text order.
+    pub words: Vec<u32>,
+    /// Each occurrence's paragraph (the index of its cleaned line), as many
+    /// as `words`.
+    pub paragraphs: Vec<u32>,
+}
+
+impl WordSequence {
+    /// The sequence of a report's `occurrences` (in text order) in its
+    /// `cleaned` text, in one pass: occurrences and lines are both in text
+    /// order.
+    pub fn of(cleaned: &CleanedText, occurrences: &[Occurrence]) -> Self {
+        let mut line = 0;
+        let paragraphs = occurrences
+            .iter()
+            .map(|occurrence| {
+                while line + 1 < cleaned.lines.len() && cleaned.lines[line].range.end < occurrence.range.start {
+                    line += 1;
+                }
+                u32::try_from(line).unwrap_or(u32::MAX)
+            })
+            .collect();
+        Self { words: occurrences.iter().map(|occurrence| occurrence.word).collect(), paragraphs }
+    }
+}
+
 /// TextRank keywords of one report, at most `limit`; scores are scaled so the
 /// top word has 1.
 pub fn textrank_keywords(
@@ -301,11 +334,20 @@ pub fn textrank_keywords(
     occurrences: &[Occurrence],
     limit: usize,
 ) -> Vec<ScoredWord> {
+    textrank_of_sequence(words, &WordSequence::of(cleaned, occurrences), limit)
+}
+
+/// TextRank keywords of the report whose counted `words` occur in
+/// `sequence`, at most `limit`, as [`textrank_keywords`] ranks them. An
+/// entry of the sequence naming no word of `words` (a sequence from another
+/// analysis of the report) is left out, and one without a paragraph stands
+/// in a paragraph of its own.
+pub fn textrank_of_sequence(words: &WordFrequencies, sequence: &WordSequence, limit: usize) -> Vec<ScoredWord> {
     let nodes = words.counts.len();
     if nodes == 0 {
         return Vec::new();
     }
-    let graph = WordGraph::of(cleaned, occurrences, nodes);
+    let graph = WordGraph::of(sequence, nodes);
     let scores = graph.pagerank(TEXTRANK_ITERATIONS);
     let top = scores.iter().copied().fold(f64::MIN, f64::max).max(f64::MIN_POSITIVE);
     // The best `limit` words are chosen by index, and only they are copied.
@@ -344,8 +386,8 @@ impl WordGraph {
     /// paragraph. Built without a hash map or a sort of all pairs (which took
     /// two thirds of the time): a counting pass groups the pairs by their
     /// smaller word, then each word's short list is sorted.
-    fn of(cleaned: &CleanedText, occurrences: &[Occurrence], nodes: usize) -> Self {
-        let pairs = cooccurring_pairs(cleaned, occurrences);
+    fn of(sequence: &WordSequence, nodes: usize) -> Self {
+        let pairs = cooccurring_pairs(sequence, nodes);
         let smaller_starts = list_starts(nodes, pairs.iter().map(|&(smaller, _)| smaller as usize));
         let mut larger = vec![0u32; pairs.len()];
         let mut next = smaller_starts.clone();
@@ -403,29 +445,24 @@ impl WordGraph {
 }
 
 /// Every co-occurrence of two different words as (smaller, larger) word
-/// index: within [`TEXTRANK_WINDOW`] occurrences, in one paragraph.
-fn cooccurring_pairs(cleaned: &CleanedText, occurrences: &[Occurrence]) -> Vec<(u32, u32)> {
-    // Each occurrence's paragraph, in one pass: occurrences and lines are
-    // both in text order.
-    let mut line = 0;
-    let paragraphs: Vec<usize> = occurrences
+/// index: within [`TEXTRANK_WINDOW`] occurrences, in one paragraph. Entries
+/// naming no word below `nodes` are skipped, as if absent.
+fn cooccurring_pairs(sequence: &WordSequence, nodes: usize) -> Vec<(u32, u32)> {
+    let occurrences: Vec<(u32, u32)> = sequence
+        .words
         .iter()
-        .map(|occurrence| {
-            while line + 1 < cleaned.lines.len() && cleaned.lines[line].range.end < occurrence.range.start {
-                line += 1;
-            }
-            line
-        })
+        .enumerate()
+        .filter(|&(_, &word)| (word as usize) < nodes)
+        .map(|(position, &word)| (word, sequence.paragraphs.get(position).copied().unwrap_or(u32::MAX)))
         .collect();
     let mut pairs = Vec::with_capacity(occurrences.len() * (TEXTRANK_WINDOW - 1));
-    for (position, occurrence) in occurrences.iter().enumerate() {
-        let window = occurrences.iter().zip(&paragraphs).skip(position + 1).take(TEXTRANK_WINDOW - 1);
-        for (other, &paragraph) in window {
-            if paragraph != paragraphs[position] {
+    for (position, &(word, paragraph)) in occurrences.iter().enumerate() {
+        for &(other, other_paragraph) in occurrences.iter().skip(position + 1).take(TEXTRANK_WINDOW - 1) {
+            if other_paragraph != paragraph || paragraph == u32::MAX {
                 break;
             }
-            if other.word != occurrence.word {
-                pairs.push((occurrence.word.min(other.word), occurrence.word.max(other.word)));
+            if other != word {
+                pairs.push((word.min(other), word.max(other)));
             }
         }
     }

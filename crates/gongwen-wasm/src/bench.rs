@@ -3,7 +3,8 @@
 //! jieba-rs `cut` with HMM, as `jieba-wasm` cuts, over the core's dictionary
 //! (jieba-rs's own, part-of-speech tags stripped; no lexicon), and through the per-report pipeline the page's analysis worker runs
 //! (`analyze_report`: decode, clean, outline, segmentation with the lexicon,
-//! words, formulations, themes, figures, structure, lint; then TextRank). Each returns a
+//! words, formulations, themes, figures, structure, lint; TextRank is computed
+//! for the report a reviewer opens, in the keyness worker, and is not part of it). Each returns a
 //! count so that the work cannot be optimised away and results cross the
 //! boundary as one number, not as JavaScript objects.
 
@@ -43,13 +44,12 @@ pub fn bench_cut(text: &str) -> Result<usize, JsError> {
 }
 
 /// The page's per-report analysis of `bytes`, with the module's segmenter
-/// ([`crate::with_segmenter`]), and its TextRank keywords, as the page's
-/// analysis worker computes them for every report: the number of counted
-/// words plus keywords (0 for a file that cannot be read).
+/// ([`crate::with_segmenter`]), as the page's analysis worker computes it for
+/// every report: the number of counted words (0 for a file that cannot be
+/// read).
 #[wasm_bindgen(js_name = benchAnalyze)]
 pub fn bench_analyze(name: &str, bytes: &[u8]) -> Result<usize, JsError> {
     crate::with_segmenter(|segmenter| {
-        Ok(analyze_report(name, bytes, segmenter)
-            .map_or(0, |analysis| analysis.words.tokens + analysis.textrank_keywords().len()))
+        Ok(analyze_report(name, bytes, segmenter).map_or(0, |analysis| analysis.words.tokens))
     })
 }

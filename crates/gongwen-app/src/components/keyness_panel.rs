@@ -1,10 +1,11 @@
 //! The keyness panel, the first thing a reviewer reads about a report: the
 //! words it overuses significantly against the other loaded reports (G² at
 //! the chosen level, with the log ratio as effect size, both explained), and
-//! its keywords by TF-IDF over the loaded reports and by TextRank. The first
-//! two need every report's words and are computed in a worker
-//! (`hooks/use_keyness.rs`); the panel shows the last lists while newer ones
-//! are computed. TextRank comes with the report's analysis. Every word
+//! its keywords by TF-IDF over the loaded reports and by TextRank. All three
+//! are computed in a worker (`hooks/use_keyness.rs`): the first two need every
+//! report's words, and TextRank, which walks the report's every word, is
+//! computed for the report opened, not for every report analysed. The panel
+//! shows the last lists while newer ones are computed. Every word
 //! shows both of its counts: 词次 (as segmented, what the scores use) and
 //! 原文次数 (every occurrence of the string, what Ctrl-F finds). The panel
 //! speaks the page's language; the words are the reports' own.
@@ -15,16 +16,12 @@ use yew::prelude::*;
 use crate::counts::{text_count, text_count_explanation, token_count, token_count_explanation};
 use crate::hooks::use_keyness::KeynessStatus;
 use crate::i18n::{CONTENT_LANG, Language, use_language};
-use crate::set_analyses::{LIST_LENGTH, with_text_counts};
-use crate::state::SharedAnalysis;
 
 /// Properties of [`KeynessPanel`].
 #[derive(Properties, PartialEq)]
 pub struct KeynessPanelProps {
-    /// The selected report.
-    pub analysis: SharedAnalysis,
-    /// Its distinctive words and TF-IDF keywords, computed in a worker
-    /// (`hooks/use_keyness.rs`).
+    /// Its distinctive words, TF-IDF and TextRank keywords, computed in a
+    /// worker (`hooks/use_keyness.rs`).
     pub status: KeynessStatus,
     /// The level distinctive words must reach.
     pub significance: Significance,
@@ -32,12 +29,6 @@ pub struct KeynessPanelProps {
     pub on_significance: Callback<Significance>,
     /// Called with a word the user clicked.
     pub on_word: Callback<String>,
-}
-
-/// The report's TextRank keywords, computed by the analysis worker, with
-/// their text counts.
-fn textrank_of(analysis: &SharedAnalysis) -> Vec<(ScoredWord, usize)> {
-    with_text_counts(&analysis.words, analysis.textrank().iter().take(LIST_LENGTH).cloned())
 }
 
 /// What G² and the log ratio mean, for the panel's explanation.
@@ -54,7 +45,6 @@ fn keyness_explanation(language: Language) -> &'static str {
 #[component]
 pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
     let language = use_language();
-    let textrank = use_memo(props.analysis.clone(), textrank_of);
     let significance = props.significance;
     let levels = Significance::ALL.map(|level| {
         let active = significance == level;
@@ -97,7 +87,7 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
                 </p>
             }
             if computing {
-                <p class="panel-note keyness-computing">{ language.pick("正在计算特色词与 TF-IDF…", "Computing distinctive words and TF-IDF…") }</p>
+                <p class="panel-note keyness-computing">{ language.pick("正在计算特色词、TF-IDF 与 TextRank…", "Computing distinctive words, TF-IDF and TextRank…") }</p>
             }
             if let Some(lists) = lists {
                 if others == Some(0) {
@@ -118,9 +108,9 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
                 }
                 <h4 class="list-title">{ language.pick("关键词（TF-IDF，以已载入报告为语料）", "Keywords (TF-IDF over the loaded reports)") }</h4>
                 { render_list(&lists.tfidf, "TF-IDF", |w| format!("{:.4}", w.score), &props.on_word, "tfidf", language) }
+                <h4 class="list-title">{ language.pick("关键词（TextRank）", "Keywords (TextRank)") }</h4>
+                { render_list(&lists.textrank, language.pick("得分", "Score"), |w| format!("{:.2}", w.score), &props.on_word, "textrank", language) }
             }
-            <h4 class="list-title">{ language.pick("关键词（TextRank）", "Keywords (TextRank)") }</h4>
-            { render_list(&textrank, language.pick("得分", "Score"), |w| format!("{:.2}", w.score), &props.on_word, "textrank", language) }
         </section>
     }
 }

@@ -1,7 +1,8 @@
 //! `use_keyness`: the keyness panel's lists — distinctive words and TF-IDF
-//! keywords of the selected report against every analysed report — computed
-//! in a worker of their own (an instance of the comparison worker's module,
-//! [`crate::set_analyses`]), never on the page's thread.
+//! keywords of the selected report against every analysed report, and its
+//! TextRank keywords — computed in a worker of their own (an instance of the
+//! comparison worker's module, [`crate::set_analyses`]), never on the page's
+//! thread. The question carries the report's word sequence for TextRank.
 //!
 //! The worker keeps every report's word frequencies: the page sends a
 //! report's words once, when its analysis arrives (and drops them when it
@@ -127,8 +128,9 @@ impl Channel {
         }
         let request = self.requests.get().wrapping_add(1);
         self.requests.set(request);
+        let sequence = self.sent.borrow().get(&wish.1).map(|analysis| analysis.word_sequence()).unwrap_or_default();
         let sent = match self.client.borrow().as_ref() {
-            Some(client) => client.queue(ToCompareWorker::Keyness { request, id: wish.1 }),
+            Some(client) => client.queue(ToCompareWorker::Keyness { request, id: wish.1, sequence }),
             None => return,
         };
         match sent {

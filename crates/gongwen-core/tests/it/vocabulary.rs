@@ -5,7 +5,10 @@
 use gongwen_core::analyze_report;
 use gongwen_core::concordance::concordance;
 
-use gongwen_core::keyness::{Significance, distinctive_words, log_likelihood, textrank_keywords, tfidf_keywords};
+use gongwen_core::keyness::{
+    Significance, WordSequence, distinctive_words, log_likelihood, textrank_keywords, textrank_of_sequence,
+    tfidf_keywords,
+};
 use gongwen_core::words::{WordCount, WordFrequencies};
 
 use crate::segmenter;
@@ -166,6 +169,29 @@ fn textrank_gives_the_definitions_scores_bit_for_bit() {
         assert_eq!(ranked.len(), 30, "{name}");
         assert_eq!(ranked, defined, "{name}");
     }
+}
+
+#[test]
+fn textrank_from_the_word_sequence_a_worker_is_sent_ranks_as_from_the_text() {
+    for (name, bytes) in crate::seeds::seed_files() {
+        let analysis = analyze_report(&name, &bytes, segmenter()).expect("a seed");
+        let sequence = analysis.word_sequence();
+        assert_eq!(sequence.words.len(), analysis.occurrences.len(), "{name}");
+        assert_eq!(sequence.paragraphs.len(), analysis.occurrences.len(), "{name}");
+        let from_text = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, 20);
+        assert_eq!(textrank_of_sequence(&analysis.words, &sequence, 20), from_text, "{name}");
+
+        // A sequence from another analysis of the report (a word index the
+        // words do not have, a paragraph missing) is read without a panic:
+        // the unknown entries are left out and the rest still ranks.
+        let mut foreign = sequence.clone();
+        foreign.words.push(u32::MAX);
+        foreign.words.push(0);
+        let ranked = textrank_of_sequence(&analysis.words, &foreign, 20);
+        assert_eq!(ranked.len(), 20, "{name}");
+        assert_eq!(ranked[0].word, from_text[0].word, "{name}");
+    }
+    assert_eq!(textrank_of_sequence(&frequencies(&[]), &WordSequence::default(), 20), Vec::new());
 }
 
 #[test]
