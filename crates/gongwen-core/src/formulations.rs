@@ -1,8 +1,7 @@
 //! The formulations inventory: which lexicon entries (提法, bodies,
 //! activities, systems, slogans) a report uses, how often, and how densely.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Lexicon, LexiconCategory};
@@ -24,7 +23,7 @@ pub struct FormulationCount {
 /// The lexicon entries a report uses, most frequent first (ties by term).
 /// `chars` is the report's length in characters, whitespace not counted.
 pub fn count_formulations(lexicon: &Lexicon, words: &WordFrequencies, chars: usize) -> Vec<FormulationCount> {
-    let counts: HashMap<&str, usize> = words.counts.iter().map(|c| (c.word.as_str(), c.count)).collect();
+    let counts: FxHashMap<&str, usize> = words.counts.iter().map(|c| (c.word.as_str(), c.count)).collect();
     let mut found: Vec<FormulationCount> = lexicon
         .entries
         .iter()

@@ -6,8 +6,6 @@
 //! concordance, the dispersion strips and TextRank read them, and the page can
 //! use them without a dictionary.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +58,7 @@ impl WordFrequencies {
         &self.counts[..n.min(self.counts.len())]
     }
 
-    fn from_map(map: HashMap<String, (usize, usize)>) -> Self {
+    fn from_map(map: FxHashMap<String, (usize, usize)>) -> Self {
         let tokens = map.values().map(|(count, _)| count).sum();
         let mut counts: Vec<WordCount> =
             map.into_iter().map(|(word, (count, text_count))| WordCount { word, count, text_count }).collect();
@@ -160,7 +158,7 @@ fn count_in_text(frequencies: &mut WordFrequencies, text: &str) {
 
 /// The frequencies of a set of reports: each word's counts summed.
 pub fn combine_frequencies<'a>(reports: impl IntoIterator<Item = &'a WordFrequencies>) -> WordFrequencies {
-    let mut map: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut map: FxHashMap<String, (usize, usize)> = FxHashMap::default();
     for report in reports {
         for WordCount { word, count, text_count } in &report.counts {
             let entry = map.entry(word.clone()).or_default();

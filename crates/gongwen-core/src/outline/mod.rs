@@ -31,7 +31,9 @@ mod work;
 
 use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -456,13 +458,13 @@ fn add_missing_predecessors(
     candidates: &mut Vec<Candidate>,
     first_new: usize,
 ) {
-    let mut earliest: HashMap<u32, usize> = HashMap::new();
+    let mut earliest: FxHashMap<u32, usize> = FxHashMap::default();
     let mut queue = BinaryHeap::new();
     for (index, point) in work::counted(candidates.iter().enumerate().skip(first_new)) {
         note_earliest(&mut earliest, point);
         queue.push(Reverse((point.marker_range.start, index)));
     }
-    let mut occurrences = NumberedOccurrences { text, from, by_number: HashMap::new() };
+    let mut occurrences = NumberedOccurrences { text, from, by_number: FxHashMap::default() };
     let mut added = false;
     while let Some(Reverse((_, index))) = queue.pop() {
         work::step(1);
@@ -485,7 +487,7 @@ fn add_missing_predecessors(
 }
 
 /// Records where the first point of each number starts.
-fn note_earliest(earliest: &mut HashMap<u32, usize>, point: &Candidate) {
+fn note_earliest(earliest: &mut FxHashMap<u32, usize>, point: &Candidate) {
     if let Some(number) = point.number {
         let start = earliest.entry(number).or_insert(point.marker_range.start);
         *start = (*start).min(point.marker_range.start);
@@ -499,7 +501,7 @@ fn note_earliest(earliest: &mut HashMap<u32, usize>, point: &Candidate) {
 fn missing_predecessor(
     base: usize,
     point: &Candidate,
-    earliest: &HashMap<u32, usize>,
+    earliest: &FxHashMap<u32, usize>,
     occurrences: &mut NumberedOccurrences<'_>,
 ) -> Option<usize> {
     let number = point.number.filter(|&n| n >= 2 && point.marker.ends_with('是'))?;
@@ -518,7 +520,7 @@ struct NumberedOccurrences<'a> {
     text: &'a str,
     from: usize,
     /// For each number, `N是` and the offsets in `text` where it occurs.
-    by_number: HashMap<u32, (String, Vec<usize>)>,
+    by_number: FxHashMap<u32, (String, Vec<usize>)>,
 }
 
 impl NumberedOccurrences<'_> {
@@ -567,7 +569,7 @@ fn keep_complete_ordinal_sequences(candidates: &mut Vec<Candidate>) {
         .collect();
     // Whether each section has a first ordinal (`首先，`) and a later one,
     // gathered in one pass rather than by walking every candidate per point.
-    let mut sequences: HashMap<Option<usize>, (bool, bool)> = HashMap::new();
+    let mut sequences: FxHashMap<Option<usize>, (bool, bool)> = FxHashMap::default();
     for (candidate, section) in work::counted(candidates.iter().zip(&sections)).filter(|(c, _)| c.ordinal_word) {
         let (first, other) = sequences.entry(*section).or_default();
         *first |= candidate.number == Some(1);

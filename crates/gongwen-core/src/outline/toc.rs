@@ -5,7 +5,7 @@
 //! (`一、总体情况……………1`), and a `目录` line after which the headings repeat —
 //! everything from it to the first repetition is the table, not the document.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::{Candidate, work};
 use crate::clean::CleanedText;
@@ -49,7 +49,7 @@ pub(super) fn remove_listed_contents(cleaned: &CleanedText, candidates: &mut Vec
         work::counted(caption + 1..cleaned.lines.len()).filter(|&i| !cleaned.lines[i].range.is_empty()).collect();
     // The entries seen so far, kept in a set: comparing each line with every
     // earlier one would be quadratic in a long document with no repetition.
-    let mut earlier_keys = HashSet::new();
+    let mut earlier_keys = FxHashSet::default();
     let body_start = work::counted(entries.iter().copied()).find(|&line| {
         let key = entry_key(cleaned.line_text(line));
         !earlier_keys.insert(key) && !key.is_empty()
