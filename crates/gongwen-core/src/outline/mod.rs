@@ -30,8 +30,8 @@ mod toc;
 mod work;
 
 use std::cmp::Reverse;
-use std::collections::hash_map::Entry;
 use std::collections::BinaryHeap;
+use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
