@@ -379,10 +379,17 @@ fn score(
         holders.push(reports);
     }
     let mut out = Vec::with_capacity(n);
-    let mut partner_count = vec![0u32; n];
-    let mut partner_open = vec![0usize; n];
-    let mut partner_excluded = vec![0usize; n];
+    // Characters of the report swept that each other report shares with it.
     let mut covered_by = vec![0usize; n];
+    // Per passage, its occurrences open in the report swept, and the
+    // characters it covered there alone: credited to its holders once per
+    // report, not at each of its events (a passage held by k reports costs
+    // k per holder, not 2k per occurrence).
+    let mut open_count = vec![0u32; passages.len()];
+    let mut alone = vec![0usize; passages.len()];
+    // The stretch a partner was last credited for, where passages overlap.
+    let mut credited_in = vec![0usize; n];
+    let mut stretch = 0usize;
     for (a, report_events) in events.iter_mut().enumerate() {
         report_events.sort_unstable_by_key(|&(position, opening, _)| (position, opening));
         // Template-covered characters before the current position (when
@@ -397,10 +404,44 @@ fn score(
         let mut template_any = 0u32;
         let mut template_open = 0usize;
         let mut previous = 0usize;
+        // The counted passages open, each once, and those with characters
+        // of their own to credit.
+        let mut active: Vec<usize> = Vec::new();
+        let mut credited: Vec<usize> = Vec::new();
         let mut touched: Vec<usize> = Vec::new();
         for &(position, opening, index) in report_events.iter() {
-            if exclude_templates && template_active > 0 {
-                excluded_before += position - previous;
+            // The stretch since the last event: no event inside, so the same
+            // passages cover all of it.
+            let length = position - previous;
+            let excluded = exclude_templates && template_active > 0;
+            if length > 0 && !excluded {
+                match active.as_slice() {
+                    [] => {}
+                    &[only] => {
+                        if alone[only] == 0 {
+                            credited.push(only);
+                        }
+                        alone[only] += length;
+                    }
+                    several => {
+                        // Each partner once, however many passages it holds.
+                        stretch += 1;
+                        for &p in several {
+                            for &b in holders[p].iter().filter(|&&b| b != a && b != usize::MAX) {
+                                if credited_in[b] != stretch {
+                                    credited_in[b] = stretch;
+                                    if covered_by[b] == 0 {
+                                        touched.push(b);
+                                    }
+                                    covered_by[b] += length;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if excluded {
+                excluded_before += length;
             }
             previous = position;
             let passage = &passages[index];
@@ -434,26 +475,30 @@ fn score(
                     shared_open_excluded = excluded_before;
                 }
                 shared_active += 1;
+                open_count[index] += 1;
+                if open_count[index] == 1 {
+                    active.push(index);
+                }
             } else {
                 shared_active -= 1;
                 if shared_active == 0 {
                     shared_chars += span(shared_open, shared_open_excluded);
                 }
-            }
-            for &b in holders[index].iter().filter(|&&b| b != a && b != usize::MAX) {
-                if opening {
-                    if partner_count[b] == 0 {
-                        partner_open[b] = position;
-                        partner_excluded[b] = excluded_before;
-                        touched.push(b);
-                    }
-                    partner_count[b] += 1;
-                } else {
-                    partner_count[b] -= 1;
-                    if partner_count[b] == 0 {
-                        covered_by[b] += span(partner_open[b], partner_excluded[b]);
-                    }
+                open_count[index] -= 1;
+                if open_count[index] == 0
+                    && let Some(at) = active.iter().position(|&p| p == index)
+                {
+                    active.swap_remove(at);
                 }
+            }
+        }
+        for &p in &credited {
+            let length = std::mem::take(&mut alone[p]);
+            for &b in holders[p].iter().filter(|&&b| b != a && b != usize::MAX) {
+                if covered_by[b] == 0 {
+                    touched.push(b);
+                }
+                covered_by[b] += length;
             }
         }
         let counted_chars = if exclude_templates { lengths[a] - template_chars } else { lengths[a] };
