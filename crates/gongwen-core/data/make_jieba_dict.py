@@ -14,7 +14,7 @@ previous word (as one character: '0' plus the number, at most 79), the rest
 of its word and a newline; then each entry's frequency as an unsigned LEB128
 varint. Sorted words share long prefixes, GB18030 writes a Chinese character
 in two bytes where UTF-8 takes three, and numbers apart from words compress
-better than numbers between them. segment.rs (jieba_dictionary) reads it.
+better than numbers between them. segment.rs (for_each_packed_entry) reads it.
 """
 
 import lzma

@@ -83,7 +83,7 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
             <p class="panel-note keyness-explanation">{ explanation }</p>
             if let KeynessStatus::Failed(message) = &props.status {
                 <p class="panel-note keyness-failed">
-                    { language.pick("特色词无法计算：", "Distinctive words could not be computed: ") }{ message.describe(language) }
+                    { language.pick("特色词与关键词无法计算：", "Distinctive words and keywords could not be computed: ") }{ message.describe(language) }
                 </p>
             }
             if computing {
