@@ -150,8 +150,8 @@ struct Fragment {
 ///
 /// Windows are compared by a 48-bit hash: two different windows with the
 /// same hash only keep characters that need not be kept, never drop one.
-/// Costs two passes over the texts and a sort of each of 65,536 small
-/// buckets of window hashes, 8 bytes per character while it runs. The
+/// Costs five passes over the texts and a sort of each of 65,536 small
+/// buckets of window hashes, 2 bytes per character while it runs. The
 /// caller keeps the texts under 2³¹ characters in all, so a window's start
 /// fits the 32 bits it is given.
 fn shared_fragments(texts: &[&[char]], window: usize) -> Vec<Fragment> {
@@ -163,31 +163,46 @@ fn shared_fragments(texts: &[&[char]], window: usize) -> Vec<Fragment> {
         total += text.len();
     }
     text_starts.push(total);
-    // Every window's hash, by bucket: counted in a first pass, placed in
-    // the second, each as (the hash's low 32 bits, its global start).
+    // Every window's hash, by bucket: counted in a first pass, then placed
+    // a quarter of the buckets at a time, each as (the hash's low 32 bits,
+    // its global start), so that the hashes held at once take 2 bytes per
+    // character, not 8.
     let mut bucket_starts = vec![0usize; BUCKETS + 1];
     for_each_window_hash(texts, window, |hash, _| bucket_starts[bucket_of(hash) + 1] += 1);
     for bucket in 0..BUCKETS {
         bucket_starts[bucket + 1] += bucket_starts[bucket];
     }
-    let mut entries = vec![0u64; bucket_starts[BUCKETS]];
-    let mut next = bucket_starts.clone();
-    for_each_window_hash(texts, window, |hash, start| {
-        let bucket = bucket_of(hash);
-        entries[next[bucket]] = (hash & 0xffff_ffff) << 32 | start as u64;
-        next[bucket] += 1;
-    });
-    // A run of equal hashes from two texts marks each of its windows shared.
     let text_of = |start: usize| text_starts.partition_point(|&first| first <= start) - 1;
     let mut shared_start = vec![false; total];
-    for bucket in bucket_starts.windows(2) {
-        let entries = &mut entries[bucket[0]..bucket[1]];
-        entries.sort_unstable();
-        for run in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
-            let (first, last) = ((run[0] & 0xffff_ffff) as usize, (run[run.len() - 1] & 0xffff_ffff) as usize);
-            if run.len() > 1 && text_of(first) != text_of(last) {
-                for entry in run {
-                    shared_start[(entry & 0xffff_ffff) as usize] = true;
+    let buckets_per_round = BUCKETS / HASH_ROUNDS;
+    let most_in_a_round = (0..HASH_ROUNDS)
+        .map(|round| bucket_starts[(round + 1) * buckets_per_round] - bucket_starts[round * buckets_per_round])
+        .max()
+        .unwrap_or(0);
+    let mut entries = vec![0u64; most_in_a_round];
+    for round in 0..HASH_ROUNDS {
+        let buckets = round * buckets_per_round..(round + 1) * buckets_per_round;
+        let base = bucket_starts[buckets.start];
+        let mut next: Vec<usize> = bucket_starts[buckets.clone()].iter().map(|start| start - base).collect();
+        for_each_window_hash(texts, window, |hash, start| {
+            let bucket = bucket_of(hash);
+            if buckets.contains(&bucket) {
+                let slot = &mut next[bucket - buckets.start];
+                entries[*slot] = (hash & 0xffff_ffff) << 32 | start as u64;
+                *slot += 1;
+            }
+        });
+        // A run of equal hashes from two texts marks each of its windows
+        // shared.
+        for bucket in buckets {
+            let entries = &mut entries[bucket_starts[bucket] - base..bucket_starts[bucket + 1] - base];
+            entries.sort_unstable();
+            for run in entries.chunk_by(|a, b| a >> 32 == b >> 32) {
+                let (first, last) = ((run[0] & 0xffff_ffff) as usize, (run[run.len() - 1] & 0xffff_ffff) as usize);
+                if run.len() > 1 && text_of(first) != text_of(last) {
+                    for entry in run {
+                        shared_start[(entry & 0xffff_ffff) as usize] = true;
+                    }
                 }
             }
         }
@@ -222,6 +237,10 @@ fn shared_fragments(texts: &[&[char]], window: usize) -> Vec<Fragment> {
 /// How many buckets window hashes are sorted in.
 const BUCKETS: usize = 1 << 16;
 
+/// In how many rounds the buckets are filled and sorted: each round hashes
+/// every window again (cheap) and keeps a quarter of them.
+const HASH_ROUNDS: usize = 4;
+
 /// A hash's bucket: its top 16 bits.
 fn bucket_of(hash: u64) -> usize {
     (hash >> 48) as usize
@@ -252,12 +271,11 @@ fn for_each_window_hash(texts: &[&[char]], window: usize, mut each: impl FnMut(u
     }
 }
 
-/// A 64-bit finaliser (splitmix64's): every bit of the result depends on
-/// every bit of `hash`.
+/// `hash` times an odd constant (Fibonacci hashing): a bijection, one
+/// multiplication per window, whose top bits (the bucket) depend on every
+/// bit of `hash`.
 fn mix(hash: u64) -> u64 {
-    let hash = (hash ^ (hash >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    let hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    hash ^ (hash >> 31)
+    hash.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The LCP array of `text` with suffix array `suffixes`: entry `k` is the
