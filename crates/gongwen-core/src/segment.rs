@@ -349,9 +349,10 @@ mod tests {
     #[test]
     fn compact_dictionary_expands_to_the_plain_text() {
         let plain = super::PLAIN_JIEBA_DICTIONARY;
+        use std::fmt::Write;
         let mut expanded = String::with_capacity(plain.len());
         super::for_each_packed_entry(super::JIEBA_DICTIONARY, |word, frequency| {
-            expanded.push_str(&format!("{word} {frequency}\n"));
+            writeln!(expanded, "{word} {frequency}").expect("writing to a String cannot fail");
         })
         .expect("the built-in dictionary expands");
         assert!(expanded == plain, "data/jieba-dict.lzma is out of date: run python3 data/make_jieba_dict.py");

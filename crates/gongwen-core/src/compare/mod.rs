@@ -409,6 +409,15 @@ fn score(
         let mut active: Vec<usize> = Vec::new();
         let mut credited: Vec<usize> = Vec::new();
         let mut touched: Vec<usize> = Vec::new();
+        // The other reports holding passage `p` (not a template file's marker).
+        let partners = |p: usize| holders[p].iter().copied().filter(move |&b| b != a && b != usize::MAX);
+        // Adds `length` characters report `b` shares with this one.
+        let mut credit = |b: usize, length: usize| {
+            if covered_by[b] == 0 {
+                touched.push(b);
+            }
+            covered_by[b] += length;
+        };
         for &(position, opening, index) in report_events.iter() {
             // The stretch since the last event: no event inside, so the same
             // passages cover all of it.
@@ -426,15 +435,10 @@ fn score(
                     several => {
                         // Each partner once, however many passages it holds.
                         stretch += 1;
-                        for &p in several {
-                            for &b in holders[p].iter().filter(|&&b| b != a && b != usize::MAX) {
-                                if credited_in[b] != stretch {
-                                    credited_in[b] = stretch;
-                                    if covered_by[b] == 0 {
-                                        touched.push(b);
-                                    }
-                                    covered_by[b] += length;
-                                }
+                        for b in several.iter().flat_map(|&p| partners(p)) {
+                            if credited_in[b] != stretch {
+                                credited_in[b] = stretch;
+                                credit(b, length);
                             }
                         }
                     }
@@ -494,12 +498,7 @@ fn score(
         }
         for &p in &credited {
             let length = std::mem::take(&mut alone[p]);
-            for &b in holders[p].iter().filter(|&&b| b != a && b != usize::MAX) {
-                if covered_by[b] == 0 {
-                    touched.push(b);
-                }
-                covered_by[b] += length;
-            }
+            partners(p).for_each(|b| credit(b, length));
         }
         let counted_chars = if exclude_templates { lengths[a] - template_chars } else { lengths[a] };
         for &b in &touched {

@@ -93,11 +93,10 @@ pub fn cross_text_repeats(texts: &[&[char]], min_len: usize) -> Vec<Repeat> {
         if !left_maximal {
             return;
         }
-        let first_text = place(span[0]).0;
-        if span.iter().all(|&p| place(p).0 == first_text) {
+        let mut occurrences: Vec<(usize, usize)> = span.iter().map(|&p| place(p)).collect();
+        if occurrences.iter().all(|&(text, _)| text == occurrences[0].0) {
             return;
         }
-        let mut occurrences: Vec<(usize, usize)> = span.iter().map(|&p| place(p)).collect();
         occurrences.sort_unstable();
         repeats.push(Repeat { len, occurrences });
     };
@@ -327,6 +326,15 @@ mod tests {
         text.chars().collect()
     }
 
+    /// The next number of a xorshift generator, so that the random tests
+    /// draw the same texts at every run.
+    fn xorshift(state: &mut u32) -> u32 {
+        *state ^= *state << 13;
+        *state ^= *state >> 17;
+        *state ^= *state << 5;
+        *state
+    }
+
     #[test]
     fn a_shared_passage_is_found_once_with_both_occurrences() {
         let a = chars("甲乙丙丁戊己庚辛壬癸子");
@@ -380,14 +388,8 @@ mod tests {
         let mut state = 0x2545_f491_u32;
         for length in [1usize, 2, 3, 10, 100, 2_000] {
             for alphabet in [1i32, 2, 3, 30] {
-                let mut text: Vec<i32> = (0..length - 1)
-                    .map(|_| {
-                        state ^= state << 13;
-                        state ^= state >> 17;
-                        state ^= state << 5;
-                        1 + (state % alphabet as u32) as i32
-                    })
-                    .collect();
+                let mut text: Vec<i32> =
+                    (0..length - 1).map(|_| 1 + (xorshift(&mut state) % alphabet as u32) as i32).collect();
                 text.push(0);
                 let suffixes = suffix_array_manual(&text, alphabet + 1);
                 let expected = if length < 2 { Vec::new() } else { ac_library::lcp_array_arbitrary(&text, &suffixes) };
@@ -446,12 +448,7 @@ mod tests {
         // characters no shared window covers, which the suffix array leaves
         // out.
         let mut state = 0x9e37_79b9_u32;
-        let mut next = |bound: u32| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state % bound
-        };
+        let mut next = |bound: u32| xorshift(&mut state) % bound;
         let passages: Vec<Vec<char>> =
             (0..4).map(|_| (0..6 + next(8)).map(|_| char::from(b'a' + next(3) as u8)).collect()).collect();
         let (mut repeats, mut left_out) = (0, 0);
