@@ -16,9 +16,10 @@ use std::cell::OnceCell;
 pub mod bench;
 
 use gongwen_core::compare::record::CompareRecord;
-use gongwen_core::compare::{CompareSettings, CompareText, compare_reports};
+use gongwen_core::compare::{CompareSettings, CompareText, compare_texts};
+use gongwen_core::lexicon::Lexicon;
 use gongwen_core::report::{DEFAULT_TOP_WORDS, OutlineRecord, WordsRecord};
-use gongwen_core::{ReportAnalysis, Segmenter, analyze_report};
+use gongwen_core::{ReadLimits, ReadReport, Segmenter, analyze_report, read_report};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -114,38 +115,36 @@ pub fn compare(files: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|error| JsError::new(&error.to_string()))?
     };
-    with_segmenter(|segmenter| {
-        let mut errors = Vec::new();
-        let mut read = |files: &[InputFile]| -> Vec<ReportAnalysis> {
-            files
-                .iter()
-                .filter_map(|file| match analyze_report(&file.name, &file.bytes, segmenter) {
-                    Ok(analysis) => Some(analysis),
-                    Err(error) => {
-                        errors.push(FileError { file: file.name.clone(), message: error.to_string() });
-                        None
-                    }
-                })
-                .collect()
-        };
-        let reports = read(&files);
-        let templates = read(&options.templates);
-        let defaults = CompareSettings::default();
-        let settings = CompareSettings {
-            min_chars: options.min_chars.unwrap_or(defaults.min_chars),
-            exclude_templates: options.exclude_templates,
-            ..defaults
-        };
-        let reports: Vec<&ReportAnalysis> = reports.iter().collect();
-        let templates: Vec<&ReportAnalysis> = templates.iter().collect();
-        let comparison = compare_reports(&reports, &templates, segmenter.lexicon(), &settings);
-        let reports: Vec<CompareText> = reports.into_iter().map(CompareText::from).collect();
-        let templates: Vec<CompareText> = templates.into_iter().map(CompareText::from).collect();
-        let result =
-            CompareResult { record: CompareRecord::from_comparison(&comparison, &reports, &templates), errors };
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        result.serialize(&serializer).map_err(|error| JsError::new(&error.to_string()))
-    })
+    // As `gongwen compare`: the comparison reads texts and headings only, so
+    // the files are read, not analysed, and no segmenter is built.
+    let lexicon = Lexicon::builtin().map_err(|error| JsError::new(&error.to_string()))?;
+    let mut errors = Vec::new();
+    let mut read = |files: &[InputFile]| -> Vec<ReadReport> {
+        files
+            .iter()
+            .filter_map(|file| match read_report(&file.name, &file.bytes, &ReadLimits::default()) {
+                Ok(read) => Some(read),
+                Err(error) => {
+                    errors.push(FileError { file: file.name.clone(), message: error.to_string() });
+                    None
+                }
+            })
+            .collect()
+    };
+    let reports = read(&files);
+    let templates = read(&options.templates);
+    let defaults = CompareSettings::default();
+    let settings = CompareSettings {
+        min_chars: options.min_chars.unwrap_or(defaults.min_chars),
+        exclude_templates: options.exclude_templates,
+        ..defaults
+    };
+    let reports: Vec<CompareText> = reports.iter().map(CompareText::from).collect();
+    let templates: Vec<CompareText> = templates.iter().map(CompareText::from).collect();
+    let comparison = compare_texts(&reports, &templates, &lexicon, &settings, &mut |_| {});
+    let result = CompareResult { record: CompareRecord::from_comparison(&comparison, &reports, &templates), errors };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    result.serialize(&serializer).map_err(|error| JsError::new(&error.to_string()))
 }
 
 /// Builds the segmenter now instead of on the first [`analyze`] call, so a
