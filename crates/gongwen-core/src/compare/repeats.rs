@@ -335,50 +335,43 @@ mod tests {
         *state
     }
 
+    /// The repeats of at least `min_len` characters that `texts` share are
+    /// `expected`, as (length, occurrences).
+    fn check(texts: &[&str], min_len: usize, expected: &[(usize, &[(usize, usize)])]) {
+        let texts: Vec<Vec<char>> = texts.iter().map(|text| chars(text)).collect();
+        let texts: Vec<&[char]> = texts.iter().map(Vec::as_slice).collect();
+        let expected: Vec<Repeat> =
+            expected.iter().map(|&(len, occurrences)| Repeat { len, occurrences: occurrences.to_vec() }).collect();
+        assert_eq!(cross_text_repeats(&texts, min_len), expected);
+    }
+
     #[test]
     fn a_shared_passage_is_found_once_with_both_occurrences() {
-        let a = chars("甲乙丙丁戊己庚辛壬癸子");
-        let b = chars("天地丙丁戊己庚辛人和");
-        let found = cross_text_repeats(&[&a, &b], 4);
-        assert_eq!(found, vec![Repeat { len: 6, occurrences: vec![(0, 2), (1, 2)] }]);
+        check(&["甲乙丙丁戊己庚辛壬癸子", "天地丙丁戊己庚辛人和"], 4, &[(6, &[(0, 2), (1, 2)])]);
     }
 
     #[test]
     fn nested_repeats_with_other_occurrences_are_both_kept() {
-        let a = chars("一二三四五六七八");
-        let b = chars("一二三四五六七八");
-        let c = chars("零三四五六九");
-        let found = cross_text_repeats(&[&a, &b, &c], 3);
-        assert_eq!(
-            found,
-            vec![
-                Repeat { len: 8, occurrences: vec![(0, 0), (1, 0)] },
-                Repeat { len: 4, occurrences: vec![(0, 2), (1, 2), (2, 1)] },
-            ]
+        check(
+            &["一二三四五六七八", "一二三四五六七八", "零三四五六九"],
+            3,
+            &[(8, &[(0, 0), (1, 0)]), (4, &[(0, 2), (1, 2), (2, 1)])],
         );
     }
 
     #[test]
     fn characters_beyond_the_basic_plane_are_compared_too() {
         // 𠀀 and 𪚥 lie outside the table the numbering indexes by character.
-        let a = chars("甲乙𠀀𪚥丙丁戊己");
-        let b = chars("天地𠀀𪚥丙丁戊人");
-        let c = chars("天地𠀀𪚦丙丁戊人");
-        let found = cross_text_repeats(&[&a, &b, &c], 4);
-        assert_eq!(
-            found,
-            vec![
-                Repeat { len: 5, occurrences: vec![(0, 2), (1, 2)] },
-                Repeat { len: 4, occurrences: vec![(1, 4), (2, 4)] },
-            ]
+        check(
+            &["甲乙𠀀𪚥丙丁戊己", "天地𠀀𪚥丙丁戊人", "天地𠀀𪚦丙丁戊人"],
+            4,
+            &[(5, &[(0, 2), (1, 2)]), (4, &[(1, 4), (2, 4)])],
         );
     }
 
     #[test]
     fn repeats_inside_one_text_only_are_not_shared() {
-        let a = chars("春夏秋冬春夏秋冬");
-        let b = chars("东南西北");
-        assert!(cross_text_repeats(&[&a, &b], 2).is_empty());
+        check(&["春夏秋冬春夏秋冬", "东南西北"], 2, &[]);
     }
 
     #[test]
