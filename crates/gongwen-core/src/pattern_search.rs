@@ -1,11 +1,12 @@
 //! Many fixed strings found in one pass over a text.
 //!
-//! A [`PhraseIndex`] groups its phrases by the character they begin with:
-//! a pass over a report decodes each character once, rejects most of them
-//! with one bit test, and compares only the phrases that begin with the
-//! others. On Chinese text this is several times faster than an
-//! Aho–Corasick automaton, which steps through every byte (three per
-//! character) and whose prefilters find no rare byte to skip to; the
+//! A [`PhraseIndex`] groups its phrases by the two characters they begin
+//! with: a pass over a report steps from character to character by their
+//! leading bytes, rejects most places with one bit test, and compares only
+//! the phrases that begin with the characters at the others. On Chinese
+//! text this is several times faster than an Aho–Corasick automaton, which
+//! steps through every byte (three per character) and whose prefilters find
+//! no rare byte to skip to; the
 //! per-report analysis makes a dozen such passes (theme words, cue phrases,
 //! formulations, typos, numbered forms), so they cost as much as the
 //! segmentation did.
@@ -22,51 +23,91 @@ use crate::text::TextRange;
 
 /// Bits of the start filter: 2¹⁶, 8 KB, few false positives for tables of
 /// a few thousand phrases.
-const FILTER_BITS: usize = 1 << 16;
+const FILTER_BITS: u32 = 16;
 
-/// What stands for "no second character" in the start filter: the end of
-/// the text after a phrase's last character, or a phrase of one character.
-const NO_SECOND_CHAR: char = '\0';
+/// What marks an empty slot of the bucket table: no key has it, since no
+/// byte of UTF-8 is `0xFF`.
+const EMPTY_SLOT: u64 = u64::MAX;
 
-/// Fixed phrases, indexed by their first character, found in a text with
-/// every occurrence or leftmost-longest. The phrases are borrowed
+/// Fixed phrases, indexed by their first two characters, found in a text
+/// with every occurrence or leftmost-longest. The phrases are borrowed
 /// ([`new`](Self::new): a report's own words, counted once) or owned
 /// ([`owned`](Self::owned): tables built once and kept).
+///
+/// A place in a text is keyed by the UTF-8 bytes of its first two
+/// characters, which fit in a `u64` ([`key_at`]): the pass reads a leading
+/// byte to step from character to character and loads the key, without
+/// decoding a character.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<'p> {
-    /// Bit [`filter_bit`] of each phrase's first two characters (of a
-    /// one-character phrase, its character and [`NO_SECOND_CHAR`]): where
-    /// the text's two characters have no bit, no phrase begins.
+    /// The filter bit ([`hashes`]) of each phrase's key (of a
+    /// one-character phrase, its character's key): where the text's key has
+    /// no bit, no phrase begins.
     start_filter: Box<[u64]>,
-    /// Whether some phrase has one character (then a second bit is tested).
+    /// Whether some phrase has one character (then a second key is tried).
     has_one_char_phrase: bool,
-    /// Where in `ordered` the phrases that may begin at each pair of
-    /// characters are, keyed by [`pair_key`]: those beginning with both,
-    /// then the one-character phrases of the first (a pair's bucket holds
-    /// them too, so that a character needs one lookup, not two); the
-    /// one-character phrases alone under the character and
-    /// [`NO_SECOND_CHAR`]. Two characters leave few candidates to compare
-    /// even when the phrases are a report's own words, one of which begins
-    /// at almost every character of its text.
-    by_first_pair: FxHashMap<u64, (u32, u32)>,
-    /// The buckets of `by_first_pair`: phrase ids, each bucket longest
-    /// first, then in the order given.
+    /// The keys of the buckets, in an open-addressed table (linear probing,
+    /// at most half full, [`EMPTY_SLOT`] where none is): one load finds a
+    /// bucket, where a hash map's lookup took several steps at every
+    /// character of a report.
+    slot_keys: Box<[u64]>,
+    /// Where in `ordered` the bucket of each slot's key is: the phrases
+    /// beginning with both characters, then the one-character phrases of the
+    /// first (a pair's bucket holds them too, so that a character needs one
+    /// lookup, not two); a one-character key's bucket holds the
+    /// one-character phrases alone. Two characters leave few candidates to
+    /// compare even when the phrases are a report's own words, one of which
+    /// begins at almost every character of its text.
+    slot_spans: Box<[(u32, u32)]>,
+    /// The buckets: phrase ids, each bucket longest first, then in the
+    /// order given.
     ordered: Box<[u32]>,
     /// The phrases, by id (their order when given).
     phrases: Vec<Cow<'p, str>>,
 }
 
-/// The key of a pair of characters.
+/// The byte length of the character whose UTF-8 begins with `lead`.
 #[inline]
-fn pair_key(first: char, second: char) -> u64 {
-    (u64::from(first) << 32) | u64::from(second)
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
-/// The start filter's bit for a phrase beginning with `first`, `second`.
+/// The key of the `len` bytes (one or two characters, at most eight bytes)
+/// of `bytes` from `at`: those bytes little-endian, zero above.
 #[inline]
-fn filter_bit(first: char, second: char) -> usize {
-    let mixed = (first as u32).wrapping_mul(0x9E37_79B1).wrapping_add((second as u32).wrapping_mul(0x85EB_CA77));
-    (mixed >> 16) as usize % FILTER_BITS
+fn key_at(bytes: &[u8], at: usize, len: usize) -> u64 {
+    if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
+        if len >= 8 { word } else { word & ((1 << (8 * len)) - 1) }
+    } else {
+        let mut chunk = [0u8; 8];
+        let tail = bytes.get(at..).unwrap_or_default();
+        let len = len.min(tail.len()).min(8);
+        chunk[..len].copy_from_slice(&tail[..len]);
+        u64::from_le_bytes(chunk)
+    }
+}
+
+/// The key's two hashes: its start filter bit, and its first slot in a
+/// bucket table of `mask + 1` slots.
+#[inline]
+fn hashes(key: u64, mask: usize) -> (usize, usize) {
+    let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    ((mixed >> (64 - FILTER_BITS)) as usize, (mixed >> 20) as usize & mask)
+}
+
+/// The key of a phrase's first two characters (of its one character) and
+/// the byte length of its first character; `None` for an empty phrase.
+fn phrase_key(phrase: &str) -> Option<(u64, usize)> {
+    let bytes = phrase.as_bytes();
+    let first_len = char_len(*bytes.first()?);
+    let pair_len = first_len + bytes.get(first_len).map_or(0, |&lead| char_len(lead));
+    Some((key_at(bytes, 0, pair_len), first_len))
 }
 
 impl Default for PhraseIndex<'_> {
@@ -90,74 +131,93 @@ impl<'p> PhraseIndex<'p> {
     }
 
     fn with_phrases(phrases: Vec<Cow<'p, str>>) -> Self {
-        let mut start_filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
-        let mut has_one_char_phrase = false;
-        // (key of the first two characters, id) of every non-empty phrase.
-        let mut firsts: Vec<(u64, u32)> = Vec::with_capacity(phrases.len());
+        // (key, key of the first character alone, id) of every non-empty phrase.
+        let mut firsts: Vec<(u64, u64, u32)> = Vec::with_capacity(phrases.len());
         for (id, phrase) in phrases.iter().enumerate() {
-            let mut chars = phrase.chars();
-            let Some(first) = chars.next() else { continue };
+            let Some((key, first_len)) = phrase_key(phrase) else { continue };
             let Ok(id) = u32::try_from(id) else { break };
-            let second = chars.next().unwrap_or(NO_SECOND_CHAR);
-            firsts.push((pair_key(first, second), id));
-            has_one_char_phrase |= second == NO_SECOND_CHAR;
-            let bit = filter_bit(first, second);
-            start_filter[bit / 64] |= 1 << (bit % 64);
+            firsts.push((key, key_at(phrase.as_bytes(), 0, first_len), id));
         }
-        firsts.sort_unstable_by_key(|&(first, id)| (first, std::cmp::Reverse(phrases[id as usize].len()), id));
+        firsts.sort_unstable_by_key(|&(key, _, id)| (key, std::cmp::Reverse(phrases[id as usize].len()), id));
         // The one-character phrases of each character, in order.
         let mut one_char: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for &(pair, id) in &firsts {
-            if pair & u64::from(u32::MAX) == u64::from(NO_SECOND_CHAR) {
-                one_char.entry(pair).or_default().push(id);
+        for &(key, alone, id) in &firsts {
+            if key == alone {
+                one_char.entry(key).or_default().push(id);
             }
         }
-        let mut by_first_pair: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        let has_one_char_phrase = !one_char.is_empty();
+        let buckets = firsts.chunk_by(|a, b| a.0 == b.0).count();
+        let slots = (2 * buckets).next_power_of_two().max(2);
+        let mask = slots - 1;
+        let mut start_filter = vec![0u64; (1 << FILTER_BITS) / 64].into_boxed_slice();
+        let mut slot_keys = vec![EMPTY_SLOT; slots].into_boxed_slice();
+        let mut slot_spans = vec![(0, 0); slots].into_boxed_slice();
         let mut ordered: Vec<u32> = Vec::with_capacity(firsts.len());
         let position = |ordered: &Vec<u32>| u32::try_from(ordered.len()).unwrap_or(u32::MAX);
         for group in firsts.chunk_by(|a, b| a.0 == b.0) {
-            let pair = group[0].0;
+            let (key, alone, _) = group[0];
             let start = position(&ordered);
-            ordered.extend(group.iter().map(|&(_, id)| id));
-            let first_alone = (pair & !u64::from(u32::MAX)) | u64::from(NO_SECOND_CHAR);
-            if pair != first_alone {
-                ordered.extend(one_char.get(&first_alone).into_iter().flatten());
+            ordered.extend(group.iter().map(|&(_, _, id)| id));
+            if key != alone {
+                ordered.extend(one_char.get(&alone).into_iter().flatten());
             }
-            by_first_pair.insert(pair, (start, position(&ordered)));
+            let (bit, mut slot) = hashes(key, mask);
+            start_filter[bit / 64] |= 1 << (bit % 64);
+            while slot_keys[slot] != EMPTY_SLOT {
+                slot = (slot + 1) & mask;
+            }
+            slot_keys[slot] = key;
+            slot_spans[slot] = (start, position(&ordered));
         }
-        Self { start_filter, has_one_char_phrase, by_first_pair, ordered: ordered.into_boxed_slice(), phrases }
+        Self { start_filter, has_one_char_phrase, slot_keys, slot_spans, ordered: ordered.into_boxed_slice(), phrases }
     }
 
-    /// The bucket of `first` and `second` (see `by_first_pair`), if any.
-    #[inline]
-    fn bucket(&self, first: char, second: char) -> Option<&[u32]> {
-        let bit = filter_bit(first, second);
+    /// The bucket of `key` (see `slot_spans`), if any. Inlined into the
+    /// walk: called at every character, it costs less there than the call.
+    #[inline(always)]
+    fn bucket(&self, key: u64) -> Option<&[u32]> {
+        let mask = self.slot_keys.len() - 1;
+        let (bit, mut slot) = hashes(key, mask);
         if self.start_filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        self.by_first_pair
-            .get(&pair_key(first, second))
-            .map(|&(start, end)| &self.ordered[start as usize..end as usize])
+        loop {
+            match self.slot_keys[slot] {
+                found if found == key => {
+                    let (start, end) = self.slot_spans[slot];
+                    return self.ordered.get(start as usize..end as usize);
+                }
+                EMPTY_SLOT => return None,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
     }
 
-    /// The ids of the phrases that may begin at a character `first`
-    /// followed by `second`, longest first (one-character phrases last).
+    /// Walks `text` character by character and calls `visit(at, first_len,
+    /// candidates)` where some phrase may begin: its byte offset, the byte
+    /// length of the character there, and the ids of the phrases that may
+    /// begin there, longest first (one-character phrases last). `visit`
+    /// returns where the walk goes on: a character boundary after `at`, or
+    /// anything not after it for the next character.
     #[inline]
-    fn beginning_with(&self, first: char, second: char) -> impl Iterator<Item = u32> + '_ {
-        let bucket = self.bucket(first, second).or_else(|| {
-            (self.has_one_char_phrase && second != NO_SECOND_CHAR).then(|| self.bucket(first, NO_SECOND_CHAR)).flatten()
-        });
-        bucket.unwrap_or_default().iter().copied()
-    }
-
-    /// Each character of `text` with its byte offset and the character after
-    /// it ([`NO_SECOND_CHAR`] at the end).
-    fn char_pairs(text: &str) -> impl Iterator<Item = (usize, char, char)> + '_ {
-        let mut chars = text.char_indices().peekable();
-        std::iter::from_fn(move || {
-            let (at, c) = chars.next()?;
-            Some((at, c, chars.peek().map_or(NO_SECOND_CHAR, |&(_, next)| next)))
-        })
+    fn walk(&self, text: &str, mut visit: impl FnMut(usize, usize, &[u32]) -> usize) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&lead) = bytes.get(at) {
+            let first_len = char_len(lead);
+            let next = at + first_len;
+            let pair_len = first_len + bytes.get(next).map_or(0, |&lead| char_len(lead));
+            let bucket = self.bucket(key_at(bytes, at, pair_len)).or_else(|| {
+                (self.has_one_char_phrase && pair_len > first_len)
+                    .then(|| self.bucket(key_at(bytes, at, first_len)))
+                    .flatten()
+            });
+            at = match bucket {
+                Some(candidates) => visit(at, first_len, candidates).max(next),
+                None => next,
+            };
+        }
     }
 
     /// How many phrases the index holds (empty ones included).
@@ -180,14 +240,15 @@ impl<'p> PhraseIndex<'p> {
     /// longer phrases first.
     pub fn for_each_match(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        for (at, c, next) in Self::char_pairs(text) {
+        self.walk(text, |at, first_len, candidates| {
             let rest = &bytes[at..];
-            for id in self.beginning_with(c, next) {
-                if begins_with(rest, self.phrases[id as usize].as_bytes(), c.len_utf8()) {
+            for &id in candidates {
+                if begins_with(rest, self.phrases[id as usize].as_bytes(), first_len) {
                     found(at, id as usize);
                 }
             }
-        }
+            at
+        });
     }
 
     /// Calls `found(start, id)` for the leftmost-longest occurrences, none
@@ -197,21 +258,16 @@ impl<'p> PhraseIndex<'p> {
     /// `MatchKind::LeftmostLongest` finds.
     pub fn for_each_leftmost_longest(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        let mut resume = 0;
-        for (at, c, next) in Self::char_pairs(text) {
-            if at < resume {
-                continue;
-            }
+        self.walk(text, |at, first_len, candidates| {
             let rest = &bytes[at..];
-            let first_len = c.len_utf8();
-            if let Some(id) = self
-                .beginning_with(c, next)
-                .find(|&id| begins_with(rest, self.phrases[id as usize].as_bytes(), first_len))
-            {
-                found(at, id as usize);
-                resume = at + self.phrases[id as usize].len();
+            match candidates.iter().find(|&&id| begins_with(rest, self.phrases[id as usize].as_bytes(), first_len)) {
+                Some(&id) => {
+                    found(at, id as usize);
+                    at + self.phrases[id as usize].len()
+                }
+                None => at,
             }
-        }
+        });
     }
 
     /// Leftmost-longest occurrences within each group of phrases, in one
@@ -229,20 +285,21 @@ impl<'p> PhraseIndex<'p> {
         let bytes = text.as_bytes();
         // Where each group's search resumes: after its last match.
         let mut resume = vec![0; groups];
-        for (at, c, next) in Self::char_pairs(text) {
+        self.walk(text, |at, first_len, candidates| {
             let rest = &bytes[at..];
             // Longest first: a group's first match here is its longest, and
             // moving its resume past `at` skips the group's shorter ones.
-            for id in self.beginning_with(c, next) {
+            for &id in candidates {
                 let id = id as usize;
                 let group = group_of(id);
-                if at < resume[group] || !begins_with(rest, self.phrases[id].as_bytes(), c.len_utf8()) {
+                if at < resume[group] || !begins_with(rest, self.phrases[id].as_bytes(), first_len) {
                     continue;
                 }
                 found(group, at, id);
                 resume[group] = at + self.phrases[id].len();
             }
-        }
+            at
+        });
     }
 
     /// The leftmost-longest occurrences as `(range, id)`, in text order

@@ -292,12 +292,13 @@ fn split_closing(text: &str, section: TextRange, assigned: &mut Vec<(PartKind, T
     let plan_start = all.iter().position(opens_plans);
     let before_plans = plan_start.unwrap_or(all.len());
     let problem_zone = plan_start.is_some() || closing != Closing::Unheaded;
+    // Searched only for the sentences it decides, not for every sentence.
+    let admits = |sentence: &TextRange| PROBLEM_CUES.iter().any(|c| sentence.slice(text).contains(c));
     for (i, sentence) in all.iter().enumerate() {
-        let admits = PROBLEM_CUES.iter().any(|c| sentence.slice(text).contains(c));
         let kind = match closing {
             _ if i >= before_plans => PartKind::Plans,
             Closing::ProblemsThenPlans => PartKind::Problems,
-            _ if problem_zone && admits => PartKind::Problems,
+            _ if problem_zone && admits(sentence) => PartKind::Problems,
             // The heading line, and what follows it, of a plans part.
             Closing::PlansHeaded => PartKind::Plans,
             Closing::Unheaded => PartKind::Achievements,

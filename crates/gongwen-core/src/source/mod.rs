@@ -199,8 +199,10 @@ fn looks_like_markdown(text: &str) -> bool {
     let atx = lines.iter().filter(|line| is_atx_heading(line)).count();
     let setext = lines.windows(2).any(|pair| !pair[0].trim().is_empty() && is_setext_underline(pair[1]));
     let table = lines.iter().any(|line| is_table_delimiter(line));
-    let bold = lines.iter().any(|line| line.matches("**").count() >= 2);
-    let link = lines.iter().any(|line| line.contains("](") && line.contains('['));
+    // A search for a character first: most lines of a report have no `*`
+    // or `]`, and a search for two characters costs far more.
+    let bold = lines.iter().any(|line| line.contains('*') && line.matches("**").count() >= 2);
+    let link = lines.iter().any(|line| line.contains(']') && line.contains("](") && line.contains('['));
     let list = lines.iter().filter(|line| is_list_item(line)).count() >= 2;
     let quote = lines.iter().any(|line| line.starts_with("> "));
     let other_kinds = [bold, link, list, quote].iter().filter(|&&kind| kind).count();
