@@ -200,7 +200,7 @@ impl StructureCheck {
 /// Characters of `range` of `text`, whitespace not counted (as the core
 /// counts a part's).
 fn chars_in(text: &str, range: TextRange) -> usize {
-    range.slice(text).chars().filter(|c| !c.is_whitespace()).count()
+    gongwen_core::text::visible_chars(range.slice(text))
 }
 
 fn segments(analysis: &ReportAnalysis) -> Vec<ShareSegment> {

@@ -178,7 +178,7 @@ impl ReadReport {
         let mut notes = document.notes;
         let cleaned = clean_lines(document.lines, document.removed);
         let outline = extract_outline(&cleaned);
-        let chars = cleaned.text.chars().filter(|c| !c.is_whitespace()).count();
+        let chars = crate::text::visible_chars(&cleaned.text);
         let year = report_year(name, &outline, &cleaned);
         if cleaned.text.trim().is_empty() {
             notes.push(Diagnostic::warning("empty", "文件没有正文内容", "The file has no text", None));

@@ -162,7 +162,7 @@ fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
 
 /// Characters in a range, whitespace not counted.
 fn chars_in(text: &str, range: TextRange) -> usize {
-    range.slice(text).chars().filter(|c| !c.is_whitespace()).count()
+    crate::text::visible_chars(range.slice(text))
 }
 
 /// Finds a report's 成效, 问题 and 打算.

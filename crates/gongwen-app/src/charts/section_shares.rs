@@ -101,7 +101,7 @@ pub fn short_title(heading: &Heading, language: Language) -> String {
 fn segments(report: ReportId, analysis: &ReportAnalysis, language: Language) -> Vec<Segment> {
     let text = &analysis.cleaned.text;
     let name = display_file_name(&analysis.name);
-    let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
+    let total = gongwen_core::text::visible_chars(text).max(1) as f64;
     let percent = |chars: usize| (chars as f64 * 1000.0 / total).round() / 10.0;
     let tooltip = |what: &str, chars: usize| match language {
         Language::Chinese => format!("{name}\n{what}\n{chars} 字，占全文 {}%", percent(chars)),
@@ -111,7 +111,7 @@ fn segments(report: ReportId, analysis: &ReportAnalysis, language: Language) -> 
     };
     let mut segments = Vec::new();
     if let Some(preamble) = analysis.outline.preamble {
-        let chars = preamble.slice(text).chars().filter(|c| !c.is_whitespace()).count();
+        let chars = gongwen_core::text::visible_chars(preamble.slice(text));
         segments.push(Segment {
             name: segment_name(report, None),
             label: language.pick("前言", "Preamble").to_owned(),

@@ -226,6 +226,9 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
     }
     // Half-width punctuation between Chinese characters (a space may follow it).
     for (index, &(at, c)) in chars.iter().enumerate() {
+        if !c.is_ascii_punctuation() {
+            continue;
+        }
         let Some(&(_, full)) = HALF_WIDTH.iter().find(|(half, _)| *half == c) else { continue };
         let before = index.checked_sub(1).map(|i| chars[i].1);
         let after = chars[index + 1..].iter().map(|&(_, c)| c).find(|c| *c != ' ');
@@ -249,7 +252,9 @@ pub fn lint_text(cleaned: &CleanedText) -> Vec<LintFinding> {
         let mut open_at: [Vec<usize>; 4] = Default::default();
         let mut unmatched: [Vec<usize>; 4] = Default::default();
         for (offset, c) in slice.char_indices() {
-            if c.is_ascii() {
+            // Most characters are ASCII or ideographs, none of them a quote
+            // or a bracket: one test passes them over.
+            if c.is_ascii() || ('\u{3400}'..='\u{9FFF}').contains(&c) {
                 continue;
             }
             if let Some(pair) = PAIRS.iter().position(|&(open, _)| open == c) {

@@ -675,7 +675,7 @@ fn non_whitespace_chars_before(text: &str, headings: &[Heading]) -> Vec<usize> {
     let mut counts = vec![0; offsets.len()];
     let (mut at, mut count) = (0, 0);
     for (offset, index) in work::counted(offsets.into_iter()) {
-        count += text[at..offset].chars().filter(|c| !c.is_whitespace()).count();
+        count += crate::text::visible_chars(&text[at..offset]);
         at = offset;
         counts[index] = count;
     }

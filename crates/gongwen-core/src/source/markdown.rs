@@ -283,7 +283,7 @@ impl<'s> BlockReader<'s> {
             }
             block.line.breaks.push((at, line));
         }
-        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        let visible = crate::text::visible_chars(text);
         if strong {
             block.strong_chars += visible;
         } else {

@@ -298,7 +298,7 @@ fn section_parent(headings: &[Heading], index: usize) -> Option<usize> {
 /// Cuts the text into units, in document order and disjoint.
 fn theme_units(cleaned: &CleanedText, outline: &Outline) -> Vec<Unit> {
     let text = &cleaned.text;
-    let chars_in = |range: TextRange| range.slice(text).chars().filter(|c| !c.is_whitespace()).count();
+    let chars_in = |range: TextRange| crate::text::visible_chars(range.slice(text));
     let headings = &outline.headings;
     let sections: Vec<usize> = (0..headings.len()).filter(|&i| opens_section(&headings[i])).collect();
     if sections.is_empty() {

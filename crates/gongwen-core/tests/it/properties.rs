@@ -126,6 +126,23 @@ fn markup_like_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    /// Visible characters are what `chars().filter(!is_whitespace)` counts,
+    /// whatever the text: every kind of whitespace, CJK punctuation, and
+    /// characters of one to four bytes.
+    #[test]
+    fn visible_chars_counts_what_char_filtering_counts(
+        text in prop::collection::vec(prop::sample::select(vec![
+            ' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}', '\u{1C}', '\u{85}', '\u{A0}', '\u{1680}', '\u{2000}',
+            '\u{200A}', '\u{200B}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', '。', '「', 'ā',
+            'a', '党', '𠀀', '\u{E000}',
+        ]), 0..40).prop_map(|chars| chars.into_iter().collect::<String>()),
+    ) {
+        let expected = text.chars().filter(|c| !c.is_whitespace()).count();
+        prop_assert_eq!(gongwen_core::text::visible_chars(&text), expected);
+    }
+}
+
+proptest! {
     #[test]
     fn html_and_markdown_sources_never_panic(text in markup_like_text()) {
         for format in [SourceFormat::Html, SourceFormat::Markdown] {

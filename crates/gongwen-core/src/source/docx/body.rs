@@ -203,7 +203,7 @@ fn push_text(open: &mut [OpenParagraph], text: &str, hidden: bool, bold: bool) {
         return;
     }
     if let Some(current) = open.last_mut() {
-        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        let visible = crate::text::visible_chars(text);
         if bold {
             current.bold_chars += visible;
         } else {
