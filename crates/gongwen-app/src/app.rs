@@ -396,7 +396,7 @@ pub fn App() -> Html {
     let selected = state.selected_analysis();
     let shows_overview = state.shows_overview() && side_by_side.is_none() && year_reports.is_none();
     let SetKeyness { selected: keyness, tops: distinctive_tops } =
-        use_keyness(&analysed, state.selected, shows_overview);
+        use_keyness(&analysed, state.selected, shows_overview, state.progress().is_none());
     // Each report's own-text share, once the reports loaded now are compared.
     let own_shares = use_memo(current_comparison.clone(), |set| {
         set.as_ref().map(|set| {

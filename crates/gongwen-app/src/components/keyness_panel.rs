@@ -55,10 +55,11 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
             </button>
         }
     });
-    let (lists, computing) = match &props.status {
-        KeynessStatus::Ready(lists) => (Some(lists), false),
-        KeynessStatus::Computing(lists) => (lists.as_ref(), true),
-        KeynessStatus::Failed(_) => (None, false),
+    let (lists, computing, waiting) = match &props.status {
+        KeynessStatus::Ready(lists) => (Some(lists), false, false),
+        KeynessStatus::Computing(lists) => (lists.as_ref(), true, false),
+        KeynessStatus::Waiting(lists) => (lists.as_ref(), true, true),
+        KeynessStatus::Failed(_) => (None, false, false),
     };
     let others = lists.map(|lists| lists.reports.saturating_sub(1));
     let distinctive: Vec<DistinctiveWord> =
@@ -86,7 +87,9 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
                     { language.pick("特色词与关键词无法计算：", "Distinctive words and keywords could not be computed: ") }{ message.describe(language) }
                 </p>
             }
-            if computing {
+            if waiting {
+                <p class="panel-note keyness-computing">{ language.pick("其余报告分析完成后计算特色词、TF-IDF 与 TextRank…", "Distinctive words, TF-IDF and TextRank are computed once every report is analysed…") }</p>
+            } else if computing {
                 <p class="panel-note keyness-computing">{ language.pick("正在计算特色词、TF-IDF 与 TextRank…", "Computing distinctive words, TF-IDF and TextRank…") }</p>
             }
             if let Some(lists) = lists {

@@ -35,6 +35,9 @@ pub enum KeynessStatus {
     Computing(Option<Rc<KeynessLists>>),
     /// The lists of the selected report against the set as it is now.
     Ready(Rc<KeynessLists>),
+    /// Some reports are still being analysed: the lists are computed once
+    /// every one is (the last lists of the same report shown meanwhile).
+    Waiting(Option<Rc<KeynessLists>>),
     /// The worker failed.
     Failed(CompareFailure),
 }
@@ -74,6 +77,8 @@ struct Channel {
     status: UseStateSetter<KeynessStatus>,
     /// Whether the page wants every report's first distinctive words.
     tops_wanted: Cell<bool>,
+    /// Whether every loaded report is analysed: questions wait until it is.
+    settled: Cell<bool>,
     /// The question for them under way: its request number and the kept
     /// set's version.
     tops_asked: Cell<Option<(u32, u64)>>,
@@ -114,6 +119,12 @@ impl Channel {
     /// if it is not answered and no question is under way.
     fn ask(&self) {
         let Some(wish) = self.wanted.get() else { return };
+        if !self.settled.get() {
+            let same_report =
+                self.answered.borrow().as_ref().filter(|(_, lists)| lists.id == wish.1).map(|(_, lists)| lists.clone());
+            self.status.set(KeynessStatus::Waiting(same_report));
+            return;
+        }
         match self.answered.borrow().as_ref() {
             Some((answered, lists)) if *answered == wish => {
                 self.status.set(KeynessStatus::Ready(lists.clone()));
@@ -143,7 +154,11 @@ impl Channel {
     /// not answered for the set as it is, and not under way.
     fn ask_tops(&self) {
         let version = self.version.get();
-        if !self.tops_wanted.get() || self.tops_answered.get() == Some(version) || self.tops_asked.get().is_some() {
+        if !self.tops_wanted.get()
+            || !self.settled.get()
+            || self.tops_answered.get() == Some(version)
+            || self.tops_asked.get().is_some()
+        {
             return;
         }
         let request = self.requests.get().wrapping_add(1);
@@ -184,8 +199,19 @@ impl Channel {
 
 /// The lists of report `selected` against `reports`, and every report's
 /// first distinctive words when `want_tops`.
+///
+/// Nothing is asked while the stack is not `settled` (some report is still
+/// being analysed): every answer would be out of date as soon as the next
+/// reports arrive, and over a large drop the keyness worker, asked again
+/// after every batch, took a core the analyses needed. The words are sent
+/// meanwhile; the lists come once the last report is analysed.
 #[hook]
-pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>, want_tops: bool) -> SetKeyness {
+pub fn use_keyness(
+    reports: &AnalysedReports,
+    selected: Option<ReportId>,
+    want_tops: bool,
+    settled: bool,
+) -> SetKeyness {
     // Set again to an equal status (every render asks), it does not render
     // the page again.
     let status = use_state_eq(|| KeynessStatus::Computing(None));
@@ -204,6 +230,7 @@ pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>, want_t
             requests: Cell::new(0),
             status: setter,
             tops_wanted: Cell::new(false),
+            settled: Cell::new(true),
             tops_asked: Cell::new(None),
             tops_answered: Cell::new(None),
             tops: tops_setter,
@@ -227,16 +254,20 @@ pub fn use_keyness(reports: &AnalysedReports, selected: Option<ReportId>, want_t
     });
     {
         let channel = Rc::clone(&*channel);
-        use_effect_with((reports.clone(), selected, want_tops), move |(reports, selected, want_tops)| {
-            if let Err(message) = channel.sync(reports) {
-                channel.status.set(KeynessStatus::Failed(message));
-                return;
-            }
-            channel.wanted.set(selected.map(|id| (channel.version.get(), id)));
-            channel.tops_wanted.set(*want_tops);
-            channel.ask();
-            channel.ask_tops();
-        });
+        use_effect_with(
+            (reports.clone(), selected, want_tops, settled),
+            move |(reports, selected, want_tops, settled)| {
+                if let Err(message) = channel.sync(reports) {
+                    channel.status.set(KeynessStatus::Failed(message));
+                    return;
+                }
+                channel.wanted.set(selected.map(|id| (channel.version.get(), id)));
+                channel.tops_wanted.set(*want_tops);
+                channel.settled.set(*settled);
+                channel.ask();
+                channel.ask_tops();
+            },
+        );
     }
     SetKeyness { selected: (*status).clone(), tops: (*tops).clone() }
 }
