@@ -27,9 +27,11 @@ pub(super) fn is_toc_entry(text: &str) -> bool {
 }
 
 /// Whether a line is a table-of-contents caption: `目录`, `目 录`, `目　录`.
+/// Asked of every line: the characters are compared as they come, and most
+/// lines differ at their first.
 pub(super) fn is_toc_caption(text: &str) -> bool {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    compact == "目录" || compact.eq_ignore_ascii_case("contents")
+    let compact = || text.chars().filter(|c| !c.is_whitespace());
+    compact().eq("目录".chars()) || compact().map(|c| c.to_ascii_lowercase()).eq("contents".chars())
 }
 
 /// A line's text without dot leaders and a page number, for comparing a

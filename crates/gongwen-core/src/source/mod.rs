@@ -157,13 +157,19 @@ fn looks_like_html(text: &str) -> bool {
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         return true;
     }
-    let end = text.char_indices().nth(200_000).map_or(text.len(), |(at, _)| at);
+    // The first 200,000 characters: a text of fewer bytes has no more.
+    let end = if text.len() <= 200_000 {
+        text.len()
+    } else {
+        text.char_indices().nth(200_000).map_or(text.len(), |(at, _)| at)
+    };
     let sample = &text.as_bytes()[..end];
-    // One pass over the `<`s (most reports have none) instead of a search per
-    // tag: each `<` opens at most one `<tag>`, `<tag ` or `</tag>`.
+    // One pass over the `<`s (most reports have none), found by a search for
+    // the byte, instead of a search per tag: each `<` opens at most one
+    // `<tag>`, `<tag ` or `</tag>`.
     let mut opens = [0usize; HTML_SIGNAL_TAGS.len()];
     let mut closes = [0usize; HTML_SIGNAL_TAGS.len()];
-    for (at, _) in sample.iter().enumerate().filter(|&(_, &b)| b == b'<') {
+    for (at, _) in text[..end].match_indices('<') {
         let rest = &sample[at + 1..];
         let (closing, name) = match rest.split_first() {
             Some((b'/', name)) => (true, name),
