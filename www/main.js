@@ -1,5 +1,7 @@
 // Starts the page's wasm module (built by wasm-bindgen into gongwen-app.js),
-// and stands in for ECharts until it is needed.
+// takes drops until the module has mounted its drop zone, and stands in for
+// ECharts until it is needed.
+import { holdEarlyDrops } from './dropped_files.js';
 import init from './gongwen-app.js';
 
 /**
@@ -91,6 +93,9 @@ function deferECharts() {
 }
 
 deferECharts();
+// The page's shell (index.html) takes drops from now on; the module loads
+// them once it has mounted.
+holdEarlyDrops();
 
 init({ module_or_path: new URL('./gongwen-app_bg.wasm', import.meta.url) }).catch((error) => {
   document.body.textContent = '公文透镜无法启动：' + error;

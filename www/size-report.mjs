@@ -13,7 +13,8 @@ export const BUDGET_GZIP_BYTES = 2_500_000;
 
 /**
  * The files the page fetches before it can show a first result: the page,
- * its wasm module and glue (with the glue's snippets), the analysis worker's
+ * its wasm module and glue (with the glue's snippets, and the drop handling
+ * main.js and the glue share), the analysis worker's
  * bootstrap, glue and module, and the comparison worker's (the page starts
  * it at load for the set's distinctive words). tests/e2e/budget.test.mjs
  * records the requests of a real session until the page can analyse and
@@ -27,6 +28,7 @@ export const FIRST_RESULT_FILES = [
   'style.css',
   'favicon.svg',
   'main.js',
+  'dropped_files.js',
   'gongwen-app.js',
   'gongwen-app_bg.wasm',
   'snippets/',

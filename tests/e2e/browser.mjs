@@ -67,7 +67,7 @@ function recordCspViolations() {
  * alone, and the messages of dialogs (alert, confirm …), which are dismissed.
  * `colorScheme` is the system's colour scheme the page sees ('light' or 'dark').
  */
-export async function openPage({ query = '', file = null, colorScheme = 'light' } = {}) {
+export async function openPage({ query = '', file = null, colorScheme = 'light', beforeNavigation = null } = {}) {
   const { server, url } = file ? { server: null, url: pathToFileURL(file).href } : await startServer(join(ROOT, 'dist'));
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', colorScheme });
@@ -87,6 +87,8 @@ export async function openPage({ query = '', file = null, colorScheme = 'light' 
     dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
   });
+  // A test's own set-up of the context (say, holding back a request).
+  if (beforeNavigation) await beforeNavigation(context);
   const navigationStart = Date.now();
   await page.goto(url + query);
   return {
@@ -182,20 +184,20 @@ export async function openReport(page, name = null) {
  * Dispatches a drop of `files` on the drop zone: each { name, text } or
  * { name, bytes }.
  */
-export async function dropFiles(page, files) {
+export async function dropFiles(page, files, selector = '#drop-zone') {
   const payload = files.map((file) => ({
     name: file.name,
     bytes: file.bytes ? [...file.bytes] : [...Buffer.from(file.text, 'utf8')],
   }));
-  await page.evaluate((files) => {
+  await page.evaluate(({ files, selector }) => {
     const transfer = new DataTransfer();
     for (const file of files) {
       transfer.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: 'text/plain' }));
     }
-    const zone = document.querySelector('#drop-zone');
+    const zone = document.querySelector(selector);
     zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, payload);
+  }, { files: payload, selector });
 }
 
 /** The CSP violations the page has seen so far. */

@@ -112,6 +112,30 @@ describe('the page in headless Chromium', () => {
     assertOnlyOwnStaticFiles(session.requests, session.url);
   }));
 
+  test('files dropped while the page is still loading are analysed once it has loaded', async () => {
+    // The page's module is held back: only index.html's shell and main.js run.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const holdModule = (context) => context.route('**/gongwen-app_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await withPage(async ({ page, errors }) => {
+      await page.waitForSelector('#early-drop[data-ready="true"]');
+      assert.equal(await page.$('#drop-zone'), null, 'the page\'s module has not mounted its drop zone');
+      await dropFiles(page, seeds, '#early-drop');
+      assert.match(await page.textContent('#early-drop-count'), /已收到 5 项/);
+      await screenshot(page, 'early-drop');
+      release();
+      await page.waitForSelector('#drop-zone');
+      await waitForReports(page, 5);
+      assert.equal(await page.$('#early-drop'), null, 'the shell is gone once the page has mounted');
+      const names = await page.$$eval('.file-name', (nodes) => nodes.map((node) => node.textContent));
+      assert.deepEqual(names, seeds.map((seed) => seed.name), 'each early file once, none lost');
+      assert.deepEqual(errors, []);
+    }, { beforeNavigation: holdModule });
+  });
+
   test('the sample reports are one click away', () => withPage(async (session) => {
     const { page } = session;
     await page.click('#load-samples');

@@ -44,7 +44,7 @@ use crate::components::vocabulary_dialog::VocabularyDialog;
 use crate::components::word_panel::WordPanel;
 use crate::components::year_view::YearView;
 use crate::download::{download, download_bytes};
-use crate::dropped_files::dropped_files;
+use crate::dropped_files::{dropped_files, early_drops};
 use crate::exports::{analysis_json, outlines_markdown};
 use crate::file_picker::open_file_picker;
 use crate::hooks::use_analysis_worker::use_analysis_worker;
@@ -221,6 +221,26 @@ pub fn App() -> Html {
             });
         })
     };
+    // The drops main.js took before this drop zone was mounted are loaded
+    // like any drop, once; the static shell that took them goes.
+    {
+        let load = load.clone();
+        use_effect_with((), move |()| {
+            if let Some(shell) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.get_element_by_id("early-drop"))
+            {
+                shell.remove();
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let files: Vec<(web_sys::File, Option<String>)> =
+                    early_drops().await.into_iter().map(|(path, file)| (file, Some(path))).collect();
+                if !files.is_empty() {
+                    load_in_batches(files, load);
+                }
+            });
+        });
+    }
     let on_pick = {
         let load = load.clone();
         Callback::from(move |event: Event| {
