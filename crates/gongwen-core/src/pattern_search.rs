@@ -194,12 +194,14 @@ impl<'p> PhraseIndex<'p> {
         }
     }
 
-    /// Walks `text` character by character and calls `visit(at, first_len,
-    /// candidates)` where some phrase may begin: its byte offset, the byte
-    /// length of the character there, and the ids of the phrases that may
-    /// begin there, longest first (one-character phrases last). `visit`
-    /// returns where the walk goes on: a character boundary after `at`, or
-    /// anything not after it for the next character.
+    /// Walks `text` character by character and calls `visit(at, matched,
+    /// candidates)` where some phrase may begin: its byte offset, how many
+    /// bytes from there every candidate is known to match (those of the key
+    /// its bucket was found under: the two characters, or the first alone,
+    /// never more than a candidate's length), and the ids of the phrases
+    /// that may begin there, longest first (one-character phrases last).
+    /// `visit` returns where the walk goes on: a character boundary after
+    /// `at`, or anything not after it for the next character.
     #[inline]
     fn walk(&self, text: &str, mut visit: impl FnMut(usize, usize, &[u32]) -> usize) {
         let bytes = text.as_bytes();
@@ -208,13 +210,13 @@ impl<'p> PhraseIndex<'p> {
             let first_len = char_len(lead);
             let next = at + first_len;
             let pair_len = first_len + bytes.get(next).map_or(0, |&lead| char_len(lead));
-            let bucket = self.bucket(key_at(bytes, at, pair_len)).or_else(|| {
+            let bucket = self.bucket(key_at(bytes, at, pair_len)).map(|bucket| (pair_len, bucket)).or_else(|| {
                 (self.has_one_char_phrase && pair_len > first_len)
-                    .then(|| self.bucket(key_at(bytes, at, first_len)))
+                    .then(|| self.bucket(key_at(bytes, at, first_len)).map(|bucket| (first_len, bucket)))
                     .flatten()
             });
             at = match bucket {
-                Some(candidates) => visit(at, first_len, candidates).max(next),
+                Some((matched, candidates)) => visit(at, matched, candidates).max(next),
                 None => next,
             };
         }
@@ -240,10 +242,10 @@ impl<'p> PhraseIndex<'p> {
     /// longer phrases first.
     pub fn for_each_match(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        self.walk(text, |at, first_len, candidates| {
+        self.walk(text, |at, matched, candidates| {
             let rest = &bytes[at..];
             for &id in candidates {
-                if begins_with(rest, self.phrases[id as usize].as_bytes(), first_len) {
+                if begins_with(rest, self.phrases[id as usize].as_bytes(), matched) {
                     found(at, id as usize);
                 }
             }
@@ -258,9 +260,9 @@ impl<'p> PhraseIndex<'p> {
     /// `MatchKind::LeftmostLongest` finds.
     pub fn for_each_leftmost_longest(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        self.walk(text, |at, first_len, candidates| {
+        self.walk(text, |at, matched, candidates| {
             let rest = &bytes[at..];
-            match candidates.iter().find(|&&id| begins_with(rest, self.phrases[id as usize].as_bytes(), first_len)) {
+            match candidates.iter().find(|&&id| begins_with(rest, self.phrases[id as usize].as_bytes(), matched)) {
                 Some(&id) => {
                     found(at, id as usize);
                     at + self.phrases[id as usize].len()
@@ -285,14 +287,14 @@ impl<'p> PhraseIndex<'p> {
         let bytes = text.as_bytes();
         // Where each group's search resumes: after its last match.
         let mut resume = vec![0; groups];
-        self.walk(text, |at, first_len, candidates| {
+        self.walk(text, |at, matched, candidates| {
             let rest = &bytes[at..];
             // Longest first: a group's first match here is its longest, and
             // moving its resume past `at` skips the group's shorter ones.
             for &id in candidates {
                 let id = id as usize;
                 let group = group_of(id);
-                if at < resume[group] || !begins_with(rest, self.phrases[id].as_bytes(), first_len) {
+                if at < resume[group] || !begins_with(rest, self.phrases[id].as_bytes(), matched) {
                     continue;
                 }
                 found(group, at, id);
@@ -313,12 +315,13 @@ impl<'p> PhraseIndex<'p> {
     }
 }
 
-/// Whether `rest` begins with `phrase`, whose first `known` bytes (its
-/// first character) are known to match. Phrases are a few characters long
-/// and most fail on their second: comparing inline beats a call to
-/// `memcmp`.
+/// Whether `rest` begins with `phrase`, whose first `known` bytes (those of
+/// the key its bucket was found under, as many as it has) are known to
+/// match. Phrases are a few characters long and differ soon after their
+/// key: comparing inline beats a call to `memcmp`.
 #[inline]
 fn begins_with(rest: &[u8], phrase: &[u8], known: usize) -> bool {
+    let known = known.min(phrase.len());
     phrase.len() <= rest.len() && phrase[known..].iter().zip(&rest[known..]).all(|(a, b)| a == b)
 }
 
