@@ -13,9 +13,12 @@
 //!
 //! A [`PatternTable`] answers what scanning a report once per row of a
 //! table (`str::match_indices` in a loop over typos, canonical phrases, cue
-//! phrases) would, in one pass.
+//! phrases) would, in one pass; an [`AnyOf`], whether a text holds any word
+//! of a fixed list (`words.iter().any(|w| text.contains(w))`, which sets up a
+//! substring search per word), in one pass that stops at the first.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -304,6 +307,18 @@ impl<'p> PhraseIndex<'p> {
         });
     }
 
+    /// Whether some phrase occurs in `text`: the walk stops at the first.
+    pub fn occurs_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut found = false;
+        self.walk(text, |at, matched, candidates| {
+            let rest = &bytes[at..];
+            found = candidates.iter().any(|&id| begins_with(rest, self.phrases[id as usize].as_bytes(), matched));
+            if found { text.len() } else { at }
+        });
+        found
+    }
+
     /// The leftmost-longest occurrences as `(range, id)`, in text order
     /// (the property tests compare them with Aho–Corasick's).
     pub fn leftmost_longest(&self, text: &str) -> Vec<(TextRange, usize)> {
@@ -323,6 +338,27 @@ impl<'p> PhraseIndex<'p> {
 fn begins_with(rest: &[u8], phrase: &[u8], known: usize) -> bool {
     let known = known.min(phrase.len());
     phrase.len() <= rest.len() && phrase[known..].iter().zip(&rest[known..]).all(|(a, b)| a == b)
+}
+
+/// A fixed list of words, asked whether a text holds any of them; its
+/// index is built the first time it is asked.
+#[derive(Debug)]
+pub struct AnyOf {
+    words: &'static [&'static str],
+    index: OnceLock<PhraseIndex<'static>>,
+}
+
+impl AnyOf {
+    /// The list of `words`.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self { words, index: OnceLock::new() }
+    }
+
+    /// Whether `text` holds one of the words: what
+    /// `words.iter().any(|word| text.contains(word))` says.
+    pub fn found_in(&self, text: &str) -> bool {
+        self.index.get_or_init(|| PhraseIndex::new(self.words.iter().copied())).occurs_in(text)
+    }
 }
 
 /// The patterns of a table's rows, each row with one pattern (rows may share

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
 use crate::outline::{HeadingKind, Outline};
+use crate::pattern_search::AnyOf;
 use crate::text::TextRange;
 
 /// A part of a report.
@@ -106,7 +107,7 @@ const PROBLEM_HEADINGS: &[&str] = &["存在的问题", "存在问题", "问题�
 /// Heading words of a plans part.
 const PLAN_HEADINGS: &[&str] = &["下一步", "今后", "打算", "计划", "努力方向", "工作思路", "工作安排", "工作设想"];
 /// Words of a sentence that admits problems.
-const PROBLEM_CUES: &[&str] = &[
+static PROBLEM_CUES: AnyOf = AnyOf::new(&[
     "差距",
     "不足",
     "短板",
@@ -118,11 +119,11 @@ const PROBLEM_CUES: &[&str] = &[
     "问题和不足",
     "不够",
     "有待",
-];
+]);
 /// Openings of a sentence that starts the plans.
 const PLAN_OPENINGS: &[&str] = &["下一步", "今后", "新的一年", "明年"];
 /// Generic phrases that name no concrete problem.
-const GENERIC_PROBLEMS: &[&str] = &[
+static GENERIC_PROBLEMS: AnyOf = AnyOf::new(&[
     "提升空间",
     "一定差距",
     "一定的差距",
@@ -139,7 +140,7 @@ const GENERIC_PROBLEMS: &[&str] = &[
     "取得了比较明显的成效",
     "清醒地认识到",
     "清醒认识到",
-];
+]);
 
 /// The sentences of `range`: (start, end) byte ranges, each with its end mark.
 fn sentences(text: &str, range: TextRange) -> Vec<TextRange> {
@@ -243,8 +244,7 @@ pub fn analyze_structure(cleaned: &CleanedText, outline: &Outline) -> Structure 
             }
             let all_generic = problems.ranges.iter().flat_map(|r| sentences(text, *r)).all(|s| {
                 let sentence = s.slice(text);
-                GENERIC_PROBLEMS.iter().any(|g| sentence.contains(g))
-                    || !PROBLEM_CUES.iter().any(|c| sentence.contains(c))
+                GENERIC_PROBLEMS.found_in(sentence) || !PROBLEM_CUES.found_in(sentence)
             });
             if all_generic {
                 flags.push(StructureFlag::ProblemsGeneric);
@@ -293,7 +293,7 @@ fn split_closing(text: &str, section: TextRange, assigned: &mut Vec<(PartKind, T
     let before_plans = plan_start.unwrap_or(all.len());
     let problem_zone = plan_start.is_some() || closing != Closing::Unheaded;
     // Searched only for the sentences it decides, not for every sentence.
-    let admits = |sentence: &TextRange| PROBLEM_CUES.iter().any(|c| sentence.slice(text).contains(c));
+    let admits = |sentence: &TextRange| PROBLEM_CUES.found_in(sentence.slice(text));
     for (i, sentence) in all.iter().enumerate() {
         let kind = match closing {
             _ if i >= before_plans => PartKind::Plans,

@@ -9,6 +9,7 @@
 
 use super::{Candidate, HeadingKind, TITLE_TRAILING, work};
 use crate::clean::CleanedText;
+use crate::pattern_search::AnyOf;
 use crate::text::TextRange;
 
 /// Words that open a closing paragraph.
@@ -28,10 +29,10 @@ const CLOSING_OPENERS: &[&str] = &[
 ];
 
 /// Words that review the results or admit shortcomings.
-const REVIEW_WORDS: &[&str] = &["成效", "成绩", "差距", "不足", "短板"];
+static REVIEW_WORDS: AnyOf = AnyOf::new(&["成效", "成绩", "差距", "不足", "短板"]);
 
 /// Words that announce plans.
-const PLAN_WORDS: &[&str] = &["下一步", "今后", "新的一年", "明年", "下一阶段"];
+static PLAN_WORDS: AnyOf = AnyOf::new(&["下一步", "今后", "新的一年", "明年", "下一阶段"]);
 
 /// Words in a section title that make it the plans section itself, whose
 /// trailing paragraphs are its body and not a separate closing part.
@@ -41,7 +42,7 @@ const PLAN_TITLE_WORDS: &[&str] = &["打算", "下一步", "计划", "思路", "
 const PROBLEM_TITLE_WORDS: &[&str] = &["问题", "不足", "差距", "短板"];
 
 /// Phrases in a paragraph's first sentence that open an account of problems.
-const PROBLEM_CUES: &[&str] = &[
+static PROBLEM_CUES: AnyOf = AnyOf::new(&[
     "存在的问题",
     "存在问题",
     "问题和不足",
@@ -57,7 +58,7 @@ const PROBLEM_CUES: &[&str] = &[
     "差距和不足",
     "也存在一些",
     "主要问题",
-];
+]);
 
 /// Finds the problems and closing paragraphs, as heading candidates, in
 /// document order.
@@ -187,8 +188,8 @@ fn detect_problems(paragraphs: &Paragraphs<'_>, top_rank: u8) -> Option<Candidat
     let line_index = paragraphs.free_paragraphs_after(first_top.line_index).find(|&index| {
         let text = paragraphs.cleaned.line_text(index);
         let first_sentence = &text[..text.find('。').unwrap_or(text.len())];
-        PROBLEM_CUES.iter().any(|cue| first_sentence.contains(cue))
-            && !PLAN_WORDS.iter().any(|word| text.contains(word))
+        PROBLEM_CUES.found_in(first_sentence)
+            && !PLAN_WORDS.found_in(text)
             && paragraphs.next_heading_after(index).is_none_or(|c| c.rank == top_rank)
     })?;
     Some(paragraphs.candidate_for(line_index, HeadingKind::Problems, top_rank))
@@ -215,5 +216,5 @@ fn detect_closing(paragraphs: &Paragraphs<'_>, top_rank: u8, after: Option<usize
 /// both reviews the results and announces plans.
 fn is_closing_paragraph(text: &str) -> bool {
     CLOSING_OPENERS.iter().any(|opener| text.starts_with(opener))
-        || (REVIEW_WORDS.iter().any(|word| text.contains(word)) && PLAN_WORDS.iter().any(|word| text.contains(word)))
+        || (REVIEW_WORDS.found_in(text) && PLAN_WORDS.found_in(text))
 }

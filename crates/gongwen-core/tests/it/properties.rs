@@ -224,6 +224,18 @@ proptest! {
         prop_assert_eq!(found, expected);
     }
 
+    /// Whether any phrase occurs is what a search for each would say.
+    #[test]
+    fn phrase_index_occurs_in_is_any_contains(
+        phrases in prop::collection::vec(phrase_alphabet_string(4), 0..12),
+        text in phrase_alphabet_string(40),
+    ) {
+        use gongwen_core::pattern_search::PhraseIndex;
+        let index = PhraseIndex::new(phrases.iter().map(String::as_str));
+        let expected = phrases.iter().any(|phrase| !phrase.is_empty() && text.contains(phrase.as_str()));
+        prop_assert_eq!(index.occurs_in(&text), expected);
+    }
+
     /// Leftmost-longest matches are those of an Aho–Corasick automaton built
     /// for them.
     #[test]
