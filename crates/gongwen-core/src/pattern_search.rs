@@ -38,7 +38,7 @@ const EMPTY_SLOT: u64 = u64::MAX;
 /// ([`owned`](Self::owned): tables built once and kept).
 ///
 /// A place in a text is keyed by the UTF-8 bytes of its first two
-/// characters, which fit in a `u64` ([`key_at`]): the pass reads a leading
+/// characters, which fit in a `u64` (`key_at`): the pass reads a leading
 /// byte to step from character to character and loads the key, without
 /// decoding a character.
 #[derive(Debug, Clone)]
