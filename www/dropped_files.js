@@ -3,9 +3,9 @@
 // batches), skipping hidden and system files. Resolves to
 //   [{ path, file }]   where path is the file's path inside the drop.
 // Also takes the drops that come before the page's module has mounted its
-// drop zone (holdEarlyDrops, called by main.js; droppedFiles() with no drop,
-// by the page). Served next to index.html: main.js and the page's wasm glue import
-// the same module.
+// drop zone (holdEarlyDrops, called by main.js; droppedFiles() with no
+// drop, by the page). Served next to index.html: main.js and the page's
+// wasm glue import the same module.
 
 const HIDDEN = (name) =>
   name.startsWith('.') || name === '__MACOSX' || /^thumbs\.db$/i.test(name) || /^desktop\.ini$/i.test(name);
@@ -73,18 +73,23 @@ export async function filesOfDrop(dropped) {
   return out;
 }
 
+// Drops that came before the page's module mounted its drop zone.
+const early = [];
+
 /**
  * The files of a drop, folders walked: what the page's drop zone takes.
  * With no drop, the files dropped before the drop zone was mounted
- * (holdEarlyDrops), each given once. One function, not two: the page's wasm
- * imports this module once per function it binds.
+ * (holdEarlyDrops), each given once. One function, not two: wasm-bindgen's
+ * glue imports a module of our own once per function bound from it, and the
+ * duplicate keys of its import object make esbuild (the single-file build)
+ * warn.
  */
 export function droppedFiles(dataTransfer) {
   return dataTransfer ? filesOfDrop(captureDrop(dataTransfer)) : filesOfDrop(early.splice(0).flat());
 }
 
-// Drops that came before the page's module mounted its drop zone.
-const early = [];
+// The window's listeners while early drops are held, to remove them.
+const holding = [];
 
 /**
  * Takes drops anywhere on the page until the page's module has mounted its
@@ -95,15 +100,19 @@ const early = [];
 export function holdEarlyDrops() {
   const waiting = () => !document.getElementById('drop-zone');
   const shell = () => document.getElementById('early-drop');
-  window.addEventListener('dragover', (event) => {
+  const listen = (type, listener) => {
+    window.addEventListener(type, listener);
+    holding.push([type, listener]);
+  };
+  listen('dragover', (event) => {
     if (!waiting()) return;
     event.preventDefault();
     shell()?.classList.add('dragging');
   });
-  window.addEventListener('dragleave', (event) => {
+  listen('dragleave', (event) => {
     if (waiting() && !event.relatedTarget) shell()?.classList.remove('dragging');
   });
-  window.addEventListener('drop', (event) => {
+  listen('drop', (event) => {
     if (!waiting()) return;
     event.preventDefault();
     early.push(captureDrop(event.dataTransfer));
@@ -112,4 +121,13 @@ export function holdEarlyDrops() {
     shell()?.classList.remove('dragging');
   });
   shell()?.setAttribute('data-ready', 'true');
+}
+
+/**
+ * Stops taking early drops, and forgets those taken: the page's module
+ * could not start (main.js says so in the page), and nothing will load them.
+ */
+export function stopHoldingDrops() {
+  for (const [type, listener] of holding.splice(0)) window.removeEventListener(type, listener);
+  early.length = 0;
 }

@@ -1,7 +1,7 @@
 // Starts the page's wasm module (built by wasm-bindgen into gongwen-app.js),
 // takes drops until the module has mounted its drop zone, and stands in for
 // ECharts until it is needed.
-import { holdEarlyDrops } from './dropped_files.js';
+import { holdEarlyDrops, stopHoldingDrops } from './dropped_files.js';
 import init from './gongwen-app.js';
 
 /**
@@ -98,5 +98,6 @@ deferECharts();
 holdEarlyDrops();
 
 init({ module_or_path: new URL('./gongwen-app_bg.wasm', import.meta.url) }).catch((error) => {
+  stopHoldingDrops();
   document.body.textContent = '公文透镜无法启动：' + error;
 });

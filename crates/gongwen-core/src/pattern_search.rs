@@ -6,10 +6,9 @@
 //! the phrases that begin with the characters at the others. On Chinese
 //! text this is several times faster than an Aho–Corasick automaton, which
 //! steps through every byte (three per character) and whose prefilters find
-//! no rare byte to skip to; the
-//! per-report analysis makes a dozen such passes (theme words, cue phrases,
-//! formulations, typos, numbered forms), so they cost as much as the
-//! segmentation did.
+//! no rare byte to skip to; the per-report analysis makes a dozen such passes
+//! (theme words, cue phrases, formulations, typos, numbered forms), so they
+//! cost as much as the segmentation did.
 //!
 //! A [`PatternTable`] answers what scanning a report once per row of a
 //! table (`str::match_indices` in a loop over typos, canonical phrases, cue
@@ -100,8 +99,11 @@ fn key_at(bytes: &[u8], at: usize, len: usize) -> u64 {
 /// bucket table of `mask + 1` slots.
 #[inline]
 fn hashes(key: u64, mask: usize) -> (usize, usize) {
+    // A product's high bits depend on all of the key's bytes, its low bits
+    // only on the low bytes (the first character): the slot is taken from
+    // bits 32 up, below the filter's.
     let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    ((mixed >> (64 - FILTER_BITS)) as usize, (mixed >> 20) as usize & mask)
+    ((mixed >> (64 - FILTER_BITS)) as usize, (mixed >> 32) as usize & mask)
 }
 
 /// The key of a phrase's first two characters (of its one character) and
@@ -134,18 +136,23 @@ impl<'p> PhraseIndex<'p> {
     }
 
     fn with_phrases(phrases: Vec<Cow<'p, str>>) -> Self {
-        // (key, key of the first character alone, id) of every non-empty phrase.
+        // (key, key of the first character alone, id) of every non-empty
+        // phrase.
         let mut firsts: Vec<(u64, u64, u32)> = Vec::with_capacity(phrases.len());
+        // Whether each phrase has one character: told by its characters, not
+        // by its key, which for a NUL second character is the first's alone.
+        let mut single: Vec<bool> = vec![false; phrases.len()];
         for (id, phrase) in phrases.iter().enumerate() {
             let Some((key, first_len)) = phrase_key(phrase) else { continue };
+            single[id] = phrase.len() == first_len;
             let Ok(id) = u32::try_from(id) else { break };
             firsts.push((key, key_at(phrase.as_bytes(), 0, first_len), id));
         }
         firsts.sort_unstable_by_key(|&(key, _, id)| (key, std::cmp::Reverse(phrases[id as usize].len()), id));
         // The one-character phrases of each character, in order.
         let mut one_char: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for &(key, alone, id) in &firsts {
-            if key == alone {
+        for &(key, _, id) in &firsts {
+            if single[id as usize] {
                 one_char.entry(key).or_default().push(id);
             }
         }
@@ -355,7 +362,8 @@ impl AnyOf {
     }
 
     /// Whether `text` holds one of the words: what
-    /// `words.iter().any(|word| text.contains(word))` says.
+    /// `words.iter().any(|word| text.contains(word))` says (an empty word,
+    /// which no list has, is never found).
     pub fn found_in(&self, text: &str) -> bool {
         self.index.get_or_init(|| PhraseIndex::new(self.words.iter().copied())).occurs_in(text)
     }

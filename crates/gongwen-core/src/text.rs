@@ -20,7 +20,7 @@ pub fn visible_chars(text: &str) -> usize {
             LeadClass::NotCounted => {}
             LeadClass::Counted => count += 1,
             LeadClass::MaybeWhitespace => {
-                count += usize::from(!is_multibyte_whitespace(bytes.get(at..).unwrap_or_default()));
+                count += usize::from(!is_multibyte_whitespace(&bytes[at..]));
             }
         }
     }

@@ -8,12 +8,13 @@
 //! report's words once, when its analysis arrives (and drops them when it
 //! leaves), not the whole set with every question. Questions are asked one
 //! at a time: while one is answered, the page only notes the latest wish, and
-//! asks it when the answer comes. During a large drop the lists thus follow
-//! the growing set without a queue of stale questions.
+//! asks it when the answer comes. None is asked while some loaded report is
+//! still being analysed (the set is not *settled*): the lists come once the
+//! last report is, not after every batch of a large drop.
 //!
 //! The same worker answers the overview's column of every report's first
 //! distinctive words, asked the same way (one question at a time, for the
-//! set as it is now) while the overview is shown.
+//! set as it is once settled) while the overview is shown.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -51,7 +52,7 @@ pub struct SetKeyness {
     /// The selected report's lists.
     pub selected: KeynessStatus,
     /// Every report's first distinctive words, once asked for and answered
-    /// (those of a slightly smaller set while a drop goes on).
+    /// (those of the set as it was last settled while a drop goes on).
     pub tops: Option<Rc<DistinctiveTops>>,
 }
 
@@ -200,8 +201,8 @@ impl Channel {
 /// The lists of report `selected` against `reports`, and every report's
 /// first distinctive words when `want_tops`.
 ///
-/// Nothing is asked while the stack is not `settled` (some report is still
-/// being analysed): every answer would be out of date as soon as the next
+/// Nothing is asked while the set is not `settled` (some loaded report is
+/// still being analysed): every answer would be out of date as soon as the next
 /// reports arrive, and over a large drop the keyness worker, asked again
 /// after every batch, took a core the analyses needed. The words are sent
 /// meanwhile; the lists come once the last report is analysed.

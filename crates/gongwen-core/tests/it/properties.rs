@@ -193,8 +193,11 @@ proptest! {
 /// Short strings over a few characters of one, two, three and four bytes,
 /// so that phrases overlap, repeat and share prefixes.
 fn phrase_alphabet_string(max_chars: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(vec!['党', '建', '工', '作', 'a', 'b', '，', 'é', '𠀀']), 0..=max_chars)
-        .prop_map(|chars| chars.into_iter().collect())
+    prop::collection::vec(
+        prop::sample::select(vec!['党', '建', '工', '作', 'a', 'b', '，', 'é', '𠀀', '\0']),
+        0..=max_chars,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
 }
 
 proptest! {
