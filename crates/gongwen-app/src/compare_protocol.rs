@@ -19,7 +19,7 @@
 use gongwen_core::analysis::ReportAnalysis;
 use gongwen_core::clean::{CleanLine, CleanedText};
 use gongwen_core::compare::year_over_year::YearComparison;
-use gongwen_core::compare::{CompareProgress, CompareSettings, Comparison};
+use gongwen_core::compare::{CompareProgress, CompareSettings, CompareText, Comparison};
 use gongwen_core::keyness::WordSequence;
 use gongwen_core::outline::Heading;
 use gongwen_core::source::LineHint;
@@ -57,19 +57,36 @@ impl CompareInput {
             headings: analysis.outline.headings.clone(),
         }
     }
+}
 
-    /// The cleaned text as the core's type (line hints are not needed).
-    pub fn cleaned(&self) -> CleanedText {
-        CleanedText {
-            text: self.text.clone(),
-            lines: self
-                .lines
-                .iter()
-                .map(|&(range, source_line)| CleanLine { range, source_line, hint: LineHint::Plain })
-                .collect(),
-            removed: Vec::new(),
-            source_breaks: self.source_breaks.clone(),
-        }
+/// A report as the comparison worker compares it: the input with its
+/// cleaned text as the core's type (line hints are not needed), the text
+/// moved, not copied (a thousand reports' texts are tens of megabytes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparedInput {
+    /// The file's name.
+    pub name: String,
+    /// The cleaned text.
+    pub cleaned: CleanedText,
+    /// The outline's headings.
+    pub headings: Vec<Heading>,
+}
+
+impl From<CompareInput> for ComparedInput {
+    fn from(input: CompareInput) -> Self {
+        let CompareInput { name, text, lines, source_breaks, headings } = input;
+        let lines = lines
+            .into_iter()
+            .map(|(range, source_line)| CleanLine { range, source_line, hint: LineHint::Plain })
+            .collect();
+        Self { name, cleaned: CleanedText { text, lines, removed: Vec::new(), source_breaks }, headings }
+    }
+}
+
+impl ComparedInput {
+    /// What the core's comparison reads of it.
+    pub fn text(&self) -> CompareText<'_> {
+        CompareText { name: &self.name, cleaned: &self.cleaned, headings: &self.headings }
     }
 }
 
@@ -177,4 +194,30 @@ pub enum FromCompareWorker {
         /// What the later report kept, edited, added and dropped.
         comparison: YearComparison,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report compared keeps its input's text, lines, line breaks and
+    /// headings, as the comparison read them when they were copied.
+    #[test]
+    fn an_input_is_compared_with_its_own_text() {
+        let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
+        let source = "一、总体情况\n\n坚持“两个维护”，落实主体责任。\n\n二、下一步打算\n\n持续深化。\n";
+        let analysis = gongwen_core::analyze_report("a.txt", source.as_bytes(), &segmenter).expect("analysis");
+        let input = CompareInput::of(&analysis);
+        let compared = ComparedInput::from(input.clone());
+        assert_eq!(compared.name, input.name);
+        assert_eq!(compared.cleaned.text, analysis.cleaned.text);
+        assert_eq!(compared.cleaned.source_breaks, analysis.cleaned.source_breaks);
+        let lines: Vec<(TextRange, u32)> =
+            compared.cleaned.lines.iter().map(|line| (line.range, line.source_line)).collect();
+        assert_eq!(lines, input.lines);
+        assert!(compared.cleaned.lines.iter().all(|line| line.hint == LineHint::Plain));
+        assert_eq!(compared.headings, analysis.outline.headings);
+        let text = compared.text();
+        assert_eq!((text.name, text.headings.len()), (analysis.name.as_str(), analysis.outline.headings.len()));
+    }
 }

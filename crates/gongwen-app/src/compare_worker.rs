@@ -7,7 +7,6 @@
 //! dictionary, so it starts at once; the page terminates it to cancel a
 //! comparison.
 
-use gongwen_core::clean::CleanedText;
 use gongwen_core::compare::year_over_year::compare_year_texts;
 use gongwen_core::compare::{CompareSettings, CompareText, compare_texts};
 use gongwen_core::lexicon::Lexicon;
@@ -15,7 +14,7 @@ use gongwen_core::vocabulary::UserVocabulary;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::compare_protocol::{CompareInput, FromCompareWorker, ToCompareWorker};
+use crate::compare_protocol::{CompareInput, ComparedInput, FromCompareWorker, ToCompareWorker};
 use crate::protocol;
 use crate::set_analyses::SetWords;
 
@@ -29,13 +28,14 @@ fn lexicon(vocabulary: &UserVocabulary) -> Lexicon {
     vocabulary.apply_to_lexicon(Lexicon::builtin().unwrap_or_default())
 }
 
-/// The texts to compare: each input with its cleaned text.
-fn texts<'a>(inputs: &'a [CompareInput], cleaned: &'a [CleanedText]) -> Vec<CompareText<'a>> {
-    inputs
-        .iter()
-        .zip(cleaned)
-        .map(|(input, cleaned)| CompareText { name: &input.name, cleaned, headings: &input.headings })
-        .collect()
+/// The inputs as compared, their texts moved.
+fn compared(inputs: Vec<CompareInput>) -> Vec<ComparedInput> {
+    inputs.into_iter().map(ComparedInput::from).collect()
+}
+
+/// What the core's comparison reads of each.
+fn texts(inputs: &[ComparedInput]) -> Vec<CompareText<'_>> {
+    inputs.iter().map(ComparedInput::text).collect()
 }
 
 /// The size of this module's linear memory, in bytes.
@@ -63,15 +63,11 @@ fn answer(scope: &DedicatedWorkerGlobalScope, words: &mut SetWords, message: ToC
             post(scope, &FromCompareWorker::DistinctiveTops { request, tops: words.distinctive_tops() });
         }
         ToCompareWorker::Compare { request, reports, templates, settings, vocabulary } => {
-            compare_set(scope, request, &reports, &templates, &settings, &vocabulary)
+            compare_set(scope, request, compared(reports), compared(templates), &settings, &vocabulary)
         }
         ToCompareWorker::CompareYears { request, current, previous, min_chars } => {
-            let (current_text, previous_text) = (current.cleaned(), previous.cleaned());
-            let comparison = compare_year_texts(
-                CompareText { name: &current.name, cleaned: &current_text, headings: &current.headings },
-                CompareText { name: &previous.name, cleaned: &previous_text, headings: &previous.headings },
-                min_chars,
-            );
+            let (current, previous) = (ComparedInput::from(current), ComparedInput::from(previous));
+            let comparison = compare_year_texts(current.text(), previous.text(), min_chars);
             post(scope, &FromCompareWorker::YearsCompared { request, comparison });
         }
     }
@@ -81,21 +77,16 @@ fn answer(scope: &DedicatedWorkerGlobalScope, words: &mut SetWords, message: ToC
 fn compare_set(
     scope: &DedicatedWorkerGlobalScope,
     request: u32,
-    reports: &[CompareInput],
-    templates: &[CompareInput],
+    reports: Vec<ComparedInput>,
+    templates: Vec<ComparedInput>,
     settings: &CompareSettings,
     vocabulary: &UserVocabulary,
 ) {
     let started = scope.performance().map_or(0.0, |performance| performance.now());
-    let cleaned = |inputs: &[CompareInput]| inputs.iter().map(CompareInput::cleaned).collect::<Vec<_>>();
-    let (report_texts, template_texts) = (cleaned(reports), cleaned(templates));
-    let comparison = compare_texts(
-        &texts(reports, &report_texts),
-        &texts(templates, &template_texts),
-        &lexicon(vocabulary),
-        settings,
-        &mut |progress| post(scope, &FromCompareWorker::Progress { request, progress }),
-    );
+    let comparison =
+        compare_texts(&texts(&reports), &texts(&templates), &lexicon(vocabulary), settings, &mut |progress| {
+            post(scope, &FromCompareWorker::Progress { request, progress })
+        });
     let millis = scope.performance().map_or(0.0, |performance| performance.now()) - started;
     post(
         scope,
