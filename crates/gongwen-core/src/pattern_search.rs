@@ -139,20 +139,19 @@ impl<'p> PhraseIndex<'p> {
         // (key, key of the first character alone, id) of every non-empty
         // phrase.
         let mut firsts: Vec<(u64, u64, u32)> = Vec::with_capacity(phrases.len());
-        // Whether each phrase has one character: told by its characters, not
-        // by its key, which for a NUL second character is the first's alone.
-        let mut single: Vec<bool> = vec![false; phrases.len()];
         for (id, phrase) in phrases.iter().enumerate() {
             let Some((key, first_len)) = phrase_key(phrase) else { continue };
-            single[id] = phrase.len() == first_len;
             let Ok(id) = u32::try_from(id) else { break };
             firsts.push((key, key_at(phrase.as_bytes(), 0, first_len), id));
         }
         firsts.sort_unstable_by_key(|&(key, _, id)| (key, std::cmp::Reverse(phrases[id as usize].len()), id));
-        // The one-character phrases of each character, in order.
+        // The one-character phrases of each character, in order: told by
+        // their length, not by their key, which for a NUL second character
+        // is the first's alone.
         let mut one_char: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for &(key, _, id) in &firsts {
-            if single[id as usize] {
+            let phrase = phrases[id as usize].as_bytes();
+            if phrase.len() == char_len(phrase[0]) {
                 one_char.entry(key).or_default().push(id);
             }
         }
@@ -204,16 +203,14 @@ impl<'p> PhraseIndex<'p> {
         }
     }
 
-    /// Walks `text` character by character and calls `visit(at, matched,
-    /// candidates)` where some phrase may begin: its byte offset, how many
-    /// bytes from there every candidate is known to match (those of the key
-    /// its bucket was found under: the two characters, or the first alone,
-    /// never more than a candidate's length), and the ids of the phrases
-    /// that may begin there, longest first (one-character phrases last).
-    /// `visit` returns where the walk goes on: a character boundary after
-    /// `at`, or anything not after it for the next character.
+    /// Walks `text` character by character and calls `visit(at, matches)`
+    /// where some phrase may begin: its byte offset, and the ids of the
+    /// phrases that occur there, longest first (one-character phrases last),
+    /// each compared as it is asked for. `visit` returns where the walk goes
+    /// on: a character boundary after `at`, or anything not after it for the
+    /// next character.
     #[inline]
-    fn walk(&self, text: &str, mut visit: impl FnMut(usize, usize, &[u32]) -> usize) {
+    fn walk(&self, text: &str, mut visit: impl FnMut(usize, Matches<'_, 'p>) -> usize) {
         let bytes = text.as_bytes();
         let mut at = 0;
         while let Some(&lead) = bytes.get(at) {
@@ -226,7 +223,11 @@ impl<'p> PhraseIndex<'p> {
                     .flatten()
             });
             at = match bucket {
-                Some((matched, candidates)) => visit(at, matched, candidates).max(next),
+                Some((known, candidates)) => {
+                    let matches =
+                        Matches { rest: &bytes[at..], known, candidates: candidates.iter(), phrases: &self.phrases };
+                    visit(at, matches).max(next)
+                }
                 None => next,
             };
         }
@@ -251,14 +252,8 @@ impl<'p> PhraseIndex<'p> {
     /// `text`, overlapping ones included: by start, and at one start the
     /// longer phrases first.
     pub fn for_each_match(&self, text: &str, mut found: impl FnMut(usize, usize)) {
-        let bytes = text.as_bytes();
-        self.walk(text, |at, matched, candidates| {
-            let rest = &bytes[at..];
-            for &id in candidates {
-                if begins_with(rest, self.phrases[id as usize].as_bytes(), matched) {
-                    found(at, id as usize);
-                }
-            }
+        self.walk(text, |at, matches| {
+            matches.for_each(|id| found(at, id));
             at
         });
     }
@@ -269,16 +264,12 @@ impl<'p> PhraseIndex<'p> {
     /// on from its end. What an Aho–Corasick automaton built with
     /// `MatchKind::LeftmostLongest` finds.
     pub fn for_each_leftmost_longest(&self, text: &str, mut found: impl FnMut(usize, usize)) {
-        let bytes = text.as_bytes();
-        self.walk(text, |at, matched, candidates| {
-            let rest = &bytes[at..];
-            match candidates.iter().find(|&&id| begins_with(rest, self.phrases[id as usize].as_bytes(), matched)) {
-                Some(&id) => {
-                    found(at, id as usize);
-                    at + self.phrases[id as usize].len()
-                }
-                None => at,
+        self.walk(text, |at, mut matches| match matches.next() {
+            Some(id) => {
+                found(at, id);
+                at + self.phrases[id].len()
             }
+            None => at,
         });
     }
 
@@ -294,21 +285,17 @@ impl<'p> PhraseIndex<'p> {
         group_of: impl Fn(usize) -> usize,
         mut found: impl FnMut(usize, usize, usize),
     ) {
-        let bytes = text.as_bytes();
         // Where each group's search resumes: after its last match.
         let mut resume = vec![0; groups];
-        self.walk(text, |at, matched, candidates| {
-            let rest = &bytes[at..];
+        self.walk(text, |at, matches| {
             // Longest first: a group's first match here is its longest, and
             // moving its resume past `at` skips the group's shorter ones.
-            for &id in candidates {
-                let id = id as usize;
+            for id in matches {
                 let group = group_of(id);
-                if at < resume[group] || !begins_with(rest, self.phrases[id].as_bytes(), matched) {
-                    continue;
+                if at >= resume[group] {
+                    found(group, at, id);
+                    resume[group] = at + self.phrases[id].len();
                 }
-                found(group, at, id);
-                resume[group] = at + self.phrases[id].len();
             }
             at
         });
@@ -316,11 +303,9 @@ impl<'p> PhraseIndex<'p> {
 
     /// Whether some phrase occurs in `text`: the walk stops at the first.
     pub fn occurs_in(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
         let mut found = false;
-        self.walk(text, |at, matched, candidates| {
-            let rest = &bytes[at..];
-            found = candidates.iter().any(|&id| begins_with(rest, self.phrases[id as usize].as_bytes(), matched));
+        self.walk(text, |at, mut matches| {
+            found = matches.next().is_some();
             if found { text.len() } else { at }
         });
         found
@@ -334,6 +319,31 @@ impl<'p> PhraseIndex<'p> {
             found.push((TextRange::new(start, start + self.phrases[id].len()), id));
         });
         found
+    }
+}
+
+/// The phrases that occur at one place of a walk ([`PhraseIndex::walk`]):
+/// the candidates of its bucket, each compared with the text there as it is
+/// asked for.
+struct Matches<'a, 'p> {
+    /// The text from the place on.
+    rest: &'a [u8],
+    /// How many bytes every candidate is known to match: those of the key
+    /// its bucket was found under (the two characters, or the first alone).
+    known: usize,
+    /// The candidates not compared yet.
+    candidates: std::slice::Iter<'a, u32>,
+    /// The index's phrases.
+    phrases: &'a [Cow<'p, str>],
+}
+
+impl Iterator for Matches<'_, '_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        let (rest, known, phrases) = (self.rest, self.known, self.phrases);
+        self.candidates.by_ref().map(|&id| id as usize).find(|&id| begins_with(rest, phrases[id].as_bytes(), known))
     }
 }
 
