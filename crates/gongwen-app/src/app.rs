@@ -214,11 +214,7 @@ pub fn App() -> Html {
             // Folders are walked asynchronously; the drop's entries are taken
             // before the handler returns.
             let load = load.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let files: Vec<(web_sys::File, Option<String>)> =
-                    dropped_files(&transfer).await.into_iter().map(|(path, file)| (file, Some(path))).collect();
-                load_in_batches(files, load);
-            });
+            wasm_bindgen_futures::spawn_local(async move { load_in_batches(dropped_files(&transfer).await, load) });
         })
     };
     // The drops main.js took before this drop zone was mounted are loaded
@@ -232,13 +228,7 @@ pub fn App() -> Html {
             {
                 shell.remove();
             }
-            wasm_bindgen_futures::spawn_local(async move {
-                let files: Vec<(web_sys::File, Option<String>)> =
-                    early_drops().await.into_iter().map(|(path, file)| (file, Some(path))).collect();
-                if !files.is_empty() {
-                    load_in_batches(files, load);
-                }
-            });
+            wasm_bindgen_futures::spawn_local(async move { load_in_batches(early_drops().await, load) });
         });
     }
     let on_pick = {

@@ -5,11 +5,11 @@
 //! 维护), so every lexicon form is added to it with a frequency high enough to
 //! keep it whole. Forms with punctuation inside (`不敢腐、不能腐、不想腐`) cannot
 //! be jieba words at all — jieba cuts at punctuation before its dictionary is
-//! consulted — so they are found first with an Aho–Corasick automaton and only
-//! the text between them goes to jieba.
+//! consulted — so they are found first with a leftmost-longest
+//! [`PhraseIndex`] pass and only the text between them goes to jieba.
 //!
-//! Building a [`Segmenter`] loads a 350,000-word dictionary: about a tenth of a
-//! second natively, half a second in wasm. Build it once and share it.
+//! Building a [`Segmenter`] loads a 350,000-word dictionary: about 0.05 s
+//! natively, 0.3 s in wasm. Build it once and share it.
 
 use rustc_hash::FxHashMap;
 use std::fmt;

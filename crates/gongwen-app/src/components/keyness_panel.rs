@@ -55,11 +55,24 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
             </button>
         }
     });
-    let (lists, computing, waiting) = match &props.status {
-        KeynessStatus::Ready(lists) => (Some(lists), false, false),
-        KeynessStatus::Computing(lists) => (lists.as_ref(), true, false),
-        KeynessStatus::Waiting(lists) => (lists.as_ref(), true, true),
-        KeynessStatus::Failed(_) => (None, false, false),
+    // The lists shown, and what the panel says while newer ones are to come.
+    let (lists, pending) = match &props.status {
+        KeynessStatus::Ready(lists) => (Some(lists), None),
+        KeynessStatus::Computing(lists) => (
+            lists.as_ref(),
+            Some(
+                language
+                    .pick("正在计算特色词、TF-IDF 与 TextRank…", "Computing distinctive words, TF-IDF and TextRank…"),
+            ),
+        ),
+        KeynessStatus::Waiting(lists) => (
+            lists.as_ref(),
+            Some(language.pick(
+                "其余报告分析完成后计算特色词、TF-IDF 与 TextRank…",
+                "Distinctive words, TF-IDF and TextRank are computed once every report is analysed…",
+            )),
+        ),
+        KeynessStatus::Failed(_) => (None, None),
     };
     let others = lists.map(|lists| lists.reports.saturating_sub(1));
     let distinctive: Vec<DistinctiveWord> =
@@ -67,7 +80,7 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
     let level = significance.label();
     let explanation = keyness_explanation(language);
     html! {
-        <section class="keyness-panel" aria-label={language.pick("特色词与关键词", "Distinctive words and keywords")} aria-busy={computing.to_string()}>
+        <section class="keyness-panel" aria-label={language.pick("特色词与关键词", "Distinctive words and keywords")} aria-busy={pending.is_some().to_string()}>
             <h4 class="list-title" title={explanation}>
                 { match others {
                     Some(others) => language.pick(
@@ -87,10 +100,8 @@ pub fn KeynessPanel(props: &KeynessPanelProps) -> Html {
                     { language.pick("特色词与关键词无法计算：", "Distinctive words and keywords could not be computed: ") }{ message.describe(language) }
                 </p>
             }
-            if waiting {
-                <p class="panel-note keyness-computing">{ language.pick("其余报告分析完成后计算特色词、TF-IDF 与 TextRank…", "Distinctive words, TF-IDF and TextRank are computed once every report is analysed…") }</p>
-            } else if computing {
-                <p class="panel-note keyness-computing">{ language.pick("正在计算特色词、TF-IDF 与 TextRank…", "Computing distinctive words, TF-IDF and TextRank…") }</p>
+            if let Some(note) = pending {
+                <p class="panel-note keyness-computing">{ note }</p>
             }
             if let Some(lists) = lists {
                 if others == Some(0) {
