@@ -97,7 +97,11 @@ deferECharts();
 // them once it has mounted.
 holdEarlyDrops();
 
-init({ module_or_path: new URL('./gongwen-app_bg.wasm', import.meta.url) }).catch((error) => {
+init({ module_or_path: new URL('./gongwen-app_bg.wasm', import.meta.url) }).then((exports) => {
+  // The page's wasm memory, for the benchmarks (tests/bench), as the workers
+  // report theirs.
+  globalThis.gongwenMemoryBytes = () => exports.memory.buffer.byteLength;
+}).catch((error) => {
   stopHoldingDrops();
   document.body.textContent = '公文透镜无法启动：' + error;
 });

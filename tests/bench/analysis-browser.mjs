@@ -10,6 +10,13 @@
 // - `distinctiveMillis`: from the drop to the 特色词 panel listing the
 //   first report's words against the N − 1 others, that report opened from
 //   the list once the overview was ready;
+// - `comparedMillis`: from the drop to the comparison of all N (which starts
+//   by itself once every report is analysed, up to two million characters)
+//   having answered, told by its worker ending (the script's clock, not the
+//   page's); null when it did not start within 10 s of the distinctive words;
+// - `peakMB`: the highest resident and anonymous memory of the tab's
+//   renderer process (the one with the most anonymous memory: the page and
+//   its workers), sampled every 100 ms from the drop to the comparison's end;
 // - `longTasks`: the page thread's long tasks (PerformanceObserver 'longtask':
 //   more than 50 ms) from the drop on: the longest, how many, how many over
 //   100 ms, and the eight longest with when they began after the drop;
@@ -232,6 +239,24 @@ async function measure(count, dist) {
       window.__longTasks = [];
       window.__counting = true;
     });
+    // The comparison's worker ends once it has answered (the keyness
+    // worker, the other of that script, stays).
+    const comparedAt = new Promise((compared) => {
+      page.on('worker', (worker) => {
+        if (worker.url().endsWith('compare-worker.js')) worker.on('close', () => compared(Date.now()));
+      });
+    });
+    const peak = { resident: 0, anonymous: 0 };
+    let sampling = true;
+    const sampler = (async (pid) => {
+      while (sampling) {
+        const tab = (await rendererProcesses(pid)).reduce((most, r) => (r.anonymous > most.anonymous ? r : most), peak);
+        peak.resident = Math.max(peak.resident, tab.resident);
+        peak.anonymous = Math.max(peak.anonymous, tab.anonymous);
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
+    })(await browserPid());
+    const startedHere = Date.now();
     const started = await page.evaluate(() => performance.now());
     await page.setInputFiles('#file-input', paths);
     const dropped = { started, bytes };
@@ -265,6 +290,12 @@ async function measure(count, dist) {
       return title.includes(`其余 ${others} 份`) && document.querySelector('.keyness-panel .distinctive, .keyness-panel .keyness-empty')
         ? performance.now() : false;
     }, count - 1, { timeout: 10 * 60_000, polling: 50 }).then((handle) => handle.jsonValue());
+    // A stack above the page's BACKGROUND_COMPARISON_CHARS is compared only
+    // when asked: null then.
+    const comparedMillis = await Promise.race([comparedAt, new Promise((late) => setTimeout(late, 10_000, null))])
+      .then((at) => (at === null ? null : at - startedHere));
+    sampling = false;
+    await sampler;
     // Let late renders land in the long-task list.
     await page.waitForTimeout(1_000);
     const longTasks = await page.evaluate(() => window.__longTasks.filter((task) => task.start >= window.__dropped));
@@ -293,6 +324,8 @@ async function measure(count, dist) {
       analysedMillis: Math.round(analysedAt - dropped.started),
       overviewMillis: Math.round(overviewAt - dropped.started),
       distinctiveMillis: Math.round(distinctiveAt - dropped.started),
+      comparedMillis,
+      peakMB: { resident: mb(peak.resident), anonymous: mb(peak.anonymous) },
       longTasks: {
         longestMillis: durations[0] ?? 0,
         count: durations.length,
@@ -303,6 +336,7 @@ async function measure(count, dist) {
         jsHeapUsedMB: mb(metric('JSHeapUsedSize')),
         jsHeapTotalMB: mb(metric('JSHeapTotalSize')),
         pageArrayBuffersMB: heapUsage.backingStorageSize === undefined ? null : mb(heapUsage.backingStorageSize),
+        pageWasmMB: await page.evaluate(() => globalThis.gongwenMemoryBytes?.() ?? null).then((bytes) => bytes === null ? null : mb(bytes)),
         workersWasmMB: workerMemory,
         ...(await rendererProcesses(await browserPid()).then((renderers) => ({
           rendererResidentMB: mb(renderers.reduce((sum, r) => sum + r.resident, 0)),

@@ -14,16 +14,17 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
     await withPage(async ({ page, errors }) => {
       await page.setViewportSize({ width, height });
       await waitForDictionary(page);
-      await page.click('#load-samples');
-      await waitForReports(page, 5);
-      await openReport(page);
-      // The comparison's own worker ends once its answer has arrived (its
-      // memory with it); the keyness worker, started before, stays.
+      // The comparison starts by itself once every report is analysed; its
+      // own worker ends once its answer has arrived (its memory with it);
+      // the keyness worker, started before, stays.
       const comparisonWorkerClosed = new Promise((closed) => {
         page.on('worker', (worker) => {
           if (worker.url().endsWith('compare-worker.js')) worker.on('close', closed);
         });
       });
+      await page.click('#load-samples');
+      await waitForReports(page, 5);
+      await openReport(page);
       await page.click('.view-tab:has-text("比对")');
       await page.waitForSelector('.compare-result', { timeout: 60_000 });
       let timer;

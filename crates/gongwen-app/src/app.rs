@@ -101,6 +101,14 @@ enum View {
 /// one and the English tab's fuller title. The Chinese tabs must stay on one
 /// line in the pane's default width at 1366 px: keep labels to two
 /// characters. The English ones may take two lines.
+/// The most characters (all loaded reports together) compared without being
+/// asked. A comparison's messages and its worker's memory grow with the
+/// shared text: for a thousand reports of 8,000 characters that share much
+/// (24.6 MB), the page's memory went from about 430 to 840 MB at its peak,
+/// too much to spend on a view nobody opened; two million characters are
+/// some 250 such reports.
+const BACKGROUND_COMPARISON_CHARS: usize = 2_000_000;
+
 const VIEWS: [(View, &str, &str, &str); 10] = [
     (View::Keyness, "特色词", "Keywords", "Distinctive words and TF-IDF keywords"),
     (View::Words, "词频", "Words", "Word frequencies and word cloud"),
@@ -321,12 +329,19 @@ pub fn App() -> Html {
     let template_ids = use_state(|| Rc::new(BTreeSet::<ReportId>::new()));
     let (compared, templates): (Vec<_>, Vec<_>) =
         analysed.iter().cloned().partition(|(id, _)| !template_ids.contains(id));
+    // Compared when the 比对 view or a pair asks, and, for a stack of up to
+    // BACKGROUND_COMPARISON_CHARS, in the background once every report is
+    // analysed: the view and the overview's own-text shares are then ready
+    // before they are asked for (while reports are still coming, each batch
+    // would start it again).
+    let compare_in_background = state.progress().is_none()
+        && analysed.iter().map(|(_, analysis)| analysis.chars).sum::<usize>() <= BACKGROUND_COMPARISON_CHARS;
     let comparison = use_comparison(
         &compared,
         &templates,
         &state.vocabulary,
         *compare_settings,
-        *view == View::Compare || pair.is_some(),
+        *view == View::Compare || pair.is_some() || compare_in_background,
     );
     let on_compare_settings = {
         let compare_settings = compare_settings.clone();

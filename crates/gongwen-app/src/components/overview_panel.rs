@@ -271,7 +271,7 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
                         { header(OverviewColumn::FiguresPerThousand, language.pick("数据/千字", "Figures/1k"), language.pick("每千字的实绩数据个数；点击看「数据」", "Concrete figures per 1,000 characters; click for Figures")) }
                         { header(OverviewColumn::Redactions, language.pick("隐去", "Hidden"), language.pick("数值被隐去的数据（如 **件）", "Figures whose value is hidden (such as **)")) }
                         { header(OverviewColumn::ProblemsShare, language.pick("问题占比", "Problems"), language.pick("「存在问题」部分占全文的比例；点击看「结构」", "The problems part's share of the text; click for Structure")) }
-                        { header(OverviewColumn::OwnShare, language.pick("自有文字", "Own text"), language.pick("不与其他报告共有的文字比例（在「比对」中比对后显示）", "Share of text found in no other report (after Compare has run)")) }
+                        { header(OverviewColumn::OwnShare, language.pick("自有文字", "Own text"), language.pick("不与其他报告共有的文字比例（比对后显示：报告合计不超过 200 万字时分析完即比对，更多时打开「比对」才比对）", "Share of text found in no other report (once compared: up to 2 million characters in all, right after the analysis; beyond, when Compare is opened)")) }
                         { header(OverviewColumn::Lint, language.pick("校对", "Proofing"), language.pick("校对发现的问题数（其中警告数）；点击看「校对」", "Proofing findings (of which warnings); click for Proofing")) }
                         <th class="overview-distinctive-head"
                             title={language.pick("与其余报告相比最显著多用的词（G²，p < 0.05）；点击看「特色词」", "The words most overused against the other reports (G², p < 0.05); click for Keywords")}>
