@@ -96,6 +96,10 @@ pub fn use_comparison(
             let inputs = (reports.clone(), templates.clone(), vocabulary.clone(), *settings, *attempt);
             if *active && compared.borrow().as_ref() != Some(&inputs) {
                 if reports.len() < 2 {
+                    // A comparison still running (of reports since removed)
+                    // is stopped: its answer would describe them.
+                    live.replace(None);
+                    current.set(current.get().wrapping_add(1));
                     status.set(ComparisonStatus::Idle);
                 } else {
                     compared.replace(Some(inputs));
