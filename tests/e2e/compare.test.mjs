@@ -4,10 +4,17 @@
 // cell opens the two reports side by side with the 清廉文化 passage
 // highlighted on both sides, and clicking it on one side scrolls the other
 // to it; the comparison's worker ends once it has answered. Screenshots at
-// 1366×768 and 1920×1080.
+// 1366×768 and 1920×1080. A small stack is compared in the background once
+// analysed, batch after batch, and what the overview shows is the
+// comparison of every report dropped.
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { clickHeatmapCell, cspViolations, openReport, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import {
+  ROOT, clickHeatmapCell, cliJson, cspViolations, dropFiles, openReport, screenshot, waitForDictionary, waitForReports, withPage,
+} from './browser.mjs';
 
 for (const [width, height] of [[1366, 768], [1920, 1080]]) {
   test(`the seeds compared, and 000 beside 002 at ${width}×${height}`, async () => {
@@ -69,3 +76,44 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
     });
   });
 }
+
+test('a small stack is compared in the background, again after a second drop', async () => {
+  const seeds = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
+    .map((stem) => join(ROOT, 'seeds', `${stem}.txt`));
+  // Three more reports: seeds 000–002 under another title.
+  const folder = await mkdtemp(join(tmpdir(), 'gongwen-background-'));
+  const extras = [];
+  for (const [index, seed] of seeds.slice(0, 3).entries()) {
+    const text = `补充材料（${index + 1}）\n${await readFile(seed, 'utf8')}`;
+    const path = join(folder, `extra-${index}.txt`);
+    await writeFile(path, text);
+    extras.push({ path, name: `extra-${index}.txt`, text });
+  }
+  try {
+    await withPage(async ({ page, errors }) => {
+      await waitForDictionary(page);
+      const comparisonStarted = new Promise((started) => {
+        page.on('worker', (worker) => { if (worker.url().endsWith('compare-worker.js')) started(); });
+      });
+      await page.click('#load-samples');
+      // The seeds' comparison starts by itself; the second drop comes while
+      // it may still run (stopped then, and started again over all eight).
+      await comparisonStarted;
+      await dropFiles(page, extras);
+      await waitForReports(page, 8);
+      await page.waitForSelector('.overview-pane');
+      await page.waitForFunction(() => {
+        const cells = [...document.querySelectorAll('.overview-table tbody tr.line td:nth-child(9)')];
+        return cells.length === 8 && cells.every((td) => /%$/.test(td.textContent));
+      }, null, { timeout: 30_000 });
+      const expected = cliJson(['compare', '--json', ...seeds, ...extras.map((extra) => extra.path)]);
+      const own = await page.$$eval('.overview-table tbody tr.line td:nth-child(9)', (cells) => cells.map((td) => td.textContent));
+      assert.deepEqual(own, expected.reports.map((report) => `${(report.own_share * 100).toFixed(0)}%`),
+        'the own-text shares of all eight, as `gongwen compare` gives them');
+      assert.equal(await page.$('.view-tab.active:has-text("比对")'), null, '比对 was never opened');
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

@@ -1,13 +1,15 @@
 //! `use_comparison`: compares the loaded reports in the comparison worker
-//! when the comparison view asks for it, shows the worker's progress, and
+//! when the comparison view asks for it (or the page, for a small stack, once
+//! it is analysed), shows the worker's progress, and
 //! cancels by terminating the worker (the next request starts another).
 //! Once a comparison has arrived, its worker is ended too: a wasm module's
 //! memory never shrinks, and comparing a thousand reports grows it to
 //! hundreds of megabytes that the tab would otherwise hold until closed.
 //!
-//! A comparison is asked for only while `active` (the view is open) and
-//! redone only when the reports, the settings or the vocabulary change, so
-//! switching views never repeats the work.
+//! A comparison is asked for only while `active` (the view is open, or the
+//! stack is small and analysed) and redone only when the reports, the
+//! settings or the vocabulary change, so switching views never repeats the
+//! work. One running while inactive is stopped when the reports change.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -132,6 +134,16 @@ pub fn use_comparison(
                         status.set(ComparisonStatus::Failed(error));
                     }
                 }
+            } else if !*active && live.borrow().is_some() && compared.borrow().as_ref() != Some(&inputs) {
+                // The reports changed under a comparison no view waits for
+                // (one started in the background, and more files dropped):
+                // it would describe the reports as they were, and stopped it
+                // leaves the cores to their analysis. It starts again once
+                // they are analysed.
+                live.replace(None);
+                current.set(current.get().wrapping_add(1));
+                compared.replace(None);
+                status.set(ComparisonStatus::Idle);
             }
         });
     }
