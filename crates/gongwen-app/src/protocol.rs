@@ -27,7 +27,7 @@ use gongwen_core::structure::Structure;
 use gongwen_core::text::TextRange;
 use gongwen_core::themes::ReportThemes;
 use gongwen_core::vocabulary::UserVocabulary;
-use gongwen_core::words::{Occurrence, WordFrequencies};
+use gongwen_core::words::{PackedOccurrences, WordFrequencies};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -161,47 +161,26 @@ pub struct WireReport {
     notes: Vec<Diagnostic>,
 }
 
-/// A report's word occurrences as the wire carries them: each as the gap
-/// from the end of the one before (text order makes it small; signed, so
-/// any order survives), its length and its word. Postcard writes these in a
-/// byte or two each instead of two offsets of up to three bytes: the
-/// occurrences were two fifths of an analysis message.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-struct WireOccurrences {
-    gaps: Vec<i64>,
-    lengths: Vec<u32>,
-    words: Vec<u32>,
-}
+/// A report's occurrences as the wire carries them: the bytes of its
+/// [`PackedOccurrences`] as they are, a byte or two a number instead of two
+/// offsets of up to three bytes (the occurrences were two fifths of an
+/// analysis message). Reading them checks they are whole occurrences, so a
+/// broken message fails to decode rather than losing words.
+#[derive(Debug, Clone, PartialEq)]
+struct WireOccurrences(PackedOccurrences);
 
-impl From<Vec<Occurrence>> for WireOccurrences {
-    fn from(occurrences: Vec<Occurrence>) -> Self {
-        let mut wire = WireOccurrences::default();
-        let mut previous_end = 0i64;
-        for Occurrence { word, range } in occurrences {
-            let (start, end) = (range.start as i64, range.end as i64);
-            wire.gaps.push(start - previous_end);
-            wire.lengths.push(u32::try_from(end - start).unwrap_or(0));
-            wire.words.push(word);
-            previous_end = end;
-        }
-        wire
+impl Serialize for WireOccurrences {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0.as_bytes())
     }
 }
 
-impl From<WireOccurrences> for Vec<Occurrence> {
-    fn from(wire: WireOccurrences) -> Self {
-        let mut previous_end = 0i64;
-        wire.gaps
-            .into_iter()
-            .zip(wire.lengths)
-            .zip(wire.words)
-            .map(|((gap, length), word)| {
-                let start = (previous_end + gap).max(0);
-                previous_end = start + i64::from(length);
-                let offset = |at: i64| usize::try_from(at).unwrap_or(usize::MAX);
-                Occurrence { word, range: TextRange::new(offset(start), offset(previous_end)) }
-            })
-            .collect()
+impl<'de> Deserialize<'de> for WireOccurrences {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let bytes = serde_bytes::ByteBuf::deserialize(deserializer)?;
+        PackedOccurrences::from_bytes(bytes.into_vec())
+            .map(Self)
+            .ok_or_else(|| serde::de::Error::custom("the word occurrences are not whole"))
     }
 }
 
@@ -309,7 +288,7 @@ impl From<ReportAnalysis> for WireReport {
             chars,
             outline,
             words,
-            occurrences: occurrences.into(),
+            occurrences: WireOccurrences(occurrences),
             formulations,
             figures,
             year,
@@ -358,7 +337,7 @@ impl From<WireReport> for ReportAnalysis {
             chars,
             outline,
             words,
-            occurrences: occurrences.into(),
+            occurrences: occurrences.0,
             formulations,
             figures,
             year,
@@ -448,26 +427,20 @@ mod tests {
     }
 
     #[test]
-    fn occurrences_travel_as_small_gaps_in_any_order() {
-        let occurrence = |word, start, end| Occurrence { word, range: TextRange::new(start, end) };
-        // Text order, then one out of order and one empty.
-        let occurrences = vec![
-            occurrence(0, 3, 9),
-            occurrence(1, 9, 15),
-            occurrence(0, 40_000, 40_006),
-            occurrence(2, 12, 18),
-            occurrence(3, 5, 5),
-        ];
-        let wire = WireOccurrences::from(occurrences.clone());
-        assert_eq!(wire.gaps, [3, 0, 39_985, -39_994, -13]);
-        assert_eq!(Vec::<Occurrence>::from(wire), occurrences);
+    fn occurrences_travel_packed_and_broken_ones_fail_to_decode() {
         // A seed's occurrences take far fewer bytes than as offsets.
         let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
         let seed = include_bytes!("../../../seeds/000_75e6ea62ff7e3e22.txt");
         let analysis = gongwen_core::analyze_report("000.txt", seed, &segmenter).expect("analysis");
-        let plain = postcard::to_allocvec(&analysis.occurrences).expect("encodes").len();
-        let compact =
-            postcard::to_allocvec(&WireOccurrences::from(analysis.occurrences.clone())).expect("encodes").len();
-        assert!(compact * 10 < plain * 7, "{compact} bytes against {plain}");
+        let plain = postcard::to_allocvec(&analysis.occurrences.unpack()).expect("encodes").len();
+        let wire = WireOccurrences(analysis.occurrences.clone());
+        let bytes = postcard::to_allocvec(&wire).expect("encodes");
+        assert!(bytes.len() * 10 < plain * 7, "{} bytes against {plain}", bytes.len());
+        assert_eq!(postcard::from_bytes::<WireOccurrences>(&bytes).expect("decodes"), wire);
+        // Cut short inside an occurrence: an error, not fewer words.
+        let mut cut = analysis.occurrences.as_bytes().to_vec();
+        cut.pop();
+        let broken = postcard::to_allocvec(&serde_bytes::ByteBuf::from(cut)).expect("encodes");
+        assert!(postcard::from_bytes::<WireOccurrences>(&broken).is_err());
     }
 }

@@ -29,7 +29,7 @@ use crate::source::pdf_text::{PdfPage, read_pdf_text};
 use crate::source::{LineUnit, ReadError, ReadLimits, SourceDocument, SourceFormat, read_source};
 use crate::structure::{Structure, analyze_structure};
 use crate::themes::{ReportThemes, report_themes};
-use crate::words::{Occurrence, WordFrequencies, count_words};
+use crate::words::{Occurrence, PackedOccurrences, WordFrequencies, count_words};
 
 /// Everything the core knows about one report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,8 +51,9 @@ pub struct ReportAnalysis {
     pub outline: Outline,
     /// Word frequencies.
     pub words: WordFrequencies,
-    /// Where each counted word occurs, in text order.
-    pub occurrences: Vec<Occurrence>,
+    /// Where each counted word occurs, in text order, packed (the page
+    /// holds every report's): [`PackedOccurrences::unpack`] for a search.
+    pub occurrences: PackedOccurrences,
     /// The lexicon entries the report uses.
     pub formulations: Vec<FormulationCount>,
     /// Its figures (实绩数据), redactions included, in text order.
@@ -80,14 +81,14 @@ impl ReportAnalysis {
     /// Its TextRank keywords, as many as the keyness panel lists
     /// ([`TEXTRANK_KEYWORDS`]).
     pub fn textrank_keywords(&self) -> Vec<ScoredWord> {
-        textrank_keywords(&self.cleaned, &self.words, &self.occurrences, TEXTRANK_KEYWORDS)
+        textrank_keywords(&self.cleaned, &self.words, &self.occurrences.unpack(), TEXTRANK_KEYWORDS)
     }
 
     /// What TextRank reads of it: its counted words in text order with
     /// their paragraphs. The page sends it to the keyness worker when the
     /// report's TextRank list is asked for.
     pub fn word_sequence(&self) -> WordSequence {
-        WordSequence::of(&self.cleaned, &self.occurrences)
+        WordSequence::of(&self.cleaned, &self.occurrences.unpack())
     }
 }
 
@@ -213,7 +214,7 @@ impl ReadReport {
         words: &'a WordFrequencies,
         occurrences: &'a [Occurrence],
     ) -> ConcordanceText<'a> {
-        ConcordanceText { cleaned: &self.cleaned, outline: &self.outline, words, occurrences }
+        ConcordanceText { cleaned: &self.cleaned, outline: &self.outline, words, occurrences: occurrences.into() }
     }
 
     /// The lexicon entries among its `words`.
@@ -262,7 +263,7 @@ impl ReadReport {
             chars,
             outline,
             words,
-            occurrences,
+            occurrences: occurrences.into(),
             formulations,
             figures,
             year,

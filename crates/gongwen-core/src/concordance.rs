@@ -8,6 +8,8 @@
 //! word (`党组` in `党组织`) is listed and marked with that word. Contexts stop
 //! at the paragraph's edges and are measured in characters.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ReportAnalysis;
@@ -21,7 +23,7 @@ use crate::words::{Occurrence, WordFrequencies};
 /// a report read and its words counted alone
 /// ([`ReadReport::concordance_text`](crate::ReadReport::concordance_text):
 /// the CLI's `kwic`, which needs neither figures nor lint).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ConcordanceText<'a> {
     /// The cleaned text.
     pub cleaned: &'a CleanedText,
@@ -29,17 +31,20 @@ pub struct ConcordanceText<'a> {
     pub outline: &'a Outline,
     /// Its word frequencies, for a word's variants.
     pub words: &'a WordFrequencies,
-    /// Every counted occurrence, in text order.
-    pub occurrences: &'a [Occurrence],
+    /// Every counted occurrence, in text order (unpacked from an
+    /// analysis's [`PackedOccurrences`](crate::words::PackedOccurrences)).
+    pub occurrences: Cow<'a, [Occurrence]>,
 }
 
 impl<'a> From<&'a ReportAnalysis> for ConcordanceText<'a> {
+    /// What a concordance reads of an analysis, its occurrences unpacked
+    /// (tens of microseconds a report).
     fn from(analysis: &'a ReportAnalysis) -> Self {
         Self {
             cleaned: &analysis.cleaned,
             outline: &analysis.outline,
             words: &analysis.words,
-            occurrences: &analysis.occurrences,
+            occurrences: Cow::Owned(analysis.occurrences.unpack()),
         }
     }
 }
@@ -91,16 +96,16 @@ pub fn concordance<'a>(report: impl Into<ConcordanceText<'a>>, word: &str, width
     ranges
         .into_iter()
         .map(|range| {
-            let mut line = line_for(analysis, range, width);
-            line.inside_word = containing_word(analysis, range);
+            let mut line = line_for(&analysis, range, width);
+            line.inside_word = containing_word(&analysis, range);
             line
         })
         .collect()
 }
 
 /// The counted word whose occurrence holds `range` and is longer than it.
-fn containing_word(analysis: ConcordanceText<'_>, range: TextRange) -> Option<String> {
-    let occurrences = analysis.occurrences;
+fn containing_word(analysis: &ConcordanceText<'_>, range: TextRange) -> Option<String> {
+    let occurrences = &analysis.occurrences;
     let after = occurrences.partition_point(|occurrence| occurrence.range.start <= range.start);
     let occurrence = occurrences.get(after.checked_sub(1)?)?;
     let holds = occurrence.range.end >= range.end && occurrence.range.len() > range.len();
@@ -116,7 +121,7 @@ pub fn lines_at<'a>(
     width: usize,
 ) -> Vec<ConcordanceLine> {
     let report = report.into();
-    ranges.iter().map(|&range| line_for(report, range, width)).collect()
+    ranges.iter().map(|&range| line_for(&report, range, width)).collect()
 }
 
 /// Non-overlapping occurrences of `needle` in `text`.
@@ -124,7 +129,7 @@ pub fn text_matches(text: &str, needle: &str) -> Vec<TextRange> {
     text.match_indices(needle).map(|(start, found)| TextRange::new(start, start + found.len())).collect()
 }
 
-fn line_for(analysis: ConcordanceText<'_>, range: TextRange, width: usize) -> ConcordanceLine {
+fn line_for(analysis: &ConcordanceText<'_>, range: TextRange, width: usize) -> ConcordanceLine {
     let cleaned = analysis.cleaned;
     let paragraph = cleaned.lines[cleaned.line_index_at(range.start)].range;
     let before = &cleaned.text[paragraph.start..range.start];

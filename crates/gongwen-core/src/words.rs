@@ -47,6 +47,140 @@ pub struct Occurrence {
     pub range: TextRange,
 }
 
+/// A report's occurrences, packed: each as three variable-length integers
+/// (the gap from the end of the one before, zigzag-signed so any order
+/// survives; its length; its word), a byte or two each instead of twelve
+/// bytes (in wasm) or twenty-four (natively) for an [`Occurrence`]. A report
+/// has thousands of occurrences and the page holds every report's, so this
+/// is how an analysis keeps them; [`unpack`](Self::unpack) gives them back
+/// for a view that searches them.
+///
+/// Serialises as the list of occurrences it holds, exactly as a
+/// `Vec<Occurrence>` does, so JSON shapes do not change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackedOccurrences {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl PackedOccurrences {
+    /// Packs `occurrences`, kept in their order.
+    pub fn pack<'o>(occurrences: impl IntoIterator<Item = &'o Occurrence>) -> Self {
+        let mut packed = Self::default();
+        let mut previous_end = 0i64;
+        for &Occurrence { word, range } in occurrences {
+            // Offsets into a text are far below 2^62: the readers' limits see to it.
+            let (start, end) = (range.start as i64, range.end as i64);
+            let gap = start - previous_end;
+            write_varint(&mut packed.bytes, ((gap << 1) ^ (gap >> 63)) as u64);
+            write_varint(&mut packed.bytes, end.saturating_sub(start).max(0) as u64);
+            write_varint(&mut packed.bytes, u64::from(word));
+            previous_end = end;
+            packed.len += 1;
+        }
+        packed.bytes.shrink_to_fit();
+        packed
+    }
+
+    /// How many occurrences it holds.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The occurrences, in order, unpacked one by one.
+    pub fn iter(&self) -> impl Iterator<Item = Occurrence> + '_ {
+        let mut bytes = self.bytes.as_slice();
+        let mut previous_end = 0i64;
+        std::iter::from_fn(move || unpack_next(&mut bytes, &mut previous_end))
+    }
+
+    /// The packed bytes, which [`from_bytes`](Self::from_bytes) reads back
+    /// (the page's workers send them as they are).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Occurrences packed by [`as_bytes`](Self::as_bytes); `None` unless
+    /// the bytes are whole occurrences.
+    pub fn from_bytes(bytes: Vec<u8>) -> Option<Self> {
+        let (mut rest, mut previous_end, mut len) = (bytes.as_slice(), 0i64, 0);
+        while !rest.is_empty() {
+            unpack_next(&mut rest, &mut previous_end)?;
+            len += 1;
+        }
+        Some(Self { bytes, len })
+    }
+
+    /// The occurrences as a vector, for searching them.
+    pub fn unpack(&self) -> Vec<Occurrence> {
+        let mut occurrences = Vec::with_capacity(self.len);
+        occurrences.extend(self.iter());
+        occurrences
+    }
+}
+
+impl From<Vec<Occurrence>> for PackedOccurrences {
+    fn from(occurrences: Vec<Occurrence>) -> Self {
+        Self::pack(&occurrences)
+    }
+}
+
+impl Serialize for PackedOccurrences {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for PackedOccurrences {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<Occurrence>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+/// The occurrence packed at the front of `bytes`, after one that ended at
+/// `previous_end`; `None` at the end or on bytes that are not one.
+fn unpack_next(bytes: &mut &[u8], previous_end: &mut i64) -> Option<Occurrence> {
+    let zigzag = read_varint(bytes)?;
+    let length = read_varint(bytes)?;
+    let word = u32::try_from(read_varint(bytes)?).ok()?;
+    let gap = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
+    let start = previous_end.checked_add(gap)?;
+    let end = start.checked_add(i64::try_from(length).ok()?)?;
+    let range = TextRange::new(usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+    *previous_end = end;
+    Some(Occurrence { word, range })
+}
+
+/// Appends `value` in LEB128: seven bits a byte, the high bit set on every
+/// byte but the last.
+fn write_varint(bytes: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        bytes.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    bytes.push(value as u8);
+}
+
+/// Reads one LEB128 integer from the front of `bytes`; `None` at the end or
+/// on a truncated or overlong one.
+fn read_varint(bytes: &mut &[u8]) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&byte, rest) = bytes.split_first()?;
+        *bytes = rest;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
 impl WordFrequencies {
     /// The index of `word` in [`counts`](Self::counts).
     pub fn index_of(&self, word: &str) -> Option<usize> {
@@ -167,4 +301,57 @@ pub fn combine_frequencies<'a>(reports: impl IntoIterator<Item = &'a WordFrequen
         }
     }
     WordFrequencies::from_map(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn occurrences() -> impl Strategy<Value = Vec<Occurrence>> {
+        prop::collection::vec((any::<u32>(), 0usize..1 << 40, 0usize..200), 0..60).prop_map(|rows| {
+            rows.into_iter()
+                .map(|(word, start, length)| Occurrence { word, range: TextRange::new(start, start + length) })
+                .collect()
+        })
+    }
+
+    proptest! {
+        /// Packed occurrences come back as they went in, in any order, and
+        /// serialise exactly as the vector does.
+        #[test]
+        fn packing_keeps_every_occurrence(occurrences in occurrences()) {
+            let packed = PackedOccurrences::pack(&occurrences);
+            prop_assert_eq!(packed.len(), occurrences.len());
+            prop_assert_eq!(packed.unpack(), occurrences.clone());
+            prop_assert_eq!(
+                serde_json::to_string(&packed).expect("json"),
+                serde_json::to_string(&occurrences).expect("json")
+            );
+            let read: PackedOccurrences =
+                serde_json::from_str(&serde_json::to_string(&occurrences).expect("json")).expect("reads");
+            prop_assert_eq!(&read, &packed);
+            prop_assert_eq!(PackedOccurrences::from_bytes(packed.as_bytes().to_vec()), Some(packed));
+        }
+
+        /// Bytes cut short inside an occurrence are refused, never read as
+        /// fewer occurrences.
+        #[test]
+        fn cut_bytes_are_refused(occurrences in occurrences(), cut in any::<prop::sample::Index>()) {
+            let packed = PackedOccurrences::pack(&occurrences);
+            let bytes = packed.as_bytes();
+            prop_assume!(!bytes.is_empty());
+            let at = cut.index(bytes.len());
+            let boundaries: Vec<usize> = (0..=occurrences.len())
+                .map(|n| PackedOccurrences::pack(&occurrences[..n]).as_bytes().len())
+                .collect();
+            let read = PackedOccurrences::from_bytes(bytes[..at].to_vec());
+            if boundaries.contains(&at) {
+                prop_assert!(read.is_some());
+            } else {
+                prop_assert!(read.is_none());
+            }
+        }
+    }
 }

@@ -30,6 +30,7 @@ use gongwen_core::file_name::display_file_name;
 use gongwen_core::noise::NoiseKind;
 use gongwen_core::source::LineUnit;
 use gongwen_core::text::TextRange;
+use gongwen_core::words::Occurrence;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -198,6 +199,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         language,
         analysis,
         pieces: &viewport.layout.pieces,
+        occurrences: &viewport.layout.occurrences,
         focus: focus_range,
         focused_heading,
         hit,
@@ -387,21 +389,24 @@ struct Piece {
     ems: f32,
 }
 
-/// The reader's pieces, in text order.
+/// The reader's pieces, in text order, and the report's occurrences,
+/// unpacked once for the reader's words.
 #[derive(Debug, PartialEq)]
 struct ReaderLayout {
     pieces: Vec<Piece>,
+    occurrences: Vec<Occurrence>,
 }
 
 impl ReaderLayout {
     fn of(analysis: &ReportAnalysis) -> Self {
         let text = &analysis.cleaned.text;
+        let occurrences = analysis.occurrences.unpack();
         let mut pieces = Vec::new();
         for line in analysis.cleaned.lines.iter().filter(|line| !line.range.is_empty()) {
             let mut start = line.range.start;
             while start < line.range.end {
                 let end = if line.range.end - start > PIECE_BYTES {
-                    cut_point(analysis, start, line.range.end)
+                    cut_point(analysis, &occurrences, start, line.range.end)
                 } else {
                     line.range.end
                 };
@@ -417,7 +422,7 @@ impl ReaderLayout {
                 start = end;
             }
         }
-        Self { pieces }
+        Self { pieces, occurrences }
     }
 
     /// The piece holding byte `offset` (the next one if `offset` falls
@@ -430,7 +435,7 @@ impl ReaderLayout {
 /// Where to end a piece that starts at `start` in a paragraph ending at
 /// `end` (more than [`PIECE_BYTES`] away): after a sentence if one ends in its
 /// second half, and never inside a word or a heading marker.
-fn cut_point(analysis: &ReportAnalysis, start: usize, end: usize) -> usize {
+fn cut_point(analysis: &ReportAnalysis, occurrences: &[Occurrence], start: usize, end: usize) -> usize {
     let text = &analysis.cleaned.text;
     let floor = |mut at: usize| {
         while !text.is_char_boundary(at) {
@@ -444,7 +449,6 @@ fn cut_point(analysis: &ReportAnalysis, start: usize, end: usize) -> usize {
         Some(at) => half + at + '。'.len_utf8(),
         None => limit,
     };
-    let occurrences = &analysis.occurrences;
     let straddling = occurrences.partition_point(|occurrence| occurrence.range.end <= cut);
     if let Some(word) = occurrences.get(straddling).filter(|word| word.range.start < cut) {
         cut = if word.range.start > start { word.range.start } else { word.range.end };
@@ -739,9 +743,14 @@ fn clip(range: TextRange, start: usize, end: usize) -> Option<TextRange> {
 
 /// Cuts a piece into heading markers and titles (to style and scroll to) and
 /// plain text.
-fn blocks_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRange>) -> Vec<Block> {
+fn blocks_of(
+    analysis: &ReportAnalysis,
+    occurrences: &[Occurrence],
+    range: TextRange,
+    focus: Option<TextRange>,
+) -> Vec<Block> {
     let headings = &analysis.outline.headings;
-    let inlines = |range: TextRange| inlines_of(analysis, range, focus);
+    let inlines = |range: TextRange| inlines_of(occurrences, range, focus);
     let mut blocks = Vec::new();
     let mut cursor = range.start;
     let first = headings.partition_point(|h| h.title_range.end.max(h.marker_range.end) <= range.start);
@@ -785,11 +794,11 @@ fn blocks_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRang
 
 /// The inline pieces of `range`: the focused range (its part in `range`) as
 /// one piece, counted words as words, the rest as text.
-fn inlines_of(analysis: &ReportAnalysis, range: TextRange, focus: Option<TextRange>) -> Vec<Inline> {
+fn inlines_of(occurrences: &[Occurrence], range: TextRange, focus: Option<TextRange>) -> Vec<Inline> {
     let mut pieces = Vec::new();
     let mut cursor = range.start;
-    let first = analysis.occurrences.partition_point(|o| o.range.start < range.start);
-    let mut words = analysis.occurrences[first..].iter().take_while(|o| o.range.end <= range.end).peekable();
+    let first = occurrences.partition_point(|o| o.range.start < range.start);
+    let mut words = occurrences[first..].iter().take_while(|o| o.range.end <= range.end).peekable();
     let focus = focus.and_then(|f| clip(f, range.start, range.end).map(|part| (part, part.start == f.start)));
     loop {
         let next_word = words.peek().map(|o| o.range);
@@ -833,6 +842,8 @@ struct RenderContext<'a> {
     language: Language,
     analysis: &'a ReportAnalysis,
     pieces: &'a [Piece],
+    /// The report's occurrences, unpacked.
+    occurrences: &'a [Occurrence],
     focus: Option<TextRange>,
     focused_heading: Option<usize>,
     hit: Option<usize>,
@@ -999,7 +1010,7 @@ fn render_marked(range: TextRange, context: &RenderContext<'_>) -> Html {
 fn render_piece(index: usize, piece: &Piece, context: &RenderContext<'_>) -> Html {
     let points = placed_points(index, context);
     let context = &RenderContext { points: &points, ..*context };
-    let blocks = blocks_of(context.analysis, piece.range, context.focus);
+    let blocks = blocks_of(context.analysis, context.occurrences, piece.range, context.focus);
     let trailing = points.iter().filter(|point| point.at >= piece.range.end);
     html! {
         <p key={index}
@@ -1070,7 +1081,7 @@ mod tests {
         let layout = ReaderLayout::of(&analysis);
         let heading = &analysis.outline.headings[1];
         let piece = &layout.pieces[layout.piece_at(heading.title_range.start)];
-        let blocks = blocks_of(&analysis, piece.range, None);
+        let blocks = blocks_of(&analysis, &layout.occurrences, piece.range, None);
         assert!(
             matches!(&blocks[0], Block::Marker { range, focus: None } if range.slice(&analysis.cleaned.text) == "二、")
         );
@@ -1103,6 +1114,7 @@ mod tests {
                 language: Language::Chinese,
                 analysis: &analysis,
                 pieces: &layout.pieces,
+                occurrences: &layout.occurrences,
                 focus,
                 focused_heading: None,
                 hit: None,
@@ -1132,7 +1144,7 @@ mod tests {
         let focus = TextRange::new(point.marker_range.start, analysis.cleaned.text.len());
         let layout = ReaderLayout::of(&analysis);
         let piece = &layout.pieces[layout.piece_at(focus.start)];
-        let blocks = blocks_of(&analysis, piece.range, Some(focus));
+        let blocks = blocks_of(&analysis, &layout.occurrences, piece.range, Some(focus));
         assert!(
             matches!(blocks[0], Block::Marker { focus: Some(true), .. }),
             "the anchor is on the marker: {blocks:?}"

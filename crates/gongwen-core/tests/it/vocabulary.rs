@@ -97,10 +97,10 @@ fn tfidf_uses_smoothed_idf_over_the_set() {
 fn textrank_ranks_the_hub_word_first() {
     let analysis = analyze_report("t.txt", "党建引领发展，党建引领治理，党建引领服务。".as_bytes(), segmenter())
         .expect("analysis");
-    let ranked = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, 3);
+    let ranked = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences.unpack(), 3);
     assert_eq!(ranked[0].word, "党建引领");
     assert!(close(ranked[0].score, 1.0));
-    let again = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, 3);
+    let again = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences.unpack(), 3);
     assert_eq!(ranked, again, "deterministic");
 }
 
@@ -109,7 +109,8 @@ fn textrank_ranks_the_hub_word_first() {
 /// edge's share divided at each step; scores scaled to the top one.
 fn textrank_by_definition(analysis: &gongwen_core::ReportAnalysis, limit: usize) -> Vec<(String, f64)> {
     use std::collections::BTreeMap;
-    let (cleaned, occurrences) = (&analysis.cleaned, &analysis.occurrences);
+    let occurrences = analysis.occurrences.unpack();
+    let (cleaned, occurrences) = (&analysis.cleaned, &occurrences);
     let mut edges: BTreeMap<(u32, u32), f64> = BTreeMap::new();
     for (position, occurrence) in occurrences.iter().enumerate() {
         let paragraph = cleaned.line_index_at(occurrence.range.start);
@@ -160,7 +161,7 @@ fn textrank_gives_the_definitions_scores_bit_for_bit() {
     for (name, bytes) in crate::seeds::seed_files() {
         let analysis = analyze_report(&name, &bytes, segmenter()).expect("a seed");
         let ranked: Vec<(String, u64)> =
-            textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, 30)
+            textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences.unpack(), 30)
                 .into_iter()
                 .map(|word| (word.word, word.score.to_bits()))
                 .collect();
@@ -178,7 +179,7 @@ fn textrank_from_the_word_sequence_a_worker_is_sent_ranks_as_from_the_text() {
         let sequence = analysis.word_sequence();
         assert_eq!(sequence.words.len(), analysis.occurrences.len(), "{name}");
         assert_eq!(sequence.paragraphs.len(), analysis.occurrences.len(), "{name}");
-        let from_text = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences, 20);
+        let from_text = textrank_keywords(&analysis.cleaned, &analysis.words, &analysis.occurrences.unpack(), 20);
         assert_eq!(textrank_of_sequence(&analysis.words, &sequence, 20), from_text, "{name}");
 
         // A sequence from another analysis of the report (a word index the
@@ -311,7 +312,7 @@ fn a_concordance_over_the_words_alone_is_the_analysed_reports() {
         let mut looked_up = 0;
         for word in analysis.words.top(30).iter().map(|count| count.word.as_str()).chain(["两个维护", "党", "的"])
         {
-            let lines = concordance(text, word, 6);
+            let lines = concordance(text.clone(), word, 6);
             assert_eq!(lines, concordance(&analysis, word, 6), "{name}: {word}");
             looked_up += lines.len();
         }
