@@ -79,13 +79,16 @@ const early = [];
 /**
  * The files of a drop, folders walked: what the page's drop zone takes.
  * With no drop, the files dropped before the drop zone was mounted
- * (holdEarlyDrops), each given once. One function, not two: wasm-bindgen's
+ * (holdEarlyDrops), each given once; the page asks for them once mounted,
+ * so the window stops listening for early drops then. One function, not two: wasm-bindgen's
  * glue imports a module of our own once per function bound from it, and the
  * duplicate keys of its import object make esbuild (the single-file build)
  * warn.
  */
 export function droppedFiles(dataTransfer) {
-  return dataTransfer ? filesOfDrop(captureDrop(dataTransfer)) : filesOfDrop(early.splice(0).flat());
+  if (dataTransfer) return filesOfDrop(captureDrop(dataTransfer));
+  stopListening();
+  return filesOfDrop(early.splice(0).flat());
 }
 
 // The window's listeners while early drops are held, to remove them.
@@ -128,6 +131,10 @@ export function holdEarlyDrops() {
  * could not start (main.js says so in the page), and nothing will load them.
  */
 export function stopHoldingDrops() {
-  for (const [type, listener] of holding.splice(0)) window.removeEventListener(type, listener);
+  stopListening();
   early.length = 0;
+}
+
+function stopListening() {
+  for (const [type, listener] of holding.splice(0)) window.removeEventListener(type, listener);
 }

@@ -20,6 +20,10 @@ export const TARGET = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
 /** The CLI the parity tests compare the page with (`cargo build -p gongwen-cli`), or GONGWEN_BIN. */
 export const CLI = process.env.GONGWEN_BIN ?? join(TARGET, 'debug/gongwen');
 
+/** The five sample reports (seeds/), as paths from the project root, where the CLI runs. */
+export const SEED_FILES = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
+  .map((stem) => `seeds/${stem}.txt`);
+
 /** What the CLI prints for `args`, run in the repository, read as JSON. */
 export function cliJson(args) {
   return JSON.parse(execFileSync(CLI, args, { cwd: ROOT, encoding: 'utf8' }));

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  ROOT, clickHeatmapCell, cliJson, cspViolations, dropFiles, openReport, screenshot, waitForDictionary, waitForReports, withPage,
+  ROOT, SEED_FILES, cliJson, clickHeatmapCell, cspViolations, dropFiles, openReport, screenshot, waitForDictionary, waitForReports, withPage,
 } from './browser.mjs';
 
 for (const [width, height] of [[1366, 768], [1920, 1080]]) {
@@ -78,8 +78,7 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
 }
 
 test('a small stack is compared in the background, again after a second drop', async () => {
-  const seeds = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
-    .map((stem) => join(ROOT, 'seeds', `${stem}.txt`));
+  const seeds = SEED_FILES.map((path) => join(ROOT, path));
   // Three more reports: seeds 000–002 under another title.
   const folder = await mkdtemp(join(tmpdir(), 'gongwen-background-'));
   const extras = [];

@@ -6,10 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { cliJson, loadSamples, openReport, withPage } from './browser.mjs';
+import { SEED_FILES, cliJson, loadSamples, openReport, withPage } from './browser.mjs';
 
-const SEEDS = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
-  .map((stem) => `seeds/${stem}.txt`);
+const SEEDS = SEED_FILES;
 const NAMES = SEEDS.map((path) => path.slice('seeds/'.length));
 
 /** Clicks `selector` and reads the CSV it downloads: its name, header and rows (cells split on commas, none quoted here). */

@@ -4,13 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { cliJson, cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
+import { SEED_FILES, cliJson, cspViolations, screenshot, waitForDictionary, waitForReports, withPage } from './browser.mjs';
 
 /** What the CLI finds, as { file: figures }. */
 function cliFigures() {
-  const seeds = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
-    .map((stem) => `seeds/${stem}.txt`);
-  return cliJson(['figures', '--json', ...seeds]);
+  return cliJson(['figures', '--json', ...SEED_FILES]);
 }
 
 test('the figures of the samples, filtered, opened and exported', async () => {

@@ -9,10 +9,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { cliJson, cspViolations, dropFiles, screenshot, waitForDictionary, waitForReports, withPage, loadSamples } from './browser.mjs';
+import {
+  SEED_FILES, cliJson, cspViolations, dropFiles, loadSamples, screenshot, waitForDictionary, waitForReports, withPage,
+} from './browser.mjs';
 
-const SEEDS = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
-  .map((stem) => `seeds/${stem}.txt`);
+const SEEDS = SEED_FILES;
 
 /** The overview's lines as rows of cell texts. */
 function lines(page) {

@@ -5,10 +5,9 @@
 // Screenshot of the print layout at 1366×768.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cliJson, cspViolations, loadSamples, screenshot, withPage } from './browser.mjs';
+import { SEED_FILES, cliJson, cspViolations, loadSamples, screenshot, withPage } from './browser.mjs';
 
-const SEEDS = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
-  .map((stem) => `seeds/${stem}.txt`);
+const SEEDS = SEED_FILES;
 
 test('one summary page per report, for the 评议 meeting', async () => {
   await withPage(async ({ page, errors }) => {

@@ -9,10 +9,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cliJson, cspViolations, screenshot, waitForDictionary, waitForReports, withPage, loadSamples } from './browser.mjs';
+import {
+  SEED_FILES, cliJson, cspViolations, loadSamples, screenshot, waitForDictionary, waitForReports, withPage,
+} from './browser.mjs';
 
-const SEEDS = ['000_75e6ea62ff7e3e22', '001_f49475697f059043', '002_d150bcfd3ac612c2', '003_540348e18545790a', '004_94ecaff50fb68a60']
-  .map((stem) => `seeds/${stem}.txt`);
+const SEEDS = SEED_FILES;
 
 /** The table's body as rows of cell texts. */
 function tableRows(page) {

@@ -97,10 +97,6 @@ enum View {
     TermCounts,
 }
 
-/// The tabs of the right-hand pane, in order: the Chinese label, the English
-/// one and the English tab's fuller title. The Chinese tabs must stay on one
-/// line in the pane's default width at 1366 px: keep labels to two
-/// characters. The English ones may take two lines.
 /// The most characters (all loaded reports together) compared without being
 /// asked. A comparison's messages and its worker's memory grow with the
 /// shared text: for a thousand reports of 8,000 characters that share much
@@ -109,6 +105,10 @@ enum View {
 /// some 250 such reports.
 const BACKGROUND_COMPARISON_CHARS: usize = 2_000_000;
 
+/// The tabs of the right-hand pane, in order: the Chinese label, the English
+/// one and the English tab's fuller title. The Chinese tabs must stay on one
+/// line in the pane's default width at 1366 px: keep labels to two
+/// characters. The English ones may take two lines.
 const VIEWS: [(View, &str, &str, &str); 10] = [
     (View::Keyness, "特色词", "Keywords", "Distinctive words and TF-IDF keywords"),
     (View::Words, "词频", "Words", "Word frequencies and word cloud"),

@@ -126,7 +126,7 @@ pub struct ReportHits {
 /// The hits of `ranges` in `analysis`, at most `room` of them kept.
 pub fn report_hits(analysis: &ReportAnalysis, ranges: &[TextRange], room: usize) -> ReportHits {
     let kept = &ranges[..ranges.len().min(room)];
-    ReportHits { lines: lines_at(analysis, kept, SEARCH_CONTEXT), total: ranges.len() }
+    ReportHits { lines: lines_at(&analysis.cleaned, &analysis.outline, kept, SEARCH_CONTEXT), total: ranges.len() }
 }
 
 #[cfg(test)]

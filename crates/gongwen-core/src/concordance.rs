@@ -96,7 +96,7 @@ pub fn concordance<'a>(report: impl Into<ConcordanceText<'a>>, word: &str, width
     ranges
         .into_iter()
         .map(|range| {
-            let mut line = line_for(&analysis, range, width);
+            let mut line = line_for(analysis.cleaned, analysis.outline, range, width);
             line.inside_word = containing_word(&analysis, range);
             line
         })
@@ -113,15 +113,11 @@ fn containing_word(analysis: &ConcordanceText<'_>, range: TextRange) -> Option<S
 }
 
 /// The concordance lines of given byte `ranges` of a report's cleaned text
-/// (a search's hits), `width` characters of context on each side. Ranges
-/// must lie on character boundaries, as a search's do.
-pub fn lines_at<'a>(
-    report: impl Into<ConcordanceText<'a>>,
-    ranges: &[TextRange],
-    width: usize,
-) -> Vec<ConcordanceLine> {
-    let report = report.into();
-    ranges.iter().map(|&range| line_for(&report, range, width)).collect()
+/// (a search's hits), `width` characters of context on each side, in the
+/// sections of its `outline`. Ranges must lie on character boundaries, as a
+/// search's do. Lines at given places need no word occurrences.
+pub fn lines_at(cleaned: &CleanedText, outline: &Outline, ranges: &[TextRange], width: usize) -> Vec<ConcordanceLine> {
+    ranges.iter().map(|&range| line_for(cleaned, outline, range, width)).collect()
 }
 
 /// Non-overlapping occurrences of `needle` in `text`.
@@ -129,15 +125,14 @@ pub fn text_matches(text: &str, needle: &str) -> Vec<TextRange> {
     text.match_indices(needle).map(|(start, found)| TextRange::new(start, start + found.len())).collect()
 }
 
-fn line_for(analysis: &ConcordanceText<'_>, range: TextRange, width: usize) -> ConcordanceLine {
-    let cleaned = analysis.cleaned;
+fn line_for(cleaned: &CleanedText, outline: &Outline, range: TextRange, width: usize) -> ConcordanceLine {
     let paragraph = cleaned.lines[cleaned.line_index_at(range.start)].range;
     let before = &cleaned.text[paragraph.start..range.start];
     let after = &cleaned.text[range.end..paragraph.end.max(range.end)];
     let left_start = before.char_indices().rev().nth(width.saturating_sub(1)).map_or(0, |(at, _)| at);
     let left = if width == 0 { "" } else { &before[left_start..] };
     let right: String = after.chars().take(width).collect();
-    let heading = innermost_heading(&analysis.outline.headings, range.start);
+    let heading = innermost_heading(&outline.headings, range.start);
     ConcordanceLine {
         range,
         line: cleaned.source_line_at(range.start),
@@ -146,7 +141,7 @@ fn line_for(analysis: &ConcordanceText<'_>, range: TextRange, width: usize) -> C
         right,
         heading,
         section: heading.map(|index| {
-            let heading = &analysis.outline.headings[index];
+            let heading = &outline.headings[index];
             format!("{}{}", heading.marker, heading.title)
         }),
         inside_word: None,

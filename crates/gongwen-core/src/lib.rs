@@ -28,6 +28,7 @@ pub mod figures;
 pub mod file_name;
 pub mod formulations;
 pub mod keyness;
+mod leb128;
 pub mod lexicon;
 pub mod lint;
 pub mod noise;

@@ -154,15 +154,7 @@ fn for_each_packed_entry(packed: &[u8], mut each: impl FnMut(&str, usize)) -> Re
         let prefix = word.char_indices().nth(shared).map_or(word.len(), |(at, _)| at);
         word.truncate(prefix);
         word.push_str(chars.as_str());
-        let mut frequency: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let (&byte, after) = frequencies.split_first().ok_or_else(broken)?;
-            frequencies = after;
-            frequency |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                break;
-            }
-        }
+        let frequency = crate::leb128::read(&mut frequencies).ok_or_else(broken)?;
         each(&word, usize::try_from(frequency).map_err(|_| broken())?);
     }
     Ok(())

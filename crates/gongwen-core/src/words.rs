@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
+use crate::leb128;
 use crate::outline::Outline;
 use crate::pattern_search::PhraseIndex;
 use crate::segment::{EntryLookup, Segmenter};
@@ -47,8 +48,8 @@ pub struct Occurrence {
     pub range: TextRange,
 }
 
-/// A report's occurrences, packed: each as three variable-length integers
-/// (the gap from the end of the one before, zigzag-signed so any order
+/// A report's occurrences, packed: each as three LEB128 integers (the gap
+/// from the end of the one before, zigzag-signed so any order
 /// survives; its length; its word), a byte or two each instead of twelve
 /// bytes (in wasm) or twenty-four (natively) for an [`Occurrence`]. A report
 /// has thousands of occurrences and the page holds every report's, so this
@@ -72,9 +73,9 @@ impl PackedOccurrences {
             // Offsets into a text are far below 2^62: the readers' limits see to it.
             let (start, end) = (range.start as i64, range.end as i64);
             let gap = start - previous_end;
-            write_varint(&mut packed.bytes, ((gap << 1) ^ (gap >> 63)) as u64);
-            write_varint(&mut packed.bytes, end.saturating_sub(start).max(0) as u64);
-            write_varint(&mut packed.bytes, u64::from(word));
+            leb128::write(&mut packed.bytes, ((gap << 1) ^ (gap >> 63)) as u64);
+            leb128::write(&mut packed.bytes, end.saturating_sub(start).max(0) as u64);
+            leb128::write(&mut packed.bytes, u64::from(word));
             previous_end = end;
             packed.len += 1;
         }
@@ -145,40 +146,15 @@ impl<'de> Deserialize<'de> for PackedOccurrences {
 /// The occurrence packed at the front of `bytes`, after one that ended at
 /// `previous_end`; `None` at the end or on bytes that are not one.
 fn unpack_next(bytes: &mut &[u8], previous_end: &mut i64) -> Option<Occurrence> {
-    let zigzag = read_varint(bytes)?;
-    let length = read_varint(bytes)?;
-    let word = u32::try_from(read_varint(bytes)?).ok()?;
+    let zigzag = leb128::read(bytes)?;
+    let length = leb128::read(bytes)?;
+    let word = u32::try_from(leb128::read(bytes)?).ok()?;
     let gap = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
     let start = previous_end.checked_add(gap)?;
     let end = start.checked_add(i64::try_from(length).ok()?)?;
     let range = TextRange::new(usize::try_from(start).ok()?, usize::try_from(end).ok()?);
     *previous_end = end;
     Some(Occurrence { word, range })
-}
-
-/// Appends `value` in LEB128: seven bits a byte, the high bit set on every
-/// byte but the last.
-fn write_varint(bytes: &mut Vec<u8>, mut value: u64) {
-    while value >= 0x80 {
-        bytes.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    bytes.push(value as u8);
-}
-
-/// Reads one LEB128 integer from the front of `bytes`; `None` at the end or
-/// on a truncated or overlong one.
-fn read_varint(bytes: &mut &[u8]) -> Option<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let (&byte, rest) = bytes.split_first()?;
-        *bytes = rest;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
 }
 
 impl WordFrequencies {

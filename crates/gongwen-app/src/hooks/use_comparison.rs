@@ -74,6 +74,14 @@ fn start_worker(
     )
 }
 
+/// Stops the comparison running, if any: its worker is terminated (the only
+/// way to stop one mid-computation) and an answer still on its way is
+/// ignored, as it no longer answers the current request.
+fn stop_running(live: &RefCell<Option<CompareClient>>, current: &Cell<u32>) {
+    live.replace(None);
+    current.set(current.get().wrapping_add(1));
+}
+
 /// Compares `reports` under `settings` while `active`.
 #[hook]
 pub fn use_comparison(
@@ -100,8 +108,7 @@ pub fn use_comparison(
                 if reports.len() < 2 {
                     // A comparison still running (of reports since removed)
                     // is stopped: its answer would describe them.
-                    live.replace(None);
-                    current.set(current.get().wrapping_add(1));
+                    stop_running(&live, &current);
                     status.set(ComparisonStatus::Idle);
                 } else {
                     compared.replace(Some(inputs));
@@ -140,8 +147,7 @@ pub fn use_comparison(
                 // it would describe the reports as they were, and stopped it
                 // leaves the cores to their analysis. It starts again once
                 // they are analysed.
-                live.replace(None);
-                current.set(current.get().wrapping_add(1));
+                stop_running(&live, &current);
                 compared.replace(None);
                 status.set(ComparisonStatus::Idle);
             }
@@ -151,9 +157,7 @@ pub fn use_comparison(
         let (status, live, current) = (status.clone(), live.clone(), current.clone());
         Callback::from(move |()| {
             if matches!(*status, ComparisonStatus::Running { .. }) {
-                // Terminating is the only way to stop a worker mid-computation.
-                live.replace(None);
-                current.set(current.get().wrapping_add(1));
+                stop_running(&live, &current);
                 status.set(ComparisonStatus::Cancelled);
             }
         })
