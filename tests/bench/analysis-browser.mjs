@@ -14,9 +14,17 @@
 //   by itself once every report is analysed, up to two million characters)
 //   having answered, told by its worker ending (the script's clock, not the
 //   page's); null when it did not start within 10 s of the distinctive words;
-// - `peakMB`: the highest resident and anonymous memory of the tab's
-//   renderer process (the one with the most anonymous memory: the page and
-//   its workers), sampled every 100 ms from the drop to the comparison's end;
+// - `peakMB`: the highest resident memory, anonymous memory and private
+//   memory footprint of the tab's renderer process (the one with the most
+//   anonymous memory: the page and its workers), sampled every 100 ms from
+//   the drop to the comparison's end. The footprint is the tab's memory as
+//   Chromium counts it on Linux (its task manager's 「内存占用空间」 / "Memory
+//   footprint" column and its memory metrics: `CalculatePrivateFootprintKb`
+//   in services/resource_coordinator/memory_instrumentation/
+//   queued_request_dispatcher.cc): the process's anonymous resident memory
+//   plus its swap, RssAnon + VmSwap of /proc/PID/status. The resident memory
+//   adds the pages of the Chromium binary, its libraries and fonts, which
+//   every Chromium process maps and shares;
 // - `longTasks`: the page thread's long tasks (PerformanceObserver 'longtask':
 //   more than 50 ms) from the drop on: the longest, how many, how many over
 //   100 ms, and the eight longest with when they began after the drop;
@@ -115,9 +123,10 @@ function recordLongTasks() {
 }
 
 /**
- * The browser's renderer processes (Linux /proc): each one's resident memory
- * and its anonymous part (the heaps and wasm memories, without the shared
- * pages of the Chromium binary and fonts), in bytes.
+ * The browser's renderer processes (Linux /proc): each one's resident memory,
+ * its anonymous part (the heaps and wasm memories, without the shared pages
+ * of the Chromium binary and fonts) and its private memory footprint as
+ * Chromium counts it (anonymous plus swapped out), in bytes.
  */
 async function rendererProcesses(browserPid) {
   const processes = [];
@@ -129,7 +138,11 @@ async function rendererProcesses(browserPid) {
       const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       if (!command.includes('--type=renderer') || !(await descendsFrom(parent, browserPid))) continue;
       const kilobytes = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
-      processes.push({ resident: kilobytes('VmRSS'), anonymous: kilobytes('RssAnon') });
+      processes.push({
+        resident: kilobytes('VmRSS'),
+        anonymous: kilobytes('RssAnon'),
+        footprint: kilobytes('RssAnon') + kilobytes('VmSwap'),
+      });
     } catch {
       // The process ended meanwhile.
     }
@@ -246,13 +259,14 @@ async function measure(count, dist) {
         if (worker.url().endsWith('compare-worker.js')) worker.on('close', () => compared(Date.now()));
       });
     });
-    const peak = { resident: 0, anonymous: 0 };
+    const peak = { resident: 0, anonymous: 0, footprint: 0 };
     let sampling = true;
     const sampler = (async (pid) => {
       while (sampling) {
         const tab = (await rendererProcesses(pid)).reduce((most, r) => (r.anonymous > most.anonymous ? r : most), peak);
         peak.resident = Math.max(peak.resident, tab.resident);
         peak.anonymous = Math.max(peak.anonymous, tab.anonymous);
+        peak.footprint = Math.max(peak.footprint, tab.footprint);
         await new Promise((wait) => setTimeout(wait, 100));
       }
     })(await browserPid());
@@ -325,7 +339,7 @@ async function measure(count, dist) {
       overviewMillis: Math.round(overviewAt - dropped.started),
       distinctiveMillis: Math.round(distinctiveAt - dropped.started),
       comparedMillis,
-      peakMB: { resident: mb(peak.resident), anonymous: mb(peak.anonymous) },
+      peakMB: { resident: mb(peak.resident), anonymous: mb(peak.anonymous), footprint: mb(peak.footprint) },
       longTasks: {
         longestMillis: durations[0] ?? 0,
         count: durations.length,
@@ -340,7 +354,7 @@ async function measure(count, dist) {
         workersWasmMB: workerMemory,
         ...(await rendererProcesses(await browserPid()).then((renderers) => ({
           rendererResidentMB: mb(renderers.reduce((sum, r) => sum + r.resident, 0)),
-          renderersMB: renderers.map((r) => ({ resident: mb(r.resident), anonymous: mb(r.anonymous) })),
+          renderersMB: renderers.map((r) => ({ resident: mb(r.resident), anonymous: mb(r.anonymous), footprint: mb(r.footprint) })),
         }))),
       },
       pool,

@@ -1,7 +1,9 @@
 //! A file handed to the page — one the user dropped or picked, or an embedded
-//! sample — and how to read its bytes, as often as needed: the page reads a
-//! file again rather than keeping a second copy of its bytes when a crashed
-//! analysis worker has to be given its files anew.
+//! sample — and how to read its bytes, as often as needed: a file is read
+//! again rather than a second copy of its bytes kept when a crashed analysis
+//! worker has to be given its files anew. The analysis workers read the
+//! user's files themselves (they are given the `File`); the page reads one
+//! only for what it does with the bytes itself (a PDF's text, a word list).
 
 use std::rc::Rc;
 
@@ -98,19 +100,22 @@ impl IncomingFile {
         }
     }
 
+    /// The browser's file, for a file the user picked or dropped: an analysis
+    /// worker is given it to read ([`crate::protocol::ToWorker::AnalyzeFile`]).
+    pub fn browser_file(&self) -> Option<&web_sys::File> {
+        match self {
+            IncomingFile::Browser { file, .. } | IncomingFile::Dropped { file, .. } => Some(file),
+            IncomingFile::Unpacked { .. } | IncomingFile::Sample { .. } => None,
+        }
+    }
+
     /// Reads the file's bytes.
     pub async fn read(&self) -> Result<Vec<u8>, Bilingual> {
         match self {
             IncomingFile::Sample { bytes, .. } => Ok(bytes.to_vec()),
             IncomingFile::Unpacked { bytes, .. } => Ok(bytes.to_vec()),
             IncomingFile::Browser { file, .. } | IncomingFile::Dropped { file, .. } => {
-                let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| {
-                    let reason = js_error_text(&error);
-                    Bilingual::new(
-                        format!("浏览器无法读取该文件：{reason}"),
-                        format!("The browser could not read the file: {reason}"),
-                    )
-                })?;
+                let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| unreadable_file(&error))?;
                 Ok(js_sys::Uint8Array::new(&buffer).to_vec())
             }
         }
@@ -138,6 +143,31 @@ pub fn load_in_batches(files: Vec<(web_sys::File, Option<String>)>, load: yew::C
             load.emit(group);
         }
     });
+}
+
+/// Why the browser could not read a file the user picked, from the error it
+/// gave: in words for the two cases users meet (the file was deleted or moved
+/// after it was picked; it was changed, or may not be read), else with the
+/// browser's own message.
+pub fn unreadable_file(error: &wasm_bindgen::JsValue) -> Bilingual {
+    let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|name| name.as_string());
+    match name.as_deref() {
+        Some("NotFoundError") => Bilingual::new(
+            "浏览器无法读取该文件：选择之后它已被删除或移走，请重新选择",
+            "The browser could not read the file: it was deleted or moved after it was picked; pick it again",
+        ),
+        Some("NotReadableError") => Bilingual::new(
+            "浏览器无法读取该文件：选择之后它已被修改，或没有读取权限，请重新选择",
+            "The browser could not read the file: it was changed after it was picked, or may not be read; pick it again",
+        ),
+        _ => {
+            let reason = js_error_text(error);
+            Bilingual::new(
+                format!("浏览器无法读取该文件：{reason}"),
+                format!("The browser could not read the file: {reason}"),
+            )
+        }
+    }
 }
 
 /// The message of a JavaScript error (or the value itself, as text).

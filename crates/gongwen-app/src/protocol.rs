@@ -55,6 +55,16 @@ pub enum ToWorker {
         #[serde(with = "serde_bytes")]
         bytes: Vec<u8>,
     },
+    /// Analyse the file the user picked or dropped that is posted with this
+    /// message ([`encode_with_file`]): the worker reads its bytes itself, so
+    /// that the page's thread never waits on the file system for them nor
+    /// copies them.
+    AnalyzeFile {
+        /// The page's id for the file.
+        id: ReportId,
+        /// The file's name (its path in a dropped folder).
+        name: String,
+    },
     /// Analyse a PDF from the text items the page's PDF reader extracted
     /// (the worker answered [`FromWorker::NeedsPdfText`] to its bytes).
     AnalyzePdf {
@@ -361,6 +371,31 @@ pub fn encode<T: Serialize>(message: &T) -> Result<js_sys::Uint8Array, String> {
 pub fn decode<T: for<'de> Deserialize<'de>>(data: &JsValue) -> Option<Result<T, String>> {
     let array = data.dyn_ref::<js_sys::Uint8Array>()?;
     Some(postcard::from_bytes(&array.to_vec()).map_err(|error| error.to_string()))
+}
+
+/// A message with a file posted beside it: `[bytes, file]`, to be posted
+/// with the bytes' buffer transferred ([`transfer_list`] of the first item).
+/// A `File` crosses `postMessage` as a handle to the same file, not as its
+/// contents.
+pub fn encode_with_file<T: Serialize>(message: &T, file: &web_sys::File) -> Result<js_sys::Array, String> {
+    let bytes: JsValue = encode(message)?.into();
+    Ok(js_sys::Array::of2(&bytes, file))
+}
+
+/// Reads a message posted by [`encode`] or [`encode_with_file`], with the
+/// file posted beside it if any; `None` if `data` is neither (a bootstrap
+/// message).
+pub fn decode_with_file<T: for<'de> Deserialize<'de>>(
+    data: &JsValue,
+) -> Option<Result<(T, Option<web_sys::File>), String>> {
+    match data.dyn_ref::<js_sys::Array>() {
+        Some(pair) => {
+            let file = pair.get(1).dyn_into::<web_sys::File>().ok();
+            let decoded = decode::<T>(&pair.get(0))?;
+            Some(decoded.map(|message| (message, file)))
+        }
+        None => decode::<T>(data).map(|decoded| decoded.map(|message| (message, None))),
+    }
 }
 
 /// Posts `message` from a worker to the page, its bytes moved. A message that

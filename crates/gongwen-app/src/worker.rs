@@ -3,7 +3,10 @@
 //! (`hooks/use_analysis_worker.rs`) and gives each file to one that is free.
 //!
 //! The page stays interactive while the worker loads jieba's dictionary (half a
-//! second in wasm) and while it analyses. The page posts nothing until the
+//! second in wasm) and while it analyses. A file the user picked or dropped
+//! comes as a `File` handle ([`ToWorker::AnalyzeFile`]) and is read here, so
+//! that its reading never waits on the page's thread; samples and files
+//! unpacked from an archive come as bytes. The page posts nothing until the
 //! worker says [`FromWorker::Ready`], so no message can arrive before the
 //! handler is installed. The worker keeps nothing between files: after a
 //! change of vocabulary ([`ToWorker::Configure`]) the page sends every file
@@ -22,6 +25,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::i18n::Bilingual;
+use crate::incoming_file::unreadable_file;
 use crate::protocol::{self, FromWorker, ReportId, ToWorker, UnpackedEntry};
 
 /// Milliseconds since the worker started, for timings.
@@ -87,9 +91,13 @@ impl WorkerState {
         post(&self.scope, &FromWorker::Analyzed { id, result, millis: now_millis(&self.scope) - started });
     }
 
-    fn handle(&mut self, message: ToWorker) {
+    fn handle(&mut self, message: ToWorker, file: Option<web_sys::File>) {
         match message {
             ToWorker::Analyze { id, name, bytes } => self.analyze(id, FileToAnalyse::Bytes { name, bytes }),
+            ToWorker::AnalyzeFile { id, name } => match read_file(file.as_ref()) {
+                Ok(bytes) => self.analyze(id, FileToAnalyse::Bytes { name, bytes }),
+                Err(message) => post(&self.scope, &FromWorker::Analyzed { id, result: Err(message), millis: 0.0 }),
+            },
             ToWorker::AnalyzePdf { id, name, pages, total_pages } => {
                 self.analyze(id, FileToAnalyse::PdfText { name, pages, total_pages })
             }
@@ -103,6 +111,17 @@ impl WorkerState {
             }
         }
     }
+}
+
+/// The bytes of the file posted with a message, read here rather than on the
+/// page's thread: a worker may block on the file system.
+fn read_file(file: Option<&web_sys::File>) -> Result<Vec<u8>, Bilingual> {
+    let file =
+        file.ok_or_else(|| Bilingual::new("分析线程没有收到该文件", "The analysis worker was not given the file"))?;
+    let buffer = web_sys::FileReaderSync::new()
+        .and_then(|reader| reader.read_as_array_buffer(file))
+        .map_err(|error| unreadable_file(&error))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 fn build_segmenter(vocabulary: &UserVocabulary) -> Result<Segmenter, String> {
@@ -124,15 +143,16 @@ pub fn run_worker() {
     };
     let load_millis = now_millis(&scope) - started;
     let mut state = WorkerState { scope: scope.clone(), segmenter };
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        match protocol::decode::<ToWorker>(&event.data()) {
-            Some(Ok(message)) => state.handle(message),
-            Some(Err(error)) => {
-                post(&state.scope, &FromWorker::Broken { message: format!("分析线程收到无法识别的消息：{error}") })
+    let on_message =
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            match protocol::decode_with_file::<ToWorker>(&event.data()) {
+                Some(Ok((message, file))) => state.handle(message, file),
+                Some(Err(error)) => {
+                    post(&state.scope, &FromWorker::Broken { message: format!("分析线程收到无法识别的消息：{error}") })
+                }
+                None => post(&state.scope, &FromWorker::Broken { message: "分析线程收到无法识别的消息".to_owned() }),
             }
-            None => post(&state.scope, &FromWorker::Broken { message: "分析线程收到无法识别的消息".to_owned() }),
-        }
-    });
+        });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();

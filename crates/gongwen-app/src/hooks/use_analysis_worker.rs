@@ -234,7 +234,8 @@ impl AnalysisWorker {
         self.connection.files.borrow().iter().map(|(id, file)| (*id, file.clone())).collect()
     }
 
-    /// Queues a file for analysis; its bytes are read when a worker is free.
+    /// Queues a file for analysis; it is read when a worker is free (by that
+    /// worker, for a file the user picked or dropped).
     pub fn analyze(&self, id: ReportId, file: IncomingFile) {
         self.connection.files.borrow_mut().insert(id, file);
         self.connection.queue.borrow_mut().push_back(Job::File(id));
@@ -340,6 +341,17 @@ impl Connection {
             .map_err(|error| format!("{error:?}"))
     }
 
+    /// Posts `message` to the worker in slot `index` with `file` beside it
+    /// ([`protocol::encode_with_file`]).
+    fn post_with_file(&self, index: usize, message: &ToWorker, file: &web_sys::File) -> Result<(), String> {
+        let slots = self.slots.borrow();
+        let worker = &slots.get(index).and_then(|slot| slot.live.as_ref()).ok_or("分析线程没有启动")?.worker;
+        let pair = protocol::encode_with_file(message, file)?;
+        worker
+            .post_message_with_transfer(&pair, &protocol::transfer_list(&pair.get(0).unchecked_into()))
+            .map_err(|error| format!("{error:?}"))
+    }
+
     /// Gives queued work to every worker that has room for it, the least
     /// busy first.
     fn pump(&self) {
@@ -380,10 +392,30 @@ impl Connection {
         }
     }
 
-    /// Reads file `id` and posts it to the worker in slot `index`, unless
-    /// that worker was replaced meanwhile (which queued the file again).
+    /// Posts file `id` to the worker in slot `index`: a file the user picked
+    /// or dropped as the browser's `File`, which the worker reads (the
+    /// page's thread neither waits for its bytes nor copies them); other
+    /// files read here, unless that worker was replaced meanwhile (which
+    /// queued the file again).
     fn read_and_give(&self, index: usize, generation: u32, id: ReportId) {
         let Some(file) = self.files.borrow().get(&id).cloned() else { return };
+        let name = file.name();
+        if self.crash_on.borrow().as_deref() == Some(name.as_str()) {
+            self.crash_on.replace(None);
+            self.give(index, id, &ToWorker::Crash { id });
+            return;
+        }
+        if let Some(browser_file) = file.browser_file() {
+            let posted = self.post_with_file(index, &ToWorker::AnalyzeFile { id, name }, browser_file);
+            if let Err(error) = posted {
+                self.fail_given(
+                    index,
+                    id,
+                    Bilingual::with_reason("无法发送到分析线程", "Could not send to an analysis worker", error),
+                );
+            }
+            return;
+        }
         let this = self.this.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let read = file.read().await;
@@ -392,17 +424,7 @@ impl Connection {
                 return;
             }
             match read {
-                Ok(bytes) => {
-                    let name = file.name();
-                    let crash = connection.crash_on.borrow().as_deref() == Some(name.as_str());
-                    let message = if crash {
-                        connection.crash_on.replace(None);
-                        ToWorker::Crash { id }
-                    } else {
-                        ToWorker::Analyze { id, name, bytes }
-                    };
-                    connection.give(index, id, &message);
-                }
+                Ok(bytes) => connection.give(index, id, &ToWorker::Analyze { id, name, bytes }),
                 Err(message) => connection.fail_given(index, id, message),
             }
         });

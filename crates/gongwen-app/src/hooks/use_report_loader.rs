@@ -41,7 +41,7 @@ pub fn use_report_loader(
                 continue;
             }
             loaded = loaded.saturating_add(size);
-            // Its bytes are read when a worker of the pool is free for it.
+            // It is read when a worker of the pool is free for it.
             worker.analyze(added.id, file);
         }
     })
