@@ -116,9 +116,9 @@ impl KeptWords {
             .entries
             .iter()
             .map(|&(end, count, text_count)| {
-                let word = self.text.get(start..end as usize).unwrap_or_default().to_owned();
+                let word = self.text.get(start..end as usize).unwrap_or_default();
                 start = end as usize;
-                WordCount { word, count: count as usize, text_count: text_count as usize }
+                WordCount { word: word.into(), count: count as usize, text_count: text_count as usize }
             })
             .collect();
         WordFrequencies { tokens: self.tokens, counts }
@@ -184,7 +184,7 @@ mod tests {
             tokens: counts.iter().map(|(_, count)| count).sum(),
             counts: counts
                 .iter()
-                .map(|&(word, count)| WordCount { word: word.to_owned(), count, text_count: count + 1 })
+                .map(|&(word, count)| WordCount { word: word.into(), count, text_count: count + 1 })
                 .collect(),
         }
     }

@@ -234,7 +234,7 @@ pub fn distinctive_words_against(
             let overused = count.count as f64 / report.tokens as f64 > in_rest as f64 / rest_tokens as f64;
             let g2 = log_likelihood(count.count, in_rest, report.tokens, rest_tokens);
             (overused && g2 >= critical).then(|| DistinctiveWord {
-                word: count.word.clone(),
+                word: count.word.to_string(),
                 g2,
                 log_ratio: log_ratio(count.count, in_rest, report.tokens, rest_tokens),
                 count: count.count,
@@ -272,7 +272,7 @@ pub fn tfidf_keywords_against(report: &WordFrequencies, totals: &SetTotals, limi
             let df = totals.words.get(count.word.as_str()).map_or(1, |total| total.reports) as f64;
             let idf = ((1.0 + documents) / (1.0 + df)).ln() + 1.0;
             ScoredWord {
-                word: count.word.clone(),
+                word: count.word.to_string(),
                 score: count.count as f64 / report.tokens as f64 * idf,
                 count: count.count,
             }
@@ -364,7 +364,7 @@ pub fn textrank_of_sequence(words: &WordFrequencies, sequence: &WordSequence, li
         .into_iter()
         .map(|node| {
             let count = &words.counts[node];
-            ScoredWord { word: count.word.clone(), score: scores[node] / top, count: count.count }
+            ScoredWord { word: count.word.to_string(), score: scores[node] / top, count: count.count }
         })
         .collect()
 }

@@ -54,7 +54,7 @@ pub fn words_csv(reports: &[(&str, &WordFrequencies)]) -> String {
         words.counts.iter().map(move |count| {
             vec![
                 Cell::Text(file.to_owned()),
-                Cell::Text(count.word.clone()),
+                Cell::Text(count.word.to_string()),
                 Cell::Number(count.count as f64),
                 Cell::Number(count.text_count as f64),
             ]
@@ -155,8 +155,8 @@ mod tests {
         let words = WordFrequencies {
             tokens: 5,
             counts: vec![
-                WordCount { word: "党建".to_owned(), count: 3, text_count: 4 },
-                WordCount { word: "=SUM".to_owned(), count: 2, text_count: 2 },
+                WordCount { word: "党建".into(), count: 3, text_count: 4 },
+                WordCount { word: "=SUM".into(), count: 2, text_count: 2 },
             ],
         };
         let csv = words_csv(&[("a,b.txt", &words)]);

@@ -52,7 +52,7 @@ mod tests {
     #[test]
     fn shows_at_most_thirty_words_most_frequent_on_top() {
         let words: Vec<WordCount> =
-            (0..40).map(|i| WordCount { word: format!("词{i}"), count: 40 - i, text_count: 45 - i }).collect();
+            (0..40).map(|i| WordCount { word: format!("词{i}").into(), count: 40 - i, text_count: 45 - i }).collect();
         let option = word_bar_option(&words, Language::English);
         let names = option["yAxis"]["data"].as_array().expect("names");
         assert_eq!(names.len(), WORD_BAR_COUNT);

@@ -57,8 +57,9 @@ mod tests {
 
     #[test]
     fn the_cloud_holds_the_top_words_with_their_counts() {
-        let words: Vec<WordCount> =
-            (0..100).map(|i| WordCount { word: format!("词{i}"), count: 100 - i, text_count: 100 - i }).collect();
+        let words: Vec<WordCount> = (0..100)
+            .map(|i| WordCount { word: format!("词{i}").into(), count: 100 - i, text_count: 100 - i })
+            .collect();
         let option = word_cloud_option(&words, Language::Chinese);
         let data = option["series"][0]["data"].as_array().expect("data");
         assert_eq!(data.len(), WORD_CLOUD_COUNT);

@@ -180,7 +180,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 .and_then(|element| element.get_attribute("data-w"))
                 .and_then(|value| value.parse::<usize>().ok());
             if let Some(count) = index.and_then(|index| analysis.words.counts.get(index)) {
-                on_word.emit(count.word.clone());
+                on_word.emit(count.word.to_string());
             }
         })
     };

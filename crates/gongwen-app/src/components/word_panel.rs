@@ -70,7 +70,7 @@ fn table_rows(words: &WordFrequencies, chars: usize, reports: &[(ReportId, Share
         .counts
         .iter()
         .map(|count| Row {
-            word: count.word.clone(),
+            word: count.word.to_string(),
             count: count.count,
             text_count: count.text_count,
             per_ten_thousand: if chars == 0 { 0.0 } else { count.count as f64 * 10_000.0 / chars as f64 },

@@ -16,10 +16,7 @@ use crate::segmenter;
 fn frequencies(counts: &[(&str, usize)]) -> WordFrequencies {
     WordFrequencies {
         tokens: counts.iter().map(|(_, count)| count).sum(),
-        counts: counts
-            .iter()
-            .map(|&(word, count)| WordCount { word: word.to_owned(), count, text_count: count })
-            .collect(),
+        counts: counts.iter().map(|&(word, count)| WordCount { word: word.into(), count, text_count: count }).collect(),
     }
 }
 
@@ -149,7 +146,7 @@ fn textrank_by_definition(analysis: &gongwen_core::ReportAnalysis, limit: usize)
         .iter()
         .zip(&scores)
         .filter(|(_, score)| **score > 1.0 - 0.85)
-        .map(|(count, score)| (count.word.clone(), score / top))
+        .map(|(count, score)| (count.word.to_string(), score / top))
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     scored.truncate(limit);

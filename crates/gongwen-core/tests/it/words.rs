@@ -16,7 +16,8 @@ fn frequencies(source: &str) -> WordFrequencies {
 }
 
 fn check(source: &str, expected: &[(&str, usize)]) {
-    let actual: Vec<(String, usize)> = frequencies(source).counts.into_iter().map(|c| (c.word, c.count)).collect();
+    let actual: Vec<(String, usize)> =
+        frequencies(source).counts.into_iter().map(|c| (c.word.to_string(), c.count)).collect();
     let expected: Vec<(String, usize)> = expected.iter().map(|&(w, c)| (w.to_owned(), c)).collect();
     assert_eq!(actual, expected);
 }
