@@ -333,23 +333,23 @@ impl Connection {
 
     /// Posts `message` to the worker in slot `index`.
     fn post(&self, index: usize, message: &ToWorker) -> Result<(), String> {
-        let slots = self.slots.borrow();
-        let worker = &slots.get(index).and_then(|slot| slot.live.as_ref()).ok_or("分析线程没有启动")?.worker;
         let bytes = protocol::encode(message)?;
-        worker
-            .post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes))
-            .map_err(|error| format!("{error:?}"))
+        self.post_encoded(index, &bytes, &bytes)
     }
 
     /// Posts `message` to the worker in slot `index` with `file` beside it
     /// ([`protocol::encode_with_file`]).
     fn post_with_file(&self, index: usize, message: &ToWorker, file: &web_sys::File) -> Result<(), String> {
+        let pair = protocol::encode_with_file(message, file)?;
+        self.post_encoded(index, &pair, &pair.get(0).unchecked_into())
+    }
+
+    /// Posts `data` to the worker in slot `index`, moving the buffer of
+    /// `bytes`, the encoded message inside it.
+    fn post_encoded(&self, index: usize, data: &JsValue, bytes: &js_sys::Uint8Array) -> Result<(), String> {
         let slots = self.slots.borrow();
         let worker = &slots.get(index).and_then(|slot| slot.live.as_ref()).ok_or("分析线程没有启动")?.worker;
-        let pair = protocol::encode_with_file(message, file)?;
-        worker
-            .post_message_with_transfer(&pair, &protocol::transfer_list(&pair.get(0).unchecked_into()))
-            .map_err(|error| format!("{error:?}"))
+        worker.post_message_with_transfer(data, &protocol::transfer_list(bytes)).map_err(|error| format!("{error:?}"))
     }
 
     /// Gives queued work to every worker that has room for it, the least
