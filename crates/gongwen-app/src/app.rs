@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::comparison::{ComparisonStatus, Shared};
+use crate::comparison::{BACKGROUND_COMPARISON_CHARS, ComparisonStatus, Shared};
 use crate::components::compare_panel::ComparePanel;
 use crate::components::concordance::Concordance;
 use crate::components::figures_panel::FiguresPanel;
@@ -96,14 +96,6 @@ enum View {
     /// 词表统计: a word list counted in every report.
     TermCounts,
 }
-
-/// The most characters (all loaded reports together) compared without being
-/// asked. A comparison's messages and its worker's memory grow with the
-/// shared text: for a thousand reports of 8,000 characters that share much
-/// (24.6 MB), the page's memory went from about 430 to 840 MB at its peak,
-/// too much to spend on a view nobody opened; two million characters are
-/// some 250 such reports.
-const BACKGROUND_COMPARISON_CHARS: usize = 2_000_000;
 
 /// The tabs of the right-hand pane, in order: the Chinese label, the English
 /// one and the English tab's fuller title. The Chinese tabs must stay on one

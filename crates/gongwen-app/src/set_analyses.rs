@@ -18,7 +18,7 @@ use gongwen_core::keyness::{
     textrank_of_sequence, tfidf_keywords_against,
 };
 use gongwen_core::overview::OVERVIEW_DISTINCTIVE_WORDS;
-use gongwen_core::words::{WordCount, WordFrequencies};
+use gongwen_core::words::WordFrequencies;
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::ReportId;
@@ -77,67 +77,23 @@ pub fn with_text_counts(
 /// lists are asked for again and again as the set grows).
 #[derive(Debug, Default)]
 pub struct SetWords {
-    reports: BTreeMap<ReportId, KeptWords>,
+    reports: BTreeMap<ReportId, WordFrequencies>,
     totals: SetTotals,
-}
-
-/// One report's word frequencies as the worker keeps them: every word's
-/// text in one string, with its end there, its count and its text count
-/// beside it. A thousand reports hold about a million words, which as
-/// [`WordFrequencies`] (a `String` each) took about twice the memory;
-/// [`words`](Self::words) gives the frequencies back for a question.
-#[derive(Debug, Default)]
-struct KeptWords {
-    text: String,
-    /// Each word's end in `text`, count and text count, in the frequencies'
-    /// order.
-    entries: Vec<(u32, u32, u32)>,
-    tokens: usize,
-}
-
-impl KeptWords {
-    fn of(words: &WordFrequencies) -> Self {
-        let mut kept =
-            Self { text: String::new(), entries: Vec::with_capacity(words.counts.len()), tokens: words.tokens };
-        kept.text.reserve_exact(words.counts.iter().map(|count| count.word.len()).sum());
-        // A report's words, counts and text are far below 4 GiB: the
-        // readers' limits see to it.
-        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        for count in &words.counts {
-            kept.text.push_str(&count.word);
-            kept.entries.push((small(kept.text.len()), small(count.count), small(count.text_count)));
-        }
-        kept
-    }
-
-    fn words(&self) -> WordFrequencies {
-        let mut start = 0;
-        let counts = self
-            .entries
-            .iter()
-            .map(|&(end, count, text_count)| {
-                let word = self.text.get(start..end as usize).unwrap_or_default();
-                start = end as usize;
-                WordCount { word: word.into(), count: count as usize, text_count: text_count as usize }
-            })
-            .collect();
-        WordFrequencies { tokens: self.tokens, counts }
-    }
 }
 
 impl SetWords {
     /// Keeps (or replaces) report `id`'s words.
     pub fn set(&mut self, id: ReportId, words: WordFrequencies) {
         self.totals.add(&words);
-        if let Some(replaced) = self.reports.insert(id, KeptWords::of(&words)) {
-            self.totals.remove(&replaced.words());
+        if let Some(replaced) = self.reports.insert(id, words) {
+            self.totals.remove(&replaced);
         }
     }
 
     /// Drops report `id`'s words.
     pub fn forget(&mut self, id: ReportId) {
         if let Some(forgotten) = self.reports.remove(&id) {
-            self.totals.remove(&forgotten.words());
+            self.totals.remove(&forgotten);
         }
     }
 
@@ -146,13 +102,8 @@ impl SetWords {
     pub fn distinctive_tops(&self) -> Vec<(ReportId, Vec<String>)> {
         self.reports
             .iter()
-            .map(|(id, kept)| {
-                let top = distinctive_words_against(
-                    &kept.words(),
-                    &self.totals,
-                    OVERVIEW_DISTINCTIVE_WORDS,
-                    Significance::P05,
-                );
+            .map(|(id, words)| {
+                let top = distinctive_words_against(words, &self.totals, OVERVIEW_DISTINCTIVE_WORDS, Significance::P05);
                 (*id, top.into_iter().map(|word| word.word).collect())
             })
             .collect()
@@ -162,7 +113,7 @@ impl SetWords {
     /// read from `sequence`, its counted words in text order. Costs time
     /// linear in the report's words and tokens.
     pub fn keyness(&self, id: ReportId, sequence: &WordSequence) -> Option<KeynessLists> {
-        let report = &self.reports.get(&id)?.words();
+        let report = self.reports.get(&id)?;
         let tfidf = with_text_counts(report, tfidf_keywords_against(report, &self.totals, LIST_LENGTH));
         let textrank = with_text_counts(report, textrank_of_sequence(report, sequence, TEXTRANK_KEYWORDS));
         Some(KeynessLists {
@@ -177,6 +128,8 @@ impl SetWords {
 
 #[cfg(test)]
 mod tests {
+    use gongwen_core::words::WordCount;
+
     use super::*;
 
     fn words(counts: &[(&str, usize)]) -> WordFrequencies {
@@ -186,14 +139,6 @@ mod tests {
                 .iter()
                 .map(|&(word, count)| WordCount { word: word.into(), count, text_count: count + 1 })
                 .collect(),
-        }
-    }
-
-    /// What the worker keeps gives back the frequencies it was given.
-    #[test]
-    fn kept_words_give_back_the_frequencies() {
-        for frequencies in [words(&[]), words(&[("党建", 40), ("a", 1), ("𠀀字", 3), ("", 2)])] {
-            assert_eq!(KeptWords::of(&frequencies).words(), frequencies);
         }
     }
 

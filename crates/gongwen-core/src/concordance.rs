@@ -109,7 +109,10 @@ fn containing_word(analysis: &ConcordanceText<'_>, range: TextRange) -> Option<S
     let after = occurrences.partition_point(|occurrence| occurrence.range.start <= range.start);
     let occurrence = occurrences.get(after.checked_sub(1)?)?;
     let holds = occurrence.range.end >= range.end && occurrence.range.len() > range.len();
-    holds.then(|| analysis.words.counts.get(occurrence.word as usize).map(|count| count.word.to_string())).flatten()
+    if !holds {
+        return None;
+    }
+    analysis.words.counts.get(occurrence.word as usize).map(|count| count.word.to_string())
 }
 
 /// The concordance lines of given byte `ranges` of a report's cleaned text

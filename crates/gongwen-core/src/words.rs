@@ -6,14 +6,13 @@
 //! concordance, the dispersion strips and TextRank read them, and the page can
 //! use them without a dictionary.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::CleanedText;
 use crate::leb128;
 use crate::outline::Outline;
-use compact_str::CompactString;
-
 use crate::pattern_search::PhraseIndex;
 use crate::segment::{EntryLookup, Segmenter};
 use crate::text::TextRange;

@@ -7,7 +7,8 @@ use gongwen_core::ReadLimits;
 use gongwen_core::source::limits::format_bytes;
 use yew::prelude::*;
 
-use crate::i18n::{CONTENT_LANG, use_language};
+use crate::comparison::background_comparison_limit;
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 
 /// Properties of [`HelpDialog`].
 #[derive(Properties, PartialEq)]
@@ -30,7 +31,7 @@ fn chinese(text: &str) -> Html {
 fn views_in_chinese() -> Html {
     html! {
         <>
-            { entry("总览", html! { "两份以上报告时首先显示：每份报告一行。字数不计空白；章节是一级标题（一、二、……）的个数，要点是“一是、二是……”的个数；数据/千字是每千字的实绩数据个数；隐去是数值被 ** 等隐去的数据；问题占比是“存在问题”部分占全文的比例；自有文字是不与其他报告共有的文字比例（比对后显示：报告合计不超过 200 万字时分析完即自动比对，更多时打开「比对」才比对）；校对是校对发现的问题数（括号内为警告数）。" }) }
+            { entry("总览", html! { format!("两份以上报告时首先显示：每份报告一行。字数不计空白；章节是一级标题（一、二、……）的个数，要点是“一是、二是……”的个数；数据/千字是每千字的实绩数据个数；隐去是数值被 ** 等隐去的数据；问题占比是“存在问题”部分占全文的比例；自有文字是不与其他报告共有的文字比例（比对后显示：报告合计不超过 {}时分析完即自动比对，更多时打开「比对」才比对）；校对是校对发现的问题数（括号内为警告数）。", background_comparison_limit(Language::Chinese)) }) }
             { entry("特色词", html! { "与其余报告相比显著多用的词：G²（对数似然比）≥ 3.84 即 p < 0.05；对数比为效应量。关键词按 TF-IDF，以已载入报告为语料。" }) }
             { entry("词频、提法、主题", html! { "词次是分词后的次数，原文次数是该字符串在正文中出现的次数；提法按内置词表计数；主题按报告体裁的主题方案分配各章节篇幅。" }) }
             { entry("篇幅、结构", html! { "篇幅是各一级标题所占比例；结构把正文分为开头、成效、问题、打算，并按评议常用的六项逐一检查。" }) }
@@ -51,7 +52,7 @@ fn views_in_english() -> Html {
                 { chinese("一、二、……") }
                 { ") and Points the enumerated points (" }
                 { chinese("一是、二是……") }
-                { "); Figures/1k is the number of concrete figures per 1,000 characters; Hidden counts the figures whose value is hidden by ** or the like; Problems is the share of the text taken by the problems part; Own text is the share of the text found in no other report (once compared: up to 2 million characters in all, right after the analysis; beyond, when Compare is opened); Proofing is the number of proofing findings, warnings in brackets." }
+                { format!("); Figures/1k is the number of concrete figures per 1,000 characters; Hidden counts the figures whose value is hidden by ** or the like; Problems is the share of the text taken by the problems part; Own text is the share of the text found in no other report (once compared: up to {} in all, right after the analysis; beyond, when Compare is opened); Proofing is the number of proofing findings, warnings in brackets.", background_comparison_limit(Language::English)) }
             </> }) }
             { entry("Keywords", html! { "Distinctive words: words a report uses significantly more often than the other reports, by G² (log-likelihood) ≥ 3.84, that is p < 0.05; the log ratio is the effect size. Keywords are ranked by TF-IDF, with the loaded reports as the corpus." }) }
             { entry("Words, Phrases, Themes", html! { "Tokens are a word’s count after word segmentation; Occurrences are the times the string appears anywhere in the text. Phrases, the fixed formulations, are counted from the built-in lexicon. Themes divide the length of each section among the themes of the scheme for the report’s genre." }) }

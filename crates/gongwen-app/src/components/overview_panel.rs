@@ -16,9 +16,10 @@ use gongwen_core::overview::{OverviewRow, overview_csv};
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::comparison::background_comparison_limit;
 use crate::download::download;
 use crate::hooks::use_keyness::DistinctiveTops;
-use crate::i18n::{CONTENT_LANG, use_language};
+use crate::i18n::{CONTENT_LANG, Language, use_language};
 use crate::overview_table::{
     OverviewColumn, OverviewLine, OverviewOrder, arranged_lines, line_label, number_of, visible_window,
     with_distinctive,
@@ -84,6 +85,17 @@ pub struct OverviewPanelProps {
     pub on_open: Callback<(ReportId, OverviewTarget)>,
     /// Called to export what the page makes.
     pub on_export: Callback<OverviewExport>,
+}
+
+/// The own-text column's explanation, which names the stack
+/// [`BACKGROUND_COMPARISON_CHARS`](crate::comparison::BACKGROUND_COMPARISON_CHARS)
+/// compares without being asked.
+fn own_share_title(language: Language) -> String {
+    let limit = background_comparison_limit(language);
+    language.pick(
+        format!("不与其他报告共有的文字比例（比对后显示：报告合计不超过 {limit}时分析完即比对，更多时打开「比对」才比对）"),
+        format!("Share of text found in no other report (once compared: up to {limit} in all, right after the analysis; beyond, when Compare is opened)"),
+    )
 }
 
 /// The overview.
@@ -170,7 +182,7 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
     };
     let (start, end) = visible_window(viewport.0, viewport.1, LINE_HEIGHT, arranged.len(), OVERSCAN);
 
-    let header = |column: OverviewColumn, label: &'static str, title: &'static str| {
+    let header = |column: OverviewColumn, label: &'static str, title: AttrValue| {
         let order = order.clone();
         let active = order.column == column;
         let sort = match (active, order.descending) {
@@ -263,16 +275,16 @@ pub fn OverviewPanel(props: &OverviewPanelProps) -> Html {
             <div class="overview-scroll" ref={scroller} onscroll={on_scroll}>
                 <table class="overview-table" aria-rowcount={(arranged.len() + 1).to_string()}>
                     <thead><tr aria-rowindex="1">
-                        { header(OverviewColumn::Report, language.pick("报告", "Report"), language.pick("标题（无标题时为文件名）；点击打开", "Title (the file name when there is none); click to open")) }
-                        { header(OverviewColumn::Unit, language.pick("单位", "Unit"), language.pick("署名，或标题、文件名开头的单位", "The signature, or the unit the title or file name begins with")) }
-                        { header(OverviewColumn::Chars, language.pick("字数", "Chars"), language.pick("正文字数，不计空白", "Characters of text, whitespace not counted")) }
-                        { header(OverviewColumn::Sections, language.pick("章节", "Sections"), language.pick("一级标题（一、二、……）的个数", "Top-level headings (the first numbering level)")) }
-                        { header(OverviewColumn::Points, language.pick("要点", "Points"), language.pick("“一是、二是……”的个数", "Enumerated points (“firstly”, “secondly” …)")) }
-                        { header(OverviewColumn::FiguresPerThousand, language.pick("数据/千字", "Figures/1k"), language.pick("每千字的实绩数据个数；点击看「数据」", "Concrete figures per 1,000 characters; click for Figures")) }
-                        { header(OverviewColumn::Redactions, language.pick("隐去", "Hidden"), language.pick("数值被隐去的数据（如 **件）", "Figures whose value is hidden (such as **)")) }
-                        { header(OverviewColumn::ProblemsShare, language.pick("问题占比", "Problems"), language.pick("「存在问题」部分占全文的比例；点击看「结构」", "The problems part's share of the text; click for Structure")) }
-                        { header(OverviewColumn::OwnShare, language.pick("自有文字", "Own text"), language.pick("不与其他报告共有的文字比例（比对后显示：报告合计不超过 200 万字时分析完即比对，更多时打开「比对」才比对）", "Share of text found in no other report (once compared: up to 2 million characters in all, right after the analysis; beyond, when Compare is opened)")) }
-                        { header(OverviewColumn::Lint, language.pick("校对", "Proofing"), language.pick("校对发现的问题数（其中警告数）；点击看「校对」", "Proofing findings (of which warnings); click for Proofing")) }
+                        { header(OverviewColumn::Report, language.pick("报告", "Report"), language.pick("标题（无标题时为文件名）；点击打开", "Title (the file name when there is none); click to open").into()) }
+                        { header(OverviewColumn::Unit, language.pick("单位", "Unit"), language.pick("署名，或标题、文件名开头的单位", "The signature, or the unit the title or file name begins with").into()) }
+                        { header(OverviewColumn::Chars, language.pick("字数", "Chars"), language.pick("正文字数，不计空白", "Characters of text, whitespace not counted").into()) }
+                        { header(OverviewColumn::Sections, language.pick("章节", "Sections"), language.pick("一级标题（一、二、……）的个数", "Top-level headings (the first numbering level)").into()) }
+                        { header(OverviewColumn::Points, language.pick("要点", "Points"), language.pick("“一是、二是……”的个数", "Enumerated points (“firstly”, “secondly” …)").into()) }
+                        { header(OverviewColumn::FiguresPerThousand, language.pick("数据/千字", "Figures/1k"), language.pick("每千字的实绩数据个数；点击看「数据」", "Concrete figures per 1,000 characters; click for Figures").into()) }
+                        { header(OverviewColumn::Redactions, language.pick("隐去", "Hidden"), language.pick("数值被隐去的数据（如 **件）", "Figures whose value is hidden (such as **)").into()) }
+                        { header(OverviewColumn::ProblemsShare, language.pick("问题占比", "Problems"), language.pick("「存在问题」部分占全文的比例；点击看「结构」", "The problems part's share of the text; click for Structure").into()) }
+                        { header(OverviewColumn::OwnShare, language.pick("自有文字", "Own text"), own_share_title(language).into()) }
+                        { header(OverviewColumn::Lint, language.pick("校对", "Proofing"), language.pick("校对发现的问题数（其中警告数）；点击看「校对」", "Proofing findings (of which warnings); click for Proofing").into()) }
                         <th class="overview-distinctive-head"
                             title={language.pick("与其余报告相比最显著多用的词（G²，p < 0.05）；点击看「特色词」", "The words most overused against the other reports (G², p < 0.05); click for Keywords")}>
                             { language.pick("特色词", "Keywords") }

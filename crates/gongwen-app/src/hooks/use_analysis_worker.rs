@@ -387,7 +387,7 @@ impl Connection {
             }
             match job {
                 Job::PdfText(_, message) => self.give(index, id, &message),
-                Job::File(_) => self.read_and_give(index, generation, id),
+                Job::File(_) => self.give_file(index, generation, id),
             }
         }
     }
@@ -397,7 +397,7 @@ impl Connection {
     /// page's thread neither waits for its bytes nor copies them); other
     /// files read here, unless that worker was replaced meanwhile (which
     /// queued the file again).
-    fn read_and_give(&self, index: usize, generation: u32, id: ReportId) {
+    fn give_file(&self, index: usize, generation: u32, id: ReportId) {
         let Some(file) = self.files.borrow().get(&id).cloned() else { return };
         let name = file.name();
         if self.crash_on.borrow().as_deref() == Some(name.as_str()) {
