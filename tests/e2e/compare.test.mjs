@@ -42,6 +42,8 @@ for (const [width, height] of [[1366, 768], [1920, 1080]]) {
       assert.match(await page.textContent('.compare-summary'), /5 份报告，共有段落 \d+ 段/);
       const passages = await page.$$eval('.passage-list .passage', (items) => items.length);
       assert.ok(passages > 20, `${passages} passages listed`);
+      const texts = await page.$$eval('.passage-list .passage-text', (items) => items.map((item) => [item.textContent, item.title]));
+      assert.ok(texts.every(([text, title]) => [...text].length >= 12 && title === text), 'each passage shows its text');
       const ownShares = await page.$$eval('.own-text tbody tr', (rows) => rows.length);
       assert.equal(ownShares, 5);
       await screenshot(page, `compare-heatmap-${width}`);

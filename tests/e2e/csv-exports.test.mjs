@@ -70,6 +70,14 @@ test('words, formulations, findings, similarity and passages export as CSV', asy
     assert.deepEqual(passages.header.slice(0, 7), ['段落', '字数', '份数', '套话', '近似', '文件', '行']);
     const occurrences = cliCompare.passages.reduce((sum, passage) => sum + passage.occurrences.length, 0);
     assert.equal(passages.rows.length, occurrences, 'a row per occurrence');
+    // Each row's 文字, the last cell, is its passage's text as the CLI has
+    // it (the page reads it from the report: the worker sends none).
+    const texts = cliCompare.passages.flatMap((passage) => passage.occurrences.map(() => passage.text));
+    passages.rows.forEach((row, index) => {
+      const cell = row.slice(7).join(',');
+      const text = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+      assert.equal(text, texts[index], `row ${index}`);
+    });
     assert.deepEqual(errors, []);
   });
 });

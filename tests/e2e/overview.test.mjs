@@ -116,6 +116,8 @@ test('the overview of the samples, sorted, filtered and followed', async () => {
     assert.equal(exported.version, 1);
     assert.deepEqual(exported.reports.map((report) => report.chars), expected.map((row) => row.chars));
     assert.equal(exported.comparison.reports.length, 5);
+    assert.deepEqual(exported.comparison.passages.map((passage) => passage.text), compare.passages.map((passage) => passage.text),
+      "the passages' texts, read back from the reports");
     // 清空 forgets every report, after asking.
     // (The helper dismisses every dialog; this one is accepted, after its question is checked.)
     page.removeAllListeners('dialog');

@@ -449,23 +449,27 @@ pub fn App() -> Html {
                 analysed.iter().map(|(_, analysis)| &**analysis).collect();
             // The comparison's texts must be the reports listed: templates
             // set aside are compared but not listed first.
+            // (With its passages' texts, as the exports write them: read
+            // only for the exports that hold a comparison.)
             let comparison =
-                comparison.as_ref().filter(|set| set.ids.len() == reports.len()).map(|set| &set.comparison);
+                || comparison.as_ref().filter(|set| set.ids.len() == reports.len()).map(|set| set.with_passage_texts());
             let result = match export {
                 OverviewExport::Outlines => {
                     download("大纲.md", "text/markdown;charset=utf-8", &outlines_markdown(&reports))
                 }
-                OverviewExport::Analysis => analysis_json(&reports, comparison)
+                OverviewExport::Analysis => analysis_json(&reports, comparison().as_ref())
                     .map_err(wasm_bindgen::JsValue::from)
                     .and_then(|json| download("公文透镜分析.json", "application/json", &json)),
                 OverviewExport::Print => {
                     let names: Vec<String> = analysed.iter().map(|(_, analysis)| analysis.name.clone()).collect();
+                    let comparison = comparison();
                     let pages = analysed
                         .iter()
                         .enumerate()
                         .map(|(index, (id, analysis))| {
                             let own = own_shares.as_ref().as_ref().and_then(|shares| shares.get(id).copied());
-                            PrintSummary::of(analysis, comparison.map(|c| (c, index, names.as_slice())), own)
+                            let comparison = comparison.as_ref().map(|c| (c, index, names.as_slice()));
+                            PrintSummary::of(analysis, comparison, own)
                         })
                         .collect();
                     print_pages.set(Some(Rc::new(pages)));

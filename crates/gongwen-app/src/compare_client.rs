@@ -70,8 +70,10 @@ impl CompareFailure {
 pub struct CompareClient {
     worker: Worker,
     ready: Rc<Cell<bool>>,
-    /// The messages waiting for the worker to be ready, in order.
-    waiting: Rc<RefCell<Vec<ToCompareWorker>>>,
+    /// The messages waiting for the worker to be ready, in order, encoded
+    /// (a comparison's texts are borrowed from the page's reports while
+    /// they are encoded, not copied to wait).
+    waiting: Rc<RefCell<Vec<js_sys::Uint8Array>>>,
     _on_message: EventHandler,
     _on_error: EventHandler,
 }
@@ -82,10 +84,9 @@ impl Drop for CompareClient {
     }
 }
 
-/// Posts `message` to `worker` as postcard bytes.
-fn post(worker: &Worker, message: &ToCompareWorker) -> Result<(), String> {
-    let bytes = protocol::encode(message)?;
-    worker.post_message_with_transfer(&bytes, &protocol::transfer_list(&bytes)).map_err(|error| format!("{error:?}"))
+/// Posts a message's postcard `bytes` to `worker`, moving them.
+fn post(worker: &Worker, bytes: &js_sys::Uint8Array) -> Result<(), String> {
+    worker.post_message_with_transfer(bytes, &protocol::transfer_list(bytes)).map_err(|error| format!("{error:?}"))
 }
 
 impl CompareClient {
@@ -101,7 +102,7 @@ impl CompareClient {
         let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
             .map_err(|error| CompareFailure::Start(format!("{error:?}")))?;
         let ready = Rc::new(Cell::new(false));
-        let waiting: Rc<RefCell<Vec<ToCompareWorker>>> = Rc::new(RefCell::new(Vec::new()));
+        let waiting: Rc<RefCell<Vec<js_sys::Uint8Array>>> = Rc::new(RefCell::new(Vec::new()));
         let on_failure = Rc::new(on_failure);
         let on_message = {
             let (ready, waiting, worker, on_failure) =
@@ -119,8 +120,8 @@ impl CompareClient {
                 match decoded {
                     Ok(FromCompareWorker::Ready) => {
                         ready.set(true);
-                        let waiting: Vec<ToCompareWorker> = waiting.take();
-                        if let Some(error) = waiting.iter().find_map(|message| post(&worker, message).err()) {
+                        let waiting: Vec<js_sys::Uint8Array> = waiting.take();
+                        if let Some(error) = waiting.iter().find_map(|bytes| post(&worker, bytes).err()) {
                             on_failure(CompareFailure::Post(error));
                         }
                     }
@@ -140,22 +141,38 @@ impl CompareClient {
 
     /// Sends `message` now, or once the worker is ready (replacing every
     /// message that was still waiting: a newer request supersedes them).
-    pub fn send(&self, message: ToCompareWorker) -> Result<(), CompareFailure> {
-        if self.ready.get() {
-            post(&self.worker, &message).map_err(CompareFailure::Post)
-        } else {
-            self.waiting.replace(vec![message]);
-            Ok(())
+    pub fn send(&self, message: ToCompareWorker<'_>) -> Result<(), CompareFailure> {
+        self.send_each([message])
+    }
+
+    /// Sends `messages`, one request's, in order: now, or once the worker is
+    /// ready (replacing every message that was still waiting). Each is
+    /// encoded as it comes, so that a request of many texts is never whole
+    /// in the page's memory.
+    pub fn send_each<'m>(&self, messages: impl IntoIterator<Item = ToCompareWorker<'m>>) -> Result<(), CompareFailure> {
+        let ready = self.ready.get();
+        if !ready {
+            self.waiting.borrow_mut().clear();
         }
+        for message in messages {
+            let bytes = protocol::encode(&message).map_err(CompareFailure::Post)?;
+            if ready {
+                post(&self.worker, &bytes).map_err(CompareFailure::Post)?;
+            } else {
+                self.waiting.borrow_mut().push(bytes);
+            }
+        }
+        Ok(())
     }
 
     /// Sends `message` now, or once the worker is ready, after every message
     /// waiting before it.
-    pub fn queue(&self, message: ToCompareWorker) -> Result<(), CompareFailure> {
+    pub fn queue(&self, message: &ToCompareWorker<'_>) -> Result<(), CompareFailure> {
+        let bytes = protocol::encode(message).map_err(CompareFailure::Post)?;
         if self.ready.get() {
-            post(&self.worker, &message).map_err(CompareFailure::Post)
+            post(&self.worker, &bytes).map_err(CompareFailure::Post)
         } else {
-            self.waiting.borrow_mut().push(message);
+            self.waiting.borrow_mut().push(bytes);
             Ok(())
         }
     }

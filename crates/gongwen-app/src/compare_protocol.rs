@@ -6,7 +6,8 @@
 //! The page sends what a comparison needs of each report — its name,
 //! cleaned text, the map to source lines and its headings — not the whole
 //! analysis. Two requests: a set of reports compared with each other
-//! ([`ToCompareWorker::Compare`]), and a report against an earlier year's
+//! ([`ToCompareWorker::Compare`], after each text as a
+//! [`ToCompareWorker::Text`]), and a report against an earlier year's
 //! ([`ToCompareWorker::CompareYears`], 对照). A comparison is cancelled by
 //! terminating the worker; the next request starts a new one.
 //!
@@ -15,6 +16,8 @@
 //! answers the keyness panel's questions ([`ToCompareWorker::Keyness`]), so
 //! that distinctive words and TF-IDF over a thousand reports never run on the
 //! page's thread ([`crate::set_analyses`]).
+
+use std::borrow::Cow;
 
 use gongwen_core::analysis::ReportAnalysis;
 use gongwen_core::clean::{CleanLine, CleanedText};
@@ -31,30 +34,34 @@ use serde::{Deserialize, Serialize};
 use crate::protocol::ReportId;
 use crate::set_analyses::KeynessLists;
 
-/// What the comparison worker needs of one report.
+/// What the comparison worker needs of one report. The page's borrows
+/// its report's name, text, breaks and headings, which are encoded from
+/// where they are (a thousand reports' texts are tens of megabytes, which a
+/// copy would add to the page's memory for good: a wasm module's memory
+/// never shrinks); the worker's owns what it decoded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CompareInput {
+pub struct CompareInput<'a> {
     /// The file's name.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The cleaned text.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Each cleaned line's range and source line.
     pub lines: Vec<(TextRange, u32)>,
     /// Where a cleaned line moves on to a later source line.
-    pub source_breaks: Vec<(usize, u32)>,
+    pub source_breaks: Cow<'a, [(usize, u32)]>,
     /// The outline's headings.
-    pub headings: Vec<Heading>,
+    pub headings: Cow<'a, [Heading]>,
 }
 
-impl CompareInput {
-    /// The input of an analysed report.
-    pub fn of(analysis: &ReportAnalysis) -> Self {
+impl<'a> CompareInput<'a> {
+    /// The input of an analysed report, borrowed from it.
+    pub fn of(analysis: &'a ReportAnalysis) -> Self {
         Self {
-            name: analysis.name.clone(),
-            text: analysis.cleaned.text.clone(),
+            name: Cow::Borrowed(&analysis.name),
+            text: Cow::Borrowed(&analysis.cleaned.text),
             lines: analysis.cleaned.lines.iter().map(|line| (line.range, line.source_line)).collect(),
-            source_breaks: analysis.cleaned.source_breaks.clone(),
-            headings: analysis.outline.headings.clone(),
+            source_breaks: Cow::Borrowed(&analysis.cleaned.source_breaks),
+            headings: Cow::Borrowed(&analysis.outline.headings),
         }
     }
 }
@@ -72,14 +79,20 @@ pub struct ComparedInput {
     pub headings: Vec<Heading>,
 }
 
-impl From<CompareInput> for ComparedInput {
-    fn from(input: CompareInput) -> Self {
+impl From<CompareInput<'_>> for ComparedInput {
+    fn from(input: CompareInput<'_>) -> Self {
         let CompareInput { name, text, lines, source_breaks, headings } = input;
         let lines = lines
             .into_iter()
             .map(|(range, source_line)| CleanLine { range, source_line, hint: LineHint::Plain })
             .collect();
-        Self { name, cleaned: CleanedText { text, lines, removed: Vec::new(), source_breaks }, headings }
+        let cleaned = CleanedText {
+            text: text.into_owned(),
+            lines,
+            removed: Vec::new(),
+            source_breaks: source_breaks.into_owned(),
+        };
+        Self { name: name.into_owned(), cleaned, headings: headings.into_owned() }
     }
 }
 
@@ -92,15 +105,25 @@ impl ComparedInput {
 
 /// From the page to the comparison worker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum ToCompareWorker {
-    /// Compare these reports.
+pub enum ToCompareWorker<'a> {
+    /// One text of request `request`'s set, in order: a report, or a
+    /// template file (模板 / 上级文件). Each text goes as a message of its
+    /// own, so that neither the page nor the worker holds the set's texts
+    /// encoded in one buffer (tens of megabytes for a thousand reports) on
+    /// top of the texts themselves.
+    Text {
+        /// The page's number for the request its [`Compare`](Self::Compare)
+        /// will have; a text of another request drops those before it.
+        request: u32,
+        /// Whether it is a template file.
+        template: bool,
+        /// The text.
+        input: CompareInput<'a>,
+    },
+    /// Compare the texts sent for `request` (reports in the page's order).
     Compare {
         /// The page's number for the request, echoed in every answer.
         request: u32,
-        /// The reports, in the page's order.
-        reports: Vec<CompareInput>,
-        /// Template files (模板 / 上级文件).
-        templates: Vec<CompareInput>,
         /// How to compare.
         settings: CompareSettings,
         /// The user's vocabulary: its added terms are formulations too.
@@ -111,9 +134,9 @@ pub enum ToCompareWorker {
         /// The page's number for the request, echoed in the answer.
         request: u32,
         /// The later report.
-        current: CompareInput,
+        current: CompareInput<'a>,
         /// The earlier report.
-        previous: CompareInput,
+        previous: CompareInput<'a>,
         /// The shortest kept passage, in compared characters.
         min_chars: usize,
     },
@@ -201,7 +224,8 @@ mod tests {
     use super::*;
 
     /// A report compared keeps its input's text, lines, line breaks and
-    /// headings, as the comparison read them when they were copied.
+    /// headings: encoded from the page's report as they are, decoded by the
+    /// worker as its own.
     #[test]
     fn an_input_is_compared_with_its_own_text() {
         let limits = gongwen_core::ReadLimits::default();
@@ -210,13 +234,18 @@ mod tests {
         let lines: Vec<(TextRange, u32)> =
             read.cleaned.lines.iter().map(|line| (line.range, line.source_line)).collect();
         let input = CompareInput {
-            name: read.name.clone(),
-            text: read.cleaned.text.clone(),
+            name: Cow::Borrowed(&read.name),
+            text: Cow::Borrowed(&read.cleaned.text),
             lines: lines.clone(),
-            source_breaks: read.cleaned.source_breaks.clone(),
-            headings: read.outline.headings.clone(),
+            source_breaks: Cow::Borrowed(&read.cleaned.source_breaks),
+            headings: Cow::Borrowed(&read.outline.headings),
         };
-        let compared = ComparedInput::from(input);
+        // The page encodes it borrowed; the worker decodes it owned.
+        let bytes = postcard::to_allocvec(&input).expect("encodes");
+        let decoded: CompareInput<'static> = postcard::from_bytes(&bytes).expect("decodes");
+        assert!(matches!(decoded.text, Cow::Owned(_)));
+        assert_eq!(decoded, input);
+        let compared = ComparedInput::from(decoded);
         assert_eq!(compared.cleaned.text, read.cleaned.text);
         assert_eq!(compared.cleaned.source_breaks, read.cleaned.source_breaks);
         let compared_lines: Vec<(TextRange, u32)> =

@@ -28,9 +28,34 @@ fn lexicon(vocabulary: &UserVocabulary) -> Lexicon {
     vocabulary.apply_to_lexicon(Lexicon::builtin().unwrap_or_default())
 }
 
-/// The inputs as compared, their texts moved.
-fn compared(inputs: Vec<CompareInput>) -> Vec<ComparedInput> {
-    inputs.into_iter().map(ComparedInput::from).collect()
+/// The texts received for the latest set request, waiting for its
+/// [`ToCompareWorker::Compare`].
+#[derive(Default)]
+struct PendingTexts {
+    /// The request they are for.
+    request: u32,
+    /// Its reports, in the order sent.
+    reports: Vec<ComparedInput>,
+    /// Its template files, in the order sent.
+    templates: Vec<ComparedInput>,
+}
+
+impl PendingTexts {
+    /// Keeps a text of `request`, dropping those of an earlier one.
+    fn add(&mut self, request: u32, template: bool, input: CompareInput<'_>) {
+        if request != self.request {
+            *self = Self { request, ..Self::default() };
+        }
+        let texts = if template { &mut self.templates } else { &mut self.reports };
+        texts.push(input.into());
+    }
+
+    /// The reports and templates of `request` (none if its texts never
+    /// came), leaving nothing pending.
+    fn take(&mut self, request: u32) -> (Vec<ComparedInput>, Vec<ComparedInput>) {
+        let Self { request: kept, reports, templates } = std::mem::take(self);
+        if kept == request { (reports, templates) } else { (Vec::new(), Vec::new()) }
+    }
 }
 
 /// What the core's comparison reads of each.
@@ -47,8 +72,18 @@ fn memory_bytes() -> u64 {
     pages * 65_536
 }
 
+/// What the worker keeps between messages.
+#[derive(Default)]
+struct WorkerState {
+    /// Every report's words, for the keyness questions.
+    words: SetWords,
+    /// The texts of the set request under way.
+    pending: PendingTexts,
+}
+
 /// Answers one request.
-fn answer(scope: &DedicatedWorkerGlobalScope, words: &mut SetWords, message: ToCompareWorker) {
+fn answer(scope: &DedicatedWorkerGlobalScope, state: &mut WorkerState, message: ToCompareWorker<'_>) {
+    let WorkerState { words, pending } = state;
     match message {
         ToCompareWorker::SetWords { id, words: report } => words.set(id, report),
         ToCompareWorker::ForgetWords { ids } => {
@@ -62,8 +97,10 @@ fn answer(scope: &DedicatedWorkerGlobalScope, words: &mut SetWords, message: ToC
         ToCompareWorker::DistinctiveTops { request } => {
             post(scope, &FromCompareWorker::DistinctiveTops { request, tops: words.distinctive_tops() });
         }
-        ToCompareWorker::Compare { request, reports, templates, settings, vocabulary } => {
-            compare_set(scope, request, compared(reports), compared(templates), &settings, &vocabulary)
+        ToCompareWorker::Text { request, template, input } => pending.add(request, template, input),
+        ToCompareWorker::Compare { request, settings, vocabulary } => {
+            let (reports, templates) = pending.take(request);
+            compare_set(scope, request, reports, templates, &settings, &vocabulary)
         }
         ToCompareWorker::CompareYears { request, current, previous, min_chars } => {
             let (current, previous) = (ComparedInput::from(current), ComparedInput::from(previous));
@@ -83,10 +120,15 @@ fn compare_set(
     vocabulary: &UserVocabulary,
 ) {
     let started = scope.performance().map_or(0.0, |performance| performance.now());
-    let comparison =
+    let mut comparison =
         compare_texts(&texts(&reports), &texts(&templates), &lexicon(vocabulary), settings, &mut |progress| {
             post(scope, &FromCompareWorker::Progress { request, progress })
         });
+    // The page reads each passage's text from its report (`SetComparison::
+    // passage_text`): over a thousand reports the texts were half the answer.
+    for passage in &mut comparison.passages {
+        passage.text = String::new();
+    }
     let millis = scope.performance().map_or(0.0, |performance| performance.now()) - started;
     post(
         scope,
@@ -105,10 +147,10 @@ pub fn run_compare_worker() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let handler_scope = scope.clone();
-    let mut words = SetWords::default();
+    let mut state = WorkerState::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        match protocol::decode::<ToCompareWorker>(&event.data()) {
-            Some(Ok(message)) => answer(&handler_scope, &mut words, message),
+        match protocol::decode::<ToCompareWorker<'static>>(&event.data()) {
+            Some(Ok(message)) => answer(&handler_scope, &mut state, message),
             Some(Err(error)) => {
                 web_sys::console::error_2(&"gongwen compare worker: unreadable message".into(), &error.into())
             }
@@ -119,4 +161,46 @@ pub fn run_compare_worker() {
     // The handler lives as long as the worker.
     on_message.forget();
     post(&scope, &FromCompareWorker::Ready);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    fn input(name: &str) -> CompareInput<'_> {
+        CompareInput {
+            name: Cow::Borrowed(name),
+            text: Cow::Borrowed("正文"),
+            lines: Vec::new(),
+            source_breaks: Cow::Borrowed(&[]),
+            headings: Cow::Borrowed(&[]),
+        }
+    }
+
+    fn names(texts: &[ComparedInput]) -> Vec<&str> {
+        texts.iter().map(|text| text.name.as_str()).collect()
+    }
+
+    /// A set request's texts are kept in order, reports apart from
+    /// templates; a newer request's first text drops an older one's, and
+    /// a request is compared only on its own texts.
+    #[test]
+    fn texts_wait_for_their_own_request() {
+        let mut pending = PendingTexts::default();
+        pending.add(1, false, input("旧.txt"));
+        pending.add(2, false, input("a.txt"));
+        pending.add(2, true, input("模板.txt"));
+        pending.add(2, false, input("b.txt"));
+        assert_eq!(pending.take(1).0.len(), 0, "request 1's texts were dropped by request 2's");
+        pending.add(3, false, input("c.txt"));
+        pending.add(3, true, input("t.txt"));
+        let (reports, templates) = pending.take(3);
+        assert_eq!((names(&reports), names(&templates)), (vec!["c.txt"], vec!["t.txt"]));
+        assert!(pending.take(3).0.is_empty(), "taken once");
+        pending.add(4, false, input("a.txt"));
+        pending.add(4, false, input("b.txt"));
+        assert_eq!(names(&pending.take(4).0), ["a.txt", "b.txt"]);
+    }
 }

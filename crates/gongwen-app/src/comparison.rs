@@ -6,11 +6,12 @@
 use std::rc::Rc;
 
 use gongwen_core::compare::year_over_year::YearComparison;
-use gongwen_core::compare::{CompareProgress, CompareStage, Comparison, TextId};
+use gongwen_core::compare::{CompareProgress, CompareStage, Comparison, Passage, TextId};
 
 use crate::compare_client::CompareFailure;
 use crate::i18n::Language;
 use crate::protocol::ReportId;
+use crate::state::SharedAnalysis;
 
 /// The most characters (all loaded reports together) compared without being
 /// asked. A comparison's messages and its worker's memory grow with the
@@ -31,11 +32,20 @@ pub fn background_comparison_limit(language: Language) -> String {
 
 /// A finished comparison of the reports `ids` (the core's `TextId::Report(i)`
 /// is `ids[i]`).
+///
+/// Its passages come without their texts (the worker leaves them out: over
+/// a thousand reports they were half of its answer, and each is a slice of
+/// a report the page holds): [`passage_text`](Self::passage_text) reads one
+/// from the compared report, and [`with_passage_texts`](Self::with_passage_texts)
+/// gives the comparison whole, as the exports write it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetComparison {
     /// The compared reports, in the order compared.
     pub ids: Vec<ReportId>,
-    /// The comparison.
+    /// Their analyses, in the same order: what the passages' texts are read
+    /// from.
+    pub reports: Vec<SharedAnalysis>,
+    /// The comparison, its passages' `text` empty.
     pub comparison: Comparison,
     /// How long it took in the worker, in milliseconds.
     pub millis: f64,
@@ -55,6 +65,33 @@ impl SetComparison {
     /// The index of report `id` in the comparison.
     pub fn index_of(&self, id: ReportId) -> Option<usize> {
         self.ids.iter().position(|&other| other == id)
+    }
+
+    /// A passage's text, as its first occurrence (always in a report: a
+    /// passage no report holds is not kept) has it in the report's cleaned
+    /// text; the passage's own `text` if it came with one.
+    pub fn passage_text<'s>(&'s self, passage: &'s Passage) -> &'s str {
+        if !passage.text.is_empty() {
+            return &passage.text;
+        }
+        passage
+            .occurrences
+            .first()
+            .and_then(|first| match first.text {
+                TextId::Report(index) => self.reports.get(index)?.cleaned.text.get(first.range.start..first.range.end),
+                TextId::Template(_) => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// The comparison with every passage's text, as the core makes it (the
+    /// JSON export, the passages' CSV and the printed summary write them).
+    pub fn with_passage_texts(&self) -> Comparison {
+        let mut comparison = self.comparison.clone();
+        for passage in &mut comparison.passages {
+            passage.text = self.passage_text(passage).to_owned();
+        }
+        comparison
     }
 }
 
@@ -163,6 +200,37 @@ pub enum YearStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Passages sent without their texts read them from the compared
+    /// reports: the comparison made whole again is the core's, text for
+    /// text.
+    #[test]
+    fn passage_texts_are_read_from_the_compared_reports() {
+        let segmenter = gongwen_core::Segmenter::new().expect("segmenter");
+        let shared = "全面从严治党向纵深发展，基层党组织的政治功能和组织功能不断增强，党员干部的干事创业热情持续高涨。";
+        let analyses: Vec<SharedAnalysis> = ["一、成效\n甲单位推进各项工作。", "二、成效\n乙单位坚持问题导向。"]
+            .iter()
+            .enumerate()
+            .map(|(index, own)| {
+                let text = format!("{own}{shared}");
+                SharedAnalysis::new(
+                    gongwen_core::analyze_report(&format!("{index}.txt"), text.as_bytes(), &segmenter).expect("read"),
+                )
+            })
+            .collect();
+        let reports: Vec<&gongwen_core::ReportAnalysis> = analyses.iter().map(|analysis| &**analysis).collect();
+        let lexicon = gongwen_core::lexicon::Lexicon::builtin().expect("lexicon");
+        let whole = gongwen_core::compare::compare_reports(&reports, &[], &lexicon, &Default::default());
+        assert!(!whole.passages.is_empty(), "the two reports share a passage");
+        let mut sent = whole.clone();
+        for passage in &mut sent.passages {
+            passage.text = String::new();
+        }
+        let set = SetComparison { ids: vec![3, 4], reports: analyses, comparison: sent, millis: 0.0, memory_bytes: 0 };
+        assert_eq!(set.passage_text(&set.comparison.passages[0]), whole.passages[0].text);
+        assert!(whole.passages[0].text.contains("基层党组织的政治功能"));
+        assert_eq!(set.with_passage_texts(), whole);
+    }
 
     #[test]
     fn the_background_limit_is_written_as_the_texts_said_it() {

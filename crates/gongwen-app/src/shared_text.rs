@@ -218,6 +218,7 @@ mod tests {
         let report = |own_share| ComparedReport { chars: 10, template_chars: 0, shared_chars: 0, own_share };
         SetComparison {
             ids: vec![7, 8, 9],
+            reports: Vec::new(),
             comparison: Comparison {
                 settings: CompareSettings::default(),
                 reports: vec![report(0.25), report(0.5), report(1.0)],

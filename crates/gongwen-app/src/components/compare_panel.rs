@@ -313,7 +313,7 @@ fn CompareResult(props: &CompareResultProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let files = files();
             let names: Vec<&str> = files.iter().map(String::as_str).collect();
-            offer_csv("共有段落.csv", &passages_csv(&names, &[], &set.comparison));
+            offer_csv("共有段落.csv", &passages_csv(&names, &[], &set.with_passage_texts()));
         })
     };
     html! {
@@ -367,7 +367,7 @@ fn CompareResult(props: &CompareResultProps) -> Html {
                                     )}>{ language.pick("近似", "Near copy") }</span>
                                 }
                             </div>
-                            <p class="passage-text" lang={CONTENT_LANG} title={passage.text.clone()}>{ &passage.text }</p>
+                            <p class="passage-text" lang={CONTENT_LANG} title={set.passage_text(passage).to_owned()}>{ set.passage_text(passage) }</p>
                             <div class="occurrences">{ for occurrences }</div>
                         </li>
                     }

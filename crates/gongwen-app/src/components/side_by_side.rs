@@ -165,13 +165,14 @@ pub fn SideBySide(props: &SideBySideProps) -> Html {
                         scroll_to("left", k);
                         scroll_to("right", k);
                     });
-                    let head: String = passage.text.chars().take(18).collect();
+                    let text = set.passage_text(passage);
+                    let head: String = text.chars().take(18).collect();
                     let length = language.pick(format!("{} 字", passage.chars), format!("{} chars", language.count(passage.chars)));
                     // The passage is the button's tooltip and most of its text: only its length is chrome.
                     html! {
                         <li>
                             <button class={classes!("sbs-chip", format!("c{}", k % COLOURS), passage.template.then_some("template"))}
-                                lang={CONTENT_LANG} title={passage.text.clone()} {onclick}>
+                                lang={CONTENT_LANG} title={text.to_owned()} {onclick}>
                                 <span lang={language.code()}>{ length }</span>{ format!(" · {head}…") }
                             </button>
                         </li>

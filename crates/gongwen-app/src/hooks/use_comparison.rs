@@ -21,8 +21,7 @@ use yew::prelude::*;
 use crate::compare_client::{CompareClient, CompareFailure};
 use crate::compare_protocol::{CompareInput, FromCompareWorker, ToCompareWorker};
 use crate::comparison::{ComparisonStatus, SetComparison, SharedComparison};
-use crate::protocol::ReportId;
-use crate::state::AnalysedReports;
+use crate::state::{AnalysedReports, SharedAnalysis};
 
 /// What a comparison was asked on: reports, templates, vocabulary, settings
 /// and the retry count.
@@ -39,12 +38,13 @@ pub struct ComparisonHandle {
     pub retry: Callback<()>,
 }
 
-/// Starts a worker whose answers go to `status` while `request` is current,
-/// and which ends itself (by emptying `live`) once it has answered.
+/// Starts a worker whose answers go to `status` while `request` is current
+/// (a comparison of the reports `compared` holds then), and which ends
+/// itself (by emptying `live`) once it has answered.
 fn start_worker(
     status: UseStateHandle<ComparisonStatus>,
     current: Rc<Cell<u32>>,
-    ids: Rc<RefCell<Vec<ReportId>>>,
+    compared: Rc<RefCell<AnalysedReports>>,
     live: Weak<RefCell<Option<CompareClient>>>,
 ) -> Result<CompareClient, CompareFailure> {
     let failed = status.clone();
@@ -56,8 +56,8 @@ fn start_worker(
                 }
             }
             FromCompareWorker::Compared { request, comparison, millis, memory_bytes } if request == current.get() => {
-                let ids = ids.borrow().clone();
-                let result = SetComparison { ids, comparison: *comparison, millis, memory_bytes };
+                let (ids, reports) = compared.borrow().iter().cloned().unzip();
+                let result = SetComparison { ids, reports, comparison: *comparison, millis, memory_bytes };
                 status.set(ComparisonStatus::Ready(SharedComparison::new(result)));
                 // Dropping the client terminates the worker; not from inside
                 // its own message handler, but once the handler has returned.
@@ -72,6 +72,11 @@ fn start_worker(
         },
         move |failure| failed.set(ComparisonStatus::Failed(failure)),
     )
+}
+
+/// The message carrying one text of set request `request`.
+fn text_message(request: u32, template: bool, analysis: &SharedAnalysis) -> ToCompareWorker<'_> {
+    ToCompareWorker::Text { request, template, input: CompareInput::of(analysis) }
 }
 
 /// Stops the comparison running, if any: its worker is terminated (the only
@@ -94,14 +99,15 @@ pub fn use_comparison(
     let status = use_state(ComparisonStatus::default);
     let live: Rc<RefCell<Option<CompareClient>>> = use_mut_ref(|| None);
     let current = use_mut_ref(|| Rc::new(Cell::new(0u32))).borrow().clone();
-    let ids: Rc<RefCell<Vec<ReportId>>> = use_mut_ref(Vec::new);
+    // The reports of the latest request, which its answer describes.
+    let requested: Rc<RefCell<AnalysedReports>> = use_mut_ref(Vec::new);
     let attempt = use_state(|| 0u32);
     let inputs = (reports.clone(), templates.clone(), vocabulary.clone(), settings, *attempt);
     // The inputs last compared; a view opened again on the same inputs keeps its result.
     let compared: Rc<RefCell<Option<CompareInputs>>> = use_mut_ref(|| None);
     {
-        let (status, live, current, ids, compared) =
-            (status.clone(), live.clone(), current.clone(), ids.clone(), compared.clone());
+        let (status, live, current, requested, compared) =
+            (status.clone(), live.clone(), current.clone(), requested.clone(), compared.clone());
         use_effect_with((inputs, active), move |((reports, templates, vocabulary, settings, attempt), active)| {
             let inputs = (reports.clone(), templates.clone(), vocabulary.clone(), *settings, *attempt);
             if *active && compared.borrow().as_ref() != Some(&inputs) {
@@ -114,21 +120,22 @@ pub fn use_comparison(
                     compared.replace(Some(inputs));
                     let request = current.get().wrapping_add(1);
                     current.set(request);
-                    ids.replace(reports.iter().map(|(id, _)| *id).collect());
-                    let message = ToCompareWorker::Compare {
-                        request,
-                        reports: reports.iter().map(|(_, analysis)| CompareInput::of(analysis)).collect(),
-                        templates: templates.iter().map(|(_, analysis)| CompareInput::of(analysis)).collect(),
-                        settings: *settings,
-                        vocabulary: vocabulary.clone(),
-                    };
+                    requested.replace(reports.clone());
+                    // Each text a message, then the request: see ToCompareWorker::Text.
+                    let messages = (reports.iter().map(|(_, analysis)| text_message(request, false, analysis)))
+                        .chain(templates.iter().map(|(_, analysis)| text_message(request, true, analysis)))
+                        .chain([ToCompareWorker::Compare {
+                            request,
+                            settings: *settings,
+                            vocabulary: vocabulary.clone(),
+                        }]);
                     if matches!(*status, ComparisonStatus::Failed(_)) {
                         // A failed worker answers nothing more.
                         live.replace(None);
                     }
                     status.set(ComparisonStatus::Running { reports: reports.len(), progress: None });
                     if live.borrow().is_none() {
-                        match start_worker(status.clone(), current.clone(), ids.clone(), Rc::downgrade(&live)) {
+                        match start_worker(status.clone(), current.clone(), requested.clone(), Rc::downgrade(&live)) {
                             Ok(worker) => {
                                 live.replace(Some(worker));
                             }
@@ -136,7 +143,7 @@ pub fn use_comparison(
                         }
                     }
                     if let Some(worker) = live.borrow().as_ref()
-                        && let Err(error) = worker.send(message)
+                        && let Err(error) = worker.send_each(messages)
                     {
                         status.set(ComparisonStatus::Failed(error));
                     }

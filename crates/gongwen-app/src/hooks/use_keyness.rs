@@ -98,7 +98,7 @@ impl Channel {
         let mut changed = false;
         for (id, analysis) in reports {
             if sent.get(id) != Some(analysis) {
-                client.queue(ToCompareWorker::SetWords { id: *id, words: analysis.words.clone() })?;
+                client.queue(&ToCompareWorker::SetWords { id: *id, words: analysis.words.clone() })?;
                 sent.insert(*id, analysis.clone());
                 changed = true;
             }
@@ -107,7 +107,7 @@ impl Channel {
             let current: BTreeSet<ReportId> = reports.iter().map(|(id, _)| *id).collect();
             let gone: Vec<ReportId> = sent.keys().filter(|id| !current.contains(id)).copied().collect();
             sent.retain(|id, _| current.contains(id));
-            client.queue(ToCompareWorker::ForgetWords { ids: gone })?;
+            client.queue(&ToCompareWorker::ForgetWords { ids: gone })?;
             changed = true;
         }
         if changed {
@@ -142,7 +142,7 @@ impl Channel {
         self.requests.set(request);
         let sequence = self.sent.borrow().get(&wish.1).map(|analysis| analysis.word_sequence()).unwrap_or_default();
         let sent = match self.client.borrow().as_ref() {
-            Some(client) => client.queue(ToCompareWorker::Keyness { request, id: wish.1, sequence }),
+            Some(client) => client.queue(&ToCompareWorker::Keyness { request, id: wish.1, sequence }),
             None => return,
         };
         match sent {
@@ -165,7 +165,7 @@ impl Channel {
         let request = self.requests.get().wrapping_add(1);
         self.requests.set(request);
         let sent = match self.client.borrow().as_ref() {
-            Some(client) => client.queue(ToCompareWorker::DistinctiveTops { request }),
+            Some(client) => client.queue(&ToCompareWorker::DistinctiveTops { request }),
             None => return,
         };
         match sent {
