@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use gongwen_core::analysis::ReportAnalysis;
 use gongwen_core::clean::{CleanLine, CleanedText};
 use gongwen_core::compare::year_over_year::YearComparison;
-use gongwen_core::compare::{CompareProgress, CompareSettings, CompareText, Comparison};
+use gongwen_core::compare::{CompareProgress, CompareSettings, CompareText, Comparison, Passage};
 use gongwen_core::keyness::WordSequence;
 use gongwen_core::outline::Heading;
 use gongwen_core::source::LineHint;
@@ -183,11 +183,24 @@ pub enum FromCompareWorker {
         /// Where it stands.
         progress: CompareProgress,
     },
+    /// Some of request `request`'s passages, in order, before its
+    /// [`Compared`](Self::Compared): a thousand reports share hundreds of
+    /// thousands of occurrences, which in one message took the page's
+    /// thread over 100 ms to read and the worker a buffer of tens of
+    /// megabytes to write. Their texts are left out (see
+    /// [`SetComparison::passage_text`](crate::comparison::SetComparison::passage_text)).
+    Passages {
+        /// The request.
+        request: u32,
+        /// The passages.
+        passages: Vec<Passage>,
+    },
     /// Request `request` is done.
     Compared {
         /// The request.
         request: u32,
-        /// The comparison.
+        /// The comparison, its passages sent before it
+        /// ([`Passages`](Self::Passages)).
         comparison: Box<Comparison>,
         /// How long it took, in milliseconds.
         millis: f64,

@@ -8,7 +8,7 @@
 //! comparison.
 
 use gongwen_core::compare::year_over_year::compare_year_texts;
-use gongwen_core::compare::{CompareSettings, CompareText, compare_texts};
+use gongwen_core::compare::{CompareSettings, CompareText, Passage, compare_texts};
 use gongwen_core::lexicon::Lexicon;
 use gongwen_core::vocabulary::UserVocabulary;
 use wasm_bindgen::prelude::*;
@@ -110,6 +110,26 @@ fn answer(scope: &DedicatedWorkerGlobalScope, state: &mut WorkerState, message: 
     }
 }
 
+/// About how many passage occurrences one [`FromCompareWorker::Passages`]
+/// message carries: some 300 KB, read by the page in a few milliseconds.
+const OCCURRENCES_PER_MESSAGE: usize = 20_000;
+
+/// `passages` in batches of about [`OCCURRENCES_PER_MESSAGE`] occurrences
+/// (a passage is never split), in order.
+fn passage_batches(passages: Vec<Passage>) -> impl Iterator<Item = Vec<Passage>> {
+    let mut passages = passages.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let mut batch = Vec::new();
+        let mut occurrences = 0;
+        while occurrences < OCCURRENCES_PER_MESSAGE {
+            let Some(passage) = passages.next() else { break };
+            occurrences += passage.occurrences.len();
+            batch.push(passage);
+        }
+        (!batch.is_empty()).then_some(batch)
+    })
+}
+
 /// Compares a set of reports with each other.
 fn compare_set(
     scope: &DedicatedWorkerGlobalScope,
@@ -128,6 +148,9 @@ fn compare_set(
     // passage_text`): over a thousand reports the texts were half the answer.
     for passage in &mut comparison.passages {
         passage.text = String::new();
+    }
+    for passages in passage_batches(std::mem::take(&mut comparison.passages)) {
+        post(scope, &FromCompareWorker::Passages { request, passages });
     }
     let millis = scope.performance().map_or(0.0, |performance| performance.now()) - started;
     post(
@@ -181,6 +204,40 @@ mod tests {
 
     fn names(texts: &[ComparedInput]) -> Vec<&str> {
         texts.iter().map(|text| text.name.as_str()).collect()
+    }
+
+    /// Passages go in batches of about OCCURRENCES_PER_MESSAGE occurrences,
+    /// whole and in order.
+    #[test]
+    fn passages_go_in_batches_of_whole_passages() {
+        let passage = |id: usize, occurrences: usize| Passage {
+            chars: id,
+            text: String::new(),
+            template: false,
+            reports: occurrences,
+            near_copy: false,
+            occurrences: vec![
+                gongwen_core::compare::PassageOccurrence {
+                    text: gongwen_core::compare::TextId::Report(0),
+                    start: 0,
+                    end: 1,
+                    range: gongwen_core::text::TextRange::new(0, 3),
+                    line: 1,
+                    heading: None,
+                    differences: Vec::new(),
+                };
+                occurrences
+            ],
+        };
+        let passages: Vec<Passage> = (0..100).map(|id| passage(id, if id % 10 == 0 { 9_000 } else { 1_000 })).collect();
+        let batches: Vec<Vec<Passage>> = passage_batches(passages.clone()).collect();
+        assert!(batches.len() > 2, "{} batches", batches.len());
+        for batch in &batches[..batches.len() - 1] {
+            let occurrences: usize = batch.iter().map(|p| p.occurrences.len()).sum();
+            assert!((OCCURRENCES_PER_MESSAGE..OCCURRENCES_PER_MESSAGE + 9_000).contains(&occurrences), "{occurrences}");
+        }
+        assert_eq!(batches.concat(), passages);
+        assert_eq!(passage_batches(Vec::new()).count(), 0);
     }
 
     /// A set request's texts are kept in order, reports apart from

@@ -14,7 +14,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use gongwen_core::compare::CompareSettings;
+use gongwen_core::compare::{CompareSettings, Passage};
 use gongwen_core::vocabulary::UserVocabulary;
 use yew::prelude::*;
 
@@ -48,14 +48,29 @@ fn start_worker(
     live: Weak<RefCell<Option<CompareClient>>>,
 ) -> Result<CompareClient, CompareFailure> {
     let failed = status.clone();
+    // The passages of the current request received so far.
+    let arrived: RefCell<(u32, Vec<Passage>)> = RefCell::default();
     CompareClient::start_with_failures(
         move |answer| match answer {
+            FromCompareWorker::Passages { request, passages } if request == current.get() => {
+                let mut arrived = arrived.borrow_mut();
+                if arrived.0 != request {
+                    *arrived = (request, Vec::new());
+                }
+                arrived.1.extend(passages);
+            }
             FromCompareWorker::Progress { request, progress } if request == current.get() => {
                 if let ComparisonStatus::Running { reports, .. } = &*status {
                     status.set(ComparisonStatus::Running { reports: *reports, progress: Some(progress) });
                 }
             }
-            FromCompareWorker::Compared { request, comparison, millis, memory_bytes } if request == current.get() => {
+            FromCompareWorker::Compared { request, mut comparison, millis, memory_bytes }
+                if request == current.get() =>
+            {
+                let (arrived_for, passages) = arrived.take();
+                if arrived_for == request {
+                    comparison.passages = passages;
+                }
                 let (ids, reports) = compared.borrow().iter().cloned().unzip();
                 let result = SetComparison { ids, reports, comparison: *comparison, millis, memory_bytes };
                 status.set(ComparisonStatus::Ready(SharedComparison::new(result)));
