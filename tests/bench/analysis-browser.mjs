@@ -11,7 +11,7 @@
 //   first report's words against the N − 1 others, that report opened from
 //   the list once the overview was ready;
 // - `comparedMillis`: from the drop to the comparison of all N (which starts
-//   by itself once every report is analysed, up to two million characters)
+//   by itself once every report is analysed, up to four million characters)
 //   having answered, told by its worker ending (the script's clock, not the
 //   page's); null when it did not start within 10 s of the distinctive words;
 // - `peakMB`: the highest resident memory, anonymous memory and private

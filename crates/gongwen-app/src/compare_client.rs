@@ -141,28 +141,15 @@ impl CompareClient {
 
     /// Sends `message` now, or once the worker is ready (replacing every
     /// message that was still waiting: a newer request supersedes them).
-    pub fn send(&self, message: ToCompareWorker<'_>) -> Result<(), CompareFailure> {
-        self.send_each([message])
+    pub fn send(&self, message: &ToCompareWorker<'_>) -> Result<(), CompareFailure> {
+        self.forget_waiting();
+        self.queue(message)
     }
 
-    /// Sends `messages`, one request's, in order: now, or once the worker is
-    /// ready (replacing every message that was still waiting). Each is
-    /// encoded as it comes, so that a request of many texts is never whole
-    /// in the page's memory.
-    pub fn send_each<'m>(&self, messages: impl IntoIterator<Item = ToCompareWorker<'m>>) -> Result<(), CompareFailure> {
-        let ready = self.ready.get();
-        if !ready {
-            self.waiting.borrow_mut().clear();
-        }
-        for message in messages {
-            let bytes = protocol::encode(&message).map_err(CompareFailure::Post)?;
-            if ready {
-                post(&self.worker, &bytes).map_err(CompareFailure::Post)?;
-            } else {
-                self.waiting.borrow_mut().push(bytes);
-            }
-        }
-        Ok(())
+    /// Drops every message still waiting for the worker to be ready: a
+    /// newer request, queued next, supersedes them.
+    pub fn forget_waiting(&self) {
+        self.waiting.borrow_mut().clear();
     }
 
     /// Sends `message` now, or once the worker is ready, after every message

@@ -84,7 +84,7 @@ pub fn use_year_comparison(request: Option<YearRequest>) -> YearComparisonHandle
                 min_chars: request.min_chars,
             };
             if let Some(client) = live.borrow().as_ref()
-                && let Err(error) = client.send(message)
+                && let Err(error) = client.send(&message)
             {
                 status.set(YearStatus::Failed(error));
             }
