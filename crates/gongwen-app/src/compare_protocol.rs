@@ -144,8 +144,9 @@ pub enum ToCompareWorker<'a> {
     SetWords {
         /// The report.
         id: ReportId,
-        /// Its words.
-        words: WordFrequencies,
+        /// Its words: the page's, encoded where they are; the worker's,
+        /// decoded as its own.
+        words: Cow<'a, WordFrequencies>,
     },
     /// Drop these reports' word frequencies.
     ForgetWords {

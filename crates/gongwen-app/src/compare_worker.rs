@@ -85,7 +85,7 @@ struct WorkerState {
 fn answer(scope: &DedicatedWorkerGlobalScope, state: &mut WorkerState, message: ToCompareWorker<'_>) {
     let WorkerState { words, pending } = state;
     match message {
-        ToCompareWorker::SetWords { id, words: report } => words.set(id, report),
+        ToCompareWorker::SetWords { id, words: report } => words.set(id, report.into_owned()),
         ToCompareWorker::ForgetWords { ids } => {
             for id in ids {
                 words.forget(id);

@@ -69,21 +69,14 @@ impl SetComparison {
         self.ids.iter().position(|&other| other == id)
     }
 
-    /// A passage's text, as its first occurrence (always in a report: a
-    /// passage no report holds is not kept) has it in the report's cleaned
-    /// text; the passage's own `text` if it came with one.
-    pub fn passage_text<'s>(&'s self, passage: &'s Passage) -> &'s str {
-        if !passage.text.is_empty() {
-            return &passage.text;
-        }
-        passage
-            .occurrences
-            .first()
-            .and_then(|first| match first.text {
-                TextId::Report(index) => self.reports.get(index)?.cleaned.text.get(first.range.start..first.range.end),
-                TextId::Template(_) => None,
-            })
-            .unwrap_or_default()
+    /// A passage's text, read from the compared report of its first
+    /// occurrence ([`Passage::text_in`]; a passage's first occurrence is
+    /// always in a report: one no report holds is not kept).
+    pub fn passage_text(&self, passage: &Passage) -> &str {
+        passage.text_in(|text| match text {
+            TextId::Report(index) => Some(self.reports.get(index)?.cleaned.text.as_str()),
+            TextId::Template(_) => None,
+        })
     }
 
     /// The comparison with every passage's text, as the core makes it (the

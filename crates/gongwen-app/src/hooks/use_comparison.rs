@@ -39,12 +39,12 @@ pub struct ComparisonHandle {
 }
 
 /// Starts a worker whose answers go to `status` while `request` is current
-/// (a comparison of the reports `compared` holds then), and which ends
+/// (a comparison of the reports `requested` holds then), and which ends
 /// itself (by emptying `live`) once it has answered.
 fn start_worker(
     status: UseStateHandle<ComparisonStatus>,
     current: Rc<Cell<u32>>,
-    compared: Rc<RefCell<AnalysedReports>>,
+    requested: Rc<RefCell<AnalysedReports>>,
     live: Weak<RefCell<Option<CompareClient>>>,
 ) -> Result<CompareClient, CompareFailure> {
     let failed = status.clone();
@@ -71,7 +71,7 @@ fn start_worker(
                 if arrived_for == request {
                     comparison.passages = passages;
                 }
-                let (ids, reports) = compared.borrow().iter().cloned().unzip();
+                let (ids, reports) = requested.borrow().iter().cloned().unzip();
                 let result = SetComparison { ids, reports, comparison: *comparison, millis, memory_bytes };
                 status.set(ComparisonStatus::Ready(SharedComparison::new(result)));
                 // Dropping the client terminates the worker; not from inside

@@ -16,6 +16,7 @@
 //! distinctive words, asked the same way (one question at a time, for the
 //! set as it is once settled) while the overview is shown.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
@@ -98,7 +99,7 @@ impl Channel {
         let mut changed = false;
         for (id, analysis) in reports {
             if sent.get(id) != Some(analysis) {
-                client.queue(&ToCompareWorker::SetWords { id: *id, words: analysis.words.clone() })?;
+                client.queue(&ToCompareWorker::SetWords { id: *id, words: Cow::Borrowed(&analysis.words) })?;
                 sent.insert(*id, analysis.clone());
                 changed = true;
             }

@@ -109,6 +109,19 @@ pub struct Passage {
     pub occurrences: Vec<PassageOccurrence>,
 }
 
+impl Passage {
+    /// Its text, read from the text of its first occurrence (`cleaned_text`
+    /// gives a text's cleaned text by its id): what [`Passage::text`] holds.
+    /// A view that has the texts at hand need not carry it. Empty if that
+    /// text is not given or does not have the occurrence's range.
+    pub fn text_in<'t>(&self, cleaned_text: impl FnOnce(TextId) -> Option<&'t str>) -> &'t str {
+        self.occurrences
+            .first()
+            .and_then(|first| cleaned_text(first.text)?.get(first.range.start..first.range.end))
+            .unwrap_or_default()
+    }
+}
+
 /// One report's part in a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComparedReport {
@@ -302,14 +315,16 @@ fn passage_of(texts: &[(TextId, CompareText, NormalizedText)], span: Span, templ
     }
     let in_template = occurrences.iter().any(|o| matches!(o.text, TextId::Template(_)));
     let (first_text, first_start, first_end) = span.occurrences[0];
-    Some(Passage {
+    let mut passage = Passage {
         chars: first_end - first_start,
-        text: occurrences[0].range.slice(&texts[first_text].1.cleaned.text).to_owned(),
+        text: String::new(),
         template: in_template || holders.len() >= template_reports,
         reports: holders.len(),
         near_copy: span.joined,
         occurrences,
-    })
+    };
+    passage.text = passage.text_in(|_| Some(texts[first_text].1.cleaned.text.as_str())).to_owned();
+    Some(passage)
 }
 
 /// One index of the folded forms of every lexicon entry.
