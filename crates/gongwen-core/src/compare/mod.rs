@@ -24,6 +24,7 @@ pub mod near_copy;
 pub mod normalize;
 pub mod record;
 pub mod repeats;
+pub mod suffix_array;
 pub mod year_over_year;
 
 use serde::{Deserialize, Serialize};
@@ -37,7 +38,7 @@ use crate::outline::Heading;
 use crate::pattern_search::PhraseIndex;
 use crate::text::TextRange;
 use near_copy::{Span, join_near_copies};
-use normalize::{NormalizedText, fold_str, normalize};
+use normalize::{FoldedText, fold_str};
 use repeats::cross_text_repeats;
 
 /// The default shortest shared passage, in normalized characters.
@@ -228,12 +229,12 @@ pub fn compare_texts(
     let mut diagnostics = Vec::new();
     let total_texts = reports.len() + templates.len();
     let ids = (0..reports.len()).map(TextId::Report).chain((0..templates.len()).map(TextId::Template));
-    let mut texts: Vec<(TextId, CompareText, NormalizedText)> = Vec::with_capacity(total_texts);
+    let mut texts: Vec<(TextId, CompareText, FoldedText)> = Vec::with_capacity(total_texts);
     for (done, (id, text)) in ids.zip(reports.iter().chain(templates)).enumerate() {
         if done % PROGRESS_EVERY == 0 {
             progress(CompareProgress { stage: CompareStage::Normalizing, done, total: total_texts });
         }
-        texts.push((id, *text, normalize(&text.cleaned.text)));
+        texts.push((id, *text, FoldedText::of(&text.cleaned.text)));
     }
     if reports.len() < 2 && templates.is_empty() {
         diagnostics.push(Diagnostic::info(
@@ -283,14 +284,15 @@ const MIN_PIECE_CHARS: usize = 8;
 
 /// The passage of a span, with its occurrences placed in their texts;
 /// `None` when no report holds it (it is shared by template files only).
-fn passage_of(texts: &[(TextId, CompareText, NormalizedText)], span: Span, template_reports: usize) -> Option<Passage> {
+fn passage_of(texts: &[(TextId, CompareText, FoldedText)], span: Span, template_reports: usize) -> Option<Passage> {
     let occurrences: Vec<PassageOccurrence> = span
         .occurrences
         .iter()
         .zip(&span.differences)
         .map(|(&(text, start, end), differences)| {
-            let (id, analysis, normalized) = &texts[text];
-            let range = normalized.source_range(start, end);
+            let (id, analysis, folded) = &texts[text];
+            let cleaned_text = analysis.cleaned.text.as_str();
+            let range = folded.source_range(cleaned_text, start, end);
             PassageOccurrence {
                 text: *id,
                 start,
@@ -298,7 +300,7 @@ fn passage_of(texts: &[(TextId, CompareText, NormalizedText)], span: Span, templ
                 range,
                 line: analysis.cleaned.source_line_at(range.start),
                 heading: innermost_heading(analysis.headings, range.start),
-                differences: differences.iter().map(|&(s, e)| normalized.source_range(s, e)).collect(),
+                differences: differences.iter().map(|&(s, e)| folded.source_range(cleaned_text, s, e)).collect(),
             }
         })
         .collect();

@@ -6,8 +6,8 @@
 //! two texts covers are left out (`shared_fragments`, by hashing every
 //! window): they belong to no such repeat. The rest, runs of the texts, are
 //! joined with a unique separator after each, a suffix array and its LCP
-//! array are built over the joined runs (SA-IS and the Φ method, both
-//! linear), and the LCP intervals are walked bottom-up with a stack: each
+//! array are built over the joined runs ([`super::suffix_array`]: SA-IS and
+//! the Φ method, both linear), and the LCP intervals are walked bottom-up with a stack: each
 //! interval of LCP ≥ `min_len` is a right-maximal repeat whose occurrences are
 //! the suffixes it spans; it is kept when the characters before its
 //! occurrences differ (left-maximal) and its occurrences lie in two or more
@@ -23,7 +23,7 @@
 
 use rustc_hash::FxHashMap;
 
-use ac_library::suffix_array_manual;
+use super::suffix_array::{permuted_lcp, suffix_array};
 
 /// A maximal repeat.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,36 +46,41 @@ pub fn cross_text_repeats(texts: &[&[char]], min_len: usize) -> Vec<Repeat> {
     if fragments.is_empty() {
         return Vec::new();
     }
-    // Fragments are joined with a separator after each, 0..fragments.len();
-    // characters follow, numbered as met. The repeats found do not depend on
-    // the numbering (they are sorted below). Characters of the Basic
-    // Multilingual Plane, almost all of them, are numbered through a table
-    // indexed by the character: one hash per character of a thousand
-    // reports took a tenth of the time.
-    let mut bmp_ids: Vec<i32> = vec![-1; 1 << 16];
-    let mut other_ids: FxHashMap<char, i32> = FxHashMap::default();
-    let mut next_id = i32::try_from(fragments.len()).unwrap_or(i32::MAX);
-    let joined_length: usize = fragments.iter().map(|fragment| fragment.len + 1).sum();
-    let mut joined: Vec<i32> = Vec::with_capacity(joined_length);
+    // Fragments are joined with a separator after each, 1..=fragments.len(),
+    // and a sentinel 0 at the end; characters follow, numbered as met. The
+    // repeats found do not depend on the numbering (they are sorted below).
+    // Characters of the Basic Multilingual Plane, almost all of them, are
+    // numbered through a table indexed by the character: one hash per
+    // character of a thousand reports took a tenth of the time.
+    const UNNUMBERED: u32 = u32::MAX;
+    let mut bmp_ids: Vec<u32> = vec![UNNUMBERED; 1 << 16];
+    let mut other_ids: FxHashMap<char, u32> = FxHashMap::default();
+    let mut next_id = fragments.len() as u32 + 1;
+    let joined_length: usize = fragments.iter().map(|fragment| fragment.len + 1).sum::<usize>() + 1;
+    let mut joined: Vec<u32> = Vec::with_capacity(joined_length);
     let mut joined_starts: Vec<usize> = Vec::with_capacity(fragments.len());
     for (index, fragment) in fragments.iter().enumerate() {
         joined_starts.push(joined.len());
         for &c in &texts[fragment.text][fragment.start..fragment.start + fragment.len] {
             let id = match bmp_ids.get_mut(c as usize) {
                 Some(id) => id,
-                None => other_ids.entry(c).or_insert(-1),
+                None => other_ids.entry(c).or_insert(UNNUMBERED),
             };
-            if *id < 0 {
+            if *id == UNNUMBERED {
                 *id = next_id;
                 next_id += 1;
             }
             joined.push(*id);
         }
-        joined.push(i32::try_from(index).unwrap_or(i32::MAX));
+        joined.push(index as u32 + 1);
     }
-    let upper = next_id;
-    let suffixes = suffix_array_manual(&joined, upper);
-    let lcp = lcp_array(&joined, &suffixes);
+    joined.push(0);
+    drop(bmp_ids);
+    drop(other_ids);
+    let suffixes = suffix_array(&joined, next_id - 1);
+    let lcp = permuted_lcp(&joined, &suffixes);
+    // The sentinel's suffix, sorted first, is no occurrence of anything.
+    let suffixes = &suffixes[1..];
     // The fragment a joined position is in (the last starting at or before it).
     let fragment_of = |position: usize| joined_starts.partition_point(|&start| start <= position) - 1;
     // The text and the offset in it of a joined position.
@@ -87,13 +92,13 @@ pub fn cross_text_repeats(texts: &[&[char]], min_len: usize) -> Vec<Repeat> {
     let mut repeats = Vec::new();
     let mut report = |len: usize, first: usize, last: usize| {
         let span = &suffixes[first..=last];
-        let before = |position: usize| position.checked_sub(1).map(|p| joined[p]);
+        let before = |position: u32| (position as usize).checked_sub(1).map(|p| joined[p]);
         let left = before(span[0]);
         let left_maximal = left.is_none() || span.iter().any(|&p| before(p) != left);
         if !left_maximal {
             return;
         }
-        let mut occurrences: Vec<(usize, usize)> = span.iter().map(|&p| place(p)).collect();
+        let mut occurrences: Vec<(usize, usize)> = span.iter().map(|&p| place(p as usize)).collect();
         if occurrences.iter().all(|&(text, _)| text == occurrences[0].0) {
             return;
         }
@@ -103,7 +108,7 @@ pub fn cross_text_repeats(texts: &[&[char]], min_len: usize) -> Vec<Repeat> {
     // Bottom-up traversal of the LCP intervals: (lcp, left bound).
     let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
     for i in 1..=suffixes.len() {
-        let current = if i < suffixes.len() { lcp[i - 1] } else { 0 };
+        let current = if i < suffixes.len() { lcp[suffixes[i] as usize] as usize } else { 0 };
         let mut left_bound = i - 1;
         while let Some(&(top_lcp, top_left)) = stack.last() {
             if current >= top_lcp {
@@ -277,47 +282,6 @@ fn mix(hash: u64) -> u64 {
     hash.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// The LCP array of `text` with suffix array `suffixes`: entry `k` is the
-/// length of the longest common prefix of suffixes `k` and `k + 1`. The
-/// same array as Kasai's algorithm (ac-library's `lcp_array_arbitrary`),
-/// computed by Kärkkäinen, Manzini and Puglisi's Φ method: the permuted
-/// LCP array is filled in text order, reading each suffix's predecessor
-/// from an array also in text order, and put in suffix order at the end.
-/// Kasai's writes every entry at a random place and read its neighbour
-/// through the rank array; this took 0.41 s of the 2.4 s a comparison of
-/// 1,000 reports spends, and the Φ method about half of that.
-fn lcp_array(text: &[i32], suffixes: &[usize]) -> Vec<usize> {
-    let n = text.len();
-    if n < 2 {
-        return Vec::new();
-    }
-    // The suffix before each suffix in sorted order (none for the first).
-    let mut previous = vec![usize::MAX; n];
-    for pair in suffixes.windows(2) {
-        previous[pair[1]] = pair[0];
-    }
-    // Then, in place, each suffix's LCP with that one: it falls by at most
-    // one from a suffix to the next in the text.
-    let mut common = 0usize;
-    for (position, slot) in previous.iter_mut().enumerate() {
-        let before = *slot;
-        if before == usize::MAX {
-            *slot = 0;
-            common = 0;
-            continue;
-        }
-        while let (Some(a), Some(b)) = (text.get(position + common), text.get(before + common)) {
-            if a != b {
-                break;
-            }
-            common += 1;
-        }
-        *slot = common;
-        common = common.saturating_sub(1);
-    }
-    suffixes[1..].iter().map(|&suffix| previous[suffix]).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,23 +336,6 @@ mod tests {
     #[test]
     fn repeats_inside_one_text_only_are_not_shared() {
         check(&["春夏秋冬春夏秋冬", "东南西北"], 2, &[]);
-    }
-
-    #[test]
-    fn the_lcp_array_is_kasais() {
-        // Small alphabets make long common prefixes; the last symbol is a
-        // unique separator, as the joined texts end.
-        let mut state = 0x2545_f491_u32;
-        for length in [1usize, 2, 3, 10, 100, 2_000] {
-            for alphabet in [1i32, 2, 3, 30] {
-                let mut text: Vec<i32> =
-                    (0..length - 1).map(|_| 1 + (xorshift(&mut state) % alphabet as u32) as i32).collect();
-                text.push(0);
-                let suffixes = suffix_array_manual(&text, alphabet + 1);
-                let expected = if length < 2 { Vec::new() } else { ac_library::lcp_array_arbitrary(&text, &suffixes) };
-                assert_eq!(lcp_array(&text, &suffixes), expected, "length {length}, alphabet {alphabet}");
-            }
-        }
     }
 
     /// The maximal repeats as defined, found by trying every substring:
